@@ -1,0 +1,20 @@
+import type { UserRole } from "../db/schema.js";
+
+/** Who is calling: read from the access token, confirmed against the users table on every request. */
+export interface Actor {
+  userId: number;
+  role: UserRole;
+  /** The employee's company; null for staff. */
+  companyId: number | null;
+}
+
+/** Who may call a route. Every /api route must declare one (see the onRoute check in src/auth/plugin.ts). */
+export type Access = "public" | "authenticated" | "staff";
+
+export interface AccessTokenPayload {
+  sub: string;
+  role: UserRole;
+  company_id: number | null;
+}
+
+export const isStaff = (actor: Actor) => actor.role === "staff";

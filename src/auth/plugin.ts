@@ -1,0 +1,66 @@
+import fastifyJwt from "@fastify/jwt";
+import { eq } from "drizzle-orm";
+import type { FastifyInstance, FastifyRequest } from "fastify";
+import fp from "fastify-plugin";
+import { users } from "../db/schema.js";
+import { forbidden, unauthorized } from "../http/errors.js";
+import type { Access, AccessTokenPayload, Actor } from "./actor.js";
+
+declare module "fastify" {
+  interface FastifyRequest {
+    /** Set for every route whose access is not "public". */
+    actor: Actor;
+  }
+  interface FastifyContextConfig {
+    access?: Access;
+  }
+}
+
+declare module "@fastify/jwt" {
+  interface FastifyJWT {
+    payload: AccessTokenPayload;
+  }
+}
+
+/**
+ * The token proves who the caller was when it was issued; the users row says whether they still may act.
+ * Checking is_active on every request is what makes a deactivated user's old tokens useless at once.
+ */
+async function loadActor(app: FastifyInstance, request: FastifyRequest): Promise<Actor> {
+  let payload: AccessTokenPayload;
+  try {
+    payload = await request.jwtVerify<AccessTokenPayload>();
+  } catch {
+    throw unauthorized();
+  }
+  const userId = Number(payload.sub);
+  if (!Number.isInteger(userId)) throw unauthorized();
+  const [user] = await app.db
+    .select({ id: users.id, role: users.role, companyId: users.companyId, isActive: users.isActive })
+    .from(users)
+    .where(eq(users.id, userId));
+  if (!user?.isActive) throw unauthorized("This account is inactive or no longer exists.");
+  return { userId: user.id, role: user.role, companyId: user.companyId };
+}
+
+export const authPlugin = fp(async (app: FastifyInstance) => {
+  await app.register(fastifyJwt, {
+    secret: app.config.jwtSecret,
+    sign: { expiresIn: app.config.jwtAccessTtl },
+  });
+  app.decorateRequest("actor", null as never);
+
+  // Fail closed: a route under /api that forgets to say who may call it does not get registered at all.
+  app.addHook("onRoute", (route) => {
+    if (route.url.startsWith("/api/") && !route.config?.access) {
+      throw new Error(`Route ${route.method} ${route.url} must declare config.access`);
+    }
+  });
+
+  app.addHook("onRequest", async (request) => {
+    const access = request.routeOptions.config.access;
+    if (!access || access === "public") return;
+    request.actor = await loadActor(app, request);
+    if (access === "staff" && request.actor.role !== "staff") throw forbidden("Only staff may do this.");
+  });
+});

@@ -1,0 +1,110 @@
+import { Command, InvalidArgumentError } from "commander";
+import { ConfigError, loadConfig } from "./config.js";
+import { type Database, openDatabase } from "./db/client.js";
+import { migrateDatabase } from "./db/migrate.js";
+import { startHttpServer } from "./server.js";
+
+/** A mistake the user can fix: printed as one line with what to do next, never as a stack trace. */
+export class UserError extends Error {
+  override name = "UserError";
+}
+
+function openConfiguredDatabase(): Promise<Database> {
+  const config = loadConfig();
+  return openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+}
+
+/** Runs until SIGINT/SIGTERM, then stops `stop` and closes the database. */
+function stopOnSignal(stop: () => Promise<void>): void {
+  let stopping = false;
+  const handler = (signal: NodeJS.Signals) => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`\n${signal} received, shutting down…`);
+    stop().then(
+      () => process.exit(0),
+      (error) => {
+        console.error(error);
+        process.exit(1);
+      },
+    );
+  };
+  process.on("SIGINT", handler);
+  process.on("SIGTERM", handler);
+}
+
+export function parseWholeNumber(value: string): number {
+  const number = Number(value);
+  if (!/^-?\d+$/.test(value.trim()) || !Number.isSafeInteger(number)) {
+    throw new InvalidArgumentError("Expected a whole number.");
+  }
+  return number;
+}
+
+export function buildCli(): Command {
+  const program = new Command("supplynet")
+    .description(
+      "supplynet: the electronics supply network. Companies, debts, employees, API, admin and jobs.",
+    )
+    .showHelpAfterError("(run `supplynet --help` for the list of commands)");
+
+  program
+    .command("migrate")
+    .description("Apply the database migrations (PGlite in ./data, or PostgreSQL with DATABASE_URL).")
+    .action(async () => {
+      const database = await openConfiguredDatabase();
+      try {
+        await migrateDatabase(database);
+        console.log(`Migrations applied to ${database.description}.`);
+      } finally {
+        await database.close();
+      }
+    });
+
+  program
+    .command("serve")
+    .description("Serve HTTP only (API, admin, docs), for production; run as many as you like.")
+    .action(async () => {
+      const config = loadConfig();
+      const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+      const server = await startHttpServer(config, database);
+      console.log(`supplynet is serving ${server.url} on ${database.description}`);
+      stopOnSignal(async () => {
+        await server.stop();
+        await database.close();
+      });
+    });
+
+  program
+    .command("start")
+    .description(
+      "Everything in one process: migrate, load demo data into an empty database, serve HTTP with the worker inside.",
+    )
+    .action(async () => {
+      const config = loadConfig();
+      const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+      await migrateDatabase(database);
+      const server = await startHttpServer(config, database);
+      console.log(`supplynet is running at ${server.url} on ${database.description}`);
+      console.log(`  health:  ${server.url}/health`);
+      stopOnSignal(async () => {
+        await server.stop();
+        await database.close();
+      });
+    });
+
+  return program;
+}
+
+/** Entry point: user mistakes end as one readable line and exit code 1; bugs keep their stack. */
+export async function main(argv: string[] = process.argv): Promise<void> {
+  try {
+    await buildCli().parseAsync(argv);
+  } catch (error) {
+    if (error instanceof UserError || error instanceof ConfigError) {
+      console.error(`Error: ${error.message}`);
+      process.exit(1);
+    }
+    throw error;
+  }
+}

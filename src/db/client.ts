@@ -1,0 +1,127 @@
+import { mkdirSync } from "node:fs";
+import path from "node:path";
+import { PGlite } from "@electric-sql/pglite";
+import { drizzle as drizzlePg } from "drizzle-orm/node-postgres";
+import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
+import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
+import pg from "pg";
+import { ConfigError } from "../config.js";
+import { acquireDataDirLock } from "./lock.js";
+import * as schema from "./schema.js";
+
+export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
+/** A transaction handle; inside `db.transaction(tx => …)` use only `tx` (PGlite has one connection). */
+export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
+export type DbOrTx = Db | Tx;
+
+export interface SqlResult<Row = Record<string, unknown>> {
+  rows: Row[];
+  rowCount: number;
+}
+
+export interface Database {
+  driver: "pg" | "pglite";
+  db: Db;
+  /** Raw SQL for pg-boss and bulk work. On PGlite a statement without parameters may hold several commands. */
+  executeSql<Row = Record<string, unknown>>(text: string, values?: unknown[]): Promise<SqlResult<Row>>;
+  /** Where the data lives, for logs and `supplynet` output; never includes a password. */
+  description: string;
+  pool?: pg.Pool;
+  pglite?: PGlite;
+  close(): Promise<void>;
+}
+
+export interface DatabaseOptions {
+  /** postgres:// URL; without it the embedded PGlite database is used. */
+  databaseUrl?: string | undefined;
+  /** Folder for the PGlite data; ignored with a URL. `undefined` plus no URL means an in-memory PGlite. */
+  dataDir?: string | undefined;
+  poolSize?: number;
+}
+
+// Make pg read values as PGlite does: numeric stays a string (money is never a float), and bigint such as
+// count(*) becomes a number rather than a string.
+pg.types.setTypeParser(pg.types.builtins.INT8, (value) => Number(value));
+
+function describeUrl(url: string): string {
+  try {
+    const parsed = new URL(url);
+    return `PostgreSQL at ${parsed.hostname}:${parsed.port || 5432}${parsed.pathname}`;
+  } catch {
+    throw new ConfigError(
+      "DATABASE_URL is not a valid URL. Expected postgres://user:password@host:5432/dbname, or unset it to use the embedded database.",
+    );
+  }
+}
+
+async function openPostgres(url: string, poolSize: number): Promise<Database> {
+  const description = describeUrl(url);
+  const pool = new pg.Pool({ connectionString: url, max: poolSize, connectionTimeoutMillis: 5000 });
+  // An idle client that dies (server restart) must not crash the process; the pool replaces it.
+  pool.on("error", () => {});
+  try {
+    await pool.query("select 1");
+  } catch (error) {
+    await pool.end().catch(() => {});
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new ConfigError(
+      `Cannot connect to ${description}: ${reason}. Check that the server runs and DATABASE_URL is right, or unset DATABASE_URL to use the embedded database.`,
+    );
+  }
+  return {
+    driver: "pg",
+    db: drizzlePg(pool, { schema }) as unknown as Db,
+    async executeSql(text, values) {
+      const result = await pool.query(text, values as unknown[]);
+      return { rows: result.rows, rowCount: result.rowCount ?? 0 };
+    },
+    description,
+    pool,
+    close: () => pool.end(),
+  };
+}
+
+/** Wraps an open PGlite instance; `onClose` runs after it closes (the data dir lock is released there). */
+export function wrapPglite(pglite: PGlite, description: string, onClose: () => void = () => {}): Database {
+  return {
+    driver: "pglite",
+    db: drizzlePglite(pglite, { schema }) as unknown as Db,
+    async executeSql(text, values) {
+      // PGlite's query() refuses multi-statement text, which pg-boss sends without parameters.
+      if (!values || values.length === 0) {
+        const results = await pglite.exec(text);
+        const last = results.at(-1);
+        return { rows: (last?.rows ?? []) as never[], rowCount: last?.affectedRows ?? 0 };
+      }
+      const result = await pglite.query(text, values);
+      return { rows: result.rows as never[], rowCount: result.affectedRows ?? 0 };
+    },
+    description,
+    pglite,
+    async close() {
+      try {
+        await pglite.close();
+      } finally {
+        onClose();
+      }
+    },
+  };
+}
+
+async function openPglite(dataDir: string | undefined): Promise<Database> {
+  if (!dataDir) return wrapPglite(await PGlite.create(), "PGlite in memory");
+  mkdirSync(dataDir, { recursive: true });
+  const releaseLock = acquireDataDirLock(dataDir);
+  const folder = path.join(dataDir, "pglite");
+  try {
+    return wrapPglite(await PGlite.create(folder), `PGlite at ${folder}`, releaseLock);
+  } catch (error) {
+    releaseLock();
+    throw error;
+  }
+}
+
+export function openDatabase(options: DatabaseOptions): Promise<Database> {
+  if (options.databaseUrl) return openPostgres(options.databaseUrl, options.poolSize ?? 10);
+  return openPglite(options.dataDir);
+}

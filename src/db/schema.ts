@@ -1,0 +1,187 @@
+import { sql } from "drizzle-orm";
+import {
+  bigint,
+  boolean,
+  check,
+  date,
+  foreignKey,
+  index,
+  integer,
+  numeric,
+  pgTable,
+  primaryKey,
+  smallint,
+  text,
+  timestamp,
+  unique,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
+
+/** The five levels of the supply chain, in order; the index is the `level` column. */
+export const COMPANY_LEVELS = [
+  "factory",
+  "distributor",
+  "dealership",
+  "retail_chain",
+  "entrepreneur",
+] as const;
+export type CompanyLevel = (typeof COMPANY_LEVELS)[number];
+
+const createdAt = () => timestamp("created_at", { withTimezone: true }).notNull().defaultNow();
+
+/**
+ * The hierarchy rules live in the table itself, so raw SQL cannot break them either:
+ * - `supplier_level` is derived from `level`, and the composite key (supplier_id, supplier_level) must match a
+ *   company's (id, level): the supplier is exactly one level up.
+ * - That key is ON UPDATE/DELETE RESTRICT: a company that supplies others can neither change level nor vanish.
+ * - CHECKs tie "factory" to "no supplier and no debt".
+ */
+export const companies = pgTable(
+  "companies",
+  {
+    id: integer("id").primaryKey().generatedByDefaultAsIdentity(),
+    name: text("name").notNull(),
+    email: text("email").notNull(),
+    country: text("country").notNull(),
+    city: text("city").notNull(),
+    street: text("street").notNull(),
+    houseNumber: text("house_number").notNull(),
+    level: smallint("level").notNull(),
+    supplierId: integer("supplier_id"),
+    supplierLevel: smallint("supplier_level").generatedAlwaysAs(sql`case when level > 0 then level - 1 end`),
+    debt: numeric("debt", { precision: 15, scale: 2 }).notNull().default("0"),
+    createdAt: createdAt(),
+    updatedAt: timestamp("updated_at", { withTimezone: true })
+      .notNull()
+      .defaultNow()
+      .$onUpdate(() => sql`now()`),
+  },
+  (t) => [
+    check("companies_level_range", sql`${t.level} between 0 and 4`),
+    check("companies_factory_has_no_supplier", sql`(${t.level} = 0) = (${t.supplierId} is null)`),
+    check("companies_factory_has_no_debt", sql`${t.level} > 0 or ${t.debt} = 0`),
+    check("companies_debt_not_negative", sql`${t.debt} >= 0`),
+    check("companies_name_not_blank", sql`btrim(${t.name}) <> ''`),
+    unique("companies_id_level_key").on(t.id, t.level),
+    foreignKey({
+      name: "companies_supplier_fk",
+      columns: [t.supplierId, t.supplierLevel],
+      foreignColumns: [t.id, t.level],
+    })
+      .onUpdate("restrict")
+      .onDelete("restrict"),
+    index("companies_level_idx").on(t.level),
+    index("companies_country_idx").on(t.country),
+    index("companies_city_debt_idx").on(t.city, t.debt),
+    index("companies_supplier_idx").on(t.supplierId),
+    index("companies_debt_idx").on(t.debt),
+    index("companies_created_at_idx").on(t.createdAt),
+  ],
+);
+
+export const products = pgTable(
+  "products",
+  {
+    id: integer("id").primaryKey().generatedByDefaultAsIdentity(),
+    name: text("name").notNull(),
+    model: text("model").notNull(),
+    releaseDate: date("release_date", { mode: "string" }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    unique("products_name_model_key").on(t.name, t.model),
+    check("products_name_not_blank", sql`btrim(${t.name}) <> ''`),
+  ],
+);
+
+export const companyProducts = pgTable(
+  "company_products",
+  {
+    companyId: integer("company_id")
+      .notNull()
+      .references(() => companies.id, { onDelete: "cascade" }),
+    productId: integer("product_id")
+      .notNull()
+      .references(() => products.id, { onDelete: "cascade" }),
+  },
+  (t) => [
+    primaryKey({ columns: [t.companyId, t.productId] }),
+    index("company_products_product_idx").on(t.productId),
+  ],
+);
+
+export const USER_ROLES = ["staff", "employee"] as const;
+export type UserRole = (typeof USER_ROLES)[number];
+
+export const users = pgTable(
+  "users",
+  {
+    id: integer("id").primaryKey().generatedByDefaultAsIdentity(),
+    email: text("email").notNull(),
+    passwordHash: text("password_hash"),
+    firstName: text("first_name").notNull().default(""),
+    lastName: text("last_name").notNull().default(""),
+    role: text("role", { enum: USER_ROLES }).notNull(),
+    companyId: integer("company_id").references(() => companies.id, { onDelete: "cascade" }),
+    isActive: boolean("is_active").notNull().default(true),
+    createdAt: createdAt(),
+    lastLoginAt: timestamp("last_login_at", { withTimezone: true }),
+  },
+  (t) => [
+    uniqueIndex("users_email_lower_key").on(sql`lower(${t.email})`),
+    index("users_company_idx").on(t.companyId),
+    check("users_role_valid", sql`${t.role} in ('staff', 'employee')`),
+    check("users_employee_has_company", sql`(${t.role} = 'employee') = (${t.companyId} is not null)`),
+    check("users_email_has_at", sql`position('@' in ${t.email}) > 1`),
+  ],
+);
+
+/** One row per issued refresh token. Rotation chains tokens into a family; reuse of a rotated one revokes it. */
+export const refreshTokens = pgTable(
+  "refresh_tokens",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    familyId: uuid("family_id").notNull(),
+    tokenHash: text("token_hash").notNull().unique("refresh_tokens_token_hash_key"),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+    rotatedAt: timestamp("rotated_at", { withTimezone: true }),
+    revokedAt: timestamp("revoked_at", { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [index("refresh_tokens_user_idx").on(t.userId), index("refresh_tokens_family_idx").on(t.familyId)],
+);
+
+/** The token itself is only ever in the email; the table keeps its SHA-256. */
+export const invitations = pgTable(
+  "invitations",
+  {
+    id: integer("id").primaryKey().generatedByDefaultAsIdentity(),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    tokenHash: text("token_hash").notNull().unique("invitations_token_hash_key"),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+    usedAt: timestamp("used_at", { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [index("invitations_user_idx").on(t.userId)],
+);
+
+/** One row per applied scheduled run; the unique (task, slot) makes a retried run a no-op. */
+export const taskRuns = pgTable(
+  "task_runs",
+  {
+    id: integer("id").primaryKey().generatedByDefaultAsIdentity(),
+    task: text("task").notNull(),
+    slot: timestamp("slot", { withTimezone: true }).notNull(),
+    companiesTouched: bigint("companies_touched", { mode: "number" }).notNull().default(0),
+    totalChange: numeric("total_change", { precision: 20, scale: 2 }).notNull().default("0"),
+    startedAt: timestamp("started_at", { withTimezone: true }).notNull().defaultNow(),
+    finishedAt: timestamp("finished_at", { withTimezone: true }),
+  },
+  (t) => [unique("task_runs_task_slot_key").on(t.task, t.slot)],
+);

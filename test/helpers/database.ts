@@ -1,0 +1,52 @@
+import { randomBytes } from "node:crypto";
+import { readFileSync } from "node:fs";
+import { PGlite } from "@electric-sql/pglite";
+import { inject } from "vitest";
+import { type Database, openDatabase, wrapPglite } from "../../src/db/client.js";
+import { adminUrl, TEMPLATE_DATABASE, withAdminClient } from "./postgres.js";
+
+export const testDriver: "pg" | "pglite" = process.env.TEST_DRIVER === "pg" ? "pg" : "pglite";
+
+export interface TestDatabase {
+  database: Database;
+  /** For tests that start a child process: the URL, or undefined on PGlite. */
+  url: string | undefined;
+  /** Empties every table, so tests within a file start clean too. */
+  truncate(): Promise<void>;
+  destroy(): Promise<void>;
+}
+
+const TABLES = "company_products, invitations, refresh_tokens, users, products, companies, task_runs";
+
+/** A fresh, migrated database of its own for one test file, on the driver this run tests. */
+export async function createTestDatabase(): Promise<TestDatabase> {
+  if (testDriver === "pg") {
+    const serverUrl = process.env.TEST_DATABASE_URL ?? "";
+    const name = `supplynet_test_${process.pid}_${randomBytes(4).toString("hex")}`;
+    await withAdminClient(serverUrl, (client) =>
+      client.query(`create database ${name} template ${TEMPLATE_DATABASE}`),
+    );
+    const url = adminUrl(serverUrl, name);
+    const database = await openDatabase({ databaseUrl: url, poolSize: 5 });
+    return {
+      database,
+      url,
+      truncate: () => database.executeSql(`truncate ${TABLES} restart identity cascade`).then(() => {}),
+      async destroy() {
+        await database.close();
+        await withAdminClient(serverUrl, (client) =>
+          client.query(`drop database if exists ${name} with (force)`),
+        );
+      },
+    };
+  }
+  const template = readFileSync(inject("pgliteTemplate"));
+  const pglite = await PGlite.create({ loadDataDir: new Blob([template]) });
+  const database = wrapPglite(pglite, "PGlite in memory (test)");
+  return {
+    database,
+    url: undefined,
+    truncate: () => database.executeSql(`truncate ${TABLES} restart identity cascade`).then(() => {}),
+    destroy: () => database.close(),
+  };
+}

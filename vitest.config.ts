@@ -1,0 +1,35 @@
+import { defineConfig } from "vitest/config";
+
+// Every test runs on PGlite; with TEST_DATABASE_URL set (as in CI) the same suite runs again on PostgreSQL.
+const drivers = process.env.TEST_DATABASE_URL ? ["pglite", "pg"] : ["pglite"];
+
+export default defineConfig({
+  test: {
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+    projects: [
+      ...drivers.map((driver) => ({
+        test: {
+          name: driver,
+          include: ["test/**/*.test.ts", "src/**/*.test.ts"],
+          exclude: ["test/e2e/**"],
+          env: { TEST_DRIVER: driver },
+          globalSetup: ["test/helpers/global-setup.ts"],
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
+        },
+      })),
+      {
+        test: {
+          name: "e2e",
+          include: ["test/e2e/**/*.test.ts"],
+          env: { TEST_DRIVER: "pglite" },
+          globalSetup: ["test/helpers/global-setup.ts"],
+          testTimeout: 120_000,
+          hookTimeout: 180_000,
+          fileParallelism: false,
+        },
+      },
+    ],
+  },
+});
