@@ -4,6 +4,7 @@ import { authPlugin } from "./auth/plugin.js";
 import type { Config } from "./config.js";
 import type { Database, Db } from "./db/client.js";
 import { healthRoutes } from "./health/routes.js";
+import { docsPlugin } from "./http/docs.js";
 import { errorHandlerPlugin } from "./http/errors.js";
 
 export interface AppDeps {
@@ -37,6 +38,7 @@ export async function buildApp(deps: AppDeps) {
 
   await app.register(errorHandlerPlugin);
   await app.register(authPlugin);
+  await app.register(docsPlugin);
 
   await app.register(healthRoutes);
   return app;

@@ -1,0 +1,55 @@
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import fastifySwagger from "@fastify/swagger";
+import fastifySwaggerUi from "@fastify/swagger-ui";
+import type { FastifyInstance } from "fastify";
+import fp from "fastify-plugin";
+import { ErrorResponse } from "./schemas.js";
+
+const require = createRequire(import.meta.url);
+
+const redocPage = `<!doctype html>
+<html lang="en">
+<head>
+  <meta charset="utf-8">
+  <title>supplynet API (Redoc)</title>
+  <meta name="viewport" content="width=device-width, initial-scale=1">
+</head>
+<body>
+  <redoc spec-url="/openapi.json"></redoc>
+  <script src="/redoc/redoc.standalone.js"></script>
+</body>
+</html>`;
+
+/**
+ * The OpenAPI document is generated from the route schemas. Swagger UI and Redoc are served from npm packages,
+ * never a CDN, so the docs work offline. Registered before the routes, so that it sees all of them.
+ */
+export const docsPlugin = fp(async (app: FastifyInstance) => {
+  app.addSchema(ErrorResponse);
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: "3.0.3",
+      info: {
+        title: "supplynet API",
+        version: "1",
+        description:
+          "The electronics supply network. Staff manage everything; an employee sees only their own company. " +
+          "Get a token from POST /api/v1/auth/token, then press Authorize and paste the `access` value.",
+      },
+      components: {
+        securitySchemes: { bearerAuth: { type: "http", scheme: "bearer", bearerFormat: "JWT" } },
+      },
+    },
+    refResolver: { buildLocalReference: (json, _baseUri, _fragment, i) => String(json.$id ?? `def-${i}`) },
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: "/swagger", uiConfig: { persistAuthorization: true } });
+
+  const routeConfig = { config: { access: "public" as const }, schema: { hide: true } };
+  app.get("/openapi.json", routeConfig, async () => app.swagger());
+  const redocBundle = readFileSync(require.resolve("redoc/bundles/redoc.standalone.js"));
+  app.get("/redoc", routeConfig, async (_request, reply) => reply.type("text/html").send(redocPage));
+  app.get("/redoc/redoc.standalone.js", routeConfig, async (_request, reply) =>
+    reply.type("application/javascript").header("cache-control", "public, max-age=86400").send(redocBundle),
+  );
+});

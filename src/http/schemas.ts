@@ -1,0 +1,89 @@
+import type { FastifyRequest } from "fastify";
+import { type TSchema, Type } from "typebox";
+
+/** Every error answer has this shape: {"error": {"code", "message", "fields": {name: [messages]}}}. */
+export const ErrorResponse = Type.Object(
+  {
+    error: Type.Object({
+      code: Type.String({ examples: ["invalid"] }),
+      message: Type.String(),
+      fields: Type.Record(Type.String(), Type.Array(Type.String())),
+    }),
+  },
+  { $id: "ErrorResponse", description: "Every 4xx/5xx answer" },
+);
+
+const errorDescriptions: Record<number, string> = {
+  400: "Invalid input; every bad field is named in error.fields",
+  401: "No valid access token",
+  403: "Your role may not do this",
+  404: "Not found, or outside your company",
+  409: "Conflicts with the current data",
+  413: "Body too large",
+  429: "Rate limited; see Retry-After",
+};
+
+/** The error answers a route can give, for its OpenAPI description; pass the statuses it really returns. */
+export function errorResponses(...statuses: number[]): Record<number, TSchema> {
+  return Object.fromEntries(
+    statuses.map((status) => [status, Type.Ref("ErrorResponse", { description: errorDescriptions[status] })]),
+  );
+}
+
+/** Money travels as a string with two decimals, as DRF's DecimalField does; never as a JS number. */
+export const Money = Type.String({ pattern: "^\\d{1,13}\\.\\d{2}$", examples: ["1234.56"] });
+/** Money as clients may send it: up to 13 digits and up to 2 decimals, no sign, no exponent. */
+export const MoneyInput = Type.String({ pattern: "^\\d{1,13}(\\.\\d{1,2})?$", examples: ["1234.56"] });
+
+export const Id = Type.Integer({ minimum: 1, maximum: 2_147_483_647 });
+export const IdParams = Type.Object({ id: Id });
+export const Timestamp = Type.String({ format: "date-time" });
+
+export const MAX_PAGE_SIZE = 100;
+export const DEFAULT_PAGE_SIZE = 20;
+
+export const PaginationQuery = {
+  page: Type.Optional(Type.Integer({ minimum: 1, maximum: 1_000_000, default: 1 })),
+  page_size: Type.Optional(Type.Integer({ minimum: 1, maximum: MAX_PAGE_SIZE, default: DEFAULT_PAGE_SIZE })),
+};
+
+/** DRF's page shape: {count, next, previous, results}. */
+export const Paginated = <T extends TSchema>(item: T) =>
+  Type.Object({
+    count: Type.Integer(),
+    next: Type.Union([Type.String(), Type.Null()]),
+    previous: Type.Union([Type.String(), Type.Null()]),
+    results: Type.Array(item),
+  });
+
+export interface Page {
+  page: number;
+  pageSize: number;
+  offset: number;
+}
+
+export function pageOf(query: { page?: number; page_size?: number }): Page {
+  const page = query.page ?? 1;
+  const pageSize = query.page_size ?? DEFAULT_PAGE_SIZE;
+  return { page, pageSize, offset: (page - 1) * pageSize };
+}
+
+function pageUrl(request: FastifyRequest, page: number): string {
+  const url = new URL(request.url, `${request.protocol}://${request.host}`);
+  if (page === 1) url.searchParams.delete("page");
+  else url.searchParams.set("page", String(page));
+  return url.toString();
+}
+
+/** Wraps one page of results with absolute next/previous links, as DRF's PageNumberPagination does. */
+export function paginated<T>(request: FastifyRequest, page: Page, count: number, results: T[]) {
+  return {
+    count,
+    next: page.offset + results.length < count ? pageUrl(request, page.page + 1) : null,
+    previous:
+      page.page > 1
+        ? pageUrl(request, Math.min(page.page - 1, Math.max(1, Math.ceil(count / page.pageSize))))
+        : null,
+    results,
+  };
+}
