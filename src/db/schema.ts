@@ -72,10 +72,12 @@ export const companies = pgTable(
       .onUpdate("restrict")
       .onDelete("restrict"),
     index("companies_level_idx").on(t.level),
-    index("companies_country_idx").on(t.country),
-    index("companies_city_debt_idx").on(t.city, t.debt),
+    // city and country filter case-insensitively; the trailing (debt, id) serves `?city=…&ordering=-debt`
+    // straight from the index, with id as the tie-breaker that keeps pages stable.
+    index("companies_country_lower_idx").on(sql`lower(${t.country})`),
+    index("companies_city_lower_debt_idx").on(sql`lower(${t.city})`, t.debt, t.id),
     index("companies_supplier_idx").on(t.supplierId),
-    index("companies_debt_idx").on(t.debt),
+    index("companies_debt_id_idx").on(t.debt, t.id),
     index("companies_created_at_idx").on(t.createdAt),
   ],
 );
