@@ -7,6 +7,16 @@ export class ConfigError extends Error {
   override name = "ConfigError";
 }
 
+/** Throttling of POST /auth/token and /auth/register; see src/auth/rate-limits.ts. */
+export interface AuthRateLimit {
+  /** Requests one IP may make to each of those routes per `perIpWindowMs`. */
+  perIp: number;
+  perIpWindowMs: number;
+  /** Failed attempts (per email for login, per IP for register) allowed per `failureWindowMs`. */
+  failures: number;
+  failureWindowMs: number;
+}
+
 export interface Config {
   env: "development" | "production" | "test";
   databaseUrl: string | undefined;
@@ -21,6 +31,7 @@ export interface Config {
   mailFrom: string;
   appTimezone: string;
   logLevel: string;
+  authRateLimit: AuthRateLimit;
 }
 
 const DEV_JWT_SECRET = "supplynet-development-secret-do-not-use-in-production";
@@ -76,6 +87,7 @@ export function loadConfig(overrides: Partial<Config> = {}, env: NodeJS.ProcessE
     mailFrom: env.MAIL_FROM ?? "supplynet <noreply@supplynet.local>",
     appTimezone: checkTimezone(env.APP_TIMEZONE ?? "UTC"),
     logLevel: env.LOG_LEVEL ?? (nodeEnv === "test" ? "silent" : "info"),
+    authRateLimit: { perIp: 10, perIpWindowMs: 60_000, failures: 5, failureWindowMs: 15 * 60_000 },
     ...overrides,
   };
 }
