@@ -3,11 +3,9 @@ import { ConfigError, loadConfig } from "./config.js";
 import { type Database, openDatabase } from "./db/client.js";
 import { migrateDatabase } from "./db/migrate.js";
 import { startHttpServer } from "./server.js";
+import { UserError } from "./user-error.js";
 
-/** A mistake the user can fix: printed as one line with what to do next, never as a stack trace. */
-export class UserError extends Error {
-  override name = "UserError";
-}
+export { UserError };
 
 function openConfiguredDatabase(): Promise<Database> {
   const config = loadConfig();
