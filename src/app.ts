@@ -1,11 +1,13 @@
 import type { TypeBoxTypeProvider } from "@fastify/type-provider-typebox";
 import Fastify, { type FastifyInstance } from "fastify";
 import { authPlugin } from "./auth/plugin.js";
+import { companyRoutes } from "./companies/routes.js";
 import type { Config } from "./config.js";
 import type { Database, Db } from "./db/client.js";
 import { healthRoutes } from "./health/routes.js";
 import { docsPlugin } from "./http/docs.js";
 import { errorHandlerPlugin } from "./http/errors.js";
+import { productRoutes } from "./products/routes.js";
 
 export interface AppDeps {
   config: Config;
@@ -41,5 +43,7 @@ export async function buildApp(deps: AppDeps) {
   await app.register(docsPlugin);
 
   await app.register(healthRoutes);
+  await app.register(companyRoutes, { prefix: "/api/v1" });
+  await app.register(productRoutes, { prefix: "/api/v1" });
   return app;
 }

@@ -1,6 +1,6 @@
-import { eq, type SQL } from "drizzle-orm";
+import { eq, type SQL, sql } from "drizzle-orm";
 import type { Actor } from "../auth/actor.js";
-import { companies } from "../db/schema.js";
+import { companies, companyProducts, products } from "../db/schema.js";
 
 /**
  * THE rule of who sees which company: staff see every company, an employee sees only their own.
@@ -10,4 +10,16 @@ import { companies } from "../db/schema.js";
 export function visibleCompanies(actor: Actor): SQL | undefined {
   if (actor.role === "staff") return undefined;
   return eq(companies.id, actor.companyId ?? -1);
+}
+
+/**
+ * Products follow their companies: staff see the whole catalog, an employee only what a company they may
+ * see sells (the rule above, applied through company_products).
+ */
+export function visibleProducts(actor: Actor): SQL | undefined {
+  const companyRule = visibleCompanies(actor);
+  if (!companyRule) return undefined;
+  return sql`exists (select 1 from ${companyProducts} join ${companies}
+    on ${companies.id} = ${companyProducts.companyId}
+    where ${companyProducts.productId} = ${products.id} and ${companyRule})`;
 }

@@ -1,0 +1,176 @@
+import type { TypeBoxTypeProvider } from "@fastify/type-provider-typebox";
+import type { FastifyInstance } from "fastify";
+import { Type } from "typebox";
+import { errorResponses, IdParams, Paginated, pageOf, paginated } from "../http/schemas.js";
+import { Product, ProductListQuery } from "../products/schemas.js";
+import { listCompanyProducts } from "../products/service.js";
+import {
+  Company,
+  CompanyCreate,
+  CompanyListQuery,
+  CompanyTree,
+  CompanyUpdate,
+  DebtAboveAverageQuery,
+} from "./schemas.js";
+import {
+  companyTree,
+  createCompany,
+  deleteCompany,
+  getCompany,
+  listCompanies,
+  listDebtAboveAverage,
+  updateCompany,
+} from "./service.js";
+
+const tags = ["companies"];
+const security = [{ bearerAuth: [] }];
+
+export async function companyRoutes(fastify: FastifyInstance) {
+  const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
+
+  app.get(
+    "/companies",
+    {
+      config: { access: "authenticated" },
+      schema: {
+        tags,
+        security,
+        summary: "List companies (staff: all, filtered; an employee: their own company only)",
+        querystring: CompanyListQuery,
+        response: { 200: Paginated(Company), ...errorResponses(400, 401) },
+      },
+    },
+    async (request) => {
+      const page = pageOf(request.query);
+      const { count, results } = await listCompanies(app.db, request.actor, request.query, page);
+      return paginated(request, page, count, results);
+    },
+  );
+
+  app.get(
+    "/companies/debt_above_average",
+    {
+      config: { access: "staff" },
+      schema: {
+        tags,
+        security,
+        summary: "Companies whose debt is above the network's average, largest debt first",
+        querystring: DebtAboveAverageQuery,
+        response: { 200: Paginated(Company), ...errorResponses(400, 401, 403) },
+      },
+    },
+    async (request) => {
+      const page = pageOf(request.query);
+      const { count, results } = await listDebtAboveAverage(app.db, request.actor, page);
+      return paginated(request, page, count, results);
+    },
+  );
+
+  app.get(
+    "/companies/:id",
+    {
+      config: { access: "authenticated" },
+      schema: {
+        tags,
+        security,
+        summary: "One company with its supplier and counts",
+        params: IdParams,
+        response: { 200: Company, ...errorResponses(400, 401, 404) },
+      },
+    },
+    (request) => getCompany(app.db, request.actor, request.params.id),
+  );
+
+  app.post(
+    "/companies",
+    {
+      config: { access: "staff" },
+      schema: {
+        tags,
+        security,
+        summary: "Create a company (debt may be set only here)",
+        body: CompanyCreate,
+        response: { 201: Company, ...errorResponses(400, 401, 403, 409, 413) },
+      },
+    },
+    async (request, reply) => {
+      const company = await createCompany(app.db, request.actor, request.body);
+      return reply.status(201).send(company);
+    },
+  );
+
+  app.patch(
+    "/companies/:id",
+    {
+      config: { access: "staff" },
+      schema: {
+        tags,
+        security,
+        summary: "Change a company; product_ids replaces the set; debt is read-only",
+        params: IdParams,
+        body: CompanyUpdate,
+        response: { 200: Company, ...errorResponses(400, 401, 403, 404, 409, 413) },
+      },
+    },
+    (request) => updateCompany(app.db, request.actor, request.params.id, request.body),
+  );
+
+  app.delete(
+    "/companies/:id",
+    {
+      config: { access: "staff" },
+      schema: {
+        tags,
+        security,
+        summary: "Delete a company (refused with 409 while it supplies others)",
+        params: IdParams,
+        response: { 204: Type.Null(), ...errorResponses(400, 401, 403, 404, 409) },
+      },
+    },
+    async (request, reply) => {
+      await deleteCompany(app.db, request.params.id);
+      return reply.status(204).send(null);
+    },
+  );
+
+  app.get(
+    "/companies/:id/products",
+    {
+      config: { access: "authenticated" },
+      schema: {
+        tags,
+        security,
+        summary: "The products a company sells",
+        params: IdParams,
+        querystring: ProductListQuery,
+        response: { 200: Paginated(Product), ...errorResponses(400, 401, 404) },
+      },
+    },
+    async (request) => {
+      const page = pageOf(request.query);
+      const { count, results } = await listCompanyProducts(
+        app.db,
+        request.actor,
+        request.params.id,
+        request.query,
+        page,
+      );
+      return paginated(request, page, count, results);
+    },
+  );
+
+  app.get(
+    "/companies/:id/tree",
+    {
+      config: { access: "staff" },
+      schema: {
+        tags,
+        security,
+        summary: "The supply tree below a company, nested (cut at 2000 nodes, then truncated is true)",
+        params: IdParams,
+        response: { 200: CompanyTree, ...errorResponses(400, 401, 403, 404) },
+      },
+    },
+    (request) => companyTree(app.db, request.actor, request.params.id),
+  );
+}

@@ -1,0 +1,126 @@
+import { type Static, Type } from "typebox";
+import { COMPANY_LEVELS } from "../db/schema.js";
+import { Id, Money, MoneyInput, PaginationQuery, Timestamp } from "../http/schemas.js";
+
+export const CompanyLevelName = Type.Enum([...COMPANY_LEVELS], {
+  description: "factory → distributor → dealership → retail_chain → entrepreneur",
+});
+
+export const Text = (maxLength: number) => Type.String({ minLength: 1, maxLength });
+
+export const CompanyRef = Type.Object({ id: Type.Integer(), name: Type.String(), level: CompanyLevelName });
+
+export const Company = Type.Object({
+  id: Type.Integer(),
+  name: Type.String(),
+  email: Type.String(),
+  country: Type.String(),
+  city: Type.String(),
+  street: Type.String(),
+  house_number: Type.String(),
+  level: CompanyLevelName,
+  supplier_id: Type.Union([Type.Integer(), Type.Null()]),
+  supplier: Type.Union([CompanyRef, Type.Null()]),
+  debt: Money,
+  product_ids: Type.Array(Type.Integer()),
+  products_count: Type.Integer(),
+  employees_count: Type.Integer(),
+  clients_count: Type.Integer({ description: "How many companies this one supplies" }),
+  created_at: Timestamp,
+  updated_at: Timestamp,
+});
+export type CompanyView = Static<typeof Company>;
+
+const ProductIds = Type.Array(Id, {
+  uniqueItems: true,
+  maxItems: 1000,
+  description: "The products the company sells; replaces the whole set",
+});
+
+const writableFields = {
+  name: Text(200),
+  email: Type.String({ format: "email", maxLength: 254 }),
+  country: Text(100),
+  city: Text(100),
+  street: Text(200),
+  house_number: Text(20),
+  level: CompanyLevelName,
+  supplier_id: Type.Union([Id, Type.Null()], { description: "A company one level up; null for a factory" }),
+  product_ids: Type.Optional(ProductIds),
+};
+
+export const CompanyCreate = Type.Object(
+  {
+    ...writableFields,
+    supplier_id: Type.Optional(writableFields.supplier_id),
+    debt: Type.Optional(MoneyInput),
+  },
+  { additionalProperties: false },
+);
+export type CompanyCreateInput = Static<typeof CompanyCreate>;
+
+export const CompanyUpdate = Type.Object(
+  {
+    name: Type.Optional(writableFields.name),
+    email: Type.Optional(writableFields.email),
+    country: Type.Optional(writableFields.country),
+    city: Type.Optional(writableFields.city),
+    street: Type.Optional(writableFields.street),
+    house_number: Type.Optional(writableFields.house_number),
+    level: Type.Optional(writableFields.level),
+    supplier_id: Type.Optional(writableFields.supplier_id),
+    product_ids: writableFields.product_ids,
+    debt: Type.Optional(
+      Type.Unknown({ description: "Read-only after creation: a PATCH carrying it is refused with 400." }),
+    ),
+  },
+  { additionalProperties: false },
+);
+export type CompanyUpdateInput = Static<typeof CompanyUpdate>;
+
+/** `field` or `-field` for each sortable field, as DRF's OrderingFilter takes them. */
+export const Ordering = <const Field extends string>(fields: readonly Field[]) =>
+  Type.Enum(
+    fields.flatMap((field) => [field, `-${field}`]),
+    { description: "Sort field; prefix with - for descending" },
+  );
+
+export const CompanyListQuery = Type.Object(
+  {
+    ...PaginationQuery,
+    search: Type.Optional(Type.String({ maxLength: 200, description: "Name or email contains (any case)" })),
+    ordering: Type.Optional(Ordering(["name", "level", "city", "country", "debt", "created_at", "id"])),
+    level: Type.Optional(CompanyLevelName),
+    country: Type.Optional(Type.String({ maxLength: 100, description: "Exact, any case" })),
+    city: Type.Optional(Type.String({ maxLength: 100, description: "Exact, any case" })),
+    supplier: Type.Optional(Id),
+    product: Type.Optional(Id),
+    has_debt: Type.Optional(Type.Boolean()),
+  },
+  { additionalProperties: false },
+);
+export type CompanyListFilters = Static<typeof CompanyListQuery>;
+
+export const DebtAboveAverageQuery = Type.Object({ ...PaginationQuery }, { additionalProperties: false });
+
+export interface CompanyTreeNode {
+  id: number;
+  name: string;
+  level: (typeof COMPANY_LEVELS)[number];
+  debt: string;
+  children: CompanyTreeNode[];
+}
+
+const treeNodeFields = {
+  id: Type.Integer(),
+  name: Type.String(),
+  level: CompanyLevelName,
+  debt: Money,
+  children: Type.Array(Type.Unknown(), { description: "Nodes of this same shape, recursively" }),
+};
+
+export const CompanyTree = Type.Object({
+  ...treeNodeFields,
+  truncated: Type.Boolean({ description: "True when the tree was cut at the node limit" }),
+  nodes: Type.Integer({ description: "How many nodes the answer holds" }),
+});

@@ -1,0 +1,328 @@
+import { and, eq, gt, ilike, inArray, or, type SQL, sql } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
+import type { Actor } from "../auth/actor.js";
+import type { DbOrTx } from "../db/client.js";
+import { companies, companyProducts, products } from "../db/schema.js";
+import { badRequest, notFound } from "../http/errors.js";
+import type { Page } from "../http/schemas.js";
+import { containsPattern, orderingOf } from "./listing.js";
+import {
+  companyConstraintError,
+  DEBT_READ_ONLY,
+  hierarchyError,
+  levelIndex,
+  levelName,
+  suppliesOthersError,
+  unknownProductsError,
+} from "./rules.js";
+import type {
+  CompanyCreateInput,
+  CompanyListFilters,
+  CompanyTreeNode,
+  CompanyUpdateInput,
+  CompanyView,
+} from "./schemas.js";
+import { visibleCompanies } from "./scope.js";
+
+const supplier = alias(companies, "supplier");
+
+/**
+ * One SELECT gives the whole company as the API shows it: the supplier by a join, the product ids and the
+ * counts by correlated subqueries (each an index lookup), so a detail costs one round trip. The subqueries
+ * name `companies.id` literally: Drizzle leaves columns in a select list unqualified when there is no join.
+ */
+const companyColumns = {
+  id: companies.id,
+  name: companies.name,
+  email: companies.email,
+  country: companies.country,
+  city: companies.city,
+  street: companies.street,
+  houseNumber: companies.houseNumber,
+  level: companies.level,
+  supplierId: companies.supplierId,
+  supplierName: supplier.name,
+  supplierLevel: supplier.level,
+  debt: companies.debt,
+  createdAt: companies.createdAt,
+  updatedAt: companies.updatedAt,
+  productIds: sql<number[]>`coalesce((select array_agg(cp.product_id order by cp.product_id)
+    from company_products cp where cp.company_id = companies.id), '{}')`,
+  employeesCount: sql<number>`(select count(*)::int from users u
+    where u.company_id = companies.id and u.role = 'employee')`,
+  clientsCount: sql<number>`(select count(*)::int from companies client
+    where client.supplier_id = companies.id)`,
+};
+
+type CompanyRow = Awaited<ReturnType<typeof selectCompanies>>[number];
+
+const iso = (value: Date | string) => (value instanceof Date ? value : new Date(value)).toISOString();
+
+function toCompanyView(row: CompanyRow): CompanyView {
+  return {
+    id: row.id,
+    name: row.name,
+    email: row.email,
+    country: row.country,
+    city: row.city,
+    street: row.street,
+    house_number: row.houseNumber,
+    level: levelName(row.level),
+    supplier_id: row.supplierId,
+    supplier:
+      row.supplierId === null
+        ? null
+        : { id: row.supplierId, name: row.supplierName ?? "", level: levelName(row.supplierLevel ?? 0) },
+    debt: row.debt,
+    product_ids: row.productIds,
+    products_count: row.productIds.length,
+    employees_count: row.employeesCount,
+    clients_count: row.clientsCount,
+    created_at: iso(row.createdAt),
+    updated_at: iso(row.updatedAt),
+  };
+}
+
+function selectCompanies(db: DbOrTx) {
+  return db
+    .select(companyColumns)
+    .from(companies)
+    .leftJoin(supplier, eq(supplier.id, companies.supplierId))
+    .$dynamic();
+}
+
+const orderingColumns = {
+  name: companies.name,
+  level: companies.level,
+  city: companies.city,
+  country: companies.country,
+  debt: companies.debt,
+  created_at: companies.createdAt,
+  id: companies.id,
+};
+
+function filterConditions(filters: CompanyListFilters): SQL[] {
+  const conditions: (SQL | undefined)[] = [
+    filters.level === undefined ? undefined : eq(companies.level, levelIndex(filters.level)),
+    filters.country === undefined ? undefined : sql`lower(${companies.country}) = lower(${filters.country})`,
+    filters.city === undefined ? undefined : sql`lower(${companies.city}) = lower(${filters.city})`,
+    filters.supplier === undefined ? undefined : eq(companies.supplierId, filters.supplier),
+    filters.product === undefined
+      ? undefined
+      : sql`exists (select 1 from company_products cp
+          where cp.company_id = ${companies.id} and cp.product_id = ${filters.product})`,
+    filters.has_debt === undefined
+      ? undefined
+      : filters.has_debt
+        ? gt(companies.debt, "0")
+        : eq(companies.debt, "0"),
+    filters.search === undefined || filters.search === ""
+      ? undefined
+      : or(
+          ilike(companies.name, containsPattern(filters.search)),
+          ilike(companies.email, containsPattern(filters.search)),
+        ),
+  ];
+  return conditions.filter((condition): condition is SQL => condition !== undefined);
+}
+
+/** One page of companies plus the total, both under the caller's visibility rule. */
+async function pageOfCompanies(db: DbOrTx, where: SQL | undefined, ordering: SQL[], page: Page) {
+  const [rows, [total]] = await Promise.all([
+    selectCompanies(db)
+      .where(where)
+      .orderBy(...ordering)
+      .limit(page.pageSize)
+      .offset(page.offset),
+    db.select({ count: sql<number>`count(*)::int` }).from(companies).where(where),
+  ]);
+  return { count: total?.count ?? 0, results: rows.map(toCompanyView) };
+}
+
+export function listCompanies(db: DbOrTx, actor: Actor, filters: CompanyListFilters, page: Page) {
+  const where = and(visibleCompanies(actor), ...filterConditions(filters));
+  return pageOfCompanies(
+    db,
+    where,
+    orderingOf(filters.ordering ?? "id", orderingColumns, companies.id),
+    page,
+  );
+}
+
+/** The network's average debt counts only companies that have a supplier (a factory never owes). */
+export const averageDebt = sql`(select avg(debt) from companies where supplier_id is not null)`;
+export const debtAboveAverage = sql`${companies.debt} > ${averageDebt}`;
+
+export function listDebtAboveAverage(db: DbOrTx, actor: Actor, page: Page) {
+  const where = and(visibleCompanies(actor), debtAboveAverage);
+  return pageOfCompanies(db, where, orderingOf("-debt", orderingColumns, companies.id), page);
+}
+
+export async function getCompany(db: DbOrTx, actor: Actor, id: number): Promise<CompanyView> {
+  const [row] = await selectCompanies(db).where(and(visibleCompanies(actor), eq(companies.id, id)));
+  if (!row) throw notFound(`No company with id ${id}.`);
+  return toCompanyView(row);
+}
+
+/** Checks the supplier exists, is one level up and the product ids are real, inside the write's transaction. */
+async function checkCompanyInput(
+  tx: DbOrTx,
+  company: { id?: number; level: number; supplierId: number | null; debt?: string },
+  productIds: number[] | undefined,
+) {
+  const [supplierRow] =
+    company.supplierId === null
+      ? []
+      : await tx
+          .select({ id: companies.id, level: companies.level })
+          .from(companies)
+          .where(eq(companies.id, company.supplierId));
+  const problem = hierarchyError(company, supplierRow);
+  if (problem) throw problem;
+  if (productIds?.length) {
+    const found = await tx.select({ id: products.id }).from(products).where(inArray(products.id, productIds));
+    const known = new Set(found.map((row) => row.id));
+    const unknown = productIds.filter((id) => !known.has(id));
+    if (unknown.length) throw unknownProductsError(unknown);
+  }
+}
+
+async function replaceProducts(tx: DbOrTx, companyId: number, productIds: number[] | undefined) {
+  if (productIds === undefined) return;
+  await tx.delete(companyProducts).where(eq(companyProducts.companyId, companyId));
+  if (productIds.length) {
+    await tx.insert(companyProducts).values(productIds.map((productId) => ({ companyId, productId })));
+  }
+}
+
+/** Runs a company write in one transaction; a constraint the checks did not foresee becomes the same 4xx. */
+async function inCompanyTransaction<T>(db: DbOrTx, work: (tx: DbOrTx) => Promise<T>): Promise<T> {
+  try {
+    return await db.transaction(work);
+  } catch (error) {
+    throw companyConstraintError(error) ?? error;
+  }
+}
+
+export function createCompany(db: DbOrTx, actor: Actor, input: CompanyCreateInput): Promise<CompanyView> {
+  return inCompanyTransaction(db, async (tx) => {
+    const level = levelIndex(input.level);
+    const supplierId = input.supplier_id ?? null;
+    await checkCompanyInput(tx, { level, supplierId, debt: input.debt ?? "0" }, input.product_ids);
+    const [created] = await tx
+      .insert(companies)
+      .values({
+        name: input.name,
+        email: input.email,
+        country: input.country,
+        city: input.city,
+        street: input.street,
+        houseNumber: input.house_number,
+        level,
+        supplierId,
+        debt: input.debt ?? "0",
+      })
+      .returning({ id: companies.id });
+    const id = created?.id as number;
+    await replaceProducts(tx, id, input.product_ids);
+    return getCompany(tx, actor, id);
+  });
+}
+
+async function lockCompany(tx: DbOrTx, id: number) {
+  const [row] = await tx
+    .select({
+      id: companies.id,
+      name: companies.name,
+      level: companies.level,
+      supplierId: companies.supplierId,
+      clients: sql<number>`(select count(*)::int from companies client where client.supplier_id = companies.id)`,
+    })
+    .from(companies)
+    .where(eq(companies.id, id))
+    .for("update");
+  if (!row) throw notFound(`No company with id ${id}.`);
+  return row;
+}
+
+export function updateCompany(
+  db: DbOrTx,
+  actor: Actor,
+  id: number,
+  input: CompanyUpdateInput,
+): Promise<CompanyView> {
+  if (input.debt !== undefined) {
+    return Promise.reject(badRequest(DEBT_READ_ONLY, { debt: [DEBT_READ_ONLY] }));
+  }
+  return inCompanyTransaction(db, async (tx) => {
+    const current = await lockCompany(tx, id);
+    const level = input.level === undefined ? current.level : levelIndex(input.level);
+    if (level !== current.level && current.clients > 0) {
+      throw suppliesOthersError(current, current.clients, "level");
+    }
+    const supplierId = input.supplier_id === undefined ? current.supplierId : input.supplier_id;
+    await checkCompanyInput(tx, { id, level, supplierId }, input.product_ids);
+    await tx
+      .update(companies)
+      .set({
+        name: input.name,
+        email: input.email,
+        country: input.country,
+        city: input.city,
+        street: input.street,
+        houseNumber: input.house_number,
+        level,
+        supplierId,
+        updatedAt: sql`now()`,
+      })
+      .where(eq(companies.id, id));
+    await replaceProducts(tx, id, input.product_ids);
+    return getCompany(tx, actor, id);
+  });
+}
+
+export function deleteCompany(db: DbOrTx, id: number): Promise<void> {
+  return inCompanyTransaction(db, async (tx) => {
+    const current = await lockCompany(tx, id);
+    if (current.clients > 0) throw suppliesOthersError(current, current.clients, "delete");
+    await tx.delete(companies).where(eq(companies.id, id));
+  });
+}
+
+/** Above this many nodes the tree is cut (breadth first) and says so, so one request stays bounded. */
+export const TREE_NODE_LIMIT = 2000;
+
+/**
+ * The supply tree below a company in one recursive query. Without ORDER BY, PostgreSQL produces the rows
+ * breadth first and stops the recursion as soon as the LIMIT is met.
+ */
+export async function companyTree(db: DbOrTx, actor: Actor, id: number) {
+  const visible = visibleCompanies(actor);
+  const result = (await db.execute(sql`
+    with recursive tree as (
+      select ${companies.id} as id, ${companies.name} as name, ${companies.level} as level,
+        ${companies.debt} as debt, ${companies.supplierId} as supplier_id
+      from ${companies}
+      where ${companies.id} = ${id} ${visible ? sql`and ${visible}` : sql``}
+      union all
+      select client.id, client.name, client.level, client.debt, client.supplier_id
+      from companies client join tree on client.supplier_id = tree.id
+    )
+    select id, name, level, debt::text as debt, supplier_id from tree limit ${TREE_NODE_LIMIT + 1}`)) as unknown as {
+    rows: { id: number; name: string; level: number; debt: string; supplier_id: number | null }[];
+  };
+  const list = result.rows;
+  const [root, ...rest] = list.slice(0, TREE_NODE_LIMIT);
+  if (!root) throw notFound(`No company with id ${id}.`);
+  const nodes = new Map<number, CompanyTreeNode>();
+  const nodeOf = (row: typeof root): CompanyTreeNode => {
+    const node = { id: row.id, name: row.name, level: levelName(row.level), debt: row.debt, children: [] };
+    nodes.set(row.id, node);
+    return node;
+  };
+  const rootNode = nodeOf(root);
+  for (const row of rest.sort((a, b) => a.level - b.level || a.id - b.id)) {
+    nodes.get(row.supplier_id as number)?.children.push(nodeOf(row));
+  }
+  return { ...rootNode, truncated: list.length > TREE_NODE_LIMIT, nodes: nodes.size };
+}

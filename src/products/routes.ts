@@ -1,0 +1,96 @@
+import type { TypeBoxTypeProvider } from "@fastify/type-provider-typebox";
+import type { FastifyInstance } from "fastify";
+import { Type } from "typebox";
+import { errorResponses, IdParams, Paginated, pageOf, paginated } from "../http/schemas.js";
+import { Product, ProductCreate, ProductListQuery, ProductUpdate } from "./schemas.js";
+import { createProduct, deleteProduct, getProduct, listProducts, updateProduct } from "./service.js";
+
+const tags = ["products"];
+const security = [{ bearerAuth: [] }];
+
+export async function productRoutes(fastify: FastifyInstance) {
+  const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
+
+  app.get(
+    "/products",
+    {
+      config: { access: "authenticated" },
+      schema: {
+        tags,
+        security,
+        summary: "List products (staff: the catalog; an employee: what their company sells)",
+        querystring: ProductListQuery,
+        response: { 200: Paginated(Product), ...errorResponses(400, 401) },
+      },
+    },
+    async (request) => {
+      const page = pageOf(request.query);
+      const { count, results } = await listProducts(app.db, request.actor, request.query, page);
+      return paginated(request, page, count, results);
+    },
+  );
+
+  app.get(
+    "/products/:id",
+    {
+      config: { access: "authenticated" },
+      schema: {
+        tags,
+        security,
+        summary: "One product",
+        params: IdParams,
+        response: { 200: Product, ...errorResponses(400, 401, 404) },
+      },
+    },
+    (request) => getProduct(app.db, request.actor, request.params.id),
+  );
+
+  app.post(
+    "/products",
+    {
+      config: { access: "staff" },
+      schema: {
+        tags,
+        security,
+        summary: "Add a product to the catalog; (name, model) is unique",
+        body: ProductCreate,
+        response: { 201: Product, ...errorResponses(400, 401, 403, 409, 413) },
+      },
+    },
+    async (request, reply) => reply.status(201).send(await createProduct(app.db, request.body)),
+  );
+
+  app.patch(
+    "/products/:id",
+    {
+      config: { access: "staff" },
+      schema: {
+        tags,
+        security,
+        summary: "Change a product",
+        params: IdParams,
+        body: ProductUpdate,
+        response: { 200: Product, ...errorResponses(400, 401, 403, 404, 409, 413) },
+      },
+    },
+    (request) => updateProduct(app.db, request.actor, request.params.id, request.body),
+  );
+
+  app.delete(
+    "/products/:id",
+    {
+      config: { access: "staff" },
+      schema: {
+        tags,
+        security,
+        summary: "Remove a product (and it from every company that sold it)",
+        params: IdParams,
+        response: { 204: Type.Null(), ...errorResponses(400, 401, 403, 404) },
+      },
+    },
+    async (request, reply) => {
+      await deleteProduct(app.db, request.params.id);
+      return reply.status(204).send(null);
+    },
+  );
+}

@@ -1,0 +1,40 @@
+import { type Static, Type } from "typebox";
+import { Ordering, Text } from "../companies/schemas.js";
+import { PaginationQuery, Timestamp } from "../http/schemas.js";
+
+const ReleaseDate = Type.Union([Type.String({ format: "date", examples: ["2024-01-31"] }), Type.Null()]);
+
+export const Product = Type.Object({
+  id: Type.Integer(),
+  name: Type.String(),
+  model: Type.String(),
+  release_date: ReleaseDate,
+  created_at: Timestamp,
+});
+export type ProductView = Static<typeof Product>;
+
+export const ProductCreate = Type.Object(
+  { name: Text(200), model: Text(200), release_date: Type.Optional(ReleaseDate) },
+  { additionalProperties: false },
+);
+export type ProductCreateInput = Static<typeof ProductCreate>;
+
+export const ProductUpdate = Type.Object(
+  {
+    name: Type.Optional(Text(200)),
+    model: Type.Optional(Text(200)),
+    release_date: Type.Optional(ReleaseDate),
+  },
+  { additionalProperties: false },
+);
+export type ProductUpdateInput = Static<typeof ProductUpdate>;
+
+export const ProductListQuery = Type.Object(
+  {
+    ...PaginationQuery,
+    search: Type.Optional(Type.String({ maxLength: 200, description: "Name or model contains (any case)" })),
+    ordering: Type.Optional(Ordering(["name", "model", "release_date", "id"])),
+  },
+  { additionalProperties: false },
+);
+export type ProductListFilters = Static<typeof ProductListQuery>;

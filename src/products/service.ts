@@ -1,0 +1,140 @@
+import { and, eq, ilike, or, type SQL, sql } from "drizzle-orm";
+import type { Actor } from "../auth/actor.js";
+import { containsPattern, orderingOf } from "../companies/listing.js";
+import { databaseErrorOf } from "../companies/rules.js";
+import { visibleCompanies, visibleProducts } from "../companies/scope.js";
+import type { DbOrTx } from "../db/client.js";
+import { companies, companyProducts, products } from "../db/schema.js";
+import { badRequest, conflict, notFound } from "../http/errors.js";
+import type { Page } from "../http/schemas.js";
+import type { ProductCreateInput, ProductListFilters, ProductUpdateInput, ProductView } from "./schemas.js";
+
+const productColumns = {
+  id: products.id,
+  name: products.name,
+  model: products.model,
+  releaseDate: products.releaseDate,
+  createdAt: products.createdAt,
+};
+
+type ProductRow = { id: number; name: string; model: string; releaseDate: string | null; createdAt: Date };
+
+const toProductView = (row: ProductRow): ProductView => ({
+  id: row.id,
+  name: row.name,
+  model: row.model,
+  release_date: row.releaseDate,
+  created_at: row.createdAt.toISOString(),
+});
+
+const orderingColumns = {
+  name: products.name,
+  model: products.model,
+  release_date: products.releaseDate,
+  id: products.id,
+};
+
+function searchCondition(search: string | undefined): SQL | undefined {
+  if (!search) return undefined;
+  return or(ilike(products.name, containsPattern(search)), ilike(products.model, containsPattern(search)));
+}
+
+async function pageOfProducts(db: DbOrTx, where: SQL | undefined, ordering: string | undefined, page: Page) {
+  const [rows, [total]] = await Promise.all([
+    db
+      .select(productColumns)
+      .from(products)
+      .where(where)
+      .orderBy(...orderingOf(ordering ?? "id", orderingColumns, products.id))
+      .limit(page.pageSize)
+      .offset(page.offset),
+    db.select({ count: sql<number>`count(*)::int` }).from(products).where(where),
+  ]);
+  return { count: total?.count ?? 0, results: rows.map(toProductView) };
+}
+
+export function listProducts(db: DbOrTx, actor: Actor, filters: ProductListFilters, page: Page) {
+  return pageOfProducts(
+    db,
+    and(visibleProducts(actor), searchCondition(filters.search)),
+    filters.ordering,
+    page,
+  );
+}
+
+/** The products one company sells; a company outside the caller's reach is a 404, as everywhere. */
+export async function listCompanyProducts(
+  db: DbOrTx,
+  actor: Actor,
+  companyId: number,
+  filters: ProductListFilters,
+  page: Page,
+) {
+  const [company] = await db
+    .select({ id: companies.id })
+    .from(companies)
+    .where(and(visibleCompanies(actor), eq(companies.id, companyId)));
+  if (!company) throw notFound(`No company with id ${companyId}.`);
+  const soldByCompany = sql`exists (select 1 from ${companyProducts}
+    where ${companyProducts.productId} = ${products.id} and ${companyProducts.companyId} = ${companyId})`;
+  return pageOfProducts(db, and(soldByCompany, searchCondition(filters.search)), filters.ordering, page);
+}
+
+export async function getProduct(db: DbOrTx, actor: Actor, id: number): Promise<ProductView> {
+  const [row] = await db
+    .select(productColumns)
+    .from(products)
+    .where(and(visibleProducts(actor), eq(products.id, id)));
+  if (!row) throw notFound(`No product with id ${id}.`);
+  return toProductView(row);
+}
+
+/** (name, model) is unique; a clash names both fields, as DRF's unique_together does. */
+function productWriteError(error: unknown) {
+  const pgError = databaseErrorOf(error);
+  if (pgError.constraint === "products_name_model_key") {
+    const message = "A product with this name and model already exists.";
+    return conflict(message, { name: [message], model: [message] });
+  }
+  if (pgError.constraint === "products_name_not_blank") {
+    return badRequest("The name is blank.", { name: ["Must not be blank."] });
+  }
+  return error;
+}
+
+export async function createProduct(db: DbOrTx, input: ProductCreateInput): Promise<ProductView> {
+  const [row] = await db
+    .insert(products)
+    .values({ name: input.name, model: input.model, releaseDate: input.release_date ?? null })
+    .returning(productColumns)
+    .catch((error) => {
+      throw productWriteError(error);
+    });
+  return toProductView(row as ProductRow);
+}
+
+export async function updateProduct(
+  db: DbOrTx,
+  actor: Actor,
+  id: number,
+  input: ProductUpdateInput,
+): Promise<ProductView> {
+  if (input.name === undefined && input.model === undefined && input.release_date === undefined) {
+    return getProduct(db, actor, id);
+  }
+  const [row] = await db
+    .update(products)
+    .set({ name: input.name, model: input.model, releaseDate: input.release_date })
+    .where(eq(products.id, id))
+    .returning(productColumns)
+    .catch((error) => {
+      throw productWriteError(error);
+    });
+  if (!row) throw notFound(`No product with id ${id}.`);
+  return toProductView(row);
+}
+
+export async function deleteProduct(db: DbOrTx, id: number): Promise<void> {
+  const deleted = await db.delete(products).where(eq(products.id, id)).returning({ id: products.id });
+  if (!deleted.length) throw notFound(`No product with id ${id}.`);
+}
