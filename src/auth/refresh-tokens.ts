@@ -1,0 +1,125 @@
+import { randomUUID } from "node:crypto";
+import { and, eq, isNull, sql } from "drizzle-orm";
+import type { FastifyInstance } from "fastify";
+import { ConfigError } from "../config.js";
+import type { DbOrTx } from "../db/client.js";
+import { refreshTokens, type UserRole, users } from "../db/schema.js";
+import { unauthorized } from "../http/errors.js";
+import type { AccessTokenPayload } from "./actor.js";
+import { hashOpaqueToken, newOpaqueToken } from "./opaque-tokens.js";
+
+export interface TokenPair {
+  access: string;
+  refresh: string;
+}
+
+/** Whom a token pair is issued to. */
+export interface TokenSubject {
+  id: number;
+  role: UserRole;
+  companyId: number | null;
+}
+
+const DURATION_UNITS_MS = { s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 } as const;
+
+/** "7d", "12h", "30m", "45s" or a bare number of seconds: how JWT_REFRESH_TTL is written. */
+export function parseDuration(value: string, variable: string): number {
+  const match = /^(\d+)\s*([smhd]?)$/.exec(value.trim());
+  if (!match || Number(match[1]) === 0) {
+    throw new ConfigError(
+      `${variable} must be a duration such as 7d, 12h, 30m or 3600 (seconds), got "${value}".`,
+    );
+  }
+  return Number(match[1]) * DURATION_UNITS_MS[(match[2] || "s") as keyof typeof DURATION_UNITS_MS];
+}
+
+/** A short-lived JWT for API calls and an opaque refresh token, stored as a hash, in the given family. */
+export async function issueTokenPair(
+  app: FastifyInstance,
+  db: DbOrTx,
+  subject: TokenSubject,
+  familyId: string = randomUUID(),
+): Promise<TokenPair> {
+  const refresh = newOpaqueToken();
+  await db.insert(refreshTokens).values({
+    userId: subject.id,
+    familyId,
+    tokenHash: hashOpaqueToken(refresh),
+    expiresAt: new Date(Date.now() + parseDuration(app.config.jwtRefreshTtl, "JWT_REFRESH_TTL")),
+  });
+  const payload: AccessTokenPayload = {
+    sub: String(subject.id),
+    role: subject.role,
+    company_id: subject.companyId,
+  };
+  return { access: app.jwt.sign(payload), refresh };
+}
+
+async function revokeFamily(db: DbOrTx, familyId: string): Promise<void> {
+  await db
+    .update(refreshTokens)
+    .set({ revokedAt: sql`now()` })
+    .where(and(eq(refreshTokens.familyId, familyId), isNull(refreshTokens.revokedAt)));
+}
+
+/** Signs the user out everywhere: used when an account is deactivated. */
+export async function revokeUserRefreshTokens(db: DbOrTx, userId: number): Promise<void> {
+  await db
+    .update(refreshTokens)
+    .set({ revokedAt: sql`now()` })
+    .where(and(eq(refreshTokens.userId, userId), isNull(refreshTokens.revokedAt)));
+}
+
+const INVALID_REFRESH = "The refresh token is invalid or expired. Log in again.";
+const REUSED_REFRESH =
+  "This refresh token was already used, so it may have been copied: every session started from the same login has been signed out. Log in again.";
+
+/**
+ * Trades a refresh token for a new pair in the same family. A token presented again after it was rotated means
+ * two parties hold it (the user and a thief): the whole family is revoked, which signs both out. The row lock
+ * makes two simultaneous uses of one token count as a reuse rather than as two rotations.
+ */
+export async function rotateRefreshToken(app: FastifyInstance, presented: string): Promise<TokenPair> {
+  const outcome = await app.db.transaction(async (tx) => {
+    const [token] = await tx
+      .select({
+        id: refreshTokens.id,
+        familyId: refreshTokens.familyId,
+        expiresAt: refreshTokens.expiresAt,
+        rotatedAt: refreshTokens.rotatedAt,
+        revokedAt: refreshTokens.revokedAt,
+        userId: users.id,
+        role: users.role,
+        companyId: users.companyId,
+        isActive: users.isActive,
+      })
+      .from(refreshTokens)
+      .innerJoin(users, eq(users.id, refreshTokens.userId))
+      .where(eq(refreshTokens.tokenHash, hashOpaqueToken(presented)))
+      .for("update", { of: refreshTokens });
+    if (!token || token.revokedAt || token.expiresAt <= new Date()) return INVALID_REFRESH;
+    if (token.rotatedAt || !token.isActive) {
+      await revokeFamily(tx, token.familyId);
+      return token.rotatedAt ? REUSED_REFRESH : INVALID_REFRESH;
+    }
+    await tx.update(refreshTokens).set({ rotatedAt: sql`now()` }).where(eq(refreshTokens.id, token.id));
+    return issueTokenPair(
+      app,
+      tx,
+      { id: token.userId, role: token.role, companyId: token.companyId },
+      token.familyId,
+    );
+  });
+  // Thrown only after the transaction, so that a revocation commits even though the caller gets a 401.
+  if (typeof outcome === "string") throw unauthorized(outcome);
+  return outcome;
+}
+
+/** Logging out ends the whole family: the presented token and any pair rotated from the same login. */
+export async function revokeFamilyOf(db: DbOrTx, presented: string): Promise<void> {
+  const [token] = await db
+    .select({ familyId: refreshTokens.familyId })
+    .from(refreshTokens)
+    .where(eq(refreshTokens.tokenHash, hashOpaqueToken(presented)));
+  if (token) await revokeFamily(db, token.familyId);
+}

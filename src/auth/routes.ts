@@ -1,0 +1,127 @@
+import type { TypeBoxTypeProvider } from "@fastify/type-provider-typebox";
+import type { FastifyInstance } from "fastify";
+import { Type } from "typebox";
+import { badRequest, unauthorized } from "../http/errors.js";
+import { errorResponses } from "../http/schemas.js";
+import { failureLimiter, perIpRateLimit, registerRateLimiting } from "./rate-limits.js";
+import { parseDuration, revokeFamilyOf, rotateRefreshToken } from "./refresh-tokens.js";
+import {
+  Me,
+  RefreshRequest,
+  RegisterRequest,
+  RegisterResponse,
+  TokenPairResponse,
+  TokenRequest,
+  type TokenRequestInput,
+} from "./schemas.js";
+import { getMe, logIn, register } from "./service.js";
+
+const tags = ["auth"];
+const bearer = [{ bearerAuth: [] }];
+
+export async function authRoutes(fastify: FastifyInstance) {
+  // Fail at start-up, not at the first login, when JWT_REFRESH_TTL is malformed.
+  parseDuration(fastify.config.jwtRefreshTtl, "JWT_REFRESH_TTL");
+  await registerRateLimiting(fastify);
+  const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
+  const loginFailures = failureLimiter(
+    app,
+    (request) => (request.body as TokenRequestInput).email.toLowerCase(),
+    "login attempts for this account",
+  );
+  const registerFailures = failureLimiter(
+    app,
+    (request) => request.ip,
+    "registration attempts from your address",
+  );
+
+  app.post(
+    "/auth/token",
+    {
+      config: { access: "public", rateLimit: perIpRateLimit(app) },
+      schema: {
+        tags,
+        summary: "Log in: trade email and password for an access and a refresh token",
+        body: TokenRequest,
+        response: { 200: TokenPairResponse, ...errorResponses(400, 401, 429) },
+      },
+    },
+    async (request) => {
+      await loginFailures.refuseIfExhausted(request);
+      const pair = await logIn(app, request.body);
+      if (pair) return pair;
+      await loginFailures.recordFailure(request);
+      throw unauthorized("No active account found with the given email and password.");
+    },
+  );
+
+  app.post(
+    "/auth/token/refresh",
+    {
+      config: { access: "public" },
+      schema: {
+        tags,
+        summary:
+          "Trade a refresh token for a new pair (rotation; reusing an old one revokes its whole family)",
+        body: RefreshRequest,
+        response: { 200: TokenPairResponse, ...errorResponses(400, 401) },
+      },
+    },
+    async (request) => rotateRefreshToken(app, request.body.refresh),
+  );
+
+  app.post(
+    "/auth/logout",
+    {
+      config: { access: "public" },
+      schema: {
+        tags,
+        summary: "Revoke the refresh token and every token rotated from the same login",
+        description:
+          "Answers 204 whether or not the token was still valid, so logging out twice is harmless.",
+        body: RefreshRequest,
+        response: { 204: Type.Null({ description: "Logged out" }), ...errorResponses(400) },
+      },
+    },
+    async (request, reply) => {
+      await revokeFamilyOf(app.db, request.body.refresh);
+      return reply.status(204).send(null);
+    },
+  );
+
+  app.get(
+    "/auth/me",
+    {
+      config: { access: "authenticated" },
+      schema: {
+        tags,
+        summary: "The logged-in user",
+        security: bearer,
+        response: { 200: Me, ...errorResponses(401) },
+      },
+    },
+    async (request) => getMe(app.db, request.actor.userId),
+  );
+
+  app.post(
+    "/auth/register",
+    {
+      config: { access: "public", rateLimit: perIpRateLimit(app) },
+      schema: {
+        tags,
+        summary: "Accept an invitation: set a password and log in",
+        body: RegisterRequest,
+        response: { 201: RegisterResponse, ...errorResponses(400, 429) },
+      },
+    },
+    async (request, reply) => {
+      await registerFailures.refuseIfExhausted(request);
+      const outcome = await register(app, request.body);
+      if ("problem" in outcome) {
+        await registerFailures.recordFailure(request);
+        throw badRequest(outcome.problem, { token: [outcome.problem] });
+      }
+      return reply.status(201).send(outcome);
+    },
+  );
+}

@@ -1,0 +1,55 @@
+import { type Static, Type } from "typebox";
+import { USER_ROLES } from "../db/schema.js";
+
+/** Registration asks for this much; login accepts any stored password, including older short ones. */
+export const MIN_PASSWORD_LENGTH = 8;
+const MAX_PASSWORD_LENGTH = 1024;
+
+export const TokenRequest = Type.Object(
+  {
+    email: Type.String({ minLength: 3, maxLength: 254, examples: ["staff@example.com"] }),
+    password: Type.String({ minLength: 1, maxLength: MAX_PASSWORD_LENGTH }),
+  },
+  { additionalProperties: false },
+);
+export type TokenRequestInput = Static<typeof TokenRequest>;
+
+export const RefreshRequest = Type.Object(
+  { refresh: Type.String({ minLength: 1, maxLength: 200 }) },
+  { additionalProperties: false },
+);
+
+export const TokenPairResponse = Type.Object({
+  access: Type.String({ description: "JWT for the Authorization: Bearer header; short-lived" }),
+  refresh: Type.String({ description: "Opaque; trade it at /auth/token/refresh. Each use rotates it." }),
+});
+
+export const Me = Type.Object({
+  id: Type.Integer(),
+  email: Type.String(),
+  first_name: Type.String(),
+  last_name: Type.String(),
+  role: Type.Enum(USER_ROLES),
+  company_id: Type.Union([Type.Integer(), Type.Null()]),
+  is_active: Type.Boolean(),
+});
+export type MeView = Static<typeof Me>;
+
+const Name = Type.String({ maxLength: 150 });
+
+export const RegisterRequest = Type.Object(
+  {
+    token: Type.String({ minLength: 1, maxLength: 200, description: "From the invitation link" }),
+    password: Type.String({
+      minLength: MIN_PASSWORD_LENGTH,
+      maxLength: MAX_PASSWORD_LENGTH,
+      description: `At least ${MIN_PASSWORD_LENGTH} characters`,
+    }),
+    first_name: Type.Optional(Name),
+    last_name: Type.Optional(Name),
+  },
+  { additionalProperties: false },
+);
+export type RegisterInput = Static<typeof RegisterRequest>;
+
+export const RegisterResponse = Type.Object({ ...TokenPairResponse.properties, user: Me });

@@ -1,0 +1,153 @@
+import type { TypeBoxTypeProvider } from "@fastify/type-provider-typebox";
+import type { FastifyInstance } from "fastify";
+import { Type } from "typebox";
+import { errorResponses, IdParams, Paginated, paginated } from "../http/schemas.js";
+import {
+  Accepted,
+  CompanyEmployeesQuery,
+  Employee,
+  EmployeeCreate,
+  EmployeesQuery,
+  EmployeeUpdate,
+} from "./schemas.js";
+import {
+  createEmployee,
+  deleteEmployee,
+  getEmployee,
+  listCompanyEmployees,
+  listEmployees,
+  resendInvitation,
+  updateEmployee,
+} from "./service.js";
+
+const tags = ["employees"];
+const security = [{ bearerAuth: [] }];
+const staffOnly = { access: "staff" as const };
+
+export async function employeeRoutes(fastify: FastifyInstance) {
+  const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
+
+  app.get(
+    "/employees",
+    {
+      config: staffOnly,
+      schema: {
+        tags,
+        security,
+        summary: "List employees (staff)",
+        querystring: EmployeesQuery,
+        response: { 200: Paginated(Employee), ...errorResponses(400, 401, 403) },
+      },
+    },
+    async (request) => {
+      const { page, count, results } = await listEmployees(app.db, request.query);
+      return paginated(request, page, count, results);
+    },
+  );
+
+  app.post(
+    "/employees",
+    {
+      config: staffOnly,
+      schema: {
+        tags,
+        security,
+        summary: "Create an employee and send them an invitation (staff)",
+        body: EmployeeCreate,
+        response: { 201: Employee, ...errorResponses(400, 401, 403, 409) },
+      },
+    },
+    async (request, reply) => reply.status(201).send(await createEmployee(app, request.body, request.log)),
+  );
+
+  app.get(
+    "/employees/:id",
+    {
+      config: staffOnly,
+      schema: {
+        tags,
+        security,
+        summary: "One employee (staff)",
+        params: IdParams,
+        response: { 200: Employee, ...errorResponses(400, 401, 403, 404) },
+      },
+    },
+    async (request) => getEmployee(app.db, request.params.id),
+  );
+
+  app.patch(
+    "/employees/:id",
+    {
+      config: staffOnly,
+      schema: {
+        tags,
+        security,
+        summary: "Change names, email, company or is_active (staff); deactivating signs them out everywhere",
+        params: IdParams,
+        body: EmployeeUpdate,
+        response: { 200: Employee, ...errorResponses(400, 401, 403, 404, 409) },
+      },
+    },
+    async (request) => updateEmployee(app.db, request.params.id, request.body),
+  );
+
+  app.delete(
+    "/employees/:id",
+    {
+      config: staffOnly,
+      schema: {
+        tags,
+        security,
+        summary: "Delete an employee (staff)",
+        params: IdParams,
+        response: { 204: Type.Null({ description: "Deleted" }), ...errorResponses(400, 401, 403, 404) },
+      },
+    },
+    async (request, reply) => {
+      await deleteEmployee(app.db, request.params.id);
+      return reply.status(204).send(null);
+    },
+  );
+
+  app.post(
+    "/employees/:id/resend_invite",
+    {
+      config: staffOnly,
+      schema: {
+        tags,
+        security,
+        summary: "Send a new invitation; earlier links stop working (staff)",
+        params: IdParams,
+        response: { 202: Accepted, ...errorResponses(400, 401, 403, 404, 409) },
+      },
+    },
+    async (request, reply) => {
+      const email = await resendInvitation(app, request.params.id, request.log);
+      return reply.status(202).send({ detail: `A new invitation was sent to ${email}.` });
+    },
+  );
+
+  app.get(
+    "/companies/:id/employees",
+    {
+      config: { access: "authenticated" },
+      schema: {
+        tags: ["companies", ...tags],
+        security,
+        summary: "The employees of a company you may see (an employee: only their own)",
+        params: IdParams,
+        querystring: CompanyEmployeesQuery,
+        response: { 200: Paginated(Employee), ...errorResponses(400, 401, 404) },
+      },
+    },
+    async (request) => {
+      const { page, count, results } = await listCompanyEmployees(
+        app.db,
+        request.actor,
+        request.params.id,
+        request.query,
+      );
+      return paginated(request, page, count, results);
+    },
+  );
+}

@@ -1,0 +1,91 @@
+import { type Static, Type } from "typebox";
+import { COMPANY_LEVELS } from "../db/schema.js";
+import { Id, PaginationQuery, Timestamp } from "../http/schemas.js";
+
+const Name = Type.String({ maxLength: 150 });
+const Email = Type.String({ format: "email", maxLength: 254 });
+
+const InvitationStatusSchema = Type.Union([
+  Type.Literal("pending"),
+  Type.Literal("accepted"),
+  Type.Literal("expired"),
+]);
+export type InvitationStatus = Static<typeof InvitationStatusSchema>;
+
+export const Employee = Type.Object({
+  id: Type.Integer(),
+  email: Type.String(),
+  first_name: Type.String(),
+  last_name: Type.String(),
+  company_id: Type.Integer(),
+  company: Type.Object({
+    id: Type.Integer(),
+    name: Type.String(),
+    level: Type.Enum(COMPANY_LEVELS),
+  }),
+  is_active: Type.Boolean(),
+  created_at: Timestamp,
+  last_login_at: Type.Union([Timestamp, Type.Null()]),
+  invitation: Type.Union(
+    [
+      Type.Object({
+        status: InvitationStatusSchema,
+        expires_at: Timestamp,
+      }),
+      Type.Null(),
+    ],
+    { description: "The latest invitation; null for accounts created without one" },
+  ),
+});
+export type EmployeeView = Static<typeof Employee>;
+
+export const EMPLOYEE_ORDERINGS = [
+  "id",
+  "email",
+  "first_name",
+  "last_name",
+  "created_at",
+  "last_login_at",
+] as const;
+export type EmployeeOrdering = (typeof EMPLOYEE_ORDERINGS)[number];
+
+const listFilters = {
+  ...PaginationQuery,
+  is_active: Type.Optional(Type.Boolean()),
+  search: Type.Optional(
+    Type.String({ maxLength: 200, description: "Part of the email, first or last name" }),
+  ),
+  ordering: Type.Optional(
+    Type.Union(
+      EMPLOYEE_ORDERINGS.flatMap((field) => [Type.Literal(field), Type.Literal(`-${field}`)]),
+      { description: "A field, with a leading - for descending" },
+    ),
+  ),
+};
+
+export const CompanyEmployeesQuery = Type.Object(listFilters, { additionalProperties: false });
+export const EmployeesQuery = Type.Object(
+  { ...listFilters, company: Type.Optional(Id) },
+  { additionalProperties: false },
+);
+export type EmployeesFilter = Static<typeof EmployeesQuery>;
+
+export const EmployeeCreate = Type.Object(
+  { email: Email, first_name: Type.Optional(Name), last_name: Type.Optional(Name), company_id: Id },
+  { additionalProperties: false },
+);
+export type EmployeeCreateInput = Static<typeof EmployeeCreate>;
+
+export const EmployeeUpdate = Type.Object(
+  {
+    email: Type.Optional(Email),
+    first_name: Type.Optional(Name),
+    last_name: Type.Optional(Name),
+    company_id: Type.Optional(Id),
+    is_active: Type.Optional(Type.Boolean({ description: "false signs the employee out everywhere" })),
+  },
+  { additionalProperties: false },
+);
+export type EmployeeUpdateInput = Static<typeof EmployeeUpdate>;
+
+export const Accepted = Type.Object({ detail: Type.String() });

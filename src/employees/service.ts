@@ -1,0 +1,251 @@
+import { and, asc, count, desc, eq, ilike, or, type SQL, sql } from "drizzle-orm";
+import type { FastifyBaseLogger, FastifyInstance } from "fastify";
+import type { Actor } from "../auth/actor.js";
+import { revokeUserRefreshTokens } from "../auth/refresh-tokens.js";
+import { visibleCompanies } from "../companies/scope.js";
+import type { DbOrTx } from "../db/client.js";
+import { COMPANY_LEVELS, type CompanyLevel, companies, invitations, users } from "../db/schema.js";
+import { badRequest, conflict, notFound } from "../http/errors.js";
+import { type Page, pageOf } from "../http/schemas.js";
+import { invite } from "./invitations.js";
+import type {
+  EmployeeCreateInput,
+  EmployeeOrdering,
+  EmployeesFilter,
+  EmployeeUpdateInput,
+  EmployeeView,
+  InvitationStatus,
+} from "./schemas.js";
+
+const NO_SUCH_EMPLOYEE = "No employee with this id.";
+
+/** A column of the latest invitation of the user in the outer query. */
+const latestInvitation = (column: SQL) =>
+  sql`(select ${column} from ${invitations} i where i.user_id = ${users.id} order by i.id desc limit 1)`;
+
+const employeeColumns = {
+  id: users.id,
+  email: users.email,
+  firstName: users.firstName,
+  lastName: users.lastName,
+  companyId: users.companyId,
+  isActive: users.isActive,
+  createdAt: users.createdAt,
+  lastLoginAt: users.lastLoginAt,
+  companyName: companies.name,
+  companyLevel: companies.level,
+  invitationStatus: sql<InvitationStatus | null>`${latestInvitation(
+    sql`case when i.used_at is not null then 'accepted' when i.expires_at <= now() then 'expired' else 'pending' end`,
+  )}`,
+  invitationExpiresAt: latestInvitation(sql`i.expires_at`).mapWith(invitations.expiresAt),
+};
+
+function selectEmployees(db: DbOrTx, where: SQL | undefined) {
+  return db
+    .select(employeeColumns)
+    .from(users)
+    .innerJoin(companies, eq(companies.id, users.companyId))
+    .where(and(eq(users.role, "employee"), where));
+}
+
+type EmployeeRow = Awaited<ReturnType<typeof selectEmployees>>[number];
+
+function toView(row: EmployeeRow): EmployeeView {
+  const companyId = row.companyId as number; // employees always have one (users_employee_has_company)
+  return {
+    id: row.id,
+    email: row.email,
+    first_name: row.firstName,
+    last_name: row.lastName,
+    company_id: companyId,
+    company: {
+      id: companyId,
+      name: row.companyName,
+      level: COMPANY_LEVELS[row.companyLevel] as CompanyLevel,
+    },
+    is_active: row.isActive,
+    created_at: row.createdAt.toISOString(),
+    last_login_at: row.lastLoginAt?.toISOString() ?? null,
+    invitation:
+      row.invitationStatus && row.invitationExpiresAt
+        ? { status: row.invitationStatus, expires_at: row.invitationExpiresAt.toISOString() }
+        : null,
+  };
+}
+
+const orderColumns: Record<EmployeeOrdering, SQL | typeof users.id | typeof users.email> = {
+  id: sql`${users.id}`,
+  email: sql`lower(${users.email})`,
+  first_name: sql`${users.firstName}`,
+  last_name: sql`${users.lastName}`,
+  created_at: sql`${users.createdAt}`,
+  last_login_at: sql`${users.lastLoginAt}`,
+};
+
+/** `%` and `_` in a search are literal characters, not wildcards. */
+const containsPattern = (text: string) => `%${text.replace(/[\\%_]/g, (char) => `\\${char}`)}%`;
+
+function filterConditions(filter: EmployeesFilter): SQL | undefined {
+  const pattern = filter.search ? containsPattern(filter.search) : undefined;
+  return and(
+    filter.company !== undefined ? eq(users.companyId, filter.company) : undefined,
+    filter.is_active !== undefined ? eq(users.isActive, filter.is_active) : undefined,
+    pattern
+      ? or(ilike(users.email, pattern), ilike(users.firstName, pattern), ilike(users.lastName, pattern))
+      : undefined,
+  );
+}
+
+export async function listEmployees(
+  db: DbOrTx,
+  filter: EmployeesFilter,
+): Promise<{ page: Page; count: number; results: EmployeeView[] }> {
+  const page = pageOf(filter);
+  const where = filterConditions(filter);
+  const ordering = filter.ordering ?? "id";
+  const field = ordering.replace(/^-/, "") as EmployeeOrdering;
+  const direction = ordering.startsWith("-") ? desc : asc;
+  const [rows, [total]] = await Promise.all([
+    selectEmployees(db, where)
+      .orderBy(direction(orderColumns[field]), asc(users.id))
+      .limit(page.pageSize)
+      .offset(page.offset),
+    db
+      .select({ count: count() })
+      .from(users)
+      .where(and(eq(users.role, "employee"), where)),
+  ]);
+  return { page, count: total?.count ?? 0, results: rows.map(toView) };
+}
+
+/** A company's employees, for anyone who may see the company; any other company is a 404. */
+export async function listCompanyEmployees(
+  db: DbOrTx,
+  actor: Actor,
+  companyId: number,
+  filter: Omit<EmployeesFilter, "company">,
+) {
+  const [company] = await db
+    .select({ id: companies.id })
+    .from(companies)
+    .where(and(eq(companies.id, companyId), visibleCompanies(actor)));
+  if (!company) throw notFound("No company with this id.");
+  return listEmployees(db, { ...filter, company: companyId });
+}
+
+export async function getEmployee(db: DbOrTx, id: number): Promise<EmployeeView> {
+  const [row] = await selectEmployees(db, eq(users.id, id));
+  if (!row) throw notFound(NO_SUCH_EMPLOYEE);
+  return toView(row);
+}
+
+/**
+ * The database is the judge of a duplicate email and of an unknown company (no check-then-insert race);
+ * its refusals become errors that name the field. Drizzle wraps driver errors, hence `cause`.
+ */
+function explainWriteError(error: unknown): unknown {
+  const dbError = ((error as { cause?: unknown }).cause ?? error) as { code?: string; constraint?: string };
+  if (dbError.code === "23505" && dbError.constraint === "users_email_lower_key") {
+    return conflict("A user with this email already exists.", {
+      email: ["A user with this email already exists."],
+    });
+  }
+  if (dbError.code === "23503" && dbError.constraint?.startsWith("users_company_id")) {
+    return badRequest("The company does not exist.", { company_id: ["No company with this id."] });
+  }
+  return error;
+}
+
+/** Creates the employee without a password and invites them, in one transaction. */
+export async function createEmployee(
+  app: FastifyInstance,
+  input: EmployeeCreateInput,
+  log: FastifyBaseLogger,
+): Promise<EmployeeView> {
+  const id = await app.db
+    .transaction(async (tx) => {
+      const [user] = await tx
+        .insert(users)
+        .values({
+          email: input.email,
+          firstName: input.first_name ?? "",
+          lastName: input.last_name ?? "",
+          role: "employee",
+          companyId: input.company_id,
+        })
+        .returning({ id: users.id, email: users.email });
+      if (!user) throw new Error("insert returned no row");
+      await invite(tx, app.config.publicUrl, user, log);
+      return user.id;
+    })
+    .catch((error: unknown) => {
+      throw explainWriteError(error);
+    });
+  return getEmployee(app.db, id);
+}
+
+/** Deactivating also revokes every refresh token; access tokens die at once through the per-request check. */
+export async function updateEmployee(
+  db: DbOrTx,
+  id: number,
+  input: EmployeeUpdateInput,
+): Promise<EmployeeView> {
+  const changes = {
+    ...(input.email !== undefined && { email: input.email }),
+    ...(input.first_name !== undefined && { firstName: input.first_name }),
+    ...(input.last_name !== undefined && { lastName: input.last_name }),
+    ...(input.company_id !== undefined && { companyId: input.company_id }),
+    ...(input.is_active !== undefined && { isActive: input.is_active }),
+  };
+  if (Object.keys(changes).length > 0) {
+    await db
+      .transaction(async (tx) => {
+        const [updated] = await tx
+          .update(users)
+          .set(changes)
+          .where(and(eq(users.id, id), eq(users.role, "employee")))
+          .returning({ id: users.id });
+        if (!updated) throw notFound(NO_SUCH_EMPLOYEE);
+        if (input.is_active === false) await revokeUserRefreshTokens(tx, id);
+      })
+      .catch((error: unknown) => {
+        throw explainWriteError(error);
+      });
+  }
+  return getEmployee(db, id);
+}
+
+export async function deleteEmployee(db: DbOrTx, id: number): Promise<void> {
+  const deleted = await db
+    .delete(users)
+    .where(and(eq(users.id, id), eq(users.role, "employee")))
+    .returning({ id: users.id });
+  if (deleted.length === 0) throw notFound(NO_SUCH_EMPLOYEE);
+}
+
+/** A new link for an employee who has not registered yet; the old links stop working. */
+export async function resendInvitation(
+  app: FastifyInstance,
+  id: number,
+  log: FastifyBaseLogger,
+): Promise<string> {
+  return app.db.transaction(async (tx) => {
+    const [user] = await tx
+      .select({
+        id: users.id,
+        email: users.email,
+        passwordHash: users.passwordHash,
+        isActive: users.isActive,
+      })
+      .from(users)
+      .where(and(eq(users.id, id), eq(users.role, "employee")))
+      .for("update");
+    if (!user) throw notFound(NO_SUCH_EMPLOYEE);
+    if (user.passwordHash)
+      throw conflict("This employee has already registered; they log in with their password.");
+    if (!user.isActive)
+      throw conflict("This employee is inactive; activate them before inviting them again.");
+    await invite(tx, app.config.publicUrl, user, log);
+    return user.email;
+  });
+}
