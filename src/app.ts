@@ -2,12 +2,14 @@ import type { TypeBoxTypeProvider } from "@fastify/type-provider-typebox";
 import Fastify, { type FastifyInstance } from "fastify";
 import { authPlugin } from "./auth/plugin.js";
 import { authRoutes } from "./auth/routes.js";
+import { companyRoutes } from "./companies/routes.js";
 import type { Config } from "./config.js";
 import type { Database, Db } from "./db/client.js";
 import { employeeRoutes } from "./employees/routes.js";
 import { healthRoutes } from "./health/routes.js";
 import { docsPlugin } from "./http/docs.js";
 import { errorHandlerPlugin } from "./http/errors.js";
+import { productRoutes } from "./products/routes.js";
 
 export interface AppDeps {
   config: Config;
@@ -45,5 +47,7 @@ export async function buildApp(deps: AppDeps) {
   await app.register(healthRoutes);
   await app.register(authRoutes, { prefix: "/api/v1" });
   await app.register(employeeRoutes, { prefix: "/api/v1" });
+  await app.register(companyRoutes, { prefix: "/api/v1" });
+  await app.register(productRoutes, { prefix: "/api/v1" });
   return app;
 }
