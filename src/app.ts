@@ -2,6 +2,7 @@ import type { TypeBoxTypeProvider } from "@fastify/type-provider-typebox";
 import Fastify, { type FastifyInstance } from "fastify";
 import { authPlugin } from "./auth/plugin.js";
 import { authRoutes } from "./auth/routes.js";
+import { debtRoutes } from "./companies/debt-routes.js";
 import { companyRoutes } from "./companies/routes.js";
 import type { Config } from "./config.js";
 import type { Database, Db } from "./db/client.js";
@@ -9,11 +10,15 @@ import { employeeRoutes } from "./employees/routes.js";
 import { healthRoutes } from "./health/routes.js";
 import { docsPlugin } from "./http/docs.js";
 import { errorHandlerPlugin } from "./http/errors.js";
+import type { JobQueue } from "./jobs/queue.js";
+import { jobRoutes } from "./jobs/routes.js";
 import { productRoutes } from "./products/routes.js";
 
 export interface AppDeps {
   config: Config;
   database: Database;
+  /** Where jobs are enqueued (clear_debt, get_qr, invitations); `serve` and `start` always pass one. */
+  jobs?: JobQueue;
 }
 
 declare module "fastify" {
@@ -21,6 +26,7 @@ declare module "fastify" {
     config: Config;
     database: Database;
     db: Db;
+    jobs: JobQueue | null;
   }
 }
 
@@ -39,6 +45,7 @@ export async function buildApp(deps: AppDeps) {
   app.decorate("config", deps.config);
   app.decorate("database", deps.database);
   app.decorate("db", deps.database.db);
+  app.decorate("jobs", deps.jobs ?? null);
 
   await app.register(errorHandlerPlugin);
   await app.register(authPlugin);
@@ -49,5 +56,7 @@ export async function buildApp(deps: AppDeps) {
   await app.register(employeeRoutes, { prefix: "/api/v1" });
   await app.register(companyRoutes, { prefix: "/api/v1" });
   await app.register(productRoutes, { prefix: "/api/v1" });
+  await app.register(debtRoutes, { prefix: "/api/v1" });
+  await app.register(jobRoutes, { prefix: "/api/v1" });
   return app;
 }

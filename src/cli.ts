@@ -2,6 +2,8 @@ import { Command, InvalidArgumentError } from "commander";
 import { ConfigError, loadConfig } from "./config.js";
 import { type Database, openDatabase } from "./db/client.js";
 import { migrateDatabase } from "./db/migrate.js";
+import { runTaskNow } from "./jobs/commands.js";
+import { openSendQueue, startWorker } from "./jobs/worker.js";
 import { startHttpServer } from "./server.js";
 import { UserError } from "./user-error.js";
 
@@ -65,10 +67,13 @@ export function buildCli(): Command {
     .action(async () => {
       const config = loadConfig();
       const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
-      const server = await startHttpServer(config, database);
+      // Enqueues only: jobs are taken by `supplynet worker` processes.
+      const jobs = await openSendQueue({ config, database });
+      const server = await startHttpServer(config, database, jobs);
       console.log(`supplynet is serving ${server.url} on ${database.description}`);
       stopOnSignal(async () => {
         await server.stop();
+        await jobs.stop();
         await database.close();
       });
     });
@@ -82,13 +87,45 @@ export function buildCli(): Command {
       const config = loadConfig();
       const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
       await migrateDatabase(database);
-      const server = await startHttpServer(config, database);
+      const worker = await startWorker({ config, database });
+      const server = await startHttpServer(config, database, worker.queue);
       console.log(`supplynet is running at ${server.url} on ${database.description}`);
       console.log(`  health:  ${server.url}/health`);
       stopOnSignal(async () => {
         await server.stop();
+        await worker.stop();
         await database.close();
       });
+    });
+
+  program
+    .command("worker")
+    .description(
+      "Run background jobs and the cron schedules, for production; run as many as you like. " +
+        "SIGTERM finishes the jobs in flight, then exits.",
+    )
+    .action(async () => {
+      const config = loadConfig();
+      const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+      const worker = await startWorker({ config, database });
+      console.log(`supplynet worker is running on ${database.description} (schedules in ${config.appTimezone})`);
+      stopOnSignal(async () => {
+        await worker.stop();
+        await database.close();
+      });
+    });
+
+  program
+    .command("run-task")
+    .description("Run a scheduled task now, as `celery call` does: accrue-debt or repay-debt.")
+    .argument("<name>", "accrue-debt | repay-debt")
+    .action(async (name: string) => {
+      const database = await openConfiguredDatabase();
+      try {
+        console.log(await runTaskNow(database, name));
+      } finally {
+        await database.close();
+      }
     });
 
   return program;

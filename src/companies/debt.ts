@@ -1,0 +1,108 @@
+import { type SQL, sql } from "drizzle-orm";
+import type { Actor } from "../auth/actor.js";
+import type { Db, DbOrTx } from "../db/client.js";
+import { visibleCompanies } from "./scope.js";
+
+/**
+ * Every rule that changes a debt outside of company creation lives here, as SQL: money never passes
+ * through a JS number. Writers lock the rows they change in id order, so a clear and an accrual running at
+ * the same time wait for each other instead of deadlocking, and the result equals one of them after the other.
+ */
+
+const rowsOf = <Row>(result: unknown) => (result as { rows: Row[] }).rows;
+
+/** Of the given ids, those that do not name a company the actor can see. */
+export async function unknownCompanyIds(db: DbOrTx, actor: Actor, ids: number[]): Promise<number[]> {
+  const visible = visibleCompanies(actor);
+  const rows = rowsOf<{ id: number }>(
+    await db.execute(sql`
+      select given.id from unnest(${sql.param(ids)}::int[]) as given(id)
+      where not exists (
+        select 1 from companies where companies.id = given.id ${visible ? sql`and ${visible}` : sql``}
+      )
+      order by given.id`),
+  );
+  return rows.map((row) => row.id);
+}
+
+/** Sets the debt of the listed companies to 0 in one statement; factories (never in debt) are left alone. */
+export async function clearDebt(db: DbOrTx, ids: number[]): Promise<{ cleared: number }> {
+  const [row] = rowsOf<{ cleared: number }>(
+    await db.execute(sql`
+      with cleared as (
+        update companies set debt = 0
+        where id in (
+          select id from companies
+          where id = any(${sql.param(ids)}::int[]) and supplier_id is not null
+          order by id for update
+        )
+        returning 1
+      )
+      select count(*)::int as cleared from cleared`),
+  );
+  return { cleared: row?.cleared ?? 0 };
+}
+
+export const SCHEDULED_DEBT_TASKS = ["accrue-debt", "repay-debt"] as const;
+export type ScheduledDebtTask = (typeof SCHEDULED_DEBT_TASKS)[number];
+
+/**
+ * Each company's new debt; `random()` is evaluated per row, so every company gets its own amount,
+ * rounded to the kopeck: accrual adds 5.00..500.00, repayment takes 100.00..10000.00 and stops at 0.
+ */
+const NEW_DEBT: Record<ScheduledDebtTask, SQL> = {
+  "accrue-debt": sql`companies.debt + round((5 + random() * 495)::numeric, 2)`,
+  "repay-debt": sql`greatest(companies.debt - round((100 + random() * 9900)::numeric, 2), 0)`,
+};
+
+export interface TaskRun {
+  task: ScheduledDebtTask;
+  slot: Date;
+  companiesTouched: number;
+  /** Sum of every company's change, signed, as an exact decimal string. */
+  totalChange: string;
+}
+
+/**
+ * Applies one scheduled debt change for `slot`, at most once per (task, slot): the task_runs row is claimed
+ * first, in the same transaction as the UPDATE. A second run of the same slot (a retry after a crash, or
+ * another worker) waits for the first to commit, then finds the row and changes nothing; it returns null.
+ * A run that dies before committing leaves neither the row nor any change, so its retry applies it once.
+ */
+export async function applyScheduledDebtChange(
+  db: Db,
+  task: ScheduledDebtTask,
+  slot: Date,
+): Promise<TaskRun | null> {
+  return db.transaction(async (tx) => {
+    const [claimed] = rowsOf<{ id: number }>(
+      await tx.execute(sql`
+        insert into task_runs (task, slot) values (${task}, ${slot.toISOString()}::timestamptz)
+        on conflict (task, slot) do nothing
+        returning id`),
+    );
+    if (!claimed) return null;
+    const [run] = rowsOf<{ companies_touched: number; total_change: string }>(
+      await tx.execute(sql`
+        with locked as (
+          select id, debt from companies where supplier_id is not null order by id for update
+        ), changed as (
+          update companies set debt = ${NEW_DEBT[task]}
+          from locked where companies.id = locked.id
+          returning companies.debt - locked.debt as change
+        )
+        update task_runs set
+          companies_touched = (select count(*) from changed),
+          total_change = (select coalesce(sum(change), 0) from changed),
+          finished_at = now()
+        where id = ${claimed.id}
+        returning companies_touched::int, total_change::text`),
+    );
+    return {
+      task,
+      slot,
+      companiesTouched: run?.companies_touched ?? 0,
+      totalChange: run?.total_change ?? "0.00",
+    };
+  });
+}

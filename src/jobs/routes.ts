@@ -1,0 +1,66 @@
+import type { TypeBoxTypeProvider } from "@fastify/type-provider-typebox";
+import type { FastifyInstance } from "fastify";
+import { Type } from "typebox";
+import { HttpError, notFound } from "../http/errors.js";
+import { errorResponses, Timestamp } from "../http/schemas.js";
+import type { JobQueue, JobStatus } from "./queue.js";
+
+/** The queue the app enqueues on; `serve` and `start` always have one, a bare test app may not. */
+export function requireJobs(app: FastifyInstance): JobQueue {
+  if (!app.jobs)
+    throw new HttpError(503, "unavailable", "Background jobs are not configured in this process.");
+  return app.jobs;
+}
+
+const JobResponse = Type.Object({
+  id: Type.String({ format: "uuid" }),
+  name: Type.String({ examples: ["clear-debt"] }),
+  state: Type.Union([
+    Type.Literal("queued"),
+    Type.Literal("active"),
+    Type.Literal("completed"),
+    Type.Literal("failed"),
+  ]),
+  result: Type.Union([Type.Record(Type.String(), Type.Unknown()), Type.Null()], {
+    description: "What the job returned, once completed; clear-debt gives {cleared}",
+  }),
+  error: Type.Union([Type.String(), Type.Null()], { description: "Why it failed, once failed" }),
+  created_at: Timestamp,
+  completed_at: Type.Union([Timestamp, Type.Null()]),
+});
+
+const UUID_PATTERN = "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$";
+
+const toResponse = (job: JobStatus) => ({
+  id: job.id,
+  name: job.name,
+  state: job.state,
+  result: job.result,
+  error: job.error,
+  created_at: job.createdAt.toISOString(),
+  completed_at: job.completedAt?.toISOString() ?? null,
+});
+
+export async function jobRoutes(fastify: FastifyInstance) {
+  const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
+  app.get(
+    "/jobs/:id",
+    {
+      config: { access: "staff" },
+      schema: {
+        tags: ["jobs"],
+        summary: "A background job's state and result",
+        description:
+          "queued (waiting or waiting to retry), active, completed (with its result) or failed (with its error).",
+        security: [{ bearerAuth: [] }],
+        params: Type.Object({ id: Type.String({ pattern: UUID_PATTERN }) }),
+        response: { 200: JobResponse, ...errorResponses(400, 401, 403, 404, 503) },
+      },
+    },
+    async (request) => {
+      const job = await requireJobs(app).getJob(request.params.id.toLowerCase());
+      if (!job) throw notFound("No job with this id.");
+      return toResponse(job);
+    },
+  );
+}

@@ -1,0 +1,21 @@
+import { applyScheduledDebtChange, type ScheduledDebtTask } from "../companies/debt.js";
+import type { TaskDefinition } from "./context.js";
+import { slotOf } from "./schedules.js";
+
+/** Accrual and repayment differ only in their SQL (src/companies/debt.ts) and their schedule. */
+export function scheduledDebtTask<N extends ScheduledDebtTask>(name: N): TaskDefinition<N> {
+  return {
+    name,
+    settings: { retryLimit: 5, retryDelay: 30, expireInSeconds: 600, pollingIntervalSeconds: 5 },
+    async handle(job, { config, database }) {
+      const slot = job.data.slot ? new Date(job.data.slot) : slotOf(name, job.createdOn, config.appTimezone);
+      const run = await applyScheduledDebtChange(database.db, name, slot);
+      if (!run) return { slot: slot.toISOString(), skipped: "this slot was already applied" };
+      return {
+        slot: slot.toISOString(),
+        companies_touched: run.companiesTouched,
+        total_change: run.totalChange,
+      };
+    },
+  };
+}

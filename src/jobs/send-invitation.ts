@@ -1,0 +1,26 @@
+import { eq } from "drizzle-orm";
+import { users } from "../db/schema.js";
+import { invitationEmail } from "../mail/templates.js";
+import type { TaskDefinition } from "./context.js";
+
+/**
+ * The raw invitation token exists only in the email and in this job's data (the database keeps its hash).
+ * It travels in the job so that the job is enqueued in the transaction that creates the invitation: the mail
+ * goes out exactly when the invitation exists. Once the mail is sent the job deletes itself, so the token does
+ * not linger in pg-boss's tables or archive; a job that gives up keeps it until pg-boss deletes failed jobs,
+ * by which time the invitation has expired.
+ */
+export const sendInvitationTask: TaskDefinition<"send-invitation"> = {
+  name: "send-invitation",
+  settings: { retryLimit: 5, retryDelay: 10, expireInSeconds: 120, pollingIntervalSeconds: 2 },
+  async handle(job, { database, mailer, queue }) {
+    const [user] = await database.db
+      .select({ email: users.email })
+      .from(users)
+      .where(eq(users.id, job.data.user_id));
+    if (!user) throw new Error(`User ${job.data.user_id} no longer exists.`);
+    await mailer.send(invitationEmail(user.email, job.data.link));
+    await queue.boss.deleteJob(job.name, job.id);
+    return undefined;
+  },
+};

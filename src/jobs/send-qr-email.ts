@@ -1,0 +1,31 @@
+import { eq } from "drizzle-orm";
+import { companies, users } from "../db/schema.js";
+import { addressText, qrPng } from "../mail/qr.js";
+import { qrEmail } from "../mail/templates.js";
+import type { TaskDefinition } from "./context.js";
+
+export const sendQrEmailTask: TaskDefinition<"send-qr-email"> = {
+  name: "send-qr-email",
+  settings: { retryLimit: 5, retryDelay: 10, expireInSeconds: 120, pollingIntervalSeconds: 2 },
+  async handle(job, { database, mailer }) {
+    const [company] = await database.db
+      .select({
+        name: companies.name,
+        country: companies.country,
+        city: companies.city,
+        street: companies.street,
+        houseNumber: companies.houseNumber,
+      })
+      .from(companies)
+      .where(eq(companies.id, job.data.company_id));
+    const [user] = await database.db
+      .select({ email: users.email })
+      .from(users)
+      .where(eq(users.id, job.data.user_id));
+    if (!company) throw new Error(`Company ${job.data.company_id} no longer exists.`);
+    if (!user) throw new Error(`User ${job.data.user_id} no longer exists.`);
+    const address = addressText(company);
+    const sentTo = await mailer.send(qrEmail(user.email, company.name, address, await qrPng(address)));
+    return { sent_to: sentTo };
+  },
+};

@@ -1,0 +1,89 @@
+import type { Config } from "../config.js";
+import type { Database } from "../db/client.js";
+import { createMailer, type Mailer } from "../mail/transport.js";
+import { accrueDebtTask } from "./accrue-debt.js";
+import { clearDebtTask } from "./clear-debt.js";
+import type { JobContext, TaskDefinition } from "./context.js";
+import { type JobName, JobQueue, type QueueSettings } from "./queue.js";
+import { repayDebtTask } from "./repay-debt.js";
+import { SCHEDULES } from "./schedules.js";
+import { sendInvitationTask } from "./send-invitation.js";
+import { sendQrEmailTask } from "./send-qr-email.js";
+
+type AnyTask = { [N in JobName]: TaskDefinition<N> }[JobName];
+
+/** Every task, keyed by its queue. */
+export const TASKS: { [N in JobName]: TaskDefinition<N> } = {
+  "clear-debt": clearDebtTask,
+  "accrue-debt": accrueDebtTask,
+  "repay-debt": repayDebtTask,
+  "send-qr-email": sendQrEmailTask,
+  "send-invitation": sendInvitationTask,
+};
+
+const queueSettings = Object.fromEntries(
+  Object.values(TASKS).map((task) => [task.name, task.settings]),
+) as Record<JobName, QueueSettings>;
+
+export interface QueueDeps {
+  config: Config;
+  database: Database;
+  /** Defaults to config.databaseUrl; tests pass their own database's URL. */
+  databaseUrl?: string | undefined;
+  log?: (line: string) => void;
+}
+
+/** For `serve`: enqueues jobs, never takes any. */
+export function openSendQueue(deps: QueueDeps): Promise<JobQueue> {
+  return JobQueue.open(deps.database, {
+    databaseUrl: deps.databaseUrl ?? deps.config.databaseUrl,
+    mode: "send",
+    queues: queueSettings,
+  });
+}
+
+export interface RunningWorker {
+  queue: JobQueue;
+  mailer: Mailer;
+  /** Stops taking jobs, lets the ones in flight finish, then closes the mail transport. */
+  stop(): Promise<void>;
+}
+
+/**
+ * Works every queue and keeps the cron schedules. Any number of workers may run against one PostgreSQL
+ * database: pg-boss hands each job to one of them and creates each cron slot's job once.
+ */
+export async function startWorker(deps: QueueDeps & { mailer?: Mailer }): Promise<RunningWorker> {
+  const log = deps.log ?? ((line: string) => console.log(line));
+  const queue = await JobQueue.open(deps.database, {
+    databaseUrl: deps.databaseUrl ?? deps.config.databaseUrl,
+    mode: "work",
+    queues: queueSettings,
+    onError: (error) => log(`pg-boss: ${error.message}`),
+  });
+  const mailer =
+    deps.mailer ??
+    createMailer({
+      smtpUrl: deps.config.smtpUrl,
+      from: deps.config.mailFrom,
+      dataDir: deps.config.dataDir,
+      log,
+    });
+  const context: JobContext = { config: deps.config, database: deps.database, mailer, queue };
+  for (const task of Object.values(TASKS) as AnyTask[]) {
+    await queue.work(task.name, (job) =>
+      (task as TaskDefinition<typeof task.name>).handle(job as never, context),
+    );
+  }
+  for (const [name, cron] of Object.entries(SCHEDULES)) {
+    await queue.boss.schedule(name, cron, {}, { tz: deps.config.appTimezone });
+  }
+  return {
+    queue,
+    mailer,
+    async stop() {
+      await queue.stop();
+      mailer.close();
+    },
+  };
+}
