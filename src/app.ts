@@ -13,6 +13,7 @@ import { errorHandlerPlugin } from "./http/errors.js";
 import type { JobQueue } from "./jobs/queue.js";
 import { jobRoutes } from "./jobs/routes.js";
 import { productRoutes } from "./products/routes.js";
+import { statsRoutes } from "./stats/routes.js";
 
 export interface AppDeps {
   config: Config;
@@ -56,6 +57,7 @@ export async function buildApp(deps: AppDeps) {
   await app.register(employeeRoutes, { prefix: "/api/v1" });
   await app.register(companyRoutes, { prefix: "/api/v1" });
   await app.register(productRoutes, { prefix: "/api/v1" });
+  await app.register(statsRoutes, { prefix: "/api/v1" });
   await app.register(debtRoutes, { prefix: "/api/v1" });
   await app.register(jobRoutes, { prefix: "/api/v1" });
   return app;

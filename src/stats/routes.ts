@@ -1,0 +1,53 @@
+import type { TypeBoxTypeProvider } from "@fastify/type-provider-typebox";
+import type { FastifyInstance } from "fastify";
+import { Type } from "typebox";
+import { CompanyLevelName } from "../companies/schemas.js";
+import { COMPANY_LEVELS } from "../db/schema.js";
+import { errorResponses, Money, Timestamp } from "../http/schemas.js";
+import { networkStats } from "./service.js";
+
+const TaskSummary = Type.Object({
+  task: Type.String(),
+  schedule: Type.String({ description: "cron, in APP_TIMEZONE" }),
+  last_run: Type.Union([
+    Type.Object({
+      slot: Timestamp,
+      finished_at: Type.Union([Timestamp, Type.Null()]),
+      companies_touched: Type.Integer(),
+      total_change: Money,
+    }),
+    Type.Null(),
+  ]),
+  next_run_at: Timestamp,
+});
+
+const Stats = Type.Object({
+  companies_per_level: Type.Object(
+    Object.fromEntries(COMPANY_LEVELS.map((level) => [level, Type.Integer()])),
+  ),
+  companies_total: Type.Integer(),
+  total_debt: Money,
+  average_debt: Type.String({ description: "Over companies that have a supplier", examples: ["1234.56"] }),
+  top_debtors: Type.Array(
+    Type.Object({ id: Type.Integer(), name: Type.String(), level: CompanyLevelName, debt: Money }),
+  ),
+  debt_above_average_count: Type.Integer(),
+  tasks: Type.Array(TaskSummary),
+});
+
+export async function statsRoutes(fastify: FastifyInstance) {
+  const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
+  app.get(
+    "/stats",
+    {
+      config: { access: "staff" },
+      schema: {
+        tags: ["stats"],
+        security: [{ bearerAuth: [] }],
+        summary: "Network figures: companies per level, debts, largest debtors, scheduled tasks",
+        response: { 200: Stats, ...errorResponses(401, 403) },
+      },
+    },
+    (request) => networkStats(app.db, request.actor, app.config.appTimezone),
+  );
+}

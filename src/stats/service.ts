@@ -1,0 +1,90 @@
+import { and, desc, gt, sql } from "drizzle-orm";
+import type { Actor } from "../auth/actor.js";
+import { levelName } from "../companies/rules.js";
+import { visibleCompanies } from "../companies/scope.js";
+import { averageDebt } from "../companies/service.js";
+import type { DbOrTx } from "../db/client.js";
+import { COMPANY_LEVELS, type CompanyLevel, companies } from "../db/schema.js";
+import { nextRunAt, SCHEDULES } from "../jobs/schedules.js";
+
+const TOP_DEBTORS = 10;
+
+/** Each scheduled task with its cron, its last applied run (from task_runs) and its next slot. */
+export async function scheduledTaskSummaries(db: DbOrTx, timezone: string, now = new Date()) {
+  const result = (await db.execute(sql`
+    select distinct on (task) task, slot, finished_at, companies_touched::int as companies_touched,
+      total_change::text as total_change
+    from task_runs order by task, slot desc`)) as unknown as {
+    rows: {
+      task: string;
+      slot: Date | string;
+      finished_at: Date | string | null;
+      companies_touched: number;
+      total_change: string;
+    }[];
+  };
+  const iso = (value: Date | string) => new Date(value).toISOString();
+  const lastRuns = new Map(result.rows.map((row) => [row.task, row]));
+  return (Object.keys(SCHEDULES) as (keyof typeof SCHEDULES)[]).map((task) => {
+    const last = lastRuns.get(task);
+    return {
+      task,
+      schedule: SCHEDULES[task],
+      last_run: last
+        ? {
+            slot: iso(last.slot),
+            finished_at: last.finished_at === null ? null : iso(last.finished_at),
+            companies_touched: last.companies_touched,
+            total_change: last.total_change,
+          }
+        : null,
+      next_run_at: nextRunAt(task, timezone, now).toISOString(),
+    };
+  });
+}
+
+/**
+ * The network's figures for the dashboard. Sums and averages are computed and rounded to cents in SQL, so
+ * money never passes through a float.
+ */
+export async function networkStats(db: DbOrTx, actor: Actor, timezone: string) {
+  const visible = visibleCompanies(actor);
+  const [perLevel, [totals], topDebtors, tasks] = await Promise.all([
+    db
+      .select({ level: companies.level, count: sql<number>`count(*)::int` })
+      .from(companies)
+      .where(visible)
+      .groupBy(companies.level),
+    db
+      .select({
+        companiesTotal: sql<number>`count(*)::int`,
+        totalDebt: sql<string>`round(coalesce(sum(${companies.debt}), 0), 2)::text`,
+        averageDebt: sql<string>`round(coalesce(avg(${companies.debt})
+          filter (where ${companies.supplierId} is not null), 0), 2)::text`,
+        aboveAverage: sql<number>`(count(*) filter (where ${companies.debt} > ${averageDebt}))::int`,
+      })
+      .from(companies)
+      .where(visible),
+    db
+      .select({ id: companies.id, name: companies.name, level: companies.level, debt: companies.debt })
+      .from(companies)
+      .where(and(visible, gt(companies.debt, "0")))
+      .orderBy(desc(companies.debt), companies.id)
+      .limit(TOP_DEBTORS),
+    scheduledTaskSummaries(db, timezone),
+  ]);
+  const companiesPerLevel = Object.fromEntries(COMPANY_LEVELS.map((level) => [level, 0])) as Record<
+    CompanyLevel,
+    number
+  >;
+  for (const row of perLevel) companiesPerLevel[levelName(row.level)] = row.count;
+  return {
+    companies_per_level: companiesPerLevel,
+    companies_total: totals?.companiesTotal ?? 0,
+    total_debt: totals?.totalDebt ?? "0.00",
+    average_debt: totals?.averageDebt ?? "0.00",
+    top_debtors: topDebtors.map((row) => ({ ...row, level: levelName(row.level) })),
+    debt_above_average_count: totals?.aboveAverage ?? 0,
+    tasks,
+  };
+}
