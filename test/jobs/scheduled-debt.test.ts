@@ -1,0 +1,203 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { applyScheduledDebtChange, type ScheduledDebtTask } from "../../src/companies/debt.js";
+import { runTaskNow } from "../../src/jobs/commands.js";
+import type { JobContext } from "../../src/jobs/context.js";
+import type { Job } from "../../src/jobs/queue.js";
+import { nextRunAt, slotOf } from "../../src/jobs/schedules.js";
+import { TASKS } from "../../src/jobs/worker.js";
+import { testConfig } from "../helpers/app.js";
+import { createTestDatabase, type TestDatabase } from "../helpers/database.js";
+import { insertNetwork } from "./support.js";
+
+let testDb: TestDatabase;
+const sql = <Row = Record<string, unknown>>(text: string, values?: unknown[]) =>
+  testDb.database.executeSql<Row>(text, values).then((result) => result.rows);
+
+beforeAll(async () => {
+  testDb = await createTestDatabase();
+});
+afterAll(() => testDb.destroy());
+beforeEach(async () => {
+  await testDb.truncate();
+  await sql("drop table if exists debt_before");
+});
+
+/** Keeps every company's debt, to compare with after a run, in SQL. */
+const snapshot = () => sql("create table debt_before as select id, level, supplier_id, debt from companies");
+
+interface Changes {
+  changed: number;
+  factories_changed: number;
+  min_change: string;
+  max_change: string;
+  distinct_changes: number;
+  negative: number;
+  sub_kopeck: number;
+  total: string;
+}
+
+const changes = async () =>
+  (
+    await sql<Changes>(`
+      select count(*) filter (where c.level > 0)::int as changed,
+             count(*) filter (where c.level = 0 and c.debt <> b.debt)::int as factories_changed,
+             min(c.debt - b.debt) filter (where c.level > 0)::text as min_change,
+             max(c.debt - b.debt) filter (where c.level > 0)::text as max_change,
+             count(distinct c.debt - b.debt) filter (where c.level > 0)::int as distinct_changes,
+             count(*) filter (where c.debt < 0)::int as negative,
+             count(*) filter (where c.debt <> round(c.debt, 2))::int as sub_kopeck,
+             coalesce(sum(c.debt - b.debt), 0)::text as total
+      from companies c join debt_before b using (id)`)
+  )[0] as Changes;
+
+/** A job as pg-boss hands it to the handler; only the fields the scheduled handlers read matter. */
+const scheduledJob = <N extends ScheduledDebtTask>(name: N, createdOn: Date) =>
+  ({ id: "00000000-0000-4000-8000-000000000000", name, data: {}, createdOn }) as unknown as Job<N>;
+
+const context = () => ({ config: testConfig(), database: testDb.database }) as JobContext;
+
+describe("a scheduled run applies once per slot", () => {
+  it("runs the accrual handler twice for the same slot (a retry after a crash): debt changes once", async () => {
+    await insertNetwork(testDb, 200);
+    await snapshot();
+    // pg-boss creates the 03:00 job a few seconds late; the retry keeps that creation time.
+    const job = scheduledJob("accrue-debt", new Date("2026-03-01T03:00:07Z"));
+    const first = await TASKS["accrue-debt"].handle(job, context());
+    const afterFirst = await changes();
+    const second = await TASKS["accrue-debt"].handle(job, context());
+
+    expect(first).toMatchObject({ slot: "2026-03-01T03:00:00.000Z", companies_touched: 198 });
+    expect(second).toEqual({ slot: "2026-03-01T03:00:00.000Z", skipped: "this slot was already applied" });
+    expect(await changes()).toEqual(afterFirst);
+    const runs = await sql("select task, slot, companies_touched, total_change::text from task_runs");
+    expect(runs).toEqual([
+      {
+        task: "accrue-debt",
+        slot: new Date("2026-03-01T03:00:00Z"),
+        companies_touched: 198,
+        total_change: afterFirst.total,
+      },
+    ]);
+    // The next slot is a new run.
+    await TASKS["accrue-debt"].handle(
+      scheduledJob("accrue-debt", new Date("2026-03-01T06:00:02Z")),
+      context(),
+    );
+    expect(await sql("select count(*)::int as n from task_runs")).toEqual([{ n: 2 }]);
+  });
+
+  it("writes the task_runs row in the same transaction as the UPDATE: a failed UPDATE leaves neither", async () => {
+    await insertNetwork(testDb, 100);
+    // One company one accrual away from numeric(15,2)'s limit makes the UPDATE fail with an overflow.
+    await sql(
+      "update companies set debt = 9999999999999.99 where id = (select max(id) from companies where level = 1)",
+    );
+    await snapshot();
+    const slot = new Date("2026-03-01T09:00:00Z");
+    await expect(applyScheduledDebtChange(testDb.database.db, "accrue-debt", slot)).rejects.toThrow();
+    expect(await sql("select count(*)::int as n from task_runs")).toEqual([{ n: 0 }]);
+    expect((await changes()).total).toBe("0.00");
+    // Once the cause is fixed, the retry of that slot applies it.
+    await sql("update companies set debt = 1 where debt = 9999999999999.99");
+    expect(await applyScheduledDebtChange(testDb.database.db, "accrue-debt", slot)).toMatchObject({
+      companiesTouched: 99,
+    });
+  });
+});
+
+describe("the amounts are right over 10,000 companies", () => {
+  it("accrual: each company with a supplier gains its own 5.00..500.00, factories untouched", async () => {
+    await insertNetwork(testDb, 10_000);
+    await snapshot();
+    const run = await applyScheduledDebtChange(
+      testDb.database.db,
+      "accrue-debt",
+      new Date("2026-03-02T00:00:00Z"),
+    );
+    const result = await changes();
+    expect(result.changed).toBe(9_900);
+    expect(result.factories_changed).toBe(0);
+    expect(Number(result.min_change)).toBeGreaterThanOrEqual(5);
+    expect(Number(result.max_change)).toBeLessThanOrEqual(500);
+    // 49,501 possible amounts for 9,900 companies: nearly all differ; a shared amount would show far fewer.
+    expect(result.distinct_changes).toBeGreaterThan(8_500);
+    expect(result.negative).toBe(0);
+    expect(result.sub_kopeck).toBe(0);
+    expect(run).toMatchObject({ companiesTouched: 9_900, totalChange: result.total });
+    expect(
+      await sql(
+        "select count(*)::int as n from companies c join debt_before b using (id) where c.level > 0 and c.debt - b.debt <> round(c.debt - b.debt, 2)",
+      ),
+    ).toEqual([{ n: 0 }]);
+  });
+
+  it("repayment: each loses its own 100.00..10000.00, never below 0", async () => {
+    await insertNetwork(testDb, 10_000);
+    // Large debts for half of them, so the amounts themselves show, not only the floor at 0.
+    await sql("update companies set debt = 20000 + id where level = 1 and id % 2 = 0");
+    await snapshot();
+    const run = await applyScheduledDebtChange(
+      testDb.database.db,
+      "repay-debt",
+      new Date("2026-03-02T06:30:00Z"),
+    );
+    const result = await changes();
+    expect(result.factories_changed).toBe(0);
+    expect(result.negative).toBe(0);
+    expect(result.sub_kopeck).toBe(0);
+    const [large] = await sql<{ min: string; max: string; distinct: number }>(
+      `select min(b.debt - c.debt)::text as min, max(b.debt - c.debt)::text as max,
+              count(distinct b.debt - c.debt)::int as distinct
+       from companies c join debt_before b using (id) where b.debt >= 10000`,
+    );
+    expect(Number(large?.min)).toBeGreaterThanOrEqual(100);
+    expect(Number(large?.max)).toBeLessThanOrEqual(10_000);
+    expect(large?.distinct).toBeGreaterThan(4_500);
+    // Debts under 100 always end at exactly 0.
+    expect(
+      await sql(
+        "select count(*)::int as n from companies c join debt_before b using (id) where b.debt < 100 and c.level > 0 and c.debt <> 0",
+      ),
+    ).toEqual([{ n: 0 }]);
+    expect(run).toMatchObject({ companiesTouched: 9_900, totalChange: result.total });
+    expect(Number(run?.totalChange)).toBeLessThan(0);
+  });
+});
+
+describe("slots and run-task", () => {
+  it("floors a job's creation time to its cron slot, in the schedule's time zone", () => {
+    expect(slotOf("accrue-debt", new Date("2026-03-01T03:00:40Z"), "UTC")).toEqual(
+      new Date("2026-03-01T03:00:00Z"),
+    );
+    expect(slotOf("accrue-debt", new Date("2026-03-01T05:59:59Z"), "UTC")).toEqual(
+      new Date("2026-03-01T03:00:00Z"),
+    );
+    expect(slotOf("repay-debt", new Date("2026-03-01T06:31:00Z"), "UTC")).toEqual(
+      new Date("2026-03-01T06:30:00Z"),
+    );
+    // 06:30 in Moscow (UTC+3) is 03:30 UTC.
+    expect(slotOf("repay-debt", new Date("2026-03-01T03:30:20Z"), "Europe/Moscow")).toEqual(
+      new Date("2026-03-01T03:30:00Z"),
+    );
+    expect(nextRunAt("repay-debt", "Europe/Moscow", new Date("2026-03-01T04:00:00Z"))).toEqual(
+      new Date("2026-03-02T03:30:00Z"),
+    );
+  });
+
+  it("run-task applies a run now, in a slot of its own, and says what it did", async () => {
+    await insertNetwork(testDb, 100);
+    expect(await runTaskNow(testDb.database, "accrue-debt")).toMatch(
+      /^accrue-debt: 99 companies changed by \d+\.\d\d in total/,
+    );
+    expect(await runTaskNow(testDb.database, "repay-debt")).toMatch(
+      /^repay-debt: 99 companies changed by -\d+\.\d\d/,
+    );
+    await expect(runTaskNow(testDb.database, "clear-everything")).rejects.toThrow(
+      /Unknown task "clear-everything"/,
+    );
+    expect(await sql("select task from task_runs order by id")).toEqual([
+      { task: "accrue-debt" },
+      { task: "repay-debt" },
+    ]);
+  });
+});
