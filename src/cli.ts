@@ -1,9 +1,14 @@
 import { Command, InvalidArgumentError } from "commander";
+import { collectSuperuserInput, createSuperuser, type SuperuserOptions } from "./auth/createsuperuser.js";
 import { ConfigError, loadConfig } from "./config.js";
 import { type Database, openDatabase } from "./db/client.js";
 import { migrateDatabase } from "./db/migrate.js";
 import { runTaskNow } from "./jobs/commands.js";
 import { openSendQueue, startWorker } from "./jobs/worker.js";
+import { importWithProgress } from "./seed/cli.js";
+import { ensureDemoData, startBanner } from "./seed/demo.js";
+import { checkImportOptions, type ImportOptions } from "./seed/import.js";
+import { SEED_LOCALES } from "./seed/pools.js";
 import { startHttpServer } from "./server.js";
 import { UserError } from "./user-error.js";
 
@@ -87,15 +92,52 @@ export function buildCli(): Command {
       const config = loadConfig();
       const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
       await migrateDatabase(database);
+      const demo = await ensureDemoData(database);
       const worker = await startWorker({ config, database });
       const server = await startHttpServer(config, database, worker.queue);
       console.log(`supplynet is running at ${server.url} on ${database.description}`);
-      console.log(`  health:  ${server.url}/health`);
+      console.log(startBanner(server.url, demo));
       stopOnSignal(async () => {
         await server.stop();
         await worker.stop();
         await database.close();
       });
+    });
+
+  program
+    .command("import-test-data")
+    .description(
+      'Add whole faker networks (factory → entrepreneur) with products and 1–5 employees per company (password "1").',
+    )
+    .option("--companies <n>", "about how many companies; whole networks are made", parseWholeNumber, 1000)
+    .option("--seed <n>", "the same seed gives the same data (random when absent)", parseWholeNumber)
+    .option("--reset", "first empty companies, products and employees (staff users stay)")
+    .option("--locale <locale>", `faker locale: ${SEED_LOCALES.join(" or ")}`, "en")
+    .action(async (options: ImportOptions) => {
+      checkImportOptions(options);
+      const database = await openConfiguredDatabase();
+      try {
+        await importWithProgress(database, options);
+      } finally {
+        await database.close();
+      }
+    });
+
+  program
+    .command("createsuperuser")
+    .description("Create a staff user for the admin: prompts on a terminal, or --email --password --no-input")
+    .option("--email <email>", "the staff user's email")
+    .option("--password <password>", "the password (visible in shell history: prefer the prompt)")
+    .option("--no-input", "never prompt; fail unless --email and --password are given")
+    .action(async (options: SuperuserOptions) => {
+      const input = await collectSuperuserInput(options);
+      const database = await openConfiguredDatabase();
+      try {
+        const user = await createSuperuser(database, input);
+        console.log(`Staff user ${user.email} created; log in to the admin with it.`);
+      } finally {
+        await database.close();
+      }
     });
 
   program

@@ -26,6 +26,8 @@ export interface ImportOptions {
   onlyIntoEmpty?: boolean | undefined;
   /** An argon2id hash of TEST_PASSWORD to reuse; computed once when absent. */
   passwordHash?: string | undefined;
+  /** More writes that must commit or roll back with the import (run only when rows are loaded). */
+  alsoInTransaction?: ((session: BulkSession) => Promise<void>) | undefined;
 }
 
 export interface ImportSummary {
@@ -142,43 +144,56 @@ export async function importTestData(
     locale,
   };
 
-  return inBulkTransaction(database, async (session) => {
-    await session.exec("lock table companies, users, products in exclusive mode");
-    if (options.reset) await session.exec(RESET_SQL);
-    if (options.onlyIntoEmpty) {
-      const [row] = await session.query<{ found: boolean }>(
-        "select exists (select 1 from companies) as found",
-      );
-      if (row?.found) return summary;
-    }
-    const productIds = await ensureCatalog(session);
-    const firstCompanyId = await reserveIds(session, "companies", plan.companyCount);
-    const firstUserId = await reserveIds(session, "users", plan.employeeCount);
-    const copyAll = async () => {
-      let done = 0;
-      onProgress(0, plan.companyCount);
-      const batches = generateRows(
-        { plan, pools, random, firstCompanyId, firstUserId, productIds, passwordHash },
-        BATCH_SIZE,
-      );
-      for (const batch of batches) {
-        await session.copyIn("companies", COPY_COLUMNS.companies, batch.companies);
-        await session.copyIn("company_products", COPY_COLUMNS.company_products, batch.companyProducts);
-        await session.copyIn("users", COPY_COLUMNS.users, batch.users);
-        summary.companyProducts += batch.companyProductCount;
-        done += batch.companyCount;
-        onProgress(done, plan.companyCount);
+  try {
+    return await inBulkTransaction(database, async (session) => {
+      await session.exec("lock table companies, users, products in exclusive mode");
+      if (options.reset) await session.exec(RESET_SQL);
+      if (options.onlyIntoEmpty) {
+        const [row] = await session.query<{ found: boolean }>(
+          "select exists (select 1 from companies) as found",
+        );
+        if (row?.found) return summary;
       }
-    };
-    // Rebuilding indexes costs in proportion to the whole table, so it pays only when this import is at least
-    // as large as what is already there.
-    const [existing] = await session.query<{ count: number }>("select count(*)::int as count from companies");
-    if (plan.companyCount >= (existing?.count ?? 0)) {
-      await withConstraintsRebuilt(session, Object.keys(COPY_COLUMNS), copyAll);
-    } else {
-      await copyAll();
+      const productIds = await ensureCatalog(session);
+      const firstCompanyId = await reserveIds(session, "companies", plan.companyCount);
+      const firstUserId = await reserveIds(session, "users", plan.employeeCount);
+      const copyAll = async () => {
+        let done = 0;
+        onProgress(0, plan.companyCount);
+        const batches = generateRows(
+          { plan, pools, random, firstCompanyId, firstUserId, productIds, passwordHash },
+          BATCH_SIZE,
+        );
+        for (const batch of batches) {
+          await session.copyIn("companies", COPY_COLUMNS.companies, batch.companies);
+          await session.copyIn("company_products", COPY_COLUMNS.company_products, batch.companyProducts);
+          await session.copyIn("users", COPY_COLUMNS.users, batch.users);
+          summary.companyProducts += batch.companyProductCount;
+          done += batch.companyCount;
+          onProgress(done, plan.companyCount);
+        }
+      };
+      // Rebuilding indexes costs in proportion to the whole table, so it pays only when this import is at least
+      // as large as what is already there.
+      const [existing] = await session.query<{ count: number }>(
+        "select count(*)::int as count from companies",
+      );
+      if (plan.companyCount >= (existing?.count ?? 0)) {
+        await withConstraintsRebuilt(session, Object.keys(COPY_COLUMNS), copyAll);
+      } else {
+        await copyAll();
+      }
+      await options.alsoInTransaction?.(session);
+      summary.loaded = true;
+      return summary;
+    });
+  } catch (error) {
+    // Seeded emails carry their new user id, so only a hand-made user with that very email can collide.
+    if ((error as { code?: string }).code === "23505") {
+      throw new UserError(
+        `The import collided with existing data (${(error as Error).message}); nothing was written. Try --reset.`,
+      );
     }
-    summary.loaded = true;
-    return summary;
-  });
+    throw error;
+  }
 }
