@@ -6,7 +6,14 @@ export const CompanyLevelName = Type.Enum([...COMPANY_LEVELS], {
   description: "factory → distributor → dealership → retail_chain → entrepreneur",
 });
 
-export const Text = (maxLength: number) => Type.String({ minLength: 1, maxLength });
+/** PostgreSQL text cannot hold NUL, so it is refused here, where the field can be named. */
+const NO_NUL = "^[^\\u0000]*$";
+/** Required text: at most maxLength characters, at least one of them not blank, no NUL. */
+export const Text = (maxLength: number) =>
+  Type.String({ minLength: 1, maxLength, pattern: "^(?=[^\\u0000]*\\S)[^\\u0000]*$" });
+/** Free text in a query string (search, exact filters). */
+export const QueryText = (maxLength: number, description: string) =>
+  Type.String({ maxLength, pattern: NO_NUL, description });
 
 export const CompanyRef = Type.Object({ id: Type.Integer(), name: Type.String(), level: CompanyLevelName });
 
@@ -88,11 +95,11 @@ export const Ordering = <const Field extends string>(fields: readonly Field[]) =
 export const CompanyListQuery = Type.Object(
   {
     ...PaginationQuery,
-    search: Type.Optional(Type.String({ maxLength: 200, description: "Name or email contains (any case)" })),
+    search: Type.Optional(QueryText(200, "Name or email contains (any case)")),
     ordering: Type.Optional(Ordering(["name", "level", "city", "country", "debt", "created_at", "id"])),
     level: Type.Optional(CompanyLevelName),
-    country: Type.Optional(Type.String({ maxLength: 100, description: "Exact, any case" })),
-    city: Type.Optional(Type.String({ maxLength: 100, description: "Exact, any case" })),
+    country: Type.Optional(QueryText(100, "Exact, any case")),
+    city: Type.Optional(QueryText(100, "Exact, any case")),
     supplier: Type.Optional(Id),
     product: Type.Optional(Id),
     has_debt: Type.Optional(Type.Boolean()),

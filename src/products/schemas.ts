@@ -1,5 +1,5 @@
 import { type Static, Type } from "typebox";
-import { Ordering, Text } from "../companies/schemas.js";
+import { Ordering, QueryText, Text } from "../companies/schemas.js";
 import { PaginationQuery, Timestamp } from "../http/schemas.js";
 
 const ReleaseDate = Type.Union([Type.String({ format: "date", examples: ["2024-01-31"] }), Type.Null()]);
@@ -32,7 +32,7 @@ export type ProductUpdateInput = Static<typeof ProductUpdate>;
 export const ProductListQuery = Type.Object(
   {
     ...PaginationQuery,
-    search: Type.Optional(Type.String({ maxLength: 200, description: "Name or model contains (any case)" })),
+    search: Type.Optional(QueryText(200, "Name or model contains (any case)")),
     ordering: Type.Optional(Ordering(["name", "model", "release_date", "id"])),
   },
   { additionalProperties: false },
