@@ -1,10 +1,12 @@
-import { and, asc, count, desc, eq, ilike, or, type SQL, sql } from "drizzle-orm";
+import { and, count, eq, ilike, or, type SQL, sql } from "drizzle-orm";
 import type { FastifyBaseLogger, FastifyInstance } from "fastify";
 import type { Actor } from "../auth/actor.js";
 import { revokeUserRefreshTokens } from "../auth/refresh-tokens.js";
+import { containsPattern, orderingOf } from "../companies/listing.js";
+import { databaseErrorOf, levelName } from "../companies/rules.js";
 import { visibleCompanies } from "../companies/scope.js";
 import type { DbOrTx } from "../db/client.js";
-import { COMPANY_LEVELS, type CompanyLevel, companies, invitations, users } from "../db/schema.js";
+import { companies, invitations, users } from "../db/schema.js";
 import { badRequest, conflict, notFound } from "../http/errors.js";
 import { type Page, pageOf } from "../http/schemas.js";
 import { invite } from "./invitations.js";
@@ -61,7 +63,7 @@ function toView(row: EmployeeRow): EmployeeView {
     company: {
       id: companyId,
       name: row.companyName,
-      level: COMPANY_LEVELS[row.companyLevel] as CompanyLevel,
+      level: levelName(row.companyLevel),
     },
     is_active: row.isActive,
     created_at: row.createdAt.toISOString(),
@@ -73,17 +75,14 @@ function toView(row: EmployeeRow): EmployeeView {
   };
 }
 
-const orderColumns: Record<EmployeeOrdering, SQL | typeof users.id | typeof users.email> = {
-  id: sql`${users.id}`,
+const orderColumns = {
+  id: users.id,
   email: sql`lower(${users.email})`,
-  first_name: sql`${users.firstName}`,
-  last_name: sql`${users.lastName}`,
-  created_at: sql`${users.createdAt}`,
-  last_login_at: sql`${users.lastLoginAt}`,
-};
-
-/** `%` and `_` in a search are literal characters, not wildcards. */
-const containsPattern = (text: string) => `%${text.replace(/[\\%_]/g, (char) => `\\${char}`)}%`;
+  first_name: users.firstName,
+  last_name: users.lastName,
+  created_at: users.createdAt,
+  last_login_at: users.lastLoginAt,
+} satisfies Record<EmployeeOrdering, unknown>;
 
 function filterConditions(filter: EmployeesFilter): SQL | undefined {
   const pattern = filter.search ? containsPattern(filter.search) : undefined;
@@ -102,12 +101,9 @@ export async function listEmployees(
 ): Promise<{ page: Page; count: number; results: EmployeeView[] }> {
   const page = pageOf(filter);
   const where = filterConditions(filter);
-  const ordering = filter.ordering ?? "id";
-  const field = ordering.replace(/^-/, "") as EmployeeOrdering;
-  const direction = ordering.startsWith("-") ? desc : asc;
   const [rows, [total]] = await Promise.all([
     selectEmployees(db, where)
-      .orderBy(direction(orderColumns[field]), asc(users.id))
+      .orderBy(...orderingOf(filter.ordering ?? "id", orderColumns, users.id))
       .limit(page.pageSize)
       .offset(page.offset),
     db
@@ -141,10 +137,10 @@ export async function getEmployee(db: DbOrTx, id: number): Promise<EmployeeView>
 
 /**
  * The database is the judge of a duplicate email and of an unknown company (no check-then-insert race);
- * its refusals become errors that name the field. Drizzle wraps driver errors, hence `cause`.
+ * its refusals become errors that name the field.
  */
 function explainWriteError(error: unknown): unknown {
-  const dbError = ((error as { cause?: unknown }).cause ?? error) as { code?: string; constraint?: string };
+  const dbError = databaseErrorOf(error);
   if (dbError.code === "23505" && dbError.constraint === "users_email_lower_key") {
     return conflict("A user with this email already exists.", {
       email: ["A user with this email already exists."],
