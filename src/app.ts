@@ -1,5 +1,6 @@
 import type { TypeBoxTypeProvider } from "@fastify/type-provider-typebox";
 import Fastify, { type FastifyInstance } from "fastify";
+import { adminPlugin } from "./admin/plugin.js";
 import { authPlugin } from "./auth/plugin.js";
 import { authRoutes } from "./auth/routes.js";
 import { debtRoutes } from "./companies/debt-routes.js";
@@ -53,6 +54,7 @@ export async function buildApp(deps: AppDeps) {
   await app.register(docsPlugin);
 
   await app.register(healthRoutes);
+  await app.register(adminPlugin);
   await app.register(authRoutes, { prefix: "/api/v1" });
   await app.register(employeeRoutes, { prefix: "/api/v1" });
   await app.register(companyRoutes, { prefix: "/api/v1" });

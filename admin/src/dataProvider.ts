@@ -1,0 +1,221 @@
+import type { DataProvider, GetListParams, Identifier, RaRecord } from "react-admin";
+import { api } from "./api";
+
+interface Page<T> {
+  count: number;
+  next: string | null;
+  previous: string | null;
+  results: T[];
+}
+
+/** The API's largest page; bigger requests (react-admin's "select all") are fetched page by page. */
+const MAX_PAGE_SIZE = 100;
+const PARALLEL_PAGES = 6;
+
+/** What a client may send; everything else in a record (counts, nested objects, timestamps) is the server's. */
+const WRITABLE: Record<string, { create: string[]; update: string[] }> = {
+  companies: {
+    create: [
+      "name",
+      "email",
+      "country",
+      "city",
+      "street",
+      "house_number",
+      "level",
+      "supplier_id",
+      "debt",
+      "product_ids",
+    ],
+    // Debt is read-only after creation: it changes only by clear_debt and the scheduled jobs.
+    update: [
+      "name",
+      "email",
+      "country",
+      "city",
+      "street",
+      "house_number",
+      "level",
+      "supplier_id",
+      "product_ids",
+    ],
+  },
+  products: { create: ["name", "model", "release_date"], update: ["name", "model", "release_date"] },
+  employees: {
+    create: ["email", "first_name", "last_name", "company_id"],
+    update: ["email", "first_name", "last_name", "company_id", "is_active"],
+  },
+};
+
+function pick(resource: string, mode: "create" | "update", data: Record<string, unknown>) {
+  const fields = WRITABLE[resource]?.[mode] ?? Object.keys(data);
+  const body: Record<string, unknown> = {};
+  for (const field of fields) {
+    const value = data[field];
+    if (value === undefined) continue;
+    // An empty optional value means "not given" (a company created without debt starts at 0).
+    if (field === "debt" && (value === null || value === "")) continue;
+    body[field] = value;
+  }
+  return body;
+}
+
+function listQuery({ sort, filter }: Partial<GetListParams>, page: number, pageSize: number) {
+  const query = new URLSearchParams({ page: String(page), page_size: String(pageSize) });
+  if (sort?.field) query.set("ordering", `${sort.order === "DESC" ? "-" : ""}${sort.field}`);
+  for (const [key, value] of Object.entries(filter ?? {})) {
+    if (value === undefined || value === null || value === "") continue;
+    query.set(key === "q" ? "search" : key, String(value));
+  }
+  return query;
+}
+
+async function fetchPage<T>(path: string, params: Partial<GetListParams>, page: number, pageSize: number) {
+  const { json } = await api<Page<T>>(`${path}?${listQuery(params, page, pageSize)}`);
+  return json;
+}
+
+/** Every record up to `limit`, in pages of 100 fetched a few at a time (e.g. select all across 100k rows). */
+async function fetchAll<T>(path: string, params: GetListParams, limit: number) {
+  const first = await fetchPage<T>(path, params, 1, MAX_PAGE_SIZE);
+  const pages = Math.ceil(Math.min(first.count, limit) / MAX_PAGE_SIZE);
+  const results: T[][] = [first.results];
+  let nextPage = 2;
+  const worker = async () => {
+    while (nextPage <= pages) {
+      const page = nextPage++;
+      results[page - 1] = (await fetchPage<T>(path, params, page, MAX_PAGE_SIZE)).results;
+    }
+  };
+  await Promise.all(Array.from({ length: PARALLEL_PAGES }, worker));
+  return { count: first.count, results: results.flat().slice(0, limit) };
+}
+
+async function getList(path: string, params: GetListParams) {
+  const { page = 1, perPage = 20 } = params.pagination ?? {};
+  if (perPage > MAX_PAGE_SIZE && page === 1) {
+    const all = await fetchAll<never>(path, params, perPage);
+    return { data: all.results, total: all.count };
+  }
+  const json = await fetchPage<never>(path, params, page, perPage);
+  return { data: json.results, total: json.count };
+}
+
+export interface ClearDebtAnswer {
+  cleared?: number;
+  job_id?: string;
+  unknown_ids: number[];
+}
+
+export interface Job {
+  id: string;
+  name: string;
+  state: "created" | "queued" | "active" | "completed" | "failed" | string;
+  result: { cleared: number } | null;
+  error: string | null;
+  created_at: string;
+  completed_at: string | null;
+}
+
+export interface TreeNode {
+  id: number;
+  name: string;
+  level: string;
+  debt: string;
+  children: TreeNode[];
+}
+
+export const dataProvider = {
+  getList: (resource, params) => getList(`/${resource}`, params),
+
+  getOne: async (resource, { id }) => {
+    const { json } = await api<never>(`/${resource}/${id}`);
+    return { data: json };
+  },
+
+  getMany: async (resource, { ids }) => {
+    const data = await Promise.all(ids.map((id) => api<never>(`/${resource}/${id}`).then((r) => r.json)));
+    return { data };
+  },
+
+  getManyReference: (resource, params) =>
+    getList(`/${resource}`, { ...params, filter: { ...params.filter, [params.target]: params.id } }),
+
+  create: async (resource, { data }) => {
+    const { json } = await api<never>(`/${resource}`, {
+      method: "POST",
+      body: pick(resource, "create", data),
+    });
+    return { data: json };
+  },
+
+  update: async (resource, { id, data, previousData }) => {
+    const changed: Record<string, unknown> = {};
+    for (const [key, value] of Object.entries(pick(resource, "update", data))) {
+      if (JSON.stringify(value) !== JSON.stringify(previousData?.[key])) changed[key] = value;
+    }
+    const { json } = await api<never>(`/${resource}/${id}`, { method: "PATCH", body: changed });
+    return { data: json };
+  },
+
+  updateMany: async (resource, { ids, data }) => {
+    for (const id of ids) {
+      await api(`/${resource}/${id}`, { method: "PATCH", body: pick(resource, "update", data) });
+    }
+    return { data: ids };
+  },
+
+  delete: async (resource, { id, previousData }) => {
+    await api(`/${resource}/${id}`, { method: "DELETE" });
+    return { data: (previousData ?? { id }) as never };
+  },
+
+  deleteMany: async (resource, { ids }) => {
+    const deleted: Identifier[] = [];
+    for (const id of ids) {
+      await api(`/${resource}/${id}`, { method: "DELETE" });
+      deleted.push(id);
+    }
+    return { data: deleted };
+  },
+
+  clearDebt: async (ids: Identifier[]) => {
+    const { status, json } = await api<ClearDebtAnswer>("/companies/clear_debt", {
+      method: "POST",
+      body: { ids: ids.map(Number) },
+    });
+    return { status, ...json };
+  },
+
+  getJob: async (id: string) => (await api<Job>(`/jobs/${encodeURIComponent(id)}`)).json,
+
+  getTree: async (id: Identifier) => (await api<TreeNode>(`/companies/${id}/tree`)).json,
+
+  resendInvite: async (id: Identifier) => {
+    await api(`/employees/${id}/resend_invite`, { method: "POST" });
+  },
+
+  getStats: async () => (await api<Stats>("/stats")).json,
+
+  getDebtAboveAverage: async (pageSize: number) =>
+    (await api<Page<RaRecord>>(`/companies/debt_above_average?page_size=${pageSize}`)).json,
+} satisfies DataProvider;
+
+export type SupplynetDataProvider = typeof dataProvider;
+
+export interface TaskRun {
+  slot: string;
+  finished_at: string;
+  companies_touched: number;
+  total_change: string;
+}
+
+export interface Stats {
+  companies_per_level: Record<string, number>;
+  companies_total: number;
+  total_debt: string;
+  average_debt: string;
+  top_debtors: { id: number; name: string; level: string; debt: string }[];
+  debt_above_average_count: number;
+  tasks: { task: string; schedule: string; last_run: TaskRun | null; next_run_at: string | null }[];
+}

@@ -1,0 +1,62 @@
+import { type Theme, useMediaQuery } from "@mui/material";
+import {
+  Create,
+  Datagrid,
+  DateField,
+  DateInput,
+  Edit,
+  List,
+  required,
+  SearchInput,
+  SimpleForm,
+  SimpleList,
+  TextField,
+  TextInput,
+} from "react-admin";
+
+const filters = [<SearchInput key="q" source="q" placeholder="Name or model" alwaysOn />];
+
+export function ProductList() {
+  const isSmall = useMediaQuery<Theme>((theme) => theme.breakpoints.down("sm"));
+  return (
+    <List filters={filters} sort={{ field: "name", order: "ASC" }} perPage={25}>
+      {isSmall ? (
+        <SimpleList
+          primaryText={(product) => product.name}
+          secondaryText={(product) => product.model}
+          tertiaryText={(product) => product.release_date ?? ""}
+          rowClick="edit"
+        />
+      ) : (
+        <Datagrid rowClick="edit">
+          <TextField source="name" />
+          <TextField source="model" />
+          <DateField source="release_date" label="Released" />
+          <DateField source="created_at" label="Added" />
+        </Datagrid>
+      )}
+    </List>
+  );
+}
+
+function ProductForm() {
+  return (
+    <SimpleForm>
+      <TextInput source="name" validate={required()} />
+      <TextInput source="model" validate={required()} helperText="A name and model pair is unique." />
+      <DateInput source="release_date" label="Release date" />
+    </SimpleForm>
+  );
+}
+
+export const ProductEdit = () => (
+  <Edit mutationMode="pessimistic">
+    <ProductForm />
+  </Edit>
+);
+
+export const ProductCreate = () => (
+  <Create>
+    <ProductForm />
+  </Create>
+);

@@ -1,0 +1,192 @@
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, expect, it } from "vitest";
+import { createChain, type TestCompany } from "../helpers/app.js";
+import { createTestDatabase, type TestDatabase } from "../helpers/database.js";
+import {
+  createUsers,
+  describeInBrowser,
+  EMPLOYEE,
+  ensureAdminBuilt,
+  launchBrowser,
+  logIn,
+  type Mailbox,
+  newPage,
+  PHONE,
+  type RunningApp,
+  STAFF,
+  screenshot,
+  startApp,
+  startMailbox,
+} from "./harness.js";
+
+/** Seven chains: 7 factories and 28 companies in debt (100.50 each); the Kazan chain is the "Beta" one. */
+const CHAINS = [
+  ["Alpha", "Moscow"],
+  ["Beta", "Kazan"],
+  ["Gamma", "Moscow"],
+  ["Delta", "Omsk"],
+  ["Epsilon", "Tver"],
+  ["Zeta", "Perm"],
+  ["Eta", "Sochi"],
+] as const;
+
+/** The list debounces filters and the machine is shared: wait for what the user would see, within reason. */
+const eventually = <T>(read: () => Promise<T> | T) => expect.poll(read, { timeout: 20_000, interval: 200 });
+
+describeInBrowser("admin panel in Chromium", () => {
+  let testDb: TestDatabase;
+  let mailbox: Mailbox;
+  let server: RunningApp;
+  let browser: Browser;
+  let page: Page;
+  const chains: Record<string, TestCompany[]> = {};
+
+  const debtOf = async (ids: number[]) => {
+    const { rows } = await testDb.database.executeSql<{ id: number; debt: string }>(
+      `select id, debt::text as debt from companies where id = any($1::int[]) order by id`,
+      [ids],
+    );
+    return rows.map((row) => row.debt);
+  };
+  const hash = (route: string) => page.goto(`${server.url}/admin/#${route}`);
+
+  beforeAll(async () => {
+    await ensureAdminBuilt();
+    testDb = await createTestDatabase();
+    for (const [label, city] of CHAINS) chains[label] = await createChain(testDb, label, city);
+    await createUsers(testDb, chains.Alpha?.[2]?.id as number);
+    mailbox = await startMailbox();
+    server = await startApp(testDb, mailbox);
+    browser = await launchBrowser();
+    ({ page } = await newPage(browser));
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+    await mailbox?.close();
+    await testDb?.destroy();
+  });
+
+  it("refuses an employee at login with a clear message", async () => {
+    await logIn(page, server.url, EMPLOYEE);
+    await eventually(() =>
+      page.getByText("This admin is for staff. Employees use the API.").count(),
+    ).toBeGreaterThan(0);
+    expect(page.url()).toContain("#/login");
+  });
+
+  it("logs staff in to the dashboard", async () => {
+    await logIn(page, server.url, STAFF);
+    await page.getByText("Largest debtors").waitFor();
+    await page.getByText("Companies per level").waitFor();
+    // 28 companies in debt at 100.50 each.
+    await eventually(() => page.getByTestId("total-debt").textContent()).toBe("2,814.00");
+    await screenshot(page, "dashboard");
+  });
+
+  it("filters the companies by city", async () => {
+    await hash("/companies");
+    await page.locator("tbody tr").first().waitFor();
+    await page.fill('input[name="city"]', "Kazan");
+    await eventually(() => page.locator("tbody tr").count()).toBe(5);
+    const names = await page.locator("tbody tr td.column-name").allTextContents();
+    expect(names.sort()).toEqual(["Beta L0", "Beta L1", "Beta L2", "Beta L3", "Beta L4"]);
+    await screenshot(page, "companies-list");
+  });
+
+  it("clears the debt of 3 selected companies at once", async () => {
+    const rows = page.locator("tbody tr");
+    const row = (name: string) => rows.filter({ has: page.locator("td.column-name", { hasText: name }) });
+    for (const name of ["Beta L1", "Beta L2", "Beta L3"]) {
+      await row(name).locator('input[type="checkbox"]').check();
+    }
+    await page.getByRole("button", { name: "Clear debt" }).click();
+    await page.getByRole("dialog").getByRole("button", { name: "Clear debt" }).click();
+    await page.getByText("Cleared 3 companies").waitFor();
+    const beta = chains.Beta as TestCompany[];
+    expect(await debtOf(beta.map((company) => company.id))).toEqual([
+      "0.00",
+      "0.00",
+      "0.00",
+      "0.00",
+      "100.50",
+    ]);
+    await eventually(() => row("Beta L3").locator("td.column-debt").textContent()).toBe("0.00");
+    await eventually(() => row("Beta L4").locator("td.column-debt").textContent()).toBe("100.50");
+  });
+
+  it("clears the debt of 25 companies selected across pages through a job", async () => {
+    const filter = encodeURIComponent(JSON.stringify({ has_debt: "true" }));
+    await hash(`/companies?filter=${filter}&perPage=10&sort=name&order=ASC`);
+    await eventually(() => page.locator("tbody tr").count()).toBe(10);
+    await page.locator('thead input[type="checkbox"]').check();
+    await page.getByRole("button", { name: "Select all" }).click();
+    await page.getByText("25 items selected").waitFor();
+    await page.getByRole("button", { name: "Clear debt" }).click();
+    await page.getByRole("dialog").getByRole("button", { name: "Clear debt" }).click();
+    await page.getByText("Job scheduled").waitFor();
+    await page.getByText("Cleared 25 companies").waitFor({ timeout: 60_000 });
+    const { rows } = await testDb.database.executeSql<{ total: string }>(
+      "select sum(debt)::text as total from companies",
+    );
+    expect(rows[0]?.total).toBe("0.00");
+    await eventually(() => page.locator("tbody tr").count()).toBe(0);
+  });
+
+  it("shows the server's error next to the supplier when the level does not match it", async () => {
+    const entrepreneur = chains.Gamma?.[4] as TestCompany;
+    await hash(`/companies/${entrepreneur.id}`);
+    await page.locator('input[name="name"]').waitFor();
+    await eventually(() => page.locator('input[name="name"]').inputValue()).toBe("Gamma L4");
+    await page.getByRole("combobox", { name: "Level" }).click();
+    await page.getByRole("option", { name: "Retail chain" }).click();
+    await page.getByRole("button", { name: "Save" }).click();
+    // The server's message for supplier_id, shown under the supplier input itself, and the form stays open.
+    const supplierInput = page.locator(".ra-input-supplier_id");
+    await eventually(() => supplierInput.textContent()).toMatch(/Must be a dealership \(one level up\)/);
+    await page.getByText("The supplier is not one level up.").waitFor();
+    expect((await debtOf([entrepreneur.id])).length).toBe(1);
+    const { rows } = await testDb.database.executeSql<{ level: number }>(
+      "select level from companies where id = $1",
+      [entrepreneur.id],
+    );
+    expect(rows[0]?.level).toBe(4);
+    await screenshot(page, "company-edit");
+  });
+
+  it("creates an employee and the invitation arrives by mail", async () => {
+    await hash("/employees/create");
+    await page.fill('input[name="email"]', "new.hire@supplynet.test");
+    await page.fill('input[name="first_name"]', "Nina");
+    await page.fill('input[name="last_name"]', "Hire");
+    await page.getByRole("combobox", { name: "Company" }).fill("Delta L3");
+    await page.getByRole("option", { name: "Delta L3" }).click();
+    await page.getByRole("button", { name: "Save" }).click();
+    await page.getByText("Invitation sent to new.hire@supplynet.test").waitFor();
+    const mail = await mailbox.waitFor((message) =>
+      JSON.stringify(message.to).includes("new.hire@supplynet.test"),
+    );
+    expect(mail.text ?? "").toMatch(/register|invit/i);
+  });
+
+  it("draws a factory's supply tree with clickable nodes", async () => {
+    await hash("/network");
+    await page.locator("svg [data-company-id]").first().waitFor();
+    await eventually(() => page.locator("svg [data-company-id]").count()).toBe(5);
+    await screenshot(page, "network");
+    await page.locator("svg [data-company-id]").nth(2).click();
+    await page.locator('input[name="name"]').waitFor();
+  });
+
+  it("works on a 390 px wide phone screen", async () => {
+    const phone = await newPage(browser, PHONE);
+    await phone.context.addInitScript(() => {});
+    await logIn(phone.page, server.url, STAFF);
+    await phone.page.getByText("Largest debtors").waitFor();
+    await phone.page.goto(`${server.url}/admin/#/companies`);
+    await phone.page.getByText("Alpha L0").waitFor();
+    await screenshot(phone.page, "companies-list-phone");
+    await phone.context.close();
+  });
+});

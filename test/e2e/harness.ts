@@ -1,0 +1,199 @@
+import { existsSync, mkdirSync, readdirSync, statSync } from "node:fs";
+import path from "node:path";
+import { type ParsedMail, simpleParser } from "mailparser";
+import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
+import { SMTPServer } from "smtp-server";
+import { describe } from "vitest";
+import { type App, buildApp } from "../../src/app.js";
+import { loadConfig } from "../../src/config.js";
+import { startWorker } from "../../src/jobs/worker.js";
+import { createMailer } from "../../src/mail/transport.js";
+import { adminBuildFolder, projectRoot } from "../../src/paths.js";
+import { PASSWORD_ONE_HASH } from "../helpers/app.js";
+import type { TestDatabase } from "../helpers/database.js";
+
+export const CHROMIUM = "/usr/bin/chromium";
+// Without the background-networking flags Chromium floods this closed network with connections it refuses.
+const CHROMIUM_ARGS = [
+  "--headless",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+  "--no-first-run",
+  "--disable-quic",
+];
+
+const chromiumFound = existsSync(CHROMIUM);
+if (!chromiumFound) {
+  if (process.env.REQUIRE_CHROMIUM === "1") {
+    throw new Error(`REQUIRE_CHROMIUM=1 but ${CHROMIUM} is missing: install Debian's chromium package.`);
+  }
+  console.warn(
+    [
+      "",
+      "!".repeat(78),
+      `!!  BROWSER TESTS SKIPPED: ${CHROMIUM} was not found.`,
+      "!!  Install it with `apt-get install chromium` to run test/e2e (CI sets REQUIRE_CHROMIUM=1).",
+      "!".repeat(78),
+      "",
+    ].join("\n"),
+  );
+}
+
+/** `describe` when Chromium is installed, a loudly announced skip otherwise. */
+export const describeInBrowser = chromiumFound ? describe : describe.skip;
+
+export const ARTIFACTS = path.join(projectRoot, "test-artifacts");
+
+export const STAFF = { email: "staff@supplynet.test", password: "1" };
+export const EMPLOYEE = { email: "employee@supplynet.test", password: "1" };
+
+function newestMtime(folder: string): number {
+  let newest = 0;
+  for (const entry of readdirSync(folder, { withFileTypes: true, recursive: true })) {
+    if (entry.isFile()) newest = Math.max(newest, statSync(path.join(entry.parentPath, entry.name)).mtimeMs);
+  }
+  return newest;
+}
+
+/** Builds the SPA when dist/admin is missing or older than admin/, so the tests never run a stale bundle. */
+export async function ensureAdminBuilt(): Promise<void> {
+  const index = path.join(adminBuildFolder, "index.html");
+  const sources = path.join(projectRoot, "admin");
+  if (existsSync(index) && statSync(index).mtimeMs >= newestMtime(sources)) return;
+  const { build } = await import("vite");
+  await build({ configFile: path.join(sources, "vite.config.ts"), logLevel: "warn" });
+}
+
+export interface Mailbox {
+  url: string;
+  messages: ParsedMail[];
+  /** Resolves with the first message (already received or yet to come) that matches. */
+  waitFor(match: (mail: ParsedMail) => boolean, timeoutMs?: number): Promise<ParsedMail>;
+  close(): Promise<void>;
+}
+
+/** A real SMTP server in this process; every message is parsed and kept. */
+export async function startMailbox(): Promise<Mailbox> {
+  const messages: ParsedMail[] = [];
+  const listeners = new Set<() => void>();
+  const server = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ["STARTTLS"],
+    onData(stream, _session, callback) {
+      simpleParser(stream)
+        .then((mail) => {
+          messages.push(mail);
+          for (const listener of listeners) listener();
+          callback();
+        })
+        .catch(callback);
+    },
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.server.address() as { port: number };
+  return {
+    url: `smtp://127.0.0.1:${port}`,
+    messages,
+    waitFor(match, timeoutMs = 30_000) {
+      return new Promise((resolve, reject) => {
+        const check = () => {
+          const found = messages.find(match);
+          if (!found) return false;
+          listeners.delete(check);
+          clearTimeout(timer);
+          resolve(found);
+          return true;
+        };
+        const timer = setTimeout(() => {
+          listeners.delete(check);
+          reject(new Error(`No matching mail within ${timeoutMs} ms (got ${messages.length})`));
+        }, timeoutMs);
+        listeners.add(check);
+        check();
+      });
+    },
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
+
+export interface RunningApp {
+  app: App;
+  url: string;
+  stop(): Promise<void>;
+}
+
+/** The real app with its job worker, on a random port, over the given test database. */
+export async function startApp(testDb: TestDatabase, mailbox?: Mailbox): Promise<RunningApp> {
+  const config = loadConfig(
+    {
+      logLevel: "silent",
+      dataDir: path.join(ARTIFACTS, "data"),
+      publicUrl: "http://supplynet.test",
+      smtpUrl: mailbox?.url,
+      // Every test logs in through the real form; the per-IP login limit is for the outside world.
+      authRateLimit: { perIp: 10_000, perIpWindowMs: 60_000, failures: 100, failureWindowMs: 60_000 },
+    },
+    { NODE_ENV: "test" },
+  );
+  const mailer = createMailer({ smtpUrl: mailbox?.url, from: config.mailFrom, dataDir: config.dataDir });
+  const worker = await startWorker({
+    config,
+    database: testDb.database,
+    databaseUrl: testDb.url,
+    mailer,
+    log: () => {},
+  });
+  const app = await buildApp({ config, database: testDb.database, jobs: worker.queue });
+  const address = await app.listen({ host: "127.0.0.1", port: 0 });
+  return {
+    app,
+    url: address,
+    async stop() {
+      await app.close();
+      await worker.stop();
+    },
+  };
+}
+
+/** A staff user and an employee, both with password "1". */
+export async function createUsers(testDb: TestDatabase, employeeCompanyId: number): Promise<void> {
+  await testDb.database.executeSql(
+    `insert into users (email, password_hash, first_name, last_name, role, company_id)
+     values ($1, $3, 'Sam', 'Staff', 'staff', null), ($2, $3, 'Emma', 'Employee', 'employee', $4)`,
+    [STAFF.email, EMPLOYEE.email, PASSWORD_ONE_HASH, employeeCompanyId],
+  );
+}
+
+export async function launchBrowser(): Promise<Browser> {
+  return chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
+}
+
+export const DESKTOP = { width: 1280, height: 800 };
+export const PHONE = { width: 390, height: 844 };
+
+export async function newPage(
+  browser: Browser,
+  viewport = DESKTOP,
+): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({ viewport });
+  const page = await context.newPage();
+  return { context, page };
+}
+
+/** Logs in through the real login form; resolves once the dashboard (or the refusal) is on screen. */
+export async function logIn(page: Page, baseUrl: string, user: { email: string; password: string }) {
+  await page.goto(`${baseUrl}/admin/#/login`);
+  await page.fill('input[name="username"]', user.email);
+  await page.fill('input[name="password"]', user.password);
+  await page.click('button[type="submit"]');
+}
+
+export async function screenshot(page: Page, name: string): Promise<string> {
+  mkdirSync(ARTIFACTS, { recursive: true });
+  const file = path.join(ARTIFACTS, `${name}.png`);
+  await page.screenshot({ path: file, fullPage: true });
+  return file;
+}
