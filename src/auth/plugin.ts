@@ -1,12 +1,23 @@
 import fastifyJwt from "@fastify/jwt";
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import fp from "fastify-plugin";
 import { users } from "../db/schema.js";
 import { forbidden, unauthorized } from "../http/errors.js";
 import type { Access, AccessTokenPayload, Actor } from "./actor.js";
 
+/** One entry of the API's route table. */
+export interface ApiRoute {
+  method: string;
+  url: string;
+  access: Access;
+}
+
 declare module "fastify" {
+  interface FastifyInstance {
+    /** Every /api route with who may call it, as registered; the access-matrix test walks it. */
+    apiRoutes: ApiRoute[];
+  }
   interface FastifyRequest {
     /** Set for every route whose access is not "public". */
     actor: Actor;
@@ -22,11 +33,21 @@ declare module "@fastify/jwt" {
   }
 }
 
+/** This runs on every authenticated request, so its SQL is built once (a prepared statement), not per call. */
+function prepareActorQuery(app: FastifyInstance) {
+  return app.db
+    .select({ id: users.id, role: users.role, companyId: users.companyId, isActive: users.isActive })
+    .from(users)
+    .where(eq(users.id, sql.placeholder("id")))
+    .prepare("load_actor");
+}
+type ActorQuery = ReturnType<typeof prepareActorQuery>;
+
 /**
  * The token proves who the caller was when it was issued; the users row says whether they still may act.
  * Checking is_active on every request is what makes a deactivated user's old tokens useless at once.
  */
-async function loadActor(app: FastifyInstance, request: FastifyRequest): Promise<Actor> {
+async function loadActor(actorQuery: ActorQuery, request: FastifyRequest): Promise<Actor> {
   let payload: AccessTokenPayload;
   try {
     payload = await request.jwtVerify<AccessTokenPayload>();
@@ -35,10 +56,7 @@ async function loadActor(app: FastifyInstance, request: FastifyRequest): Promise
   }
   const userId = Number(payload.sub);
   if (!Number.isInteger(userId)) throw unauthorized();
-  const [user] = await app.db
-    .select({ id: users.id, role: users.role, companyId: users.companyId, isActive: users.isActive })
-    .from(users)
-    .where(eq(users.id, userId));
+  const [user] = await actorQuery.execute({ id: userId });
   if (!user?.isActive) throw unauthorized("This account is inactive or no longer exists.");
   return { userId: user.id, role: user.role, companyId: user.companyId };
 }
@@ -49,18 +67,22 @@ export const authPlugin = fp(async (app: FastifyInstance) => {
     sign: { expiresIn: app.config.jwtAccessTtl },
   });
   app.decorateRequest("actor", null as never);
+  const actorQuery = prepareActorQuery(app);
+  const apiRoutes: ApiRoute[] = [];
+  app.decorate("apiRoutes", apiRoutes);
 
   // Fail closed: a route under /api that forgets to say who may call it does not get registered at all.
   app.addHook("onRoute", (route) => {
-    if (route.url.startsWith("/api/") && !route.config?.access) {
-      throw new Error(`Route ${route.method} ${route.url} must declare config.access`);
-    }
+    if (!route.url.startsWith("/api/")) return;
+    const access = route.config?.access;
+    if (!access) throw new Error(`Route ${route.method} ${route.url} must declare config.access`);
+    for (const method of [route.method].flat()) apiRoutes.push({ method, url: route.url, access });
   });
 
   app.addHook("onRequest", async (request) => {
     const access = request.routeOptions.config.access;
     if (!access || access === "public") return;
-    request.actor = await loadActor(app, request);
+    request.actor = await loadActor(actorQuery, request);
     if (access === "staff" && request.actor.role !== "staff") throw forbidden("Only staff may do this.");
   });
 });

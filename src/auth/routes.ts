@@ -43,7 +43,7 @@ export async function authRoutes(fastify: FastifyInstance) {
         tags,
         summary: "Log in: trade email and password for an access and a refresh token",
         body: TokenRequest,
-        response: { 200: TokenPairResponse, ...errorResponses(400, 401, 429) },
+        response: { 200: TokenPairResponse, ...errorResponses(400, 401, 413, 429) },
       },
     },
     async (request) => {
@@ -64,7 +64,7 @@ export async function authRoutes(fastify: FastifyInstance) {
         summary:
           "Trade a refresh token for a new pair (rotation; reusing an old one revokes its whole family)",
         body: RefreshRequest,
-        response: { 200: TokenPairResponse, ...errorResponses(400, 401) },
+        response: { 200: TokenPairResponse, ...errorResponses(400, 401, 413) },
       },
     },
     async (request) => rotateRefreshToken(app, request.body.refresh),
@@ -80,7 +80,7 @@ export async function authRoutes(fastify: FastifyInstance) {
         description:
           "Answers 204 whether or not the token was still valid, so logging out twice is harmless.",
         body: RefreshRequest,
-        response: { 204: Type.Null({ description: "Logged out" }), ...errorResponses(400) },
+        response: { 204: Type.Null({ description: "Logged out" }), ...errorResponses(400, 413) },
       },
     },
     async (request, reply) => {
@@ -111,7 +111,7 @@ export async function authRoutes(fastify: FastifyInstance) {
         tags,
         summary: "Accept an invitation: set a password and log in",
         body: RegisterRequest,
-        response: { 201: RegisterResponse, ...errorResponses(400, 429) },
+        response: { 201: RegisterResponse, ...errorResponses(400, 413, 429) },
       },
     },
     async (request, reply) => {

@@ -1,6 +1,7 @@
 import { type App, buildApp } from "../../src/app.js";
 import { hashOpaqueToken } from "../../src/auth/opaque-tokens.js";
 import type { AuthRateLimit } from "../../src/config.js";
+import type { JobQueue } from "../../src/jobs/queue.js";
 import { testConfig } from "../helpers/app.js";
 import type { TestDatabase } from "../helpers/database.js";
 
@@ -14,10 +15,14 @@ const GENEROUS_LIMITS: AuthRateLimit = {
 
 export async function buildAuthTestApp(
   testDb: TestDatabase,
-  limits: Partial<AuthRateLimit> = {},
+  options: { limits?: Partial<AuthRateLimit>; jobs?: JobQueue } = {},
 ): Promise<App> {
-  const config = { ...testConfig(), authRateLimit: { ...GENEROUS_LIMITS, ...limits } };
-  const app = await buildApp({ config, database: testDb.database });
+  const config = { ...testConfig(), authRateLimit: { ...GENEROUS_LIMITS, ...options.limits } };
+  const app = await buildApp({
+    config,
+    database: testDb.database,
+    ...(options.jobs && { jobs: options.jobs }),
+  });
   await app.ready();
   return app;
 }

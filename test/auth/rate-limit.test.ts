@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { App } from "../../src/app.js";
+import type { AuthRateLimit } from "../../src/config.js";
 import { createChain, createUser } from "../helpers/app.js";
 import { createTestDatabase, type TestDatabase } from "../helpers/database.js";
 import { buildAuthTestApp, logIn } from "./app.js";
@@ -21,8 +22,8 @@ beforeEach(async () => {
 });
 
 /** A fresh app per test: the counters live in the app's memory. */
-async function appWith(limits: Parameters<typeof buildAuthTestApp>[1]) {
-  const app = await buildAuthTestApp(testDb, limits);
+async function appWith(limits: Partial<AuthRateLimit>) {
+  const app = await buildAuthTestApp(testDb, { limits });
   apps.push(app);
   return app;
 }

@@ -1,0 +1,310 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { App } from "../../src/app.js";
+import { createInvitation } from "../../src/employees/invitations.js";
+import type { JobQueue } from "../../src/jobs/queue.js";
+import { openSendQueue } from "../../src/jobs/worker.js";
+import { buildAuthTestApp, logIn } from "../auth/app.js";
+import { createChain, createUser, type TestUser, testConfig } from "../helpers/app.js";
+import { createTestDatabase, type TestDatabase } from "../helpers/database.js";
+
+/**
+ * Every /api route × every kind of caller, against an expectation table. The routes come from the app's own
+ * route table (`app.apiRoutes`, filled as routes register), so a route added without an entry here fails the
+ * test, and so does an entry whose route is gone. HEAD answers as its GET and is not listed.
+ */
+
+const CALLERS = ["anonymous", "employeeA", "employeeB", "inactiveA", "staff"] as const;
+type Caller = (typeof CALLERS)[number];
+type Expected = Record<Caller, number>;
+
+/** Who may call, as the table reads it: [anonymous, employee of A, employee of B, inactive employee of A, staff]. */
+const expected = (...statuses: [number, number, number, number, number]): Expected =>
+  Object.fromEntries(CALLERS.map((caller, index) => [caller, statuses[index]])) as Expected;
+/** Anyone, token or not: the body carries the credential. */
+const open = (status: number) => expected(status, status, status, status, status);
+/** Any active user. */
+const signedIn = (status: number) => expected(401, status, status, 401, status);
+/** Staff; an employee's role may not, whichever company. */
+const staffOnly = (status: number) => expected(401, 403, 403, 401, status);
+/** Something of company A: its employee and staff reach it, B's employee does not even learn it exists. */
+const companyA = (status: number) => expected(401, status, 404, 401, status);
+
+interface Fixture {
+  app: App;
+  testDb: TestDatabase;
+  jobs: JobQueue;
+  companyA: number;
+  productA: number;
+  colleagueA: number;
+  sql<Row = Record<string, unknown>>(text: string, values?: unknown[]): Promise<Row[]>;
+}
+
+interface Call {
+  url: string;
+  payload?: object;
+}
+interface Entry {
+  /** Built anew for every caller, so that a write by one caller (a delete, a used token) does not affect the next. */
+  call: (fixture: Fixture) => Call | Promise<Call>;
+  expect: Expected;
+}
+
+let counter = 0;
+const unique = (label: string) => `${label}${++counter}`;
+
+async function leafCompanyUnderA(fx: Fixture): Promise<number> {
+  const [row] = await fx.sql<{ id: number }>(
+    `insert into companies (name, email, country, city, street, house_number, level, supplier_id)
+     values ($1, 'leaf@example.com', 'Russia', 'Moscow', 'Arbat', '1', 3, $2) returning id`,
+    [unique("Leaf "), fx.companyA],
+  );
+  return row?.id as number;
+}
+
+async function productOfA(fx: Fixture): Promise<number> {
+  const [row] = await fx.sql<{ id: number }>(
+    "insert into products (name, model) values ($1, 'M') returning id",
+    [unique("Product ")],
+  );
+  await fx.sql("insert into company_products (company_id, product_id) values ($1, $2)", [
+    fx.companyA,
+    row?.id,
+  ]);
+  return row?.id as number;
+}
+
+async function invitedEmployeeOfA(fx: Fixture): Promise<number> {
+  const [row] = await fx.sql<{ id: number }>(
+    "insert into users (email, role, company_id) values ($1, 'employee', $2) returning id",
+    [`${unique("invited")}@example.com`, fx.companyA],
+  );
+  return row?.id as number;
+}
+
+const TABLE: Record<string, Entry> = {
+  // auth
+  "POST /api/v1/auth/token": {
+    call: () => ({ url: "/api/v1/auth/token", payload: { email: "a@example.com", password: "1" } }),
+    expect: open(200),
+  },
+  "POST /api/v1/auth/token/refresh": {
+    call: async (fx) => ({
+      url: "/api/v1/auth/token/refresh",
+      payload: { refresh: (await logIn(fx.app, "a@example.com")).json().refresh },
+    }),
+    expect: open(200),
+  },
+  "POST /api/v1/auth/logout": {
+    call: async (fx) => ({
+      url: "/api/v1/auth/logout",
+      payload: { refresh: (await logIn(fx.app, "a@example.com")).json().refresh },
+    }),
+    expect: open(204),
+  },
+  "GET /api/v1/auth/me": { call: () => ({ url: "/api/v1/auth/me" }), expect: signedIn(200) },
+  "POST /api/v1/auth/register": {
+    call: async (fx) => ({
+      url: "/api/v1/auth/register",
+      payload: {
+        token: await createInvitation(fx.app.db, await invitedEmployeeOfA(fx)),
+        password: "long enough",
+      },
+    }),
+    expect: open(201),
+  },
+
+  // employees
+  "GET /api/v1/employees": { call: () => ({ url: "/api/v1/employees" }), expect: staffOnly(200) },
+  "POST /api/v1/employees": {
+    call: (fx) => ({
+      url: "/api/v1/employees",
+      payload: { email: `${unique("new")}@example.com`, company_id: fx.companyA },
+    }),
+    expect: staffOnly(201),
+  },
+  "GET /api/v1/employees/:id": {
+    call: (fx) => ({ url: `/api/v1/employees/${fx.colleagueA}` }),
+    expect: staffOnly(200),
+  },
+  "PATCH /api/v1/employees/:id": {
+    call: (fx) => ({ url: `/api/v1/employees/${fx.colleagueA}`, payload: { first_name: "Renamed" } }),
+    expect: staffOnly(200),
+  },
+  "DELETE /api/v1/employees/:id": {
+    call: async (fx) => ({ url: `/api/v1/employees/${await invitedEmployeeOfA(fx)}` }),
+    expect: staffOnly(204),
+  },
+  "POST /api/v1/employees/:id/resend_invite": {
+    call: async (fx) => ({ url: `/api/v1/employees/${await invitedEmployeeOfA(fx)}/resend_invite` }),
+    expect: staffOnly(202),
+  },
+  "GET /api/v1/companies/:id/employees": {
+    call: (fx) => ({ url: `/api/v1/companies/${fx.companyA}/employees` }),
+    expect: companyA(200),
+  },
+
+  // companies
+  "GET /api/v1/companies": { call: () => ({ url: "/api/v1/companies" }), expect: signedIn(200) },
+  "POST /api/v1/companies": {
+    call: (fx) => ({
+      url: "/api/v1/companies",
+      payload: {
+        name: unique("New "),
+        email: "new@example.com",
+        country: "Russia",
+        city: "Kazan",
+        street: "Baumana",
+        house_number: "5",
+        level: "retail_chain",
+        supplier_id: fx.companyA,
+      },
+    }),
+    expect: staffOnly(201),
+  },
+  "GET /api/v1/companies/debt_above_average": {
+    call: () => ({ url: "/api/v1/companies/debt_above_average" }),
+    expect: staffOnly(200),
+  },
+  "GET /api/v1/companies/:id": {
+    call: (fx) => ({ url: `/api/v1/companies/${fx.companyA}` }),
+    expect: companyA(200),
+  },
+  "PATCH /api/v1/companies/:id": {
+    call: (fx) => ({ url: `/api/v1/companies/${fx.companyA}`, payload: { city: "Tver" } }),
+    expect: staffOnly(200),
+  },
+  "DELETE /api/v1/companies/:id": {
+    call: async (fx) => ({ url: `/api/v1/companies/${await leafCompanyUnderA(fx)}` }),
+    expect: staffOnly(204),
+  },
+  "GET /api/v1/companies/:id/products": {
+    call: (fx) => ({ url: `/api/v1/companies/${fx.companyA}/products` }),
+    expect: companyA(200),
+  },
+  "GET /api/v1/companies/:id/tree": {
+    call: (fx) => ({ url: `/api/v1/companies/${fx.companyA}/tree` }),
+    expect: staffOnly(200),
+  },
+  "POST /api/v1/companies/clear_debt": {
+    call: (fx) => ({ url: "/api/v1/companies/clear_debt", payload: { ids: [fx.companyA] } }),
+    expect: staffOnly(200),
+  },
+  "GET /api/v1/companies/:id/get_qr": {
+    call: (fx) => ({ url: `/api/v1/companies/${fx.companyA}/get_qr` }),
+    expect: companyA(202),
+  },
+  "POST /api/v1/companies/:id/get_qr": {
+    call: (fx) => ({ url: `/api/v1/companies/${fx.companyA}/get_qr` }),
+    expect: companyA(202),
+  },
+
+  // products
+  "GET /api/v1/products": { call: () => ({ url: "/api/v1/products" }), expect: signedIn(200) },
+  "POST /api/v1/products": {
+    call: () => ({ url: "/api/v1/products", payload: { name: unique("Phone "), model: "X1" } }),
+    expect: staffOnly(201),
+  },
+  "GET /api/v1/products/:id": {
+    call: (fx) => ({ url: `/api/v1/products/${fx.productA}` }),
+    expect: companyA(200),
+  },
+  "PATCH /api/v1/products/:id": {
+    call: (fx) => ({ url: `/api/v1/products/${fx.productA}`, payload: { release_date: "2024-01-31" } }),
+    expect: staffOnly(200),
+  },
+  "DELETE /api/v1/products/:id": {
+    call: async (fx) => ({ url: `/api/v1/products/${await productOfA(fx)}` }),
+    expect: staffOnly(204),
+  },
+
+  // stats and jobs
+  "GET /api/v1/stats": { call: () => ({ url: "/api/v1/stats" }), expect: staffOnly(200) },
+  "GET /api/v1/jobs/:id": {
+    call: async (fx) => ({ url: `/api/v1/jobs/${await fx.jobs.enqueue("clear-debt", { ids: [] })}` }),
+    expect: staffOnly(200),
+  },
+};
+
+let fixture: Fixture;
+let callers: Record<Exclude<Caller, "anonymous">, TestUser>;
+
+beforeAll(async () => {
+  const testDb = await createTestDatabase();
+  const jobs = await openSendQueue({
+    config: testConfig(),
+    database: testDb.database,
+    databaseUrl: testDb.url,
+  });
+  const app = await buildAuthTestApp(testDb, { jobs });
+  const sql = <Row = Record<string, unknown>>(text: string, values?: unknown[]) =>
+    testDb.database.executeSql<Row>(text, values).then((result) => result.rows);
+  const a = (await createChain(testDb, "Alpha"))[2]?.id as number;
+  const b = (await createChain(testDb, "Beta"))[2]?.id as number;
+  callers = {
+    employeeA: await createUser(app, testDb, { email: "a@example.com", role: "employee", companyId: a }),
+    employeeB: await createUser(app, testDb, { email: "b@example.com", role: "employee", companyId: b }),
+    inactiveA: await createUser(app, testDb, {
+      email: "inactive@example.com",
+      role: "employee",
+      companyId: a,
+      isActive: false,
+    }),
+    staff: await createUser(app, testDb, { email: "staff@example.com", role: "staff" }),
+  };
+  fixture = { app, testDb, jobs, sql, companyA: a, productA: 0, colleagueA: 0 };
+  fixture.productA = await productOfA(fixture);
+  fixture.colleagueA = (
+    await createUser(app, testDb, { email: "colleague@example.com", role: "employee", companyId: a })
+  ).id;
+});
+
+afterAll(async () => {
+  await fixture?.app.close();
+  await fixture?.jobs.stop();
+  await fixture?.testDb.destroy();
+});
+
+describe("access matrix", () => {
+  it("has exactly one entry per /api route", () => {
+    const routes = fixture.app.apiRoutes
+      .filter((route) => route.method !== "HEAD")
+      .map((route) => `${route.method} ${route.url}`);
+    expect(routes.length).toBeGreaterThan(0);
+    expect(
+      routes.filter((route) => !(route in TABLE)),
+      "routes missing from the table",
+    ).toEqual([]);
+    expect(
+      Object.keys(TABLE).filter((key) => !routes.includes(key)),
+      "table entries without a route",
+    ).toEqual([]);
+  });
+
+  it("answers every route × caller as the table says", async () => {
+    const mismatches: string[] = [];
+    for (const route of fixture.app.apiRoutes.filter((route) => route.method !== "HEAD")) {
+      const key = `${route.method} ${route.url}`;
+      const entry = TABLE[key];
+      if (!entry) continue; // reported by the test above
+      for (const caller of CALLERS) {
+        const { url, payload } = await entry.call(fixture);
+        const response = await fixture.app.inject({
+          method: route.method as "GET",
+          url,
+          ...(payload && { payload }),
+          ...(caller !== "anonymous" && { headers: callers[caller].headers }),
+        });
+        if (response.statusCode !== entry.expect[caller]) {
+          mismatches.push(
+            `${key} as ${caller}: expected ${entry.expect[caller]}, got ${response.statusCode} ${response.body.slice(0, 200)}`,
+          );
+        } else if (response.statusCode >= 400) {
+          expect(response.json(), `${key} as ${caller}`).toMatchObject({
+            error: { code: expect.any(String) },
+          });
+        }
+      }
+    }
+    expect(mismatches).toEqual([]);
+  });
+});
