@@ -79,8 +79,9 @@ async function demoLogins(database: Database): Promise<DemoLogin[]> {
   ];
 }
 
-/** The lines `start` prints: where everything is, and who can log in. */
-export function startBanner(url: string, demo: DemoData): string {
+/** The lines `start` prints: where everything is (on localhost, whatever HOST binds to), and who can log in. */
+export function startBanner(serverUrl: string, demo: DemoData): string {
+  const url = `http://localhost:${new URL(serverUrl).port}`;
   const lines = [
     `  API:      ${url}/api/v1`,
     `  Admin:    ${url}/admin/`,
