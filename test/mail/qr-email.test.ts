@@ -1,0 +1,150 @@
+import { readFileSync } from "node:fs";
+import { mkdtemp, readdir, rm } from "node:fs/promises";
+import type { AddressInfo } from "node:net";
+import os from "node:os";
+import path from "node:path";
+import jsQRModule from "jsqr";
+import { type ParsedMail, simpleParser } from "mailparser";
+import { PNG } from "pngjs";
+import { SMTPServer } from "smtp-server";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import type { RunningWorker } from "../../src/jobs/worker.js";
+import { createTestDatabase, type TestDatabase } from "../helpers/database.js";
+import { startTestWorker, waitForJob } from "../jobs/support.js";
+
+let testDb: TestDatabase;
+let worker: RunningWorker | undefined;
+let smtp: SMTPServer;
+let smtpUrl: string;
+const received: ParsedMail[] = [];
+const sql = <Row = Record<string, unknown>>(text: string, values?: unknown[]) =>
+  testDb.database.executeSql<Row>(text, values).then((result) => result.rows);
+
+beforeAll(async () => {
+  testDb = await createTestDatabase();
+  smtp = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ["STARTTLS"],
+    logger: false,
+    onData(stream, _session, callback) {
+      simpleParser(stream).then(
+        (mail) => {
+          received.push(mail);
+          callback();
+        },
+        (error: Error) => callback(error),
+      );
+    },
+  });
+  await new Promise<void>((resolve) => smtp.listen(0, "127.0.0.1", resolve));
+  smtpUrl = `smtp://127.0.0.1:${(smtp.server.address() as AddressInfo).port}`;
+});
+afterEach(async () => {
+  await worker?.stop();
+  worker = undefined;
+});
+afterAll(async () => {
+  await new Promise<void>((resolve) => smtp.close(() => resolve()));
+  await testDb.destroy();
+});
+
+/** A company with a Cyrillic name and an awkward house number, and a user to mail. */
+async function companyAndUser(email: string) {
+  const [factory] = await sql<{ id: number }>(
+    `insert into companies (name, email, country, city, street, house_number, level)
+     values ('ООО «Ромашка»', 'f@example.com', 'Россия', 'Москва', 'Тверская', '12А/3', 0) returning id`,
+  );
+  const [user] = await sql<{ id: number }>(
+    "insert into users (email, role) values ($1, 'staff') returning id",
+    [email],
+  );
+  return { companyId: factory?.id as number, userId: user?.id as number };
+}
+
+/** jsqr is CommonJS typed as an ES default export: at run time the import is the function itself. */
+const jsQR = jsQRModule as unknown as typeof jsQRModule.default;
+
+const EXPECTED_ADDRESS = "ООО «Ромашка»\nРоссия, Москва, Тверская 12А/3";
+
+function decodeQr(png: Buffer): string | undefined {
+  const image = PNG.sync.read(png);
+  return jsQR(new Uint8ClampedArray(image.data), image.width, image.height)?.data;
+}
+
+describe("the QR email", () => {
+  it("arrives over SMTP with the QR inline and attached; the QR decodes to the company's name and address", async () => {
+    await testDb.truncate();
+    const { companyId, userId } = await companyAndUser("reader@example.com");
+    worker = await startTestWorker(testDb, { smtpUrl });
+    const jobId = await worker.queue.enqueue("send-qr-email", { company_id: companyId, user_id: userId });
+    expect(await waitForJob(worker.queue, jobId)).toMatchObject({ state: "completed" });
+
+    const mail = received.at(-1) as ParsedMail;
+    expect(mail.to && !Array.isArray(mail.to) ? mail.to.text : "").toBe("reader@example.com");
+    expect(mail.subject).toBe("Address of ООО «Ромашка»");
+    expect(mail.text).toContain(EXPECTED_ADDRESS);
+    const inline = mail.attachments.find((attachment) => attachment.contentDisposition === "inline");
+    const attached = mail.attachments.find((attachment) => attachment.contentDisposition === "attachment");
+    expect(inline?.cid).toBe("company-qr@supplynet");
+    // mailparser resolves the html's cid: link to the inline image, so the link pointed at it.
+    expect(mail.html).toContain('<img src="data:image/png;base64,');
+    expect(attached?.filename).toBe("address-qr.png");
+    for (const png of [inline?.content, attached?.content]) {
+      expect(png?.subarray(1, 4).toString()).toBe("PNG");
+      expect(decodeQr(png as Buffer)).toBe(EXPECTED_ADDRESS);
+    }
+  });
+
+  it("fails and retries while the SMTP server is down, without stopping the worker's other jobs", async () => {
+    await testDb.truncate();
+    const { companyId, userId } = await companyAndUser("nobody@example.com");
+    const deadServer = new SMTPServer({ logger: false });
+    await new Promise<void>((resolve) => deadServer.listen(0, "127.0.0.1", resolve));
+    const deadPort = (deadServer.server.address() as AddressInfo).port;
+    await new Promise<void>((resolve) => deadServer.close(() => resolve()));
+
+    worker = await startTestWorker(testDb, { smtpUrl: `smtp://127.0.0.1:${deadPort}` });
+    const started = Date.now();
+    const mailJob = await worker.queue.enqueue(
+      "send-qr-email",
+      { company_id: companyId, user_id: userId },
+      { retryLimit: 2, retryDelay: 1 },
+    );
+    const failed = await waitForJob(worker.queue, mailJob, ["failed"]);
+    expect(failed.error).toMatch(/ECONNREFUSED|connect/i);
+    const [attempts] = await sql<{ retry_count: number }>(
+      "select retry_count from pgboss.job where id = $1",
+      [mailJob],
+    );
+    expect(attempts?.retry_count).toBe(2);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(3_000);
+
+    // The same worker still takes jobs.
+    const clearJob = await worker.queue.enqueue("clear-debt", { ids: [companyId] });
+    expect(await waitForJob(worker.queue, clearJob)).toMatchObject({
+      state: "completed",
+      result: { cleared: 0 },
+    });
+  });
+
+  it("without SMTP_URL writes a .eml file to DATA_DIR/outbox", async () => {
+    await testDb.truncate();
+    const { companyId, userId } = await companyAndUser("outbox@example.com");
+    const dataDir = await mkdtemp(path.join(os.tmpdir(), "supplynet-outbox-"));
+    try {
+      worker = await startTestWorker(testDb, { dataDir });
+      const jobId = await worker.queue.enqueue("send-qr-email", { company_id: companyId, user_id: userId });
+      const job = await waitForJob(worker.queue, jobId);
+      const files = await readdir(path.join(dataDir, "outbox"));
+      expect(files).toHaveLength(1);
+      const file = path.join(dataDir, "outbox", files[0] as string);
+      expect(job.result).toEqual({ sent_to: file });
+      expect(file).toMatch(/\.eml$/);
+      const mail = await simpleParser(readFileSync(file));
+      expect(mail.subject).toBe("Address of ООО «Ромашка»");
+      expect(decodeQr(mail.attachments[0]?.content as Buffer)).toBe(EXPECTED_ADDRESS);
+    } finally {
+      await rm(dataDir, { recursive: true, force: true });
+    }
+  });
+});
