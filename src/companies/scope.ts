@@ -1,6 +1,6 @@
-import { eq, type SQL, sql } from "drizzle-orm";
+import { eq, type Placeholder, type SQL, sql } from "drizzle-orm";
 import type { Actor } from "../auth/actor.js";
-import { companies, companyProducts, products } from "../db/schema.js";
+import { companies, companyProducts, products, type UserRole } from "../db/schema.js";
 
 /**
  * THE rule of who sees which company: staff see every company, an employee sees only their own.
@@ -8,8 +8,25 @@ import { companies, companyProducts, products } from "../db/schema.js";
  * outside the caller's reach is simply not found: a 404 that does not leak whether it exists.
  */
 export function visibleCompanies(actor: Actor): SQL | undefined {
-  if (actor.role === "staff") return undefined;
-  return eq(companies.id, actor.companyId ?? -1);
+  return companyRule(actor.role, actor.companyId ?? -1);
+}
+
+/** The parameter a prepared statement built with `visibleCompaniesPrepared` needs: the caller's company. */
+export const ACTOR_COMPANY = "actorCompanyId";
+
+/**
+ * The same rule for a prepared statement (built once per role, run many times): the employee's company is
+ * left as the placeholder ACTOR_COMPANY; bind it with `actorCompanyBinding(actor)`.
+ */
+export function visibleCompaniesPrepared(role: UserRole): SQL | undefined {
+  return companyRule(role, sql.placeholder(ACTOR_COMPANY));
+}
+
+export const actorCompanyBinding = (actor: Actor) => ({ [ACTOR_COMPANY]: actor.companyId ?? -1 });
+
+function companyRule(role: UserRole, companyId: number | Placeholder): SQL | undefined {
+  if (role === "staff") return undefined;
+  return eq(companies.id, companyId);
 }
 
 /**

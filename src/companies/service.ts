@@ -2,7 +2,7 @@ import { and, eq, gt, ilike, inArray, or, type SQL, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { Actor } from "../auth/actor.js";
 import type { DbOrTx } from "../db/client.js";
-import { companies, companyProducts, products } from "../db/schema.js";
+import { companies, companyProducts, products, type UserRole } from "../db/schema.js";
 import { badRequest, notFound } from "../http/errors.js";
 import type { Page } from "../http/schemas.js";
 import { containsPattern, orderingOf } from "./listing.js";
@@ -22,7 +22,7 @@ import type {
   CompanyUpdateInput,
   CompanyView,
 } from "./schemas.js";
-import { visibleCompanies } from "./scope.js";
+import { actorCompanyBinding, visibleCompanies, visibleCompaniesPrepared } from "./scope.js";
 
 const supplier = alias(companies, "supplier");
 
@@ -158,8 +158,25 @@ export function listDebtAboveAverage(db: DbOrTx, actor: Actor, page: Page) {
   return pageOfCompanies(db, where, orderingOf("-debt", orderingColumns, companies.id), page);
 }
 
+function prepareCompanyDetail(db: DbOrTx, role: UserRole) {
+  return selectCompanies(db)
+    .where(and(visibleCompaniesPrepared(role), eq(companies.id, sql.placeholder("id"))))
+    .prepare(`company_detail_${role}`);
+}
+
+/** The detail is the hottest read: its SQL is built once per database handle and role, not per request. */
+const companyDetailQueries = new WeakMap<DbOrTx, Map<UserRole, ReturnType<typeof prepareCompanyDetail>>>();
+
+function companyDetailQuery(db: DbOrTx, role: UserRole) {
+  const byRole = companyDetailQueries.get(db) ?? new Map();
+  companyDetailQueries.set(db, byRole);
+  const query = byRole.get(role) ?? prepareCompanyDetail(db, role);
+  byRole.set(role, query);
+  return query;
+}
+
 export async function getCompany(db: DbOrTx, actor: Actor, id: number): Promise<CompanyView> {
-  const [row] = await selectCompanies(db).where(and(visibleCompanies(actor), eq(companies.id, id)));
+  const [row] = await companyDetailQuery(db, actor.role).execute({ id, ...actorCompanyBinding(actor) });
   if (!row) throw notFound(`No company with id ${id}.`);
   return toCompanyView(row);
 }
