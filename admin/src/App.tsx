@@ -5,7 +5,7 @@ import PeopleIcon from "@mui/icons-material/People";
 import polyglotI18nProvider from "ra-i18n-polyglot";
 import englishMessages from "ra-language-english";
 import type { ReactNode } from "react";
-import { Admin, CustomRoutes, defaultTheme, Layout, Menu, Resource } from "react-admin";
+import { Admin, Authenticated, CustomRoutes, defaultTheme, Layout, Menu, Resource } from "react-admin";
 import { Route } from "react-router-dom";
 import { authProvider } from "./authProvider";
 import { CompanyCreate, CompanyEdit } from "./companies/CompanyForm";
@@ -15,6 +15,7 @@ import { dataProvider } from "./dataProvider";
 import { EmployeeCreate, EmployeeEdit, EmployeeList } from "./employees";
 import { NetworkView } from "./NetworkView";
 import { ProductCreate, ProductEdit, ProductList } from "./products";
+import { RegisterPage } from "./RegisterPage";
 
 // System fonts only: the admin must work offline, so nothing is fetched from a font CDN.
 const theme = {
@@ -54,7 +55,6 @@ export function App() {
       dashboard={Dashboard}
       layout={AppLayout}
       theme={theme}
-      requireAuth
       disableTelemetry
     >
       <Resource
@@ -82,7 +82,18 @@ export function App() {
         recordRepresentation="email"
       />
       <CustomRoutes>
-        <Route path="/network" element={<NetworkView />} />
+        <Route
+          path="/network"
+          element={
+            <Authenticated>
+              <NetworkView />
+            </Authenticated>
+          }
+        />
+      </CustomRoutes>
+      {/* Public: invitation links land here before the invitee has any password. */}
+      <CustomRoutes noLayout>
+        <Route path="/register" element={<RegisterPage />} />
       </CustomRoutes>
     </Admin>
   );
