@@ -280,6 +280,30 @@ describe("access matrix", () => {
     ).toEqual([]);
   });
 
+  it("documents every /api route in /openapi.json: tags, bearer security unless public, error answers", async () => {
+    const document = (await fixture.app.inject({ method: "GET", url: "/openapi.json" })).json();
+    expect(document.components.securitySchemes.bearerAuth).toMatchObject({ type: "http", scheme: "bearer" });
+    const problems: string[] = [];
+    for (const route of fixture.app.apiRoutes.filter((route) => route.method !== "HEAD")) {
+      const key = `${route.method} ${route.url}`;
+      const operation = document.paths[route.url.replace(/:(\w+)/g, "{$1}")]?.[route.method.toLowerCase()];
+      if (!operation) {
+        problems.push(`${key}: not in the document`);
+        continue;
+      }
+      const security = JSON.stringify(operation.security ?? null);
+      const wanted = route.access === "public" ? "null" : JSON.stringify([{ bearerAuth: [] }]);
+      if (security !== wanted) problems.push(`${key}: security ${security}, expected ${wanted}`);
+      if (!operation.tags?.length) problems.push(`${key}: no tags`);
+      const statuses = Object.keys(operation.responses ?? {});
+      if (!statuses.some((status) => status.startsWith("2"))) problems.push(`${key}: no success response`);
+      if (!statuses.some((status) => status.startsWith("4"))) problems.push(`${key}: no error responses`);
+      if (route.access !== "public" && !statuses.includes("401")) problems.push(`${key}: 401 not documented`);
+      if (route.access === "staff" && !statuses.includes("403")) problems.push(`${key}: 403 not documented`);
+    }
+    expect(problems).toEqual([]);
+  });
+
   it("answers every route × caller as the table says", async () => {
     const mismatches: string[] = [];
     for (const route of fixture.app.apiRoutes.filter((route) => route.method !== "HEAD")) {

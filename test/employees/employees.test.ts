@@ -1,35 +1,21 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import type { App } from "../../src/app.js";
+import { beforeEach, describe, expect, it } from "vitest";
 import { createInvitation } from "../../src/employees/invitations.js";
-import { bearer, buildAuthTestApp, logIn, refresh } from "../auth/app.js";
+import { authTestApp, bearer, logIn, refresh, register } from "../auth/app.js";
 import { createChain, createUser, type TestUser } from "../helpers/app.js";
-import { createTestDatabase, type TestDatabase } from "../helpers/database.js";
 
-let testDb: TestDatabase;
-let app: App;
+const t = authTestApp();
 let staff: TestUser;
 let companyA: number;
 let companyB: number;
-const sql = <Row = Record<string, unknown>>(text: string, values?: unknown[]) =>
-  testDb.database.executeSql<Row>(text, values).then((result) => result.rows);
 
-beforeAll(async () => {
-  testDb = await createTestDatabase();
-  app = await buildAuthTestApp(testDb);
-});
-afterAll(async () => {
-  await app.close();
-  await testDb.destroy();
-});
 beforeEach(async () => {
-  await testDb.truncate();
-  companyA = (await createChain(testDb, "Alpha"))[2]?.id as number;
-  companyB = (await createChain(testDb, "Beta"))[2]?.id as number;
-  staff = await createUser(app, testDb, { email: "staff@example.com", role: "staff" });
+  companyA = (await createChain(t.testDb, "Alpha"))[2]?.id as number;
+  companyB = (await createChain(t.testDb, "Beta"))[2]?.id as number;
+  staff = await createUser(t.app, t.testDb, { email: "staff@example.com", role: "staff" });
 });
 
 const asStaff = (method: "GET" | "POST" | "PATCH" | "DELETE", url: string, payload?: object) =>
-  app.inject({ method, url: `/api/v1${url}`, headers: staff.headers, ...(payload && { payload }) });
+  t.app.inject({ method, url: `/api/v1${url}`, headers: staff.headers, ...(payload && { payload }) });
 
 describe("POST /employees", () => {
   it("creates an employee without a password and a pending invitation that expires in 7 days", async () => {
@@ -53,12 +39,12 @@ describe("POST /employees", () => {
     const days = (Date.parse(body.invitation.expires_at) - Date.now()) / 86_400_000;
     expect(days).toBeGreaterThan(6.99);
     expect(days).toBeLessThan(7.01);
-    const [user] = await sql<{ password_hash: string | null; role: string }>(
+    const [user] = await t.sql<{ password_hash: string | null; role: string }>(
       "select password_hash, role from users where id = $1",
       [body.id],
     );
     expect(user).toEqual({ password_hash: null, role: "employee" });
-    const [invitation] = await sql<{ token_hash: string }>("select token_hash from invitations");
+    const [invitation] = await t.sql<{ token_hash: string }>("select token_hash from invitations");
     expect(invitation?.token_hash).toMatch(/^[0-9a-f]{64}$/);
   });
 
@@ -67,7 +53,7 @@ describe("POST /employees", () => {
     const response = await asStaff("POST", "/employees", { email: "ANNA@example.com", company_id: companyB });
     expect(response.statusCode).toBe(409);
     expect(Object.keys(response.json().error.fields)).toEqual(["email"]);
-    const [row] = await sql<{ users: number; invitations: number }>(
+    const [row] = await t.sql<{ users: number; invitations: number }>(
       "select (select count(*) from users where role = 'employee') as users, (select count(*) from invitations) as invitations",
     );
     expect(row).toEqual({ users: 1, invitations: 1 });
@@ -84,7 +70,7 @@ describe("POST /employees", () => {
     });
     expect(bad.statusCode).toBe(400);
     expect(Object.keys(bad.json().error.fields).sort()).toEqual(["company_id", "email", "role"]);
-    const [row] = await sql<{ n: number }>("select count(*) as n from invitations");
+    const [row] = await t.sql<{ n: number }>("select count(*) as n from invitations");
     expect(row?.n).toBe(0);
   });
 });
@@ -96,7 +82,7 @@ describe("GET /employees", () => {
       ["anna@example.com", "Anna", companyA, false],
       ["vera_50%@example.com", "Vera", companyB, true],
     ] as const) {
-      await sql(
+      await t.sql(
         "insert into users (email, first_name, role, company_id, is_active) values ($1, $2, 'employee', $3, $4)",
         [email, first, company, active],
       );
@@ -141,7 +127,7 @@ describe("GET /employees", () => {
 
 describe("GET/PATCH/DELETE /employees/:id", () => {
   it("reads, changes and deletes one employee; a staff user's id is not an employee", async () => {
-    const anna = await createUser(app, testDb, {
+    const anna = await createUser(t.app, t.testDb, {
       email: "anna@example.com",
       role: "employee",
       companyId: companyA,
@@ -170,7 +156,7 @@ describe("GET/PATCH/DELETE /employees/:id", () => {
   });
 
   it("PATCH names the bad field: unknown company 400, taken email 409", async () => {
-    const anna = await createUser(app, testDb, {
+    const anna = await createUser(t.app, t.testDb, {
       email: "anna@example.com",
       role: "employee",
       companyId: companyA,
@@ -184,22 +170,22 @@ describe("GET/PATCH/DELETE /employees/:id", () => {
   });
 
   it("deactivating signs the employee out: refresh tokens are revoked and the access token stops working", async () => {
-    const anna = await createUser(app, testDb, {
+    const anna = await createUser(t.app, t.testDb, {
       email: "anna@example.com",
       role: "employee",
       companyId: companyA,
     });
-    const pair = (await logIn(app, "anna@example.com")).json();
+    const pair = (await logIn(t.app, "anna@example.com")).json();
     const response = await asStaff("PATCH", `/employees/${anna.id}`, { is_active: false });
     expect(response.json().is_active).toBe(false);
-    const [row] = await sql<{ n: number }>(
+    const [row] = await t.sql<{ n: number }>(
       "select count(*) as n from refresh_tokens where revoked_at is null",
     );
     expect(row?.n).toBe(0);
-    expect((await refresh(app, pair.refresh)).statusCode).toBe(401);
-    const me = await app.inject({ method: "GET", url: "/api/v1/auth/me", headers: bearer(pair.access) });
+    expect((await refresh(t.app, pair.refresh)).statusCode).toBe(401);
+    const me = await t.app.inject({ method: "GET", url: "/api/v1/auth/me", headers: bearer(pair.access) });
     expect(me.statusCode).toBe(401);
-    expect((await logIn(app, "anna@example.com")).statusCode).toBe(401);
+    expect((await logIn(t.app, "anna@example.com")).statusCode).toBe(401);
   });
 });
 
@@ -208,28 +194,20 @@ describe("POST /employees/:id/resend_invite", () => {
     const { id } = (
       await asStaff("POST", "/employees", { email: "anna@example.com", company_id: companyA })
     ).json();
-    const oldToken = await createInvitation(app.db, id); // stands in for the link of the first email
+    const oldToken = await createInvitation(t.app.db, id); // stands in for the link of the first email
     const response = await asStaff("POST", `/employees/${id}/resend_invite`);
     expect(response.statusCode).toBe(202);
     expect(response.json()).toEqual({ detail: "A new invitation was sent to anna@example.com." });
-    const rows = await sql<{ live: boolean }>(
+    const rows = await t.sql<{ live: boolean }>(
       "select expires_at > now() as live from invitations order by id",
     );
     expect(rows.map((row) => row.live)).toEqual([false, false, true]);
-    const stale = await app.inject({
-      method: "POST",
-      url: "/api/v1/auth/register",
-      payload: { token: oldToken, password: "long enough" },
-    });
+    const stale = await register(t.app, { token: oldToken, password: "long enough" });
     expect(stale.statusCode).toBe(400);
     expect((await asStaff("GET", `/employees/${id}`)).json().invitation.status).toBe("pending");
 
-    const fresh = await createInvitation(app.db, id);
-    const registered = await app.inject({
-      method: "POST",
-      url: "/api/v1/auth/register",
-      payload: { token: fresh, password: "long enough" },
-    });
+    const fresh = await createInvitation(t.app.db, id);
+    const registered = await register(t.app, { token: fresh, password: "long enough" });
     expect(registered.statusCode).toBe(201);
     expect((await asStaff("GET", `/employees/${id}`)).json().invitation.status).toBe("accepted");
     expect((await asStaff("POST", `/employees/${id}/resend_invite`)).statusCode).toBe(409);
@@ -239,15 +217,15 @@ describe("POST /employees/:id/resend_invite", () => {
 
 describe("GET /companies/:id/employees", () => {
   it("shows an employee their colleagues, and any other company as a 404; staff see every company", async () => {
-    const anna = await createUser(app, testDb, {
+    const anna = await createUser(t.app, t.testDb, {
       email: "anna@example.com",
       role: "employee",
       companyId: companyA,
     });
-    await createUser(app, testDb, { email: "boris@example.com", role: "employee", companyId: companyA });
-    await createUser(app, testDb, { email: "vera@example.com", role: "employee", companyId: companyB });
+    await createUser(t.app, t.testDb, { email: "boris@example.com", role: "employee", companyId: companyA });
+    await createUser(t.app, t.testDb, { email: "vera@example.com", role: "employee", companyId: companyB });
     const get = (user: TestUser, id: number) =>
-      app.inject({
+      t.app.inject({
         method: "GET",
         url: `/api/v1/companies/${id}/employees?ordering=email`,
         headers: user.headers,
