@@ -449,4 +449,16 @@ describe("staff extras", () => {
     expect(dealer.children[0].children[0]).toMatchObject({ id: at(alpha, 4), children: [] });
     expect((await get("/companies/999999/tree")).statusCode).toBe(404);
   });
+
+  it("cuts a tree of more than 2000 nodes breadth first and says so", async () => {
+    await sql(
+      `insert into companies (name, email, country, city, street, house_number, level, supplier_id)
+       select 'D' || g, 'd' || g || '@example.com', 'RU', 'M', 's', '1', 1, $1 from generate_series(1, 2100) g`,
+      [at(alpha, 0)],
+    );
+    const tree = (await get(`/companies/${at(alpha, 0)}/tree`)).json();
+    expect(tree.truncated).toBe(true);
+    expect(tree.nodes).toBe(2000);
+    expect(tree.children).toHaveLength(1999);
+  });
 });
