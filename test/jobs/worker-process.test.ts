@@ -1,0 +1,194 @@
+import { type ChildProcess, spawn } from "node:child_process";
+import { mkdtemp, rm } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import pg from "pg";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import type { JobQueue } from "../../src/jobs/queue.js";
+import { openSendQueue } from "../../src/jobs/worker.js";
+import { projectRoot } from "../../src/paths.js";
+import { testConfig } from "../helpers/app.js";
+import { createTestDatabase, type TestDatabase, testDriver } from "../helpers/database.js";
+import { insertNetwork, sleep, waitForJob } from "./support.js";
+
+/**
+ * Real `supplynet worker` processes on PostgreSQL (PGlite is one process's database, so this is pg only).
+ * A job is made slow honestly: the test holds a row lock on one company, so the job's UPDATE waits for it.
+ */
+let testDb: TestDatabase;
+let queue: JobQueue;
+let dataDir: string;
+const children: ChildProcess[] = [];
+const sql = <Row = Record<string, unknown>>(text: string, values?: unknown[]) =>
+  testDb.database.executeSql<Row>(text, values).then((result) => result.rows);
+
+interface WorkerProcess {
+  child: ChildProcess;
+  output: () => string;
+  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+}
+
+/** `node --import tsx src/main.ts worker` (one process, so a signal reaches the worker itself), once ready. */
+async function startWorkerProcess(): Promise<WorkerProcess> {
+  const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts", "worker"], {
+    cwd: projectRoot,
+    env: {
+      ...process.env,
+      DATABASE_URL: testDb.url,
+      DATA_DIR: dataDir,
+      NODE_ENV: "test",
+      LOG_LEVEL: "silent",
+    },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  children.push(child);
+  let output = "";
+  child.stdout?.on("data", (chunk) => {
+    output += chunk;
+  });
+  child.stderr?.on("data", (chunk) => {
+    output += chunk;
+  });
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+    child.on("exit", (code, signal) => resolve({ code, signal })),
+  );
+  const deadline = Date.now() + 30_000;
+  while (!output.includes("supplynet worker is running")) {
+    if (child.exitCode !== null || Date.now() > deadline) throw new Error(`worker did not start:\n${output}`);
+    await sleep(50);
+  }
+  return { child, output: () => output, exited };
+}
+
+/** Holds a row lock on a company from another connection until released. */
+async function lockCompany(id: number) {
+  const client = new pg.Client({ connectionString: testDb.url });
+  await client.connect();
+  await client.query("begin");
+  await client.query("select id from companies where id = $1 for update", [id]);
+  return async () => {
+    await client.query("rollback");
+    await client.end();
+  };
+}
+
+/** Waits until some backend of this database is blocked on a lock: the job is inside its UPDATE. */
+async function waitForLockWaiter() {
+  const deadline = Date.now() + 20_000;
+  while (Date.now() < deadline) {
+    const [row] = await sql<{ n: number }>(
+      "select count(*)::int as n from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock'",
+    );
+    if (row?.n) return;
+    await sleep(50);
+  }
+  expect.fail("no job ever waited on the locked row");
+}
+
+describe.skipIf(testDriver !== "pg")(
+  "worker processes (pg only: several processes share the database)",
+  { timeout: 120_000 },
+  () => {
+    beforeAll(async () => {
+      testDb = await createTestDatabase();
+      dataDir = await mkdtemp(path.join(os.tmpdir(), "supplynet-worker-"));
+      queue = await openSendQueue({
+        config: testConfig(),
+        database: testDb.database,
+        databaseUrl: testDb.url,
+      });
+    });
+    beforeEach(async () => {
+      await testDb.truncate();
+      await insertNetwork(testDb, 300);
+    });
+    afterEach(() => {
+      for (const child of children.splice(0))
+        if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
+    });
+    afterAll(async () => {
+      await queue?.stop();
+      await testDb?.destroy();
+      await rm(dataDir, { recursive: true, force: true });
+    });
+
+    it("SIGKILL mid-job: the job is retried by the next worker, finishes, and is applied once", async () => {
+      const [locked] = await sql<{ id: number }>("select max(id)::int as id from companies where level = 1");
+      const release = await lockCompany(locked?.id as number);
+      await sql("create table debt_before as select id, level, debt from companies");
+      const first = await startWorkerProcess();
+      const slot = "2026-05-01T03:00:00.000Z";
+      // A dead worker's job is retried once it outlives its expiry; 5 s and a 1 s retry delay keep the test short.
+      const jobId = await queue.enqueue("accrue-debt", { slot }, { expireInSeconds: 5, retryDelay: 1 });
+      await waitForLockWaiter();
+      expect((await queue.getJob(jobId))?.state).toBe("active");
+
+      first.child.kill("SIGKILL");
+      expect(await first.exited).toEqual({ code: null, signal: "SIGKILL" });
+      await release();
+      // The killed worker's transaction never committed: nothing of the run is left.
+      await sleep(500);
+      expect(await sql("select count(*)::int as n from task_runs")).toEqual([{ n: 0 }]);
+      expect(
+        await sql(
+          "select count(*)::int as n from companies c join debt_before b using (id) where c.debt <> b.debt",
+        ),
+      ).toEqual([{ n: 0 }]);
+
+      // pg-boss's maintenance (every 30 s in a worker) moves the expired job to retry; run it now instead of waiting.
+      const second = await startWorkerProcess();
+      await sleep(5_500);
+      await queue.boss.maintain();
+      const job = await waitForJob(queue, jobId, ["completed", "failed"], 60_000);
+      expect(job).toMatchObject({ state: "completed", result: { slot, companies_touched: 297 } });
+      const [attempt] = await sql<{ retry_count: number }>(
+        "select retry_count from pgboss.job where id = $1",
+        [jobId],
+      );
+      expect(attempt?.retry_count).toBe(1);
+
+      const runs = await sql<{ total_change: string }>(
+        "select total_change::text from task_runs where task = 'accrue-debt'",
+      );
+      expect(runs).toHaveLength(1);
+      const [applied] = await sql<{ min: string; max: string; total: string; changed: number }>(
+        `select min(c.debt - b.debt)::text as min, max(c.debt - b.debt)::text as max,
+              sum(c.debt - b.debt)::text as total, count(*) filter (where c.debt <> b.debt)::int as changed
+       from companies c join debt_before b using (id) where c.level = 1`,
+      );
+      expect(applied?.changed).toBe(297);
+      expect(Number(applied?.min)).toBeGreaterThanOrEqual(5);
+      expect(Number(applied?.max)).toBeLessThanOrEqual(500);
+      expect(applied?.total).toBe(runs[0]?.total_change);
+
+      second.child.kill("SIGTERM");
+      expect((await second.exited).code).toBe(0);
+    });
+
+    it("SIGTERM: takes no new job, finishes the one in flight, exits 0", async () => {
+      const [locked] = await sql<{ id: number }>("select max(id)::int as id from companies where level = 1");
+      const ids = (await sql<{ id: number }>("select id from companies where level = 1 order by id")).map(
+        (r) => r.id,
+      );
+      const release = await lockCompany(locked?.id as number);
+      const worker = await startWorkerProcess();
+      const inFlight = await queue.enqueue("clear-debt", { ids });
+      await waitForLockWaiter();
+
+      worker.child.kill("SIGTERM");
+      await sleep(1_500);
+      expect(worker.child.exitCode).toBeNull();
+      const later = await queue.enqueue("clear-debt", { ids: [ids[0] as number] });
+      await sleep(1_500);
+      await release();
+
+      expect(await worker.exited).toEqual({ code: 0, signal: null });
+      expect(worker.output()).toContain("SIGTERM received");
+      expect(await queue.getJob(inFlight)).toMatchObject({ state: "completed", result: { cleared: 297 } });
+      expect((await queue.getJob(later))?.state).toBe("queued");
+      expect(await sql("select count(*)::int as n from companies where level = 1 and debt <> 0")).toEqual([
+        { n: 0 },
+      ]);
+    });
+  },
+);
