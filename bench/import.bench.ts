@@ -2,7 +2,6 @@
  * `import-test-data` of 100,000 companies (with products and employees) into a fresh PostgreSQL database,
  * beside a bare COPY of the same rows, generated beforehand in memory, into the same emptied tables.
  */
-import pg from "pg";
 import { hashPassword } from "../src/auth/passwords.js";
 import { type Database, openDatabase } from "../src/db/client.js";
 import { migrateDatabase } from "../src/db/migrate.js";
@@ -12,24 +11,12 @@ import { importTestData, TEST_PASSWORD } from "../src/seed/import.js";
 import { inBulkTransaction } from "../src/seed/load.js";
 import { buildPools } from "../src/seed/pools.js";
 import { Random } from "../src/seed/random.js";
+import { createBenchDatabase } from "./bench-database.js";
 
 const COMPANIES = 100_000;
 const SEED = 1;
 const TARGET_SECONDS = 30;
 const TARGET_RATIO = 3;
-const serverUrl = process.env.BENCH_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
-const databaseName = "supplynet_bench_import";
-
-async function admin(sql: string): Promise<void> {
-  const client = new pg.Client({ connectionString: serverUrl });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
-}
-
 function seconds(start: number): number {
   return (performance.now() - start) / 1000;
 }
@@ -75,11 +62,8 @@ async function bareCopy(database: Database, rows: Awaited<ReturnType<typeof preg
   return seconds(start);
 }
 
-await admin(`drop database if exists ${databaseName} with (force)`);
-await admin(`create database ${databaseName}`);
-const url = new URL(serverUrl);
-url.pathname = `/${databaseName}`;
-const database = await openDatabase({ databaseUrl: url.toString(), poolSize: 2 });
+const benchDatabase = await createBenchDatabase("import");
+const database = await openDatabase({ databaseUrl: benchDatabase.url, poolSize: 2 });
 try {
   await migrateDatabase(database);
 
@@ -100,5 +84,5 @@ try {
   if (importSeconds > TARGET_SECONDS || ratio > TARGET_RATIO) process.exitCode = 1;
 } finally {
   await database.close();
-  await admin(`drop database if exists ${databaseName} with (force)`);
+  await benchDatabase.drop();
 }

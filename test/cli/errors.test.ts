@@ -1,22 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { verifyPassword } from "../../src/auth/passwords.js";
-import { createTestDatabase, type TestDatabase, testDriver } from "../helpers/database.js";
-import { type CliDatabase, cliDatabase, isReadableFailure, runCli, snapshot } from "./run-cli.js";
+import { testDriver } from "../helpers/database.js";
+import { cliDatabaseForThisFile, isReadableFailure, runCli, snapshot } from "./run-cli.js";
 
 /** A child starts tsx and the whole CLI: a few seconds each, far more on a busy machine. */
 const CHILD_TIMEOUT = 240_000;
 
-let testDb: TestDatabase;
-let cli: CliDatabase;
-
-beforeAll(async () => {
-  testDb = await createTestDatabase();
-  cli = await cliDatabase(testDb);
-});
-afterAll(async () => {
-  cli.cleanup();
-  await testDb.destroy();
-});
+const context = cliDatabaseForThisFile();
 
 describe("supplynet createsuperuser and import-test-data, as child processes", () => {
   it(
@@ -24,11 +14,11 @@ describe("supplynet createsuperuser and import-test-data, as child processes", (
     async () => {
       const created = await runCli(
         ["createsuperuser", "--email", "Boss@Example.com", "--password", "s3cret", "--no-input"],
-        cli.env,
+        context.cli.env,
       );
       expect(created.stderr).toBe("");
       expect(created.code).toBe(0);
-      const before = (await snapshot(cli)) as { users: string };
+      const before = (await snapshot(context.cli)) as { users: string };
       const [boss] = JSON.parse(before.users) as { email: string; role: string; password_hash: string }[];
       expect(boss).toMatchObject({ email: "Boss@Example.com", role: "staff" });
       expect(await verifyPassword(boss?.password_hash ?? null, "s3cret")).toBe(true);
@@ -42,8 +32,8 @@ describe("supplynet createsuperuser and import-test-data, as child processes", (
       ];
       // Only the taken email gets as far as opening the database, so the children can run side by side.
       const results = await Promise.all([
-        ...refusals.map(([args, stdin]) => runCli(["createsuperuser", ...args], cli.env, stdin)),
-        runCli(["import-test-data", "--companies", "-5"], cli.env),
+        ...refusals.map(([args, stdin]) => runCli(["createsuperuser", ...args], context.cli.env, stdin)),
+        runCli(["import-test-data", "--companies", "-5"], context.cli.env),
       ]);
       const messages = [...refusals.map(([, , message]) => message), /at least 1, got -5/];
       results.forEach((result, index) => {
@@ -51,7 +41,7 @@ describe("supplynet createsuperuser and import-test-data, as child processes", (
         expect(isReadableFailure(result), result.stderr).toBe(true);
       });
 
-      expect(await snapshot(cli)).toEqual(before);
+      expect(await snapshot(context.cli)).toEqual(before);
     },
     CHILD_TIMEOUT,
   );
@@ -71,13 +61,13 @@ describe("supplynet createsuperuser and import-test-data, as child processes", (
   it.runIf(testDriver === "pglite")(
     "refuses a PGlite data dir that another process holds",
     async () => {
-      const before = await snapshot(cli);
+      const before = await snapshot(context.cli);
       // This test process holds the data dir (its lock names our pid) while the child tries to open it.
-      const holder = await cli.open();
+      const holder = await context.cli.open();
       try {
         const result = await runCli(
           ["createsuperuser", "--email", "x@example.com", "--password", "x", "--no-input"],
-          cli.env,
+          context.cli.env,
         );
         expect(result.stderr).toMatch(
           /in use by another supplynet process \(pid \d+\)\. Stop that process first/,
@@ -86,7 +76,7 @@ describe("supplynet createsuperuser and import-test-data, as child processes", (
       } finally {
         await holder.close();
       }
-      expect(await snapshot(cli)).toEqual(before);
+      expect(await snapshot(context.cli)).toEqual(before);
     },
     CHILD_TIMEOUT,
   );

@@ -3,10 +3,10 @@ import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
-import { inject } from "vitest";
+import { afterAll, beforeAll, inject } from "vitest";
 import { type Database, openDatabase } from "../../src/db/client.js";
 import { projectRoot } from "../../src/paths.js";
-import type { TestDatabase } from "../helpers/database.js";
+import { createTestDatabase, type TestDatabase } from "../helpers/database.js";
 
 export interface CliResult {
   code: number | null;
@@ -81,4 +81,23 @@ export async function snapshot(cli: CliDatabase): Promise<unknown> {
   } finally {
     await database.close();
   }
+}
+
+/** Gives the file's tests a fresh database for child processes; read `.cli` inside tests. */
+export function cliDatabaseForThisFile(): { readonly cli: CliDatabase } {
+  let testDb: TestDatabase;
+  let cli: CliDatabase;
+  beforeAll(async () => {
+    testDb = await createTestDatabase();
+    cli = await cliDatabase(testDb);
+  });
+  afterAll(async () => {
+    cli.cleanup();
+    await testDb.destroy();
+  });
+  return {
+    get cli() {
+      return cli;
+    },
+  };
 }
