@@ -1,0 +1,96 @@
+import type { AddressInfo } from "node:net";
+import { sql as drizzleSql } from "drizzle-orm";
+import { type ParsedMail, simpleParser } from "mailparser";
+import { SMTPServer } from "smtp-server";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { RunningWorker } from "../../src/jobs/worker.js";
+import { createTestDatabase, type TestDatabase } from "../helpers/database.js";
+import { sleep, startTestWorker } from "../jobs/support.js";
+
+let testDb: TestDatabase;
+let worker: RunningWorker;
+let smtp: SMTPServer;
+const received: ParsedMail[] = [];
+const sql = <Row = Record<string, unknown>>(text: string, values?: unknown[]) =>
+  testDb.database.executeSql<Row>(text, values).then((result) => result.rows);
+
+beforeAll(async () => {
+  testDb = await createTestDatabase();
+  smtp = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ["STARTTLS"],
+    logger: false,
+    onData(stream, _session, callback) {
+      simpleParser(stream).then((mail) => {
+        received.push(mail);
+        callback();
+      }, callback);
+    },
+  });
+  await new Promise<void>((resolve) => smtp.listen(0, "127.0.0.1", resolve));
+  worker = await startTestWorker(testDb, {
+    smtpUrl: `smtp://127.0.0.1:${(smtp.server.address() as AddressInfo).port}`,
+  });
+});
+afterAll(async () => {
+  await worker?.stop();
+  await new Promise<void>((resolve) => smtp.close(() => resolve()));
+  await testDb?.destroy();
+});
+
+/** Creates a staff user and enqueues its invitation in one transaction, as the employees service does. */
+async function inviteInTransaction(
+  email: string,
+  link: string,
+  commit: boolean,
+): Promise<string | undefined> {
+  let jobId: string | undefined;
+  await testDb.database.db
+    .transaction(async (tx) => {
+      const result = (await tx.execute(
+        drizzleSql`insert into users (email, role) values (${email}, 'staff') returning id`,
+      )) as unknown as { rows: { id: number }[] };
+      jobId = await worker.queue.enqueue(
+        "send-invitation",
+        { user_id: result.rows[0]?.id as number, link },
+        { db: tx },
+      );
+      if (!commit) throw new Error("rolled back on purpose");
+    })
+    .catch((error: Error) => {
+      if (error.message !== "rolled back on purpose") throw error;
+    });
+  return jobId;
+}
+
+describe("the invitation email", () => {
+  it("is enqueued in the inviting transaction: a rolled-back invitation leaves no job and sends nothing", async () => {
+    const jobId = await inviteInTransaction(
+      "ghost@example.com",
+      "http://supplynet.test/admin/#/register?token=g",
+      false,
+    );
+    expect(jobId).toEqual(expect.any(String));
+    expect(await worker.queue.getJob(jobId as string)).toBeNull();
+    expect(await sql("select count(*)::int as n from users")).toEqual([{ n: 0 }]);
+  });
+
+  it("emails the link with the token once committed, then deletes its job so the token is stored nowhere", async () => {
+    const link = "http://supplynet.test/admin/#/register?token=tok_123-abc";
+    const jobId = await inviteInTransaction("invitee@example.com", link, true);
+    const deadline = Date.now() + 15_000;
+    while (!received.some((mail) => mail.subject === "Your supplynet invitation") && Date.now() < deadline)
+      await sleep(100);
+    const mail = received.find((message) => message.subject === "Your supplynet invitation");
+    expect(mail?.to && !Array.isArray(mail.to) ? mail.to.text : "").toBe("invitee@example.com");
+    expect(mail?.text).toContain(link);
+    expect(mail?.html).toContain(`href="${link.replaceAll("&", "&#38;")}"`);
+
+    while ((await worker.queue.getJob(jobId as string)) && Date.now() < deadline) await sleep(100);
+    expect(await worker.queue.getJob(jobId as string)).toBeNull();
+    const stored = await sql<{ n: number }>(
+      "select (select count(*) from pgboss.job where data::text like '%tok_123%') + (select count(*) from pgboss.archive where data::text like '%tok_123%') as n",
+    );
+    expect(Number(stored[0]?.n)).toBe(0);
+  });
+});
