@@ -97,7 +97,9 @@ export function Dashboard() {
       </Grid>
       <Grid size={{ xs: 12, md: 6 }}>
         <Panel title={`Debt above average (${data.debt_above_average_count.toLocaleString()} companies)`}>
-          {aboveAverage.data ? (
+          {aboveAverage.data?.count === 0 ? (
+            <Typography variant="body2">No company owes more than the average.</Typography>
+          ) : aboveAverage.data ? (
             <CompanyRows rows={aboveAverage.data.results as never} />
           ) : aboveAverage.error ? (
             <Typography color="error">{aboveAverage.error.message}</Typography>
@@ -133,7 +135,9 @@ export function Dashboard() {
                       {task.last_run ? formatDateTime(task.last_run.finished_at) : "never"}
                     </TableCell>
                     <TableCell>{task.last_run?.companies_touched.toLocaleString() ?? "—"}</TableCell>
-                    <TableCell sx={money}>{formatMoney(task.last_run?.total_change)}</TableCell>
+                    <TableCell sx={money}>
+                      {task.last_run ? formatMoney(task.last_run.total_change) : "—"}
+                    </TableCell>
                     <TableCell>{formatDateTime(task.next_run_at)}</TableCell>
                   </TableRow>
                 ))}

@@ -68,7 +68,18 @@ function TreePicture({ root }: { root: TreeNode }) {
   const open = (id: number) => redirect("edit", "companies", id);
   const { nodes, width, height } = useMemo(() => layoutTree(root), [root]);
   return (
-    <Box sx={{ overflow: "auto", maxHeight: "75vh", border: 1, borderColor: "divider", borderRadius: 1 }}>
+    // width 0 + min-width 100%: the picture scrolls inside the card instead of widening the whole page.
+    <Box
+      sx={{
+        width: 0,
+        minWidth: "100%",
+        overflow: "auto",
+        maxHeight: "75vh",
+        border: 1,
+        borderColor: "divider",
+        borderRadius: 1,
+      }}
+    >
       <svg width={width} height={height} role="img" aria-label={`Supply tree of ${root.name}`}>
         <g fill="none" stroke="#9aa5b1" strokeWidth={1.2}>
           {nodes.map(({ node, x, y, parent }) =>

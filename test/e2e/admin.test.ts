@@ -40,6 +40,7 @@ describeInBrowser("admin panel in Chromium", () => {
   let browser: Browser;
   let page: Page;
   const chains: Record<string, TestCompany[]> = {};
+  const requested: string[] = [];
 
   const debtOf = async (ids: number[]) => {
     const { rows } = await testDb.database.executeSql<{ id: number; debt: string }>(
@@ -59,6 +60,7 @@ describeInBrowser("admin panel in Chromium", () => {
     server = await startApp(testDb, mailbox);
     browser = await launchBrowser();
     ({ page } = await newPage(browser));
+    page.on("request", (request) => requested.push(request.url()));
   });
 
   afterAll(async () => {
@@ -155,6 +157,28 @@ describeInBrowser("admin panel in Chromium", () => {
     await screenshot(page, "company-edit");
   });
 
+  it("offers only companies one level up as the supplier of a new company", async () => {
+    await hash("/companies/create");
+    await page.getByRole("combobox", { name: "Level" }).click();
+    await page.getByRole("option", { name: "Dealership" }).click();
+    await page.getByText("Only a distributor can supply a dealership").waitFor();
+    await page.getByRole("combobox", { name: "Supplier" }).click();
+    await eventually(() => page.getByRole("option").count()).toBe(CHAINS.length);
+    const options = await page.getByRole("option").allTextContents();
+    expect(options.every((name) => name.endsWith(" L1"))).toBe(true);
+  });
+
+  it("shows the server's refusal to delete a company that supplies others", async () => {
+    const factory = chains.Epsilon?.[0] as TestCompany;
+    await hash(`/companies/${factory.id}`);
+    await eventually(() => page.locator('input[name="name"]').inputValue()).toBe("Epsilon L0");
+    await page.getByRole("button", { name: "Delete" }).click();
+    await page.getByRole("dialog").getByRole("button", { name: "Confirm" }).click();
+    await page.getByText(/reassign or delete them first/).waitFor();
+    const { rows } = await testDb.database.executeSql("select id from companies where id = $1", [factory.id]);
+    expect(rows).toHaveLength(1);
+  });
+
   it("creates an employee and the invitation arrives by mail", async () => {
     await hash("/employees/create");
     await page.fill('input[name="email"]', "new.hire@supplynet.test");
@@ -174,18 +198,26 @@ describeInBrowser("admin panel in Chromium", () => {
     await hash("/network");
     await page.locator("svg [data-company-id]").first().waitFor();
     await eventually(() => page.locator("svg [data-company-id]").count()).toBe(5);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(1280);
     await screenshot(page, "network");
     await page.locator("svg [data-company-id]").nth(2).click();
     await page.locator('input[name="name"]').waitFor();
   });
 
+  it("loads nothing from anywhere but this server (no CDN, no web fonts)", () => {
+    expect(requested.length).toBeGreaterThan(10);
+    expect(requested.filter((url) => !url.startsWith(server.url) && !url.startsWith("data:"))).toEqual([]);
+  });
+
   it("works on a 390 px wide phone screen", async () => {
     const phone = await newPage(browser, PHONE);
-    await phone.context.addInitScript(() => {});
     await logIn(phone.page, server.url, STAFF);
     await phone.page.getByText("Largest debtors").waitFor();
     await phone.page.goto(`${server.url}/admin/#/companies`);
     await phone.page.getByText("Alpha L0").waitFor();
+    // The responsive layout: a simple list, and nothing wider than the screen.
+    expect(await phone.page.locator("table").count()).toBe(0);
+    expect(await phone.page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
     await screenshot(phone.page, "companies-list-phone");
     await phone.context.close();
   });
