@@ -171,7 +171,7 @@ export async function createEmployee(
         })
         .returning({ id: users.id, email: users.email });
       if (!user) throw new Error("insert returned no row");
-      await invite(tx, app.config.publicUrl, user, log);
+      await invite(tx, user, { publicUrl: app.config.publicUrl, jobs: app.jobs, log });
       return user.id;
     })
     .catch((error: unknown) => {
@@ -241,7 +241,7 @@ export async function resendInvitation(
       throw conflict("This employee has already registered; they log in with their password.");
     if (!user.isActive)
       throw conflict("This employee is inactive; activate them before inviting them again.");
-    await invite(tx, app.config.publicUrl, user, log);
+    await invite(tx, user, { publicUrl: app.config.publicUrl, jobs: app.jobs, log });
     return user.email;
   });
 }

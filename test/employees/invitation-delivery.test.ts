@@ -1,0 +1,92 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { App } from "../../src/app.js";
+import type { JobQueue } from "../../src/jobs/queue.js";
+import { openSendQueue } from "../../src/jobs/worker.js";
+import { buildAuthTestApp, register } from "../auth/app.js";
+import { createChain, createUser, type TestUser, testConfig } from "../helpers/app.js";
+import { createTestDatabase, type TestDatabase } from "../helpers/database.js";
+
+let testDb: TestDatabase;
+let jobs: JobQueue;
+let app: App;
+let staff: TestUser;
+let companyId: number;
+
+beforeAll(async () => {
+  testDb = await createTestDatabase();
+  jobs = await openSendQueue({ config: testConfig(), database: testDb.database, databaseUrl: testDb.url });
+  app = await buildAuthTestApp(testDb, { jobs });
+  companyId = (await createChain(testDb, "Acme"))[2]?.id as number;
+  staff = await createUser(app, testDb, { email: "staff@example.com", role: "staff" });
+});
+afterAll(async () => {
+  await app?.close();
+  await jobs?.stop();
+  await testDb?.destroy();
+});
+
+/** The links of the send-invitation jobs enqueued for a user, oldest first: what the emails will carry. */
+async function invitationLinks(userId: number): Promise<string[]> {
+  const { rows } = await testDb.database.executeSql<{ data: { user_id: number; link: string } }>(
+    "select data from pgboss.job where name = 'send-invitation' order by created_on",
+  );
+  return rows.filter((row) => row.data.user_id === userId).map((row) => row.data.link);
+}
+
+const tokenOf = (link: string) => new URL(link.replace("#/", "")).searchParams.get("token") as string;
+
+describe("invitation delivery", () => {
+  it("enqueues a send-invitation job in the creating transaction; its link registers, a resent one replaces it", async () => {
+    const created = await app.inject({
+      method: "POST",
+      url: "/api/v1/employees",
+      headers: staff.headers,
+      payload: { email: "anna@example.com", company_id: companyId },
+    });
+    expect(created.statusCode).toBe(201);
+    const { id } = created.json();
+    const [first] = await invitationLinks(id);
+    expect(first).toMatch(/^http:\/\/supplynet\.test\/admin\/#\/register\?token=[\w-]{43}$/);
+
+    const resent = await app.inject({
+      method: "POST",
+      url: `/api/v1/employees/${id}/resend_invite`,
+      headers: staff.headers,
+    });
+    expect(resent.statusCode).toBe(202);
+    const links = await invitationLinks(id);
+    expect(links).toHaveLength(2);
+    const second = links[1] as string;
+    expect(second).not.toBe(first);
+
+    expect(
+      (await register(app, { token: tokenOf(first as string), password: "long enough" })).statusCode,
+    ).toBe(400);
+    const registered = await register(app, { token: tokenOf(second), password: "long enough" });
+    expect(registered.statusCode).toBe(201);
+    expect(registered.json().user).toMatchObject({ id, email: "anna@example.com", company_id: companyId });
+  });
+
+  it("writes neither the employee nor a job when the creation is refused", async () => {
+    await app.inject({
+      method: "POST",
+      url: "/api/v1/employees",
+      headers: staff.headers,
+      payload: { email: "boris@example.com", company_id: companyId },
+    });
+    const before = await testDb.database.executeSql(
+      "select id from pgboss.job where name = 'send-invitation'",
+    );
+    const duplicate = await app.inject({
+      method: "POST",
+      url: "/api/v1/employees",
+      headers: staff.headers,
+      payload: { email: "BORIS@example.com", company_id: companyId },
+    });
+    expect(duplicate.statusCode).toBe(409);
+    const after = await testDb.database.executeSql(
+      "select id from pgboss.job where name = 'send-invitation'",
+    );
+    expect(after.rows).toHaveLength(before.rows.length);
+  });
+});
