@@ -12,6 +12,7 @@ import { buildApp } from "../src/app.js";
 import { loadConfig } from "../src/config.js";
 import { openDatabase } from "../src/db/client.js";
 import { migrateDatabase } from "../src/db/migrate.js";
+import { createBenchDatabase } from "./bench-database.js";
 
 const COMPANIES = 100_000;
 const DURATION_SECONDS = 10;
@@ -23,19 +24,6 @@ const TARGET_RATIO = 0.75;
 const TARGET_P99_MS = 50;
 const TARGET_LIST_MS = 20;
 const LIST_RUNS = 50;
-const serverUrl = process.env.BENCH_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
-const databaseName = "supplynet_bench_api";
-
-async function admin(sql: string): Promise<void> {
-  const client = new pg.Client({ connectionString: serverUrl });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
-}
-
 /**
  * A realistic network made in SQL: 1,000 factories, 4,000 distributors, 15,000 dealerships, 30,000 retail
  * chains and 50,000 entrepreneurs, each supplied one level up, over 500 cities, 3 products each.
@@ -93,11 +81,8 @@ function meanOf(rounds: LoadResult[]): LoadResult {
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
 
-await admin(`drop database if exists ${databaseName} with (force)`);
-await admin(`create database ${databaseName}`);
-const url = new URL(serverUrl);
-url.pathname = `/${databaseName}`;
-const databaseUrl = url.toString();
+const benchDatabase = await createBenchDatabase("api");
+const databaseUrl = benchDatabase.url;
 
 const database = await openDatabase({ databaseUrl, poolSize: POOL_SIZE });
 const baselinePool = new pg.Pool({ connectionString: databaseUrl, max: POOL_SIZE });
@@ -248,5 +233,5 @@ try {
   await new Promise((resolve) => (baselineServer ? baselineServer.close(resolve) : resolve(undefined)));
   await baselinePool.end();
   await database.close();
-  await admin(`drop database if exists ${databaseName} with (force)`);
+  await benchDatabase.drop();
 }
