@@ -4,39 +4,23 @@
  *   old/new debt for the recorded total) beside the bare UPDATE it amounts to, on the same table;
  * - clear-debt of 10,000 ids through HTTP: POST /companies/clear_debt (202), then GET /jobs/:id until completed.
  */
-import pg from "pg";
 import { buildApp } from "../src/app.js";
 import { applyScheduledDebtChange } from "../src/companies/debt.js";
 import { loadConfig } from "../src/config.js";
 import { openDatabase } from "../src/db/client.js";
 import { migrateDatabase } from "../src/db/migrate.js";
 import { startWorker } from "../src/jobs/worker.js";
+import { createBenchDatabase } from "./bench-database.js";
 
 const COMPANIES = 1_000_000;
 const CLEAR_IDS = 10_000;
 const ACCRUAL_TARGET_SECONDS = 10;
 const ACCRUAL_TARGET_RATIO = 1.5;
 const CLEAR_TARGET_SECONDS = 2;
-const serverUrl = process.env.BENCH_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
-const databaseName = "supplynet_bench_jobs";
-
-async function admin(sql: string): Promise<void> {
-  const client = new pg.Client({ connectionString: serverUrl });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
-}
-
 const seconds = (start: number) => (performance.now() - start) / 1000;
 
-await admin(`drop database if exists ${databaseName} with (force)`);
-await admin(`create database ${databaseName}`);
-const url = new URL(serverUrl);
-url.pathname = `/${databaseName}`;
-const databaseUrl = url.toString();
+const benchDatabase = await createBenchDatabase("jobs");
+const databaseUrl = benchDatabase.url;
 const database = await openDatabase({ databaseUrl, poolSize: 10 });
 const config = loadConfig({ databaseUrl, logLevel: "warn", dataDir: "/tmp/supplynet-bench-jobs" });
 
@@ -130,5 +114,5 @@ try {
   }
 } finally {
   await database.close();
-  await admin(`drop database if exists ${databaseName} with (force)`);
+  await benchDatabase.drop();
 }

@@ -1,40 +1,24 @@
-import type { AddressInfo } from "node:net";
 import { sql as drizzleSql } from "drizzle-orm";
-import { type ParsedMail, simpleParser } from "mailparser";
-import { SMTPServer } from "smtp-server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { RunningWorker } from "../../src/jobs/worker.js";
 import { createTestDatabase, type TestDatabase } from "../helpers/database.js";
 import { sleep, startTestWorker } from "../jobs/support.js";
+import { startSmtpServer, type TestSmtpServer } from "./smtp.js";
 
 let testDb: TestDatabase;
 let worker: RunningWorker;
-let smtp: SMTPServer;
-const received: ParsedMail[] = [];
+let smtp: TestSmtpServer;
 const sql = <Row = Record<string, unknown>>(text: string, values?: unknown[]) =>
   testDb.database.executeSql<Row>(text, values).then((result) => result.rows);
 
 beforeAll(async () => {
   testDb = await createTestDatabase();
-  smtp = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ["STARTTLS"],
-    logger: false,
-    onData(stream, _session, callback) {
-      simpleParser(stream).then((mail) => {
-        received.push(mail);
-        callback();
-      }, callback);
-    },
-  });
-  await new Promise<void>((resolve) => smtp.listen(0, "127.0.0.1", resolve));
-  worker = await startTestWorker(testDb, {
-    smtpUrl: `smtp://127.0.0.1:${(smtp.server.address() as AddressInfo).port}`,
-  });
+  smtp = await startSmtpServer();
+  worker = await startTestWorker(testDb, { smtpUrl: smtp.url });
 });
 afterAll(async () => {
   await worker?.stop();
-  await new Promise<void>((resolve) => smtp.close(() => resolve()));
+  await smtp?.close();
   await testDb?.destroy();
 });
 
@@ -79,9 +63,12 @@ describe("the invitation email", () => {
     const link = "http://supplynet.test/admin/#/register?token=tok_123-abc";
     const jobId = await inviteInTransaction("invitee@example.com", link, true);
     const deadline = Date.now() + 15_000;
-    while (!received.some((mail) => mail.subject === "Your supplynet invitation") && Date.now() < deadline)
+    while (
+      !smtp.received.some((mail) => mail.subject === "Your supplynet invitation") &&
+      Date.now() < deadline
+    )
       await sleep(100);
-    const mail = received.find((message) => message.subject === "Your supplynet invitation");
+    const mail = smtp.received.find((message) => message.subject === "Your supplynet invitation");
     expect(mail?.to && !Array.isArray(mail.to) ? mail.to.text : "").toBe("invitee@example.com");
     expect(mail?.text).toContain(link);
     expect(mail?.html).toContain(`href="${link.replaceAll("&", "&#38;")}"`);

@@ -1,50 +1,32 @@
 import { readFileSync } from "node:fs";
 import { mkdtemp, readdir, rm } from "node:fs/promises";
-import type { AddressInfo } from "node:net";
 import os from "node:os";
 import path from "node:path";
 import jsQRModule from "jsqr";
 import { type ParsedMail, simpleParser } from "mailparser";
 import { PNG } from "pngjs";
-import { SMTPServer } from "smtp-server";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { RunningWorker } from "../../src/jobs/worker.js";
 import { createTestDatabase, type TestDatabase } from "../helpers/database.js";
 import { startTestWorker, waitForJob } from "../jobs/support.js";
+import { startSmtpServer, type TestSmtpServer } from "./smtp.js";
 
 let testDb: TestDatabase;
 let worker: RunningWorker | undefined;
-let smtp: SMTPServer;
-let smtpUrl: string;
-const received: ParsedMail[] = [];
+let smtp: TestSmtpServer;
 const sql = <Row = Record<string, unknown>>(text: string, values?: unknown[]) =>
   testDb.database.executeSql<Row>(text, values).then((result) => result.rows);
 
 beforeAll(async () => {
   testDb = await createTestDatabase();
-  smtp = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ["STARTTLS"],
-    logger: false,
-    onData(stream, _session, callback) {
-      simpleParser(stream).then(
-        (mail) => {
-          received.push(mail);
-          callback();
-        },
-        (error: Error) => callback(error),
-      );
-    },
-  });
-  await new Promise<void>((resolve) => smtp.listen(0, "127.0.0.1", resolve));
-  smtpUrl = `smtp://127.0.0.1:${(smtp.server.address() as AddressInfo).port}`;
+  smtp = await startSmtpServer();
 });
 afterEach(async () => {
   await worker?.stop();
   worker = undefined;
 });
 afterAll(async () => {
-  await new Promise<void>((resolve) => smtp.close(() => resolve()));
+  await smtp?.close();
   await testDb.destroy();
 });
 
@@ -75,11 +57,11 @@ describe("the QR email", () => {
   it("arrives over SMTP with the QR inline and attached; the QR decodes to the company's name and address", async () => {
     await testDb.truncate();
     const { companyId, userId } = await companyAndUser("reader@example.com");
-    worker = await startTestWorker(testDb, { smtpUrl });
+    worker = await startTestWorker(testDb, { smtpUrl: smtp.url });
     const jobId = await worker.queue.enqueue("send-qr-email", { company_id: companyId, user_id: userId });
     expect(await waitForJob(worker.queue, jobId)).toMatchObject({ state: "completed" });
 
-    const mail = received.at(-1) as ParsedMail;
+    const mail = smtp.received.at(-1) as ParsedMail;
     expect(mail.to && !Array.isArray(mail.to) ? mail.to.text : "").toBe("reader@example.com");
     expect(mail.subject).toBe("Address of ООО «Ромашка»");
     expect(mail.text).toContain(EXPECTED_ADDRESS);
@@ -98,12 +80,11 @@ describe("the QR email", () => {
   it("fails and retries while the SMTP server is down, without stopping the worker's other jobs", async () => {
     await testDb.truncate();
     const { companyId, userId } = await companyAndUser("nobody@example.com");
-    const deadServer = new SMTPServer({ logger: false });
-    await new Promise<void>((resolve) => deadServer.listen(0, "127.0.0.1", resolve));
-    const deadPort = (deadServer.server.address() as AddressInfo).port;
-    await new Promise<void>((resolve) => deadServer.close(() => resolve()));
+    // A port where an SMTP server just stopped: connections are refused.
+    const dead = await startSmtpServer();
+    await dead.close();
 
-    worker = await startTestWorker(testDb, { smtpUrl: `smtp://127.0.0.1:${deadPort}` });
+    worker = await startTestWorker(testDb, { smtpUrl: dead.url });
     const started = Date.now();
     const mailJob = await worker.queue.enqueue(
       "send-qr-email",
