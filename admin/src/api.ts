@@ -47,10 +47,16 @@ export function toHttpError(status: number, body: unknown): HttpError {
   });
 }
 
-function expiresWithin(token: string, milliseconds: number): boolean {
+/**
+ * True when the access token is about to expire: within 20 s, or within a quarter of its lifetime for short-lived
+ * tokens. Refreshing just before expiry saves the round trip of a 401.
+ */
+function expiresSoon(token: string): boolean {
   try {
     const payload = JSON.parse(atob(token.split(".")[1]?.replace(/-/g, "+").replace(/_/g, "/") ?? ""));
-    return typeof payload.exp === "number" && payload.exp * 1000 - Date.now() < milliseconds;
+    if (typeof payload.exp !== "number") return false;
+    const lifetime = typeof payload.iat === "number" ? (payload.exp - payload.iat) * 1000 : 60_000;
+    return payload.exp * 1000 - Date.now() < Math.min(20_000, lifetime / 4);
   } catch {
     return true;
   }
@@ -87,7 +93,7 @@ export function refreshAccessToken(): Promise<string> {
 async function accessToken(): Promise<string | undefined> {
   const tokens = tokenStore.get();
   if (!tokens) return undefined;
-  return expiresWithin(tokens.access, 20_000) ? refreshAccessToken() : tokens.access;
+  return expiresSoon(tokens.access) ? refreshAccessToken() : tokens.access;
 }
 
 export interface ApiResponse<T> {

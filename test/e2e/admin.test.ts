@@ -179,7 +179,7 @@ describeInBrowser("admin panel in Chromium", () => {
     expect(rows).toHaveLength(1);
   });
 
-  it("creates an employee and the invitation arrives by mail", async () => {
+  it("creates an employee whose emailed invitation link registers them", async () => {
     await hash("/employees/create");
     await page.fill('input[name="email"]', "new.hire@supplynet.test");
     await page.fill('input[name="first_name"]', "Nina");
@@ -191,7 +191,19 @@ describeInBrowser("admin panel in Chromium", () => {
     const mail = await mailbox.waitFor((message) =>
       JSON.stringify(message.to).includes("new.hire@supplynet.test"),
     );
-    expect(mail.text ?? "").toMatch(/register|invit/i);
+    // The link leads to the admin's registration page, where the invitee chooses a password.
+    const link = /http:\/\/supplynet\.test(\/admin\/#\/register\?token=[^\s"<>]+)/.exec(mail.text ?? "")?.[1];
+    expect(link).toBeDefined();
+    await page.goto(`${server.url}${link}`);
+    await page.getByLabel("Password", { exact: true }).fill("correct horse battery staple");
+    await page.getByLabel("Repeat the password").fill("correct horse battery staple");
+    await page.getByRole("button", { name: "Create my account" }).click();
+    await page.getByText("Your account new.hire@supplynet.test is ready").waitFor();
+    const { rows } = await testDb.database.executeSql<{ has_password: boolean }>(
+      "select password_hash is not null as has_password from users where email = $1",
+      ["new.hire@supplynet.test"],
+    );
+    expect(rows[0]?.has_password).toBe(true);
   });
 
   it("draws a factory's supply tree with clickable nodes", async () => {

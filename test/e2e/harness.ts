@@ -5,7 +5,7 @@ import { type Browser, type BrowserContext, chromium, type Page } from "playwrig
 import { SMTPServer } from "smtp-server";
 import { describe } from "vitest";
 import { type App, buildApp } from "../../src/app.js";
-import { loadConfig } from "../../src/config.js";
+import { type Config, loadConfig } from "../../src/config.js";
 import { startWorker } from "../../src/jobs/worker.js";
 import { createMailer } from "../../src/mail/transport.js";
 import { adminBuildFolder, projectRoot } from "../../src/paths.js";
@@ -126,7 +126,11 @@ export interface RunningApp {
 }
 
 /** The real app with its job worker, on a random port, over the given test database. */
-export async function startApp(testDb: TestDatabase, mailbox?: Mailbox): Promise<RunningApp> {
+export async function startApp(
+  testDb: TestDatabase,
+  mailbox?: Mailbox,
+  overrides: Partial<Config> = {},
+): Promise<RunningApp> {
   const config = loadConfig(
     {
       logLevel: "silent",
@@ -135,6 +139,7 @@ export async function startApp(testDb: TestDatabase, mailbox?: Mailbox): Promise
       smtpUrl: mailbox?.url,
       // Every test logs in through the real form; the per-IP login limit is for the outside world.
       authRateLimit: { perIp: 10_000, perIpWindowMs: 60_000, failures: 100, failureWindowMs: 60_000 },
+      ...overrides,
     },
     { NODE_ENV: "test" },
   );
