@@ -76,6 +76,11 @@ export function buildCli(): Command {
       const jobs = await openSendQueue({ config, database });
       const server = await startHttpServer(config, database, jobs);
       console.log(`supplynet is serving ${server.url} on ${database.description}`);
+      if (database.driver === "pglite") {
+        console.log(
+          "  Jobs are only queued: no worker can share the embedded database. Use `npm start` for HTTP and jobs in one process, or set DATABASE_URL and run `supplynet worker`.",
+        );
+      }
       stopOnSignal(async () => {
         await server.stop();
         await jobs.stop();
