@@ -2,7 +2,7 @@ import { hashPassword } from "../auth/passwords.js";
 import type { Database } from "../db/client.js";
 import { UserError } from "../user-error.js";
 import { PRODUCT_CATALOG } from "./catalog.js";
-import { COPY_COLUMNS, generateRows, planNetworks } from "./generate.js";
+import { COPY_COLUMNS, type GenerateContext, generateRows, planNetworks } from "./generate.js";
 import { type BulkSession, inBulkTransaction, withConstraintsRebuilt } from "./load.js";
 import { buildPools, SEED_LOCALES, type SeedLocale } from "./pools.js";
 import { Random } from "./random.js";
@@ -116,6 +116,23 @@ async function reserveIds(session: BulkSession, table: string, count: number): P
   return row?.first as number;
 }
 
+/** Streams the generated rows batch by batch; returns how many company-product links were written. */
+async function copyRows(session: BulkSession, context: GenerateContext, onProgress: ImportProgress) {
+  const total = context.plan.companyCount;
+  let done = 0;
+  let companyProducts = 0;
+  onProgress(0, total);
+  for (const batch of generateRows(context, BATCH_SIZE)) {
+    await session.copyIn("companies", COPY_COLUMNS.companies, batch.companies);
+    await session.copyIn("company_products", COPY_COLUMNS.company_products, batch.companyProducts);
+    await session.copyIn("users", COPY_COLUMNS.users, batch.users);
+    companyProducts += batch.companyProductCount;
+    done += batch.companyCount;
+    onProgress(done, total);
+  }
+  return companyProducts;
+}
+
 /**
  * Imports whole test networks in one transaction: a failure leaves nothing half-written. On PostgreSQL the
  * rows stream through COPY FROM STDIN; on PGlite through COPY from a Blob.
@@ -157,21 +174,9 @@ export async function importTestData(
       const productIds = await ensureCatalog(session);
       const firstCompanyId = await reserveIds(session, "companies", plan.companyCount);
       const firstUserId = await reserveIds(session, "users", plan.employeeCount);
+      const context = { plan, pools, random, firstCompanyId, firstUserId, productIds, passwordHash };
       const copyAll = async () => {
-        let done = 0;
-        onProgress(0, plan.companyCount);
-        const batches = generateRows(
-          { plan, pools, random, firstCompanyId, firstUserId, productIds, passwordHash },
-          BATCH_SIZE,
-        );
-        for (const batch of batches) {
-          await session.copyIn("companies", COPY_COLUMNS.companies, batch.companies);
-          await session.copyIn("company_products", COPY_COLUMNS.company_products, batch.companyProducts);
-          await session.copyIn("users", COPY_COLUMNS.users, batch.users);
-          summary.companyProducts += batch.companyProductCount;
-          done += batch.companyCount;
-          onProgress(done, plan.companyCount);
-        }
+        summary.companyProducts = await copyRows(session, context, onProgress);
       };
       // Rebuilding indexes costs in proportion to the whole table, so it pays only when this import is at least
       // as large as what is already there.
