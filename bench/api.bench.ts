@@ -87,11 +87,14 @@ const databaseUrl = benchDatabase.url;
 const database = await openDatabase({ databaseUrl, poolSize: POOL_SIZE });
 const baselinePool = new pg.Pool({ connectionString: databaseUrl, max: POOL_SIZE });
 let appServer: Awaited<ReturnType<typeof buildApp>> | undefined;
+let timedAppServer: Awaited<ReturnType<typeof buildApp>> | undefined;
 let baselineServer: http.Server | undefined;
 try {
   await migrateDatabase(database);
   const seedStart = performance.now();
   await database.executeSql(SEED_SQL);
+  // As autovacuum would have done on a live database: the visibility map lets counts use index-only scans.
+  await database.executeSql("vacuum analyze companies");
   console.log(`seeded ${COMPANIES} companies in ${((performance.now() - seedStart) / 1000).toFixed(1)} s`);
   const { rows: picked } = await database.executeSql<{ user_id: number; company_id: number }>(
     "select id as user_id, company_id from users where company_id = 20006",
@@ -105,8 +108,11 @@ try {
   const config = loadConfig({ logLevel: "silent", databaseUrl, host: "127.0.0.1", port: 0 });
   const app = await buildApp({ config, database });
   appServer = app;
+  // A second instance of the app times the list (the load test runs on one without the extra hook).
+  const timedApp = await buildApp({ config, database });
+  timedAppServer = timedApp;
   const serverTimes: number[] = [];
-  app.addHook("onResponse", async (_request, reply) => {
+  timedApp.addHook("onResponse", async (_request, reply) => {
     serverTimes.push(reply.elapsedTime);
   });
   await app.listen({ host: "127.0.0.1", port: 0 });
@@ -196,7 +202,7 @@ try {
   const listTimes: number[] = [];
   for (let run = 0; run < LIST_RUNS + 5; run++) {
     serverTimes.length = 0;
-    const response = await app.inject({
+    const response = await timedApp.inject({
       method: "GET",
       url: listPath,
       headers: { authorization: `Bearer ${staffToken}` },
@@ -230,6 +236,7 @@ try {
   }
 } finally {
   await appServer?.close();
+  await timedAppServer?.close();
   await new Promise((resolve) => (baselineServer ? baselineServer.close(resolve) : resolve(undefined)));
   await baselinePool.end();
   await database.close();
