@@ -110,9 +110,9 @@ export function EmployeeList() {
       ) : (
         <Datagrid rowClick="edit" bulkActionButtons={false}>
           <TextField source="email" />
-          <FunctionField<Employee> label="Name" render={fullName} />
+          <FunctionField<Employee> label="Name" render={fullName} sortBy="last_name" />
           <CompanyLink />
-          <BooleanField source="is_active" label="Active" />
+          <BooleanField source="is_active" label="Active" sortable={false} />
           <FunctionField<Employee>
             label="Invitation"
             render={(employee) => employee.invitation?.status ?? "—"}

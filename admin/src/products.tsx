@@ -32,7 +32,7 @@ export function ProductList() {
           <TextField source="name" />
           <TextField source="model" />
           <DateField source="release_date" label="Released" />
-          <DateField source="created_at" label="Added" />
+          <DateField source="created_at" label="Added" sortable={false} />
         </Datagrid>
       )}
     </List>
@@ -56,7 +56,7 @@ export const ProductEdit = () => (
 );
 
 export const ProductCreate = () => (
-  <Create>
+  <Create redirect="list">
     <ProductForm />
   </Create>
 );

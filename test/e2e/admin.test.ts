@@ -188,12 +188,23 @@ describeInBrowser("admin panel in Chromium", () => {
     await page.getByRole("option", { name: "Delta L3" }).click();
     await page.getByRole("button", { name: "Save" }).click();
     await page.getByText("Invitation sent to new.hire@supplynet.test").waitFor();
-    const mail = await mailbox.waitFor((message) =>
-      JSON.stringify(message.to).includes("new.hire@supplynet.test"),
-    );
-    // The link leads to the admin's registration page, where the invitee chooses a password.
-    const link = /http:\/\/supplynet\.test(\/admin\/#\/register\?token=[^\s"<>]+)/.exec(mail.text ?? "")?.[1];
+    const toNewHire = (message: { to?: unknown }) =>
+      JSON.stringify(message.to).includes("new.hire@supplynet.test");
+    const linkIn = (mail: { text?: string }) =>
+      /http:\/\/supplynet\.test(\/admin\/#\/register\?token=[^\s"<>]+)/.exec(mail.text ?? "")?.[1];
+    const first = linkIn(await mailbox.waitFor(toNewHire));
+    expect(first).toBeDefined();
+
+    // Resending from the list mails a new link; the first one stops working.
+    const row = page.locator("tbody tr").filter({ hasText: "new.hire@supplynet.test" });
+    await row.getByRole("button", { name: "Resend invitation" }).click();
+    await page.getByText("A new invitation is on its way to new.hire@supplynet.test").waitFor();
+    await eventually(() => mailbox.messages.filter(toNewHire).length).toBe(2);
+    const link = linkIn(mailbox.messages.filter(toNewHire)[1] as { text?: string });
     expect(link).toBeDefined();
+    expect(link).not.toBe(first);
+
+    // The link leads to the admin's registration page, where the invitee chooses a password.
     await page.goto(`${server.url}${link}`);
     await page.getByLabel("Password", { exact: true }).fill("correct horse battery staple");
     await page.getByLabel("Repeat the password").fill("correct horse battery staple");
@@ -204,6 +215,42 @@ describeInBrowser("admin panel in Chromium", () => {
       ["new.hire@supplynet.test"],
     );
     expect(rows[0]?.has_password).toBe(true);
+  });
+
+  it("deactivates an employee from the edit form", async () => {
+    await hash("/employees");
+    await page.locator("tbody tr").filter({ hasText: EMPLOYEE.email }).click();
+    await eventually(() => page.locator('input[name="email"]').inputValue()).toBe(EMPLOYEE.email);
+    await page.getByLabel("Active").uncheck();
+    await page.getByRole("button", { name: "Save" }).click();
+    await page.locator("tbody tr").filter({ hasText: EMPLOYEE.email }).waitFor();
+    const { rows } = await testDb.database.executeSql<{ is_active: boolean }>(
+      "select is_active from users where email = $1",
+      [EMPLOYEE.email],
+    );
+    expect(rows[0]?.is_active).toBe(false);
+  });
+
+  it("creates a product and sells it through a company", async () => {
+    await hash("/products/create");
+    await page.fill('input[name="name"]', "Pocket Radio");
+    await page.fill('input[name="model"]', "PR-7");
+    await page.fill('input[name="release_date"]', "2024-01-31");
+    await page.getByRole("button", { name: "Save" }).click();
+    await page.locator("tbody tr").filter({ hasText: "PR-7" }).waitFor();
+    const company = chains.Zeta?.[2] as TestCompany;
+    await hash(`/companies/${company.id}`);
+    await eventually(() => page.locator('input[name="name"]').inputValue()).toBe("Zeta L2");
+    await page.getByRole("combobox", { name: "Products" }).fill("Pocket");
+    await page.getByRole("option", { name: "Pocket Radio PR-7" }).click();
+    await page.getByRole("button", { name: "Save" }).click();
+    await page.getByText("Element updated").waitFor();
+    const { rows } = await testDb.database.executeSql<{ name: string; release_date: string }>(
+      `select p.name, p.release_date::text as release_date
+       from company_products cp join products p on p.id = cp.product_id where cp.company_id = $1`,
+      [company.id],
+    );
+    expect(rows).toEqual([{ name: "Pocket Radio", release_date: "2024-01-31" }]);
   });
 
   it("draws a factory's supply tree with clickable nodes", async () => {
