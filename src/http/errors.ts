@@ -1,5 +1,6 @@
 import type { FastifyError, FastifyInstance } from "fastify";
 import fp from "fastify-plugin";
+import { databaseErrorOf, type PgError } from "../db/errors.js";
 
 export type FieldErrors = Record<string, string[]>;
 
@@ -88,7 +89,7 @@ function toHttpError(error: FastifyError & { validationContext?: string }): Http
   if (error.validation) {
     return badRequest("The request is invalid.", validationFields(error.validation, error.validationContext));
   }
-  const fromDb = fromDatabaseError(error as never);
+  const fromDb = fromDatabaseError(databaseErrorOf(error));
   if (fromDb) return fromDb;
   const status = error.statusCode ?? 500;
   if (status >= 400 && status < 500) {
