@@ -1,4 +1,5 @@
 import { type Static, Type } from "typebox";
+import { QueryText } from "../companies/schemas.js";
 import { USER_ROLES } from "../db/schema.js";
 
 /** Registration asks for this much; login accepts any stored password, including older short ones. */
@@ -7,7 +8,7 @@ const MAX_PASSWORD_LENGTH = 1024;
 
 export const TokenRequest = Type.Object(
   {
-    email: Type.String({ minLength: 3, maxLength: 254, examples: ["staff@example.com"] }),
+    email: QueryText(254, "Any case"),
     password: Type.String({ minLength: 1, maxLength: MAX_PASSWORD_LENGTH }),
   },
   { additionalProperties: false },
@@ -35,7 +36,7 @@ export const Me = Type.Object({
 });
 export type MeView = Static<typeof Me>;
 
-const Name = Type.String({ maxLength: 150 });
+const Name = (description: string) => QueryText(150, description);
 
 export const RegisterRequest = Type.Object(
   {
@@ -45,8 +46,8 @@ export const RegisterRequest = Type.Object(
       maxLength: MAX_PASSWORD_LENGTH,
       description: `At least ${MIN_PASSWORD_LENGTH} characters`,
     }),
-    first_name: Type.Optional(Name),
-    last_name: Type.Optional(Name),
+    first_name: Type.Optional(Name("First name")),
+    last_name: Type.Optional(Name("Last name")),
   },
   { additionalProperties: false },
 );

@@ -1,8 +1,8 @@
 import { type Static, Type } from "typebox";
-import { COMPANY_LEVELS } from "../db/schema.js";
+import { CompanyRef, QueryText } from "../companies/schemas.js";
 import { Id, PaginationQuery, Timestamp } from "../http/schemas.js";
 
-const Name = Type.String({ maxLength: 150 });
+const Name = (description: string) => QueryText(150, description);
 const Email = Type.String({ format: "email", maxLength: 254 });
 
 const InvitationStatusSchema = Type.Union([
@@ -18,11 +18,7 @@ export const Employee = Type.Object({
   first_name: Type.String(),
   last_name: Type.String(),
   company_id: Type.Integer(),
-  company: Type.Object({
-    id: Type.Integer(),
-    name: Type.String(),
-    level: Type.Enum(COMPANY_LEVELS),
-  }),
+  company: CompanyRef,
   is_active: Type.Boolean(),
   created_at: Timestamp,
   last_login_at: Type.Union([Timestamp, Type.Null()]),
@@ -52,9 +48,7 @@ export type EmployeeOrdering = (typeof EMPLOYEE_ORDERINGS)[number];
 const listFilters = {
   ...PaginationQuery,
   is_active: Type.Optional(Type.Boolean()),
-  search: Type.Optional(
-    Type.String({ maxLength: 200, description: "Part of the email, first or last name" }),
-  ),
+  search: Type.Optional(QueryText(200, "Part of the email, first or last name (any case)")),
   ordering: Type.Optional(
     Type.Union(
       EMPLOYEE_ORDERINGS.flatMap((field) => [Type.Literal(field), Type.Literal(`-${field}`)]),
@@ -71,7 +65,12 @@ export const EmployeesQuery = Type.Object(
 export type EmployeesFilter = Static<typeof EmployeesQuery>;
 
 export const EmployeeCreate = Type.Object(
-  { email: Email, first_name: Type.Optional(Name), last_name: Type.Optional(Name), company_id: Id },
+  {
+    email: Email,
+    first_name: Type.Optional(Name("First name")),
+    last_name: Type.Optional(Name("Last name")),
+    company_id: Id,
+  },
   { additionalProperties: false },
 );
 export type EmployeeCreateInput = Static<typeof EmployeeCreate>;
@@ -79,8 +78,8 @@ export type EmployeeCreateInput = Static<typeof EmployeeCreate>;
 export const EmployeeUpdate = Type.Object(
   {
     email: Type.Optional(Email),
-    first_name: Type.Optional(Name),
-    last_name: Type.Optional(Name),
+    first_name: Type.Optional(Name("First name")),
+    last_name: Type.Optional(Name("Last name")),
     company_id: Type.Optional(Id),
     is_active: Type.Optional(Type.Boolean({ description: "false signs the employee out everywhere" })),
   },
