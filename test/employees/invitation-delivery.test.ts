@@ -33,16 +33,22 @@ async function invitationLinks(userId: number): Promise<string[]> {
   return rows.filter((row) => row.data.user_id === userId).map((row) => row.data.link);
 }
 
+const createEmployee = (email: string) =>
+  app.inject({
+    method: "POST",
+    url: "/api/v1/employees",
+    headers: staff.headers,
+    payload: { email, company_id: companyId },
+  });
+
+const countInvitationJobs = async () =>
+  (await testDb.database.executeSql("select id from pgboss.job where name = 'send-invitation'")).rows.length;
+
 const tokenOf = (link: string) => new URL(link.replace("#/", "")).searchParams.get("token") as string;
 
 describe("invitation delivery", () => {
   it("enqueues a send-invitation job in the creating transaction; its link registers, a resent one replaces it", async () => {
-    const created = await app.inject({
-      method: "POST",
-      url: "/api/v1/employees",
-      headers: staff.headers,
-      payload: { email: "anna@example.com", company_id: companyId },
-    });
+    const created = await createEmployee("anna@example.com");
     expect(created.statusCode).toBe(201);
     const { id } = created.json();
     const [first] = await invitationLinks(id);
@@ -68,25 +74,11 @@ describe("invitation delivery", () => {
   });
 
   it("writes neither the employee nor a job when the creation is refused", async () => {
-    await app.inject({
-      method: "POST",
-      url: "/api/v1/employees",
-      headers: staff.headers,
-      payload: { email: "boris@example.com", company_id: companyId },
-    });
-    const before = await testDb.database.executeSql(
-      "select id from pgboss.job where name = 'send-invitation'",
-    );
-    const duplicate = await app.inject({
-      method: "POST",
-      url: "/api/v1/employees",
-      headers: staff.headers,
-      payload: { email: "BORIS@example.com", company_id: companyId },
-    });
+    await createEmployee("boris@example.com");
+    const before = await countInvitationJobs();
+    const duplicate = await createEmployee("BORIS@example.com");
     expect(duplicate.statusCode).toBe(409);
-    const after = await testDb.database.executeSql(
-      "select id from pgboss.job where name = 'send-invitation'",
-    );
-    expect(after.rows).toHaveLength(before.rows.length);
+    const after = await countInvitationJobs();
+    expect(after).toBe(before);
   });
 });
