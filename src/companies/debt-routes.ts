@@ -1,18 +1,12 @@
 import fastifyRateLimit from "@fastify/rate-limit";
 import type { TypeBoxTypeProvider } from "@fastify/type-provider-typebox";
-import { and, eq } from "drizzle-orm";
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import { Type } from "typebox";
-import type { Actor } from "../auth/actor.js";
-import { companies, users } from "../db/schema.js";
-import { HttpError, notFound } from "../http/errors.js";
+import { HttpError } from "../http/errors.js";
 import { errorResponses, Id, IdParams } from "../http/schemas.js";
 import { requireJobs } from "../jobs/routes.js";
-import { clearDebt, unknownCompanyIds } from "./debt.js";
-import { visibleCompanies } from "./scope.js";
+import { CLEAR_DEBT_INLINE_LIMIT, requestDebtClearing, requestQrEmail } from "./debt.js";
 
-/** Up to this many companies are cleared within the request; more go to a `clear-debt` job. */
-export const CLEAR_DEBT_INLINE_LIMIT = 20;
 const CLEAR_DEBT_MAX_IDS = 100_000;
 /** 100,000 ids of up to 10 digits, with commas and spaces, fit well within this. */
 const CLEAR_DEBT_BODY_LIMIT = 2 * 1024 * 1024;
@@ -28,21 +22,9 @@ const ClearDebtBody = Type.Object(
 );
 const UnknownIds = Type.Array(Type.Integer(), { description: "Ids that name no company; they are ignored" });
 
-/** Checks the caller may see the company, then has a job email them its QR code. */
-async function requestQrEmail(app: FastifyInstance, actor: Actor, companyId: number) {
-  const visible = visibleCompanies(actor);
-  const [company] = await app.db
-    .select({ id: companies.id })
-    .from(companies)
-    .where(and(eq(companies.id, companyId), visible));
-  if (!company) throw notFound("No company with this id.");
-  const [user] = await app.db.select({ email: users.email }).from(users).where(eq(users.id, actor.userId));
-  await requireJobs(app).enqueue("send-qr-email", { company_id: company.id, user_id: actor.userId });
-  return { detail: `The QR code will be emailed to ${user?.email}` };
-}
-
 export async function debtRoutes(fastify: FastifyInstance) {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
+  const jobs = () => requireJobs(app);
   await app.register(fastifyRateLimit, {
     global: false,
     errorResponseBuilder: (_request, context) => {
@@ -79,22 +61,20 @@ export async function debtRoutes(fastify: FastifyInstance) {
       },
     },
     async (request, reply) => {
-      const ids = [...new Set(request.body.ids)];
-      const unknownIds = await unknownCompanyIds(app.db, request.actor, ids);
-      const unknown = new Set(unknownIds);
-      const known = ids.filter((id) => !unknown.has(id));
-      if (ids.length <= CLEAR_DEBT_INLINE_LIMIT) {
-        const { cleared } = await clearDebt(app.db, known);
-        return reply.status(200).send({ cleared, unknown_ids: unknownIds });
-      }
-      const jobId = await requireJobs(app).enqueue("clear-debt", { ids: known });
-      return reply.status(202).send({ job_id: jobId, unknown_ids: unknownIds });
+      const outcome = await requestDebtClearing(app.db, jobs, request.actor, request.body.ids);
+      if ("jobId" in outcome)
+        return reply.status(202).send({ job_id: outcome.jobId, unknown_ids: outcome.unknownIds });
+      return reply.status(200).send({ cleared: outcome.cleared, unknown_ids: outcome.unknownIds });
     },
   );
 
-  const qrRoute = {
+  app.route({
+    method: ["GET", "POST"],
+    url: "/companies/:id/get_qr",
+    // GET has a side effect here (an email), so no automatic HEAD route that would run it too.
+    exposeHeadRoute: false,
     config: {
-      access: "authenticated" as const,
+      access: "authenticated",
       rateLimit: {
         max: QR_EMAILS_PER_HOUR,
         timeWindow: 60 * 60 * 1000,
@@ -112,14 +92,9 @@ export async function debtRoutes(fastify: FastifyInstance) {
         ...errorResponses(400, 401, 404, 429),
       },
     },
-  };
-  for (const method of ["GET", "POST"] as const) {
-    app.route({
-      method,
-      url: "/companies/:id/get_qr",
-      ...qrRoute,
-      handler: async (request, reply) =>
-        reply.status(202).send(await requestQrEmail(app, request.actor, request.params.id)),
-    });
-  }
+    handler: async (request, reply) => {
+      const email = await requestQrEmail(app.db, jobs, request.actor, request.params.id);
+      return reply.status(202).send({ detail: `The QR code will be emailed to ${email}` });
+    },
+  });
 }

@@ -1,6 +1,9 @@
-import { type SQL, sql } from "drizzle-orm";
+import { and, eq, type SQL, sql } from "drizzle-orm";
 import type { Actor } from "../auth/actor.js";
 import type { Db, DbOrTx } from "../db/client.js";
+import { companies, users } from "../db/schema.js";
+import { notFound } from "../http/errors.js";
+import type { JobQueue } from "../jobs/queue.js";
 import { visibleCompanies } from "./scope.js";
 
 /**
@@ -41,6 +44,48 @@ export async function clearDebt(db: DbOrTx, ids: number[]): Promise<{ cleared: n
       select count(*)::int as cleared from cleared`),
   );
   return { cleared: row?.cleared ?? 0 };
+}
+
+/** Up to this many companies are cleared within the request; more go to a `clear-debt` job. */
+export const CLEAR_DEBT_INLINE_LIMIT = 20;
+
+export type DebtClearing =
+  | { cleared: number; unknownIds: number[] }
+  | { jobId: string; unknownIds: number[] };
+
+/**
+ * Staff's bulk clear: duplicates count once, ids naming no company are reported back. A few companies are
+ * cleared at once; a larger batch goes to a `clear-debt` job so the request answers quickly.
+ */
+export async function requestDebtClearing(
+  db: Db,
+  jobs: () => JobQueue,
+  actor: Actor,
+  requestedIds: number[],
+): Promise<DebtClearing> {
+  const ids = [...new Set(requestedIds)];
+  const unknownIds = await unknownCompanyIds(db, actor, ids);
+  const unknown = new Set(unknownIds);
+  const known = ids.filter((id) => !unknown.has(id));
+  if (ids.length <= CLEAR_DEBT_INLINE_LIMIT) return { ...(await clearDebt(db, known)), unknownIds };
+  return { jobId: await jobs().enqueue("clear-debt", { ids: known }), unknownIds };
+}
+
+/** Checks the caller may see the company, then has a job email them its QR code; returns their address. */
+export async function requestQrEmail(
+  db: Db,
+  jobs: () => JobQueue,
+  actor: Actor,
+  companyId: number,
+): Promise<string> {
+  const [company] = await db
+    .select({ id: companies.id })
+    .from(companies)
+    .where(and(eq(companies.id, companyId), visibleCompanies(actor)));
+  if (!company) throw notFound("No company with this id.");
+  const [user] = await db.select({ email: users.email }).from(users).where(eq(users.id, actor.userId));
+  await jobs().enqueue("send-qr-email", { company_id: company.id, user_id: actor.userId });
+  return user?.email ?? "";
 }
 
 export const SCHEDULED_DEBT_TASKS = ["accrue-debt", "repay-debt"] as const;
