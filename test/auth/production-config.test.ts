@@ -4,8 +4,11 @@ import os from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { describe, expect, it } from "vitest";
+import { buildApp } from "../../src/app.js";
 import { ConfigError, loadConfig } from "../../src/config.js";
 import { projectRoot } from "../../src/paths.js";
+import { testConfig } from "../helpers/app.js";
+import { createTestDatabase } from "../helpers/database.js";
 
 /** By path: the child runs in an empty folder, where a bare "tsx" would not resolve. */
 const tsxLoader = pathToFileURL(path.join(projectRoot, "node_modules/tsx/dist/loader.mjs")).href;
@@ -32,6 +35,24 @@ describe("JWT_SECRET in production", () => {
       expect(result.stderr).not.toMatch(/\n\s+at /); // no stack trace
     } finally {
       rmSync(cwd, { recursive: true, force: true });
+    }
+  });
+});
+
+describe("JWT_REFRESH_TTL", () => {
+  it("stops the app at start-up when it is not a duration", async () => {
+    const testDb = await createTestDatabase();
+    try {
+      const start = async (jwtRefreshTtl: string) => {
+        const app = await buildApp({ config: { ...testConfig(), jwtRefreshTtl }, database: testDb.database });
+        await app.ready();
+        await app.close();
+      };
+      await expect(start("soon")).rejects.toThrow(/JWT_REFRESH_TTL must be a duration such as 7d/);
+      await expect(start("0d")).rejects.toThrow(ConfigError);
+      await expect(start("12h")).resolves.toBeUndefined();
+    } finally {
+      await testDb.destroy();
     }
   });
 });
