@@ -20,20 +20,26 @@ export const RefreshRequest = Type.Object(
   { additionalProperties: false },
 );
 
-export const TokenPairResponse = Type.Object({
-  access: Type.String({ description: "JWT for the Authorization: Bearer header; short-lived" }),
-  refresh: Type.String({ description: "Opaque; trade it at /auth/token/refresh. Each use rotates it." }),
-});
+export const TokenPairResponse = Type.Object(
+  {
+    access: Type.String({ description: "JWT for the Authorization: Bearer header; short-lived" }),
+    refresh: Type.String({ description: "Opaque; trade it at /auth/token/refresh. Each use rotates it." }),
+  },
+  { description: "A fresh access token and refresh token" },
+);
 
-export const Me = Type.Object({
-  id: Type.Integer(),
-  email: Type.String(),
-  first_name: Type.String(),
-  last_name: Type.String(),
-  role: Type.Enum(USER_ROLES),
-  company_id: Type.Union([Type.Integer(), Type.Null()]),
-  is_active: Type.Boolean(),
-});
+export const Me = Type.Object(
+  {
+    id: Type.Integer(),
+    email: Type.String(),
+    first_name: Type.String(),
+    last_name: Type.String(),
+    role: Type.Enum(USER_ROLES),
+    company_id: Type.Union([Type.Integer(), Type.Null()]),
+    is_active: Type.Boolean(),
+  },
+  { description: "The logged-in user" },
+);
 export type MeView = Static<typeof Me>;
 
 const Name = (description: string) => QueryText(150, description);
@@ -53,4 +59,7 @@ export const RegisterRequest = Type.Object(
 );
 export type RegisterInput = Static<typeof RegisterRequest>;
 
-export const RegisterResponse = Type.Object({ ...TokenPairResponse.properties, user: Me });
+export const RegisterResponse = Type.Object(
+  { ...TokenPairResponse.properties, user: Me },
+  { description: "Registered and logged in" },
+);

@@ -12,27 +12,30 @@ const InvitationStatusSchema = Type.Union([
 ]);
 export type InvitationStatus = Static<typeof InvitationStatusSchema>;
 
-export const Employee = Type.Object({
-  id: Type.Integer(),
-  email: Type.String(),
-  first_name: Type.String(),
-  last_name: Type.String(),
-  company_id: Type.Integer(),
-  company: CompanyRef,
-  is_active: Type.Boolean(),
-  created_at: Timestamp,
-  last_login_at: Type.Union([Timestamp, Type.Null()]),
-  invitation: Type.Union(
-    [
-      Type.Object({
-        status: InvitationStatusSchema,
-        expires_at: Timestamp,
-      }),
-      Type.Null(),
-    ],
-    { description: "The latest invitation; null for accounts created without one" },
-  ),
-});
+export const Employee = Type.Object(
+  {
+    id: Type.Integer(),
+    email: Type.String(),
+    first_name: Type.String(),
+    last_name: Type.String(),
+    company_id: Type.Integer(),
+    company: CompanyRef,
+    is_active: Type.Boolean(),
+    created_at: Timestamp,
+    last_login_at: Type.Union([Timestamp, Type.Null()]),
+    invitation: Type.Union(
+      [
+        Type.Object({
+          status: InvitationStatusSchema,
+          expires_at: Timestamp,
+        }),
+        Type.Null(),
+      ],
+      { description: "The latest invitation; null for accounts created without one" },
+    ),
+  },
+  { description: "An employee: a user of role employee, with their company and latest invitation" },
+);
 export type EmployeeView = Static<typeof Employee>;
 
 export const EMPLOYEE_ORDERINGS = [
@@ -87,4 +90,7 @@ export const EmployeeUpdate = Type.Object(
 );
 export type EmployeeUpdateInput = Static<typeof EmployeeUpdate>;
 
-export const Accepted = Type.Object({ detail: Type.String() });
+export const Accepted = Type.Object(
+  { detail: Type.String() },
+  { description: "Accepted; the work continues in the background" },
+);
