@@ -20,10 +20,13 @@ import type {
 } from "./schemas.js";
 
 const NO_SUCH_EMPLOYEE = "No employee with this id.";
+/** Employees are the users of role employee; a staff user's id is no employee's. */
+const isEmployee = eq(users.role, "employee");
+const employeeWithId = (id: number) => and(eq(users.id, id), isEmployee);
 
 /** A column of the latest invitation of the user in the outer query. */
-const latestInvitation = (column: SQL) =>
-  sql`(select ${column} from ${invitations} i where i.user_id = ${users.id} order by i.id desc limit 1)`;
+const latestInvitation = <T>(column: SQL) =>
+  sql<T>`(select ${column} from ${invitations} i where i.user_id = ${users.id} order by i.id desc limit 1)`;
 
 const employeeColumns = {
   id: users.id,
@@ -36,9 +39,9 @@ const employeeColumns = {
   lastLoginAt: users.lastLoginAt,
   companyName: companies.name,
   companyLevel: companies.level,
-  invitationStatus: sql<InvitationStatus | null>`${latestInvitation(
+  invitationStatus: latestInvitation<InvitationStatus | null>(
     sql`case when i.used_at is not null then 'accepted' when i.expires_at <= now() then 'expired' else 'pending' end`,
-  )}`,
+  ),
   invitationExpiresAt: latestInvitation(sql`i.expires_at`).mapWith(invitations.expiresAt),
 };
 
@@ -47,7 +50,7 @@ function selectEmployees(db: DbOrTx, where: SQL | undefined) {
     .select(employeeColumns)
     .from(users)
     .innerJoin(companies, eq(companies.id, users.companyId))
-    .where(and(eq(users.role, "employee"), where));
+    .where(and(isEmployee, where));
 }
 
 type EmployeeRow = Awaited<ReturnType<typeof selectEmployees>>[number];
@@ -106,10 +109,7 @@ export async function listEmployees(
       .orderBy(...orderingOf(filter.ordering ?? "id", orderColumns, users.id))
       .limit(page.pageSize)
       .offset(page.offset),
-    db
-      .select({ count: count() })
-      .from(users)
-      .where(and(eq(users.role, "employee"), where)),
+    db.select({ count: count() }).from(users).where(and(isEmployee, where)),
   ]);
   return { page, count: total?.count ?? 0, results: rows.map(toView) };
 }
@@ -199,7 +199,7 @@ export async function updateEmployee(
         const [updated] = await tx
           .update(users)
           .set(changes)
-          .where(and(eq(users.id, id), eq(users.role, "employee")))
+          .where(employeeWithId(id))
           .returning({ id: users.id });
         if (!updated) throw notFound(NO_SUCH_EMPLOYEE);
         if (input.is_active === false) await revokeUserRefreshTokens(tx, id);
@@ -212,10 +212,7 @@ export async function updateEmployee(
 }
 
 export async function deleteEmployee(db: DbOrTx, id: number): Promise<void> {
-  const deleted = await db
-    .delete(users)
-    .where(and(eq(users.id, id), eq(users.role, "employee")))
-    .returning({ id: users.id });
+  const deleted = await db.delete(users).where(employeeWithId(id)).returning({ id: users.id });
   if (deleted.length === 0) throw notFound(NO_SUCH_EMPLOYEE);
 }
 
@@ -234,7 +231,7 @@ export async function resendInvitation(
         isActive: users.isActive,
       })
       .from(users)
-      .where(and(eq(users.id, id), eq(users.role, "employee")))
+      .where(employeeWithId(id))
       .for("update");
     if (!user) throw notFound(NO_SUCH_EMPLOYEE);
     if (user.passwordHash)
