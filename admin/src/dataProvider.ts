@@ -12,35 +12,24 @@ interface Page<T> {
 const MAX_PAGE_SIZE = 100;
 const PARALLEL_PAGES = 6;
 
+const COMPANY_FIELDS = [
+  "name",
+  "email",
+  "country",
+  "city",
+  "street",
+  "house_number",
+  "level",
+  "supplier_id",
+  "product_ids",
+];
+const PRODUCT_FIELDS = ["name", "model", "release_date"];
+
 /** What a client may send; everything else in a record (counts, nested objects, timestamps) is the server's. */
 const WRITABLE: Record<string, { create: string[]; update: string[] }> = {
-  companies: {
-    create: [
-      "name",
-      "email",
-      "country",
-      "city",
-      "street",
-      "house_number",
-      "level",
-      "supplier_id",
-      "debt",
-      "product_ids",
-    ],
-    // Debt is read-only after creation: it changes only by clear_debt and the scheduled jobs.
-    update: [
-      "name",
-      "email",
-      "country",
-      "city",
-      "street",
-      "house_number",
-      "level",
-      "supplier_id",
-      "product_ids",
-    ],
-  },
-  products: { create: ["name", "model", "release_date"], update: ["name", "model", "release_date"] },
+  // Debt is read-only after creation: it changes only by clear_debt and the scheduled jobs.
+  companies: { create: [...COMPANY_FIELDS, "debt"], update: COMPANY_FIELDS },
+  products: { create: PRODUCT_FIELDS, update: PRODUCT_FIELDS },
   employees: {
     create: ["email", "first_name", "last_name", "company_id"],
     update: ["email", "first_name", "last_name", "company_id", "is_active"],

@@ -29,6 +29,7 @@ import {
   useRedirect,
 } from "react-admin";
 import type { SupplynetDataProvider } from "./dataProvider";
+import { yesNoChoices } from "./format";
 
 interface Employee {
   id: number;
@@ -76,10 +77,7 @@ const filters = [
     key="is_active"
     source="is_active"
     label="Status"
-    choices={[
-      { id: "true", name: "Active" },
-      { id: "false", name: "Deactivated" },
-    ]}
+    choices={yesNoChoices("Active", "Deactivated")}
   />,
 ];
 

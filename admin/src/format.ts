@@ -42,3 +42,11 @@ export function isZeroMoney(value: string | null | undefined): boolean {
 export function formatDateTime(value: string | null | undefined): string {
   return value ? new Date(value).toLocaleString() : "—";
 }
+
+/** Choices for a yes/no list filter; the API reads the query parameter as a boolean. */
+export function yesNoChoices(yes: string, no: string) {
+  return [
+    { id: "true", name: yes },
+    { id: "false", name: no },
+  ];
+}

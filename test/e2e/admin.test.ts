@@ -1,5 +1,5 @@
 import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, expect, it } from "vitest";
 import { createChain, type TestCompany } from "../helpers/app.js";
 import { createTestDatabase, type TestDatabase } from "../helpers/database.js";
 import {
@@ -61,6 +61,10 @@ describeInBrowser("admin panel in Chromium", () => {
     browser = await launchBrowser();
     ({ page } = await newPage(browser));
     page.on("request", (request) => requested.push(request.url()));
+  });
+
+  afterEach(async ({ task }) => {
+    if (task.result?.state === "fail") await screenshot(page, `failed-${task.name.replace(/\W+/g, "-")}`);
   });
 
   afterAll(async () => {

@@ -14,7 +14,7 @@ import {
   TextInput,
   TopToolbar,
 } from "react-admin";
-import { formatMoney, LEVEL_CHOICES, levelLabel } from "../format";
+import { formatMoney, LEVEL_CHOICES, levelLabel, yesNoChoices } from "../format";
 import { ClearDebtButton } from "./ClearDebtButton";
 import { LevelField, MoneyField, SupplierField } from "./fields";
 
@@ -23,15 +23,7 @@ const filters = [
   <TextInput key="city" source="city" alwaysOn />,
   <SelectInput key="level" source="level" choices={LEVEL_CHOICES} alwaysOn />,
   <TextInput key="country" source="country" />,
-  <SelectInput
-    key="has_debt"
-    source="has_debt"
-    label="Debt"
-    choices={[
-      { id: "true", name: "Has debt" },
-      { id: "false", name: "No debt" },
-    ]}
-  />,
+  <SelectInput key="has_debt" source="has_debt" label="Debt" choices={yesNoChoices("Has debt", "No debt")} />,
 ];
 
 /** Selecting across pages fetches every matching id (the API pages by 100), enough for the whole network. */
