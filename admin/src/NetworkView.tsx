@@ -10,8 +10,8 @@ import { Loading, Title, useDataProvider, useGetList, useRedirect } from "react-
 import type { SupplynetDataProvider, TreeNode } from "./dataProvider";
 import { formatMoney, isZeroMoney, LEVELS, levelLabel } from "./format";
 
-const COLUMN_WIDTH = 230;
-const NODE_WIDTH = 190;
+const COLUMN_WIDTH = 200;
+const NODE_WIDTH = 172;
 const NODE_HEIGHT = 38;
 const ROW_HEIGHT = 46;
 const MARGIN = 12;
@@ -116,7 +116,7 @@ function TreePicture({ root }: { root: TreeNode }) {
             />
             <rect width={6} height={NODE_HEIGHT} rx={3} fill={LEVEL_COLOURS[node.level] ?? "#555"} />
             <text x={12} y={15} fontSize={12} fontWeight={600} fill="#1a1a1a">
-              {truncate(node.name, 26)}
+              {truncate(node.name, 24)}
             </text>
             <text x={12} y={31} fontSize={11} fill={isZeroMoney(node.debt) ? "#5f6b76" : "#b3261e"}>
               {node.level === "factory" ? "factory" : `debt ${formatMoney(node.debt)}`}
