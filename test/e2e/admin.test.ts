@@ -184,12 +184,16 @@ describeInBrowser("admin panel in Chromium", () => {
   });
 
   it("creates an employee whose emailed invitation link registers them", async () => {
-    await hash("/employees/create");
+    // From the company's page: its employees are listed, and the invite link fills in the company.
+    const delta = chains.Delta?.[3] as TestCompany;
+    await hash(`/companies/${delta.id}`);
+    await eventually(() => page.locator('input[name="name"]').inputValue()).toBe("Delta L3");
+    await page.getByText("No employees yet.").waitFor();
+    await page.getByRole("link", { name: "Invite an employee" }).click();
+    await eventually(() => page.getByRole("combobox", { name: "Company" }).inputValue()).toBe("Delta L3");
     await page.fill('input[name="email"]', "new.hire@supplynet.test");
     await page.fill('input[name="first_name"]', "Nina");
     await page.fill('input[name="last_name"]', "Hire");
-    await page.getByRole("combobox", { name: "Company" }).fill("Delta L3");
-    await page.getByRole("option", { name: "Delta L3" }).click();
     await page.getByRole("button", { name: "Save" }).click();
     await page.getByText("Invitation sent to new.hire@supplynet.test").waitFor();
     const toNewHire = (message: { to?: unknown }) =>
@@ -219,6 +223,13 @@ describeInBrowser("admin panel in Chromium", () => {
       ["new.hire@supplynet.test"],
     );
     expect(rows[0]?.has_password).toBe(true);
+
+    await hash(`/companies/${delta.id}`);
+    await page
+      .locator("tbody tr")
+      .filter({ hasText: "new.hire@supplynet.test" })
+      .filter({ hasText: "accepted" })
+      .waitFor();
   });
 
   it("deactivates an employee from the edit form", async () => {
