@@ -21,8 +21,11 @@ import {
 const NETWORK = [100, 1_000, 5_000, 20_000, 73_900];
 const CITIES = 50;
 const TIMED_CITIES = ["City 7", "City 11", "City 13"];
-const LAST_CITY = TIMED_CITIES[TIMED_CITIES.length - 1];
+const LAST_CITY = "City 13";
 const RENDER_BUDGET_MS = 1000;
+
+const route = (city: string) =>
+  `#/companies?filter=${encodeURIComponent(JSON.stringify({ city }))}&sort=debt&order=DESC&page=1&perPage=25`;
 
 /**
  * PostgreSQL when TEST_DATABASE_URL is set (as in CI): a database of its own, dropped afterwards. Otherwise
@@ -133,8 +136,6 @@ describeInBrowser("companies list over 100,000 companies", () => {
       "select count(*)::int as n from companies",
     );
     expect(rows[0]?.n).toBe(100_000);
-    const route = (city: string) =>
-      `#/companies?filter=${encodeURIComponent(JSON.stringify({ city }))}&sort=debt&order=DESC&page=1&perPage=25`;
     // Each attempt is a fresh browser session: log in, wait for the dashboard, open the list. The machine is
     // shared (2 cores, other test runs), so the budget is held by the best of three sessions and all are logged.
     const attempts: string[] = [];
@@ -165,9 +166,15 @@ describeInBrowser("companies list over 100,000 companies", () => {
         `first render after login: ${attempts.join("; ")}`,
     );
     expect(Math.min(...timings)).toBeLessThan(RENDER_BUDGET_MS);
-    if (!page) throw new Error("no page");
+    await page?.context().close();
+  });
 
-    // Select all across the city's 80 pages, then clear their debt through a job.
+  it("selects all of a city's 2,000 companies across 80 pages and clears their debt by a job", async () => {
+    const { page } = await newPage(browser);
+    await logIn(page, server.url, STAFF);
+    await page.getByText("Largest debtors").waitFor();
+    await page.goto(`${server.url}/admin/${route(LAST_CITY)}`);
+    await page.locator("tbody tr").nth(24).waitFor();
     await page.locator('thead input[type="checkbox"]').check();
     const selecting = Date.now();
     await page.getByRole("button", { name: "Select all" }).click();

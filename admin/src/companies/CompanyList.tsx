@@ -30,7 +30,11 @@ const filters = [
 const SELECT_ALL_LIMIT = 100_000;
 
 const CompanyBulkActions = () => (
-  <BulkActionsToolbar selectAllButton={<SelectAllButton limit={SELECT_ALL_LIMIT} />}>
+  <BulkActionsToolbar
+    selectAllButton={
+      <SelectAllButton limit={SELECT_ALL_LIMIT} queryOptions={{ meta: { selectAll: true } }} />
+    }
+  >
     <ClearDebtButton />
   </BulkActionsToolbar>
 );
