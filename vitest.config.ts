@@ -28,6 +28,8 @@ export default defineConfig({
           testTimeout: 120_000,
           hookTimeout: 180_000,
           fileParallelism: false,
+          // After the other projects, alone: the browser tests time a render and need the CPU to themselves.
+          sequence: { groupOrder: 1 },
         },
       },
     ],
