@@ -49,13 +49,20 @@ function pick(resource: string, mode: "create" | "update", data: Record<string, 
   return body;
 }
 
-function listQuery({ sort, filter }: Partial<GetListParams>, page: number, pageSize: number) {
-  const query = new URLSearchParams({ page: String(page), page_size: String(pageSize) });
-  if (sort?.field) query.set("ordering", `${sort.order === "DESC" ? "-" : ""}${sort.field}`);
+function filterQuery(filter: GetListParams["filter"] | undefined) {
+  const query = new URLSearchParams();
   for (const [key, value] of Object.entries(filter ?? {})) {
     if (value === undefined || value === null || value === "") continue;
     query.set(key === "q" ? "search" : key, String(value));
   }
+  return query;
+}
+
+function listQuery({ sort, filter }: Partial<GetListParams>, page: number, pageSize: number) {
+  const query = filterQuery(filter);
+  query.set("page", String(page));
+  query.set("page_size", String(pageSize));
+  if (sort?.field) query.set("ordering", `${sort.order === "DESC" ? "-" : ""}${sort.field}`);
   return query;
 }
 
@@ -80,12 +87,17 @@ async function fetchAll<T>(path: string, params: GetListParams, limit: number) {
   return { count: first.count, results: results.flat().slice(0, limit) };
 }
 
+/** Resources whose API gives every matching id in one call (GET /<resource>/ids), for "select all". */
+const ID_LISTS = new Set(["/companies"]);
+
 async function getList(path: string, params: GetListParams) {
   const { page = 1, perPage = 20 } = params.pagination ?? {};
+  if (params.meta?.selectAll && ID_LISTS.has(path)) {
+    const { json } = await api<{ count: number; ids: number[] }>(`${path}/ids?${filterQuery(params.filter)}`);
+    return { data: json.ids.slice(0, perPage).map((id) => ({ id })) as never[], total: json.count };
+  }
   if (perPage > MAX_PAGE_SIZE && page === 1) {
-    // Selecting all needs no order, and paging by id is what the database walks fastest.
-    const sort = params.meta?.selectAll ? { field: "id", order: "ASC" as const } : params.sort;
-    const all = await fetchAll<never>(path, { ...params, sort }, perPage);
+    const all = await fetchAll<never>(path, params, perPage);
     return { data: all.results, total: all.count };
   }
   const json = await fetchPage<never>(path, params, page, perPage);

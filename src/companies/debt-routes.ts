@@ -6,8 +6,8 @@ import { HttpError } from "../http/errors.js";
 import { errorResponses, Id, IdParams } from "../http/schemas.js";
 import { requireJobs } from "../jobs/routes.js";
 import { CLEAR_DEBT_INLINE_LIMIT, requestDebtClearing, requestQrEmail } from "./debt.js";
+import { MAX_SELECTED_IDS } from "./schemas.js";
 
-const CLEAR_DEBT_MAX_IDS = 100_000;
 /** 100,000 ids of up to 10 digits, with commas and spaces, fit well within this. */
 const CLEAR_DEBT_BODY_LIMIT = 2 * 1024 * 1024;
 
@@ -17,7 +17,7 @@ const tags = ["companies"];
 const security = [{ bearerAuth: [] }];
 
 const ClearDebtBody = Type.Object(
-  { ids: Type.Array(Id, { minItems: 1, maxItems: CLEAR_DEBT_MAX_IDS }) },
+  { ids: Type.Array(Id, { minItems: 1, maxItems: MAX_SELECTED_IDS }) },
   { additionalProperties: false },
 );
 const UnknownIds = Type.Array(Type.Integer(), { description: "Ids that name no company; they are ignored" });
@@ -49,7 +49,7 @@ export async function debtRoutes(fastify: FastifyInstance) {
         security,
         summary: "Set the debt of the listed companies to 0",
         description:
-          `Up to ${CLEAR_DEBT_INLINE_LIMIT} ids are cleared at once (200). More (up to ${CLEAR_DEBT_MAX_IDS}) ` +
+          `Up to ${CLEAR_DEBT_INLINE_LIMIT} ids are cleared at once (200). More (up to ${MAX_SELECTED_IDS}) ` +
           "are cleared by a job (202); follow it at GET /jobs/{job_id}. Duplicates count once, factories " +
           "(never in debt) are left alone, and ids that name no company come back in unknown_ids.",
         body: ClearDebtBody,

@@ -7,6 +7,8 @@ import { listCompanyProducts } from "../products/service.js";
 import {
   Company,
   CompanyCreate,
+  CompanyIds,
+  CompanyIdsQuery,
   CompanyListQuery,
   CompanyTree,
   CompanyUpdate,
@@ -18,6 +20,7 @@ import {
   deleteCompany,
   getCompany,
   listCompanies,
+  listCompanyIds,
   listDebtAboveAverage,
   updateCompany,
 } from "./service.js";
@@ -45,6 +48,21 @@ export async function companyRoutes(fastify: FastifyInstance) {
       const { count, results } = await listCompanies(app.db, request.actor, request.query, page);
       return paginated(request, page, count, results);
     },
+  );
+
+  app.get(
+    "/companies/ids",
+    {
+      config: { access: "staff" },
+      schema: {
+        tags,
+        security,
+        summary: "Every company id matching the list's filters (for selecting all across pages)",
+        querystring: CompanyIdsQuery,
+        response: { 200: CompanyIds, ...errorResponses(400, 401, 403) },
+      },
+    },
+    (request) => listCompanyIds(app.db, request.actor, request.query),
   );
 
   app.get(

@@ -92,21 +92,38 @@ export const Ordering = <const Field extends string>(fields: readonly Field[]) =
     { description: "Sort field; prefix with - for descending" },
   );
 
+/** The filters of the companies list; "select all" (GET /companies/ids) takes the same. */
+const companyFilters = {
+  search: Type.Optional(QueryText(200, "Name or email contains (any case)")),
+  level: Type.Optional(CompanyLevelName),
+  country: Type.Optional(QueryText(100, "Exact, any case")),
+  city: Type.Optional(QueryText(100, "Exact, any case")),
+  supplier: Type.Optional(Id),
+  product: Type.Optional(Id),
+  has_debt: Type.Optional(Type.Boolean()),
+};
+
 export const CompanyListQuery = Type.Object(
   {
     ...PaginationQuery,
-    search: Type.Optional(QueryText(200, "Name or email contains (any case)")),
     ordering: Type.Optional(Ordering(["name", "level", "city", "country", "debt", "created_at", "id"])),
-    level: Type.Optional(CompanyLevelName),
-    country: Type.Optional(QueryText(100, "Exact, any case")),
-    city: Type.Optional(QueryText(100, "Exact, any case")),
-    supplier: Type.Optional(Id),
-    product: Type.Optional(Id),
-    has_debt: Type.Optional(Type.Boolean()),
+    ...companyFilters,
   },
   { additionalProperties: false },
 );
+export const CompanyIdsQuery = Type.Object(companyFilters, { additionalProperties: false });
+
+/** As many ids as one clear_debt request takes. */
+export const MAX_SELECTED_IDS = 100_000;
+
+export const CompanyIds = Type.Object({
+  count: Type.Integer({ description: "How many companies match" }),
+  ids: Type.Array(Type.Integer(), {
+    description: `The matching ids, ascending, at most ${MAX_SELECTED_IDS}`,
+  }),
+});
 export type CompanyListFilters = Static<typeof CompanyListQuery>;
+export type CompanyFilters = Static<typeof CompanyIdsQuery>;
 
 export const DebtAboveAverageQuery = Type.Object({ ...PaginationQuery }, { additionalProperties: false });
 

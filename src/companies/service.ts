@@ -15,12 +15,14 @@ import {
   suppliesOthersError,
   unknownProductsError,
 } from "./rules.js";
-import type {
-  CompanyCreateInput,
-  CompanyListFilters,
-  CompanyTreeNode,
-  CompanyUpdateInput,
-  CompanyView,
+import {
+  type CompanyCreateInput,
+  type CompanyFilters,
+  type CompanyListFilters,
+  type CompanyTreeNode,
+  type CompanyUpdateInput,
+  type CompanyView,
+  MAX_SELECTED_IDS,
 } from "./schemas.js";
 import { actorCompanyBinding, visibleCompanies, visibleCompaniesPrepared } from "./scope.js";
 
@@ -101,7 +103,7 @@ const orderingColumns = {
   id: companies.id,
 };
 
-function filterConditions(filters: CompanyListFilters): SQL[] {
+function filterConditions(filters: CompanyFilters): SQL[] {
   const conditions: (SQL | undefined)[] = [
     filters.level === undefined ? undefined : eq(companies.level, levelIndex(filters.level)),
     filters.country === undefined ? undefined : sql`lower(${companies.country}) = lower(${filters.country})`,
@@ -147,6 +149,21 @@ export function listCompanies(db: DbOrTx, actor: Actor, filters: CompanyListFilt
     orderingOf(filters.ordering ?? "id", orderingColumns, companies.id),
     page,
   );
+}
+
+/** Every id the list's filters match, for "select all" across pages, capped at what one clear_debt takes. */
+export async function listCompanyIds(db: DbOrTx, actor: Actor, filters: CompanyFilters) {
+  const where = and(visibleCompanies(actor), ...filterConditions(filters));
+  const [rows, [total]] = await Promise.all([
+    db
+      .select({ id: companies.id })
+      .from(companies)
+      .where(where)
+      .orderBy(companies.id)
+      .limit(MAX_SELECTED_IDS),
+    db.select({ count: sql<number>`count(*)::int` }).from(companies).where(where),
+  ]);
+  return { count: total?.count ?? 0, ids: rows.map((row) => row.id) };
 }
 
 /** The network's average debt counts only companies that have a supplier (a factory never owes). */

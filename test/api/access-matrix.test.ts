@@ -161,6 +161,11 @@ const TABLE: Record<string, Entry> = {
     }),
     expect: staffOnly(201),
   },
+  "GET /api/v1/companies/ids": { call: () => ({ url: "/api/v1/companies/ids" }), expect: staffOnly(200) },
+  "GET /api/v1/companies/ids": {
+    call: () => ({ url: "/api/v1/companies/ids?level=factory" }),
+    expect: staffOnly(200),
+  },
   "GET /api/v1/companies/debt_above_average": {
     call: () => ({ url: "/api/v1/companies/debt_above_average" }),
     expect: staffOnly(200),

@@ -142,6 +142,19 @@ describe("GET /companies for staff", () => {
     expect(badLevel.json().error.fields).toHaveProperty("level");
   });
 
+  it("gives every id the filters match in one call, for selecting all across pages", async () => {
+    const all = (await get("/companies/ids")).json();
+    expect(all).toEqual({ count: 10, ids: [...alpha, ...beta].map((c) => c.id).sort((a, b) => a - b) });
+    expect((await get("/companies/ids?city=kazan&has_debt=true")).json()).toEqual({
+      count: 4,
+      ids: beta.slice(1).map((c) => c.id),
+    });
+    const paged = await get("/companies/ids?page_size=5");
+    expect(paged.statusCode).toBe(400);
+    expect(paged.json().error.fields).toHaveProperty("page_size");
+    expect((await get("/companies/ids", alphaEmployee)).statusCode).toBe(403);
+  });
+
   it("searches name and email literally: LIKE wildcards, quotes and SQL comments are just text", async () => {
     const names = ["50% off", "under_score", "O'Brien", "semi;--colon", "back\\slash"];
     for (const [index, name] of names.entries()) {

@@ -26,7 +26,7 @@ const filters = [
   <SelectInput key="has_debt" source="has_debt" label="Debt" choices={yesNoChoices("Has debt", "No debt")} />,
 ];
 
-/** Selecting across pages fetches every matching id (the API pages by 100), enough for the whole network. */
+/** Selecting across pages takes every matching id in one call (GET /companies/ids), up to one clear_debt's worth. */
 const SELECT_ALL_LIMIT = 100_000;
 
 const CompanyBulkActions = () => (
