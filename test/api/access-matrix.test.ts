@@ -161,7 +161,6 @@ const TABLE: Record<string, Entry> = {
     }),
     expect: staffOnly(201),
   },
-  "GET /api/v1/companies/ids": { call: () => ({ url: "/api/v1/companies/ids" }), expect: staffOnly(200) },
   "GET /api/v1/companies/ids": {
     call: () => ({ url: "/api/v1/companies/ids?level=factory" }),
     expect: staffOnly(200),
