@@ -155,7 +155,9 @@ export function buildCli(): Command {
       const config = loadConfig();
       const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
       const worker = await startWorker({ config, database });
-      console.log(`supplynet worker is running on ${database.description} (schedules in ${config.appTimezone})`);
+      console.log(
+        `supplynet worker is running on ${database.description} (schedules in ${config.appTimezone})`,
+      );
       stopOnSignal(async () => {
         await worker.stop();
         await database.close();

@@ -1,3 +1,4 @@
+import { databaseErrorOf } from "../db/errors.js";
 import { COMPANY_LEVELS, type CompanyLevel } from "../db/schema.js";
 import { badRequest, conflict, type HttpError } from "../http/errors.js";
 
@@ -79,18 +80,6 @@ export const unknownProductsError = (ids: number[]) =>
   badRequest("Some products do not exist.", {
     product_ids: [`Unknown product ids: ${ids.join(", ")}.`],
   });
-
-interface PgError {
-  code?: string;
-  constraint?: string;
-  message?: string;
-}
-
-/** Drizzle wraps driver errors; the PostgreSQL error with its code and constraint is the cause. */
-export function databaseErrorOf(error: unknown): PgError {
-  const wrapped = error as { cause?: unknown };
-  return (wrapped?.cause ?? error ?? {}) as PgError;
-}
 
 /**
  * When a concurrent change slips past the checks above, the database refuses it; this turns that refusal

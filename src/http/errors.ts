@@ -58,11 +58,7 @@ function validationFields(issues: ValidationIssue[], context: string | undefined
 }
 
 /** Postgres errors a client can trigger map to 4xx; anything else stays a logged 500. */
-function fromDatabaseError(error: {
-  code?: string;
-  constraint?: string;
-  detail?: string;
-}): HttpError | undefined {
+function fromDatabaseError(error: PgError): HttpError | undefined {
   switch (error.code) {
     case "23505":
       return conflict("An object with these values already exists.", {

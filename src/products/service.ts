@@ -1,9 +1,9 @@
 import { and, eq, ilike, or, type SQL, sql } from "drizzle-orm";
 import type { Actor } from "../auth/actor.js";
 import { containsPattern, orderingOf } from "../companies/listing.js";
-import { databaseErrorOf } from "../companies/rules.js";
 import { visibleCompanies, visibleProducts } from "../companies/scope.js";
 import type { DbOrTx } from "../db/client.js";
+import { databaseErrorOf } from "../db/errors.js";
 import { companies, companyProducts, products } from "../db/schema.js";
 import { badRequest, conflict, notFound } from "../http/errors.js";
 import type { Page } from "../http/schemas.js";
