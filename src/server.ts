@@ -1,3 +1,4 @@
+import type { AddressInfo } from "node:net";
 import { buildApp } from "./app.js";
 import type { Config } from "./config.js";
 import type { Database } from "./db/client.js";
@@ -15,7 +16,9 @@ export async function startHttpServer(
   jobs: JobQueue,
 ): Promise<RunningServer> {
   const app = await buildApp({ config, database, jobs });
-  const address = await app.listen({ host: config.host, port: config.port });
-  const url = address.replace("0.0.0.0", "localhost").replace("[::]", "localhost");
-  return { url, stop: () => app.close() };
+  await app.listen({ host: config.host, port: config.port });
+  const { port } = app.server.address() as AddressInfo;
+  // Listening on every interface: localhost is the address a person on this machine can open.
+  const host = ["0.0.0.0", "::"].includes(config.host) ? "localhost" : config.host;
+  return { url: `http://${host}:${port}`, stop: () => app.close() };
 }

@@ -80,8 +80,7 @@ async function demoLogins(database: Database): Promise<DemoLogin[]> {
 }
 
 /** The lines `start` prints: where everything is (on localhost, whatever HOST binds to), and who can log in. */
-export function startBanner(serverUrl: string, demo: DemoData): string {
-  const url = `http://localhost:${new URL(serverUrl).port}`;
+export function startBanner(url: string, demo: DemoData): string {
   const lines = [
     `  API:      ${url}/api/v1`,
     `  Admin:    ${url}/admin/`,
