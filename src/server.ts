@@ -18,7 +18,7 @@ export async function startHttpServer(
   const app = await buildApp({ config, database, jobs });
   await app.listen({ host: config.host, port: config.port });
   const { port } = app.server.address() as AddressInfo;
-  // Listening on every interface: localhost is the address a person on this machine can open.
-  const host = ["0.0.0.0", "::"].includes(config.host) ? "localhost" : config.host;
+  // On every interface or on loopback, localhost is the address a person on this machine opens.
+  const host = ["0.0.0.0", "::", "127.0.0.1", "::1"].includes(config.host) ? "localhost" : config.host;
   return { url: `http://${host}:${port}`, stop: () => app.close() };
 }
