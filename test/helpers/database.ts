@@ -3,7 +3,7 @@ import { readFileSync } from "node:fs";
 import { PGlite } from "@electric-sql/pglite";
 import { inject } from "vitest";
 import { type Database, openDatabase, wrapPglite } from "../../src/db/client.js";
-import { adminUrl, TEMPLATE_DATABASE, withAdminClient } from "./postgres.js";
+import { adminUrl, withAdminClient } from "./postgres.js";
 
 export const testDriver: "pg" | "pglite" = process.env.TEST_DRIVER === "pg" ? "pg" : "pglite";
 
@@ -24,7 +24,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
     const serverUrl = process.env.TEST_DATABASE_URL ?? "";
     const name = `supplynet_test_${process.pid}_${randomBytes(4).toString("hex")}`;
     await withAdminClient(serverUrl, (client) =>
-      client.query(`create database ${name} template ${TEMPLATE_DATABASE}`),
+      client.query(`create database ${name} template ${inject("pgTemplate")}`),
     );
     const url = adminUrl(serverUrl, name);
     const database = await openDatabase({ databaseUrl: url, poolSize: 5 });

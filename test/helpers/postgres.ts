@@ -1,7 +1,5 @@
 import pg from "pg";
 
-export const TEMPLATE_DATABASE = "supplynet_test_template";
-
 /** The same server and credentials as `url`, another database. */
 export function adminUrl(url: string, database: string): string {
   const parsed = new URL(url);
