@@ -238,6 +238,23 @@ async function inCompanyTransaction<T>(db: DbOrTx, work: (tx: DbOrTx) => Promise
   }
 }
 
+type ContactFields = Pick<
+  CompanyCreateInput,
+  "name" | "email" | "country" | "city" | "street" | "house_number"
+>;
+
+/** The name, email and address as columns; on an update a field left out stays undefined and unchanged. */
+function contactColumns<T extends Partial<ContactFields>>(input: T) {
+  return {
+    name: input.name as T["name"],
+    email: input.email as T["email"],
+    country: input.country as T["country"],
+    city: input.city as T["city"],
+    street: input.street as T["street"],
+    houseNumber: input.house_number as T["house_number"],
+  };
+}
+
 export function createCompany(db: DbOrTx, actor: Actor, input: CompanyCreateInput): Promise<CompanyView> {
   return inCompanyTransaction(db, async (tx) => {
     const level = levelIndex(input.level);
@@ -245,17 +262,7 @@ export function createCompany(db: DbOrTx, actor: Actor, input: CompanyCreateInpu
     await checkCompanyInput(tx, { level, supplierId, debt: input.debt ?? "0" }, input.product_ids);
     const [created] = await tx
       .insert(companies)
-      .values({
-        name: input.name,
-        email: input.email,
-        country: input.country,
-        city: input.city,
-        street: input.street,
-        houseNumber: input.house_number,
-        level,
-        supplierId,
-        debt: input.debt ?? "0",
-      })
+      .values({ ...contactColumns(input), level, supplierId, debt: input.debt ?? "0" })
       .returning({ id: companies.id });
     const id = created?.id as number;
     await replaceProducts(tx, id, input.product_ids);
@@ -298,17 +305,7 @@ export function updateCompany(
     await checkCompanyInput(tx, { id, level, supplierId }, input.product_ids);
     await tx
       .update(companies)
-      .set({
-        name: input.name,
-        email: input.email,
-        country: input.country,
-        city: input.city,
-        street: input.street,
-        houseNumber: input.house_number,
-        level,
-        supplierId,
-        updatedAt: sql`now()`,
-      })
+      .set({ ...contactColumns(input), level, supplierId, updatedAt: sql`now()` })
       .where(eq(companies.id, id));
     await replaceProducts(tx, id, input.product_ids);
     return getCompany(tx, actor, id);
