@@ -113,6 +113,11 @@ export interface TaskRun {
  * first, in the same transaction as the UPDATE. A second run of the same slot (a retry after a crash, or
  * another worker) waits for the first to commit, then finds the row and changes nothing; it returns null.
  * A run that dies before committing leaves neither the row nor any change, so its retry applies it once.
+ *
+ * The run takes a SHARE ROW EXCLUSIVE lock on companies: readers go on, other writers (a clear-debt, an edit)
+ * wait the few seconds until it commits, so concurrent changes come out as one after the other. That lock is
+ * also what makes the total exact without a per-row lock pass: in one statement `before` sees every debt as
+ * it was and `changed` returns every new one, so their difference is the change, summed in SQL.
  */
 export async function applyScheduledDebtChange(
   db: Db,
@@ -127,18 +132,19 @@ export async function applyScheduledDebtChange(
         returning id`),
     );
     if (!claimed) return null;
+    await tx.execute(sql`lock table companies in share row exclusive mode`);
     const [run] = rowsOf<{ companies_touched: number; total_change: string }>(
       await tx.execute(sql`
-        with locked as (
-          select id, debt from companies where supplier_id is not null order by id for update
+        with before as (
+          select coalesce(sum(debt), 0) as total from companies where supplier_id is not null
         ), changed as (
           update companies set debt = ${NEW_DEBT[task]}
-          from locked where companies.id = locked.id
-          returning companies.debt - locked.debt as change
+          where supplier_id is not null
+          returning debt
         )
         update task_runs set
           companies_touched = (select count(*) from changed),
-          total_change = (select coalesce(sum(change), 0) from changed),
+          total_change = (select coalesce(sum(debt), 0) from changed) - (select total from before),
           finished_at = now()
         where id = ${claimed.id}
         returning companies_touched::int, total_change::text`),
