@@ -1,10 +1,9 @@
-import { and, eq, type SQL, sql } from "drizzle-orm";
+import { eq, type SQL, sql } from "drizzle-orm";
 import type { Actor } from "../auth/actor.js";
 import type { Db, DbOrTx } from "../db/client.js";
-import { companies, users } from "../db/schema.js";
-import { notFound } from "../http/errors.js";
+import { users } from "../db/schema.js";
 import type { JobQueue } from "../jobs/queue.js";
-import { visibleCompanies } from "./scope.js";
+import { requireVisibleCompany, visibleCompanies } from "./scope.js";
 
 /**
  * Every rule that changes a debt outside of company creation lives here, as SQL: money never passes
@@ -78,13 +77,9 @@ export async function requestQrEmail(
   actor: Actor,
   companyId: number,
 ): Promise<string> {
-  const [company] = await db
-    .select({ id: companies.id })
-    .from(companies)
-    .where(and(eq(companies.id, companyId), visibleCompanies(actor)));
-  if (!company) throw notFound("No company with this id.");
+  await requireVisibleCompany(db, actor, companyId);
   const [user] = await db.select({ email: users.email }).from(users).where(eq(users.id, actor.userId));
-  await jobs().enqueue("send-qr-email", { company_id: company.id, user_id: actor.userId });
+  await jobs().enqueue("send-qr-email", { company_id: companyId, user_id: actor.userId });
   return user?.email ?? "";
 }
 

@@ -1,6 +1,8 @@
-import { eq, type Placeholder, type SQL, sql } from "drizzle-orm";
+import { and, eq, type Placeholder, type SQL, sql } from "drizzle-orm";
 import type { Actor } from "../auth/actor.js";
+import type { DbOrTx } from "../db/client.js";
 import { companies, companyProducts, products, type UserRole } from "../db/schema.js";
+import { notFound } from "../http/errors.js";
 
 /**
  * THE rule of who sees which company: staff see every company, an employee sees only their own.
@@ -9,6 +11,17 @@ import { companies, companyProducts, products, type UserRole } from "../db/schem
  */
 export function visibleCompanies(actor: Actor): SQL | undefined {
   return companyRule(actor.role, actor.companyId ?? -1);
+}
+
+/** For routes under /companies/{id}/…: the company's id if the caller may see it, else the rule's 404. */
+export async function requireVisibleCompany(db: DbOrTx, actor: Actor, companyId: number): Promise<number> {
+  const [company] = await db
+    .select({ id: companies.id })
+    .from(companies)
+    .where(and(eq(companies.id, companyId), visibleCompanies(actor)));
+  // The same words whether the company is missing or someone else's, so the answer leaks nothing.
+  if (!company) throw notFound("No company with this id.");
+  return company.id;
 }
 
 /** The parameter a prepared statement built with `visibleCompaniesPrepared` needs: the caller's company. */

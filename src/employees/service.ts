@@ -4,7 +4,7 @@ import type { Actor } from "../auth/actor.js";
 import { revokeUserRefreshTokens } from "../auth/refresh-tokens.js";
 import { containsPattern, orderingOf } from "../companies/listing.js";
 import { levelName } from "../companies/rules.js";
-import { visibleCompanies } from "../companies/scope.js";
+import { requireVisibleCompany } from "../companies/scope.js";
 import type { DbOrTx } from "../db/client.js";
 import { databaseErrorOf } from "../db/errors.js";
 import { companies, invitations, users } from "../db/schema.js";
@@ -122,11 +122,7 @@ export async function listCompanyEmployees(
   companyId: number,
   filter: Omit<EmployeesFilter, "company">,
 ) {
-  const [company] = await db
-    .select({ id: companies.id })
-    .from(companies)
-    .where(and(eq(companies.id, companyId), visibleCompanies(actor)));
-  if (!company) throw notFound("No company with this id.");
+  await requireVisibleCompany(db, actor, companyId);
   return listEmployees(db, { ...filter, company: companyId });
 }
 

@@ -1,10 +1,10 @@
 import { and, eq, ilike, or, type SQL, sql } from "drizzle-orm";
 import type { Actor } from "../auth/actor.js";
 import { containsPattern, orderingOf } from "../companies/listing.js";
-import { visibleCompanies, visibleProducts } from "../companies/scope.js";
+import { requireVisibleCompany, visibleProducts } from "../companies/scope.js";
 import type { DbOrTx } from "../db/client.js";
 import { databaseErrorOf } from "../db/errors.js";
-import { companies, companyProducts, products } from "../db/schema.js";
+import { companyProducts, products } from "../db/schema.js";
 import { badRequest, conflict, notFound } from "../http/errors.js";
 import type { Page } from "../http/schemas.js";
 import type { ProductCreateInput, ProductListFilters, ProductUpdateInput, ProductView } from "./schemas.js";
@@ -70,11 +70,7 @@ export async function listCompanyProducts(
   filters: ProductListFilters,
   page: Page,
 ) {
-  const [company] = await db
-    .select({ id: companies.id })
-    .from(companies)
-    .where(and(visibleCompanies(actor), eq(companies.id, companyId)));
-  if (!company) throw notFound(`No company with id ${companyId}.`);
+  await requireVisibleCompany(db, actor, companyId);
   const soldByCompany = sql`exists (select 1 from ${companyProducts}
     where ${companyProducts.productId} = ${products.id} and ${companyProducts.companyId} = ${companyId})`;
   return pageOfProducts(db, and(soldByCompany, searchCondition(filters.search)), filters.ordering, page);
