@@ -37,10 +37,16 @@ export type App = FastifyInstance;
 /** Bodies above this size are refused with 413 before they are parsed. */
 const BODY_LIMIT = 1024 * 1024;
 
+/** A hop count trusts that many proxies nearest to us, as Fastify does for a number (which its types omit). */
+function trustProxyOption(trust: Config["trustProxy"]) {
+  return typeof trust === "number" ? (_address: string, hop: number) => hop < trust : trust;
+}
+
 export async function buildApp(deps: AppDeps) {
   const app = Fastify({
     logger: { level: deps.config.logLevel },
     bodyLimit: BODY_LIMIT,
+    trustProxy: trustProxyOption(deps.config.trustProxy),
     ajv: { customOptions: { removeAdditional: false, coerceTypes: "array", allErrors: true } },
   }).withTypeProvider<TypeBoxTypeProvider>();
 

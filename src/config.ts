@@ -32,9 +32,49 @@ export interface Config {
   appTimezone: string;
   logLevel: string;
   authRateLimit: AuthRateLimit;
+  /**
+   * Which proxies in front of the app may say who the client is (X-Forwarded-For): false (none, the default),
+   * a number of hops, or a list of addresses and CIDR ranges. Per-IP rate limits count `request.ip`.
+   */
+  trustProxy: boolean | number | string[];
 }
 
-const DEV_JWT_SECRET = "supplynet-development-secret-do-not-use-in-production";
+export const DEV_JWT_SECRET = "supplynet-development-secret-do-not-use-in-production";
+/** HS256 wants a key at least as long as its 256-bit output. */
+export const MIN_JWT_SECRET_BYTES = 32;
+const MAKE_A_SECRET = "Make one with `openssl rand -hex 32` and set it in JWT_SECRET.";
+
+/** Production signs tokens only with a long secret of its own: the public development default forges staff tokens. */
+function checkJwtSecret(secret: string | undefined, nodeEnv: Config["env"]): string {
+  if (nodeEnv !== "production") return secret || DEV_JWT_SECRET;
+  if (!secret) throw new ConfigError(`JWT_SECRET is required when NODE_ENV=production. ${MAKE_A_SECRET}`);
+  if (secret === DEV_JWT_SECRET) {
+    throw new ConfigError(
+      `JWT_SECRET is the public development default, which anyone can use to forge tokens. ${MAKE_A_SECRET}`,
+    );
+  }
+  if (Buffer.byteLength(secret, "utf8") < MIN_JWT_SECRET_BYTES) {
+    throw new ConfigError(
+      `JWT_SECRET is too short for production: at least ${MIN_JWT_SECRET_BYTES} bytes are needed. ${MAKE_A_SECRET}`,
+    );
+  }
+  return secret;
+}
+
+/** TRUST_PROXY: empty/false (trust no proxy), true, a hop count ("1"), or addresses/CIDRs ("10.0.0.1,10.1.0.0/16"). */
+export function parseTrustProxy(value: string | undefined): boolean | number | string[] {
+  const trimmed = (value ?? "").trim();
+  if (trimmed === "" || trimmed === "false" || trimmed === "0") return false;
+  if (trimmed === "true") return true;
+  if (/^\d+$/.test(trimmed)) return Number(trimmed);
+  const addresses = trimmed.split(",").map((part) => part.trim());
+  if (addresses.some((address) => !/^[0-9a-fA-F:.]+(\/\d{1,3})?$/.test(address))) {
+    throw new ConfigError(
+      `TRUST_PROXY must be empty, a number of proxy hops such as 1, or a comma-separated list of proxy addresses (10.0.0.1, 10.0.0.0/8), got "${value}".`,
+    );
+  }
+  return addresses;
+}
 
 function loadDotEnv(): void {
   const file = path.join(process.cwd(), ".env");
@@ -65,12 +105,7 @@ export function loadConfig(overrides: Partial<Config> = {}, env: NodeJS.ProcessE
   if (env === process.env) loadDotEnv();
   const nodeEnv =
     env.NODE_ENV === "production" ? "production" : env.NODE_ENV === "test" ? "test" : "development";
-  const jwtSecret = env.JWT_SECRET || (nodeEnv === "production" ? "" : DEV_JWT_SECRET);
-  if (!jwtSecret && !overrides.jwtSecret) {
-    throw new ConfigError(
-      "JWT_SECRET is required when NODE_ENV=production. Set it to a long random string, e.g. `openssl rand -hex 32`.",
-    );
-  }
+  const jwtSecret = overrides.jwtSecret ?? checkJwtSecret(env.JWT_SECRET, nodeEnv);
   const port = parsePort(env.PORT ?? "8000");
   const host = env.HOST ?? "0.0.0.0";
   return {
@@ -88,6 +123,7 @@ export function loadConfig(overrides: Partial<Config> = {}, env: NodeJS.ProcessE
     appTimezone: checkTimezone(env.APP_TIMEZONE ?? "UTC"),
     logLevel: env.LOG_LEVEL ?? (nodeEnv === "test" ? "silent" : "info"),
     authRateLimit: { perIp: 10, perIpWindowMs: 60_000, failures: 5, failureWindowMs: 15 * 60_000 },
+    trustProxy: parseTrustProxy(env.TRUST_PROXY),
     ...overrides,
   };
 }

@@ -5,7 +5,7 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { describe, expect, it } from "vitest";
 import { buildApp } from "../../src/app.js";
-import { ConfigError, loadConfig } from "../../src/config.js";
+import { ConfigError, DEV_JWT_SECRET, loadConfig, parseTrustProxy } from "../../src/config.js";
 import { projectRoot } from "../../src/paths.js";
 import { testConfig } from "../helpers/app.js";
 import { createTestDatabase } from "../helpers/database.js";
@@ -17,7 +17,28 @@ describe("JWT_SECRET in production", () => {
   it("is required by the config", () => {
     expect(() => loadConfig({}, { NODE_ENV: "production" })).toThrow(ConfigError);
     expect(() => loadConfig({}, { NODE_ENV: "production" })).toThrow(/JWT_SECRET is required/);
-    expect(loadConfig({}, { NODE_ENV: "production", JWT_SECRET: "s3cret" }).jwtSecret).toBe("s3cret");
+    const strong = "0123456789abcdef0123456789abcdef";
+    expect(loadConfig({}, { NODE_ENV: "production", JWT_SECRET: strong }).jwtSecret).toBe(strong);
+  });
+
+  it("refuses a secret shorter than 32 bytes, and the public development default", () => {
+    const production = (secret: string) => () => loadConfig({}, { NODE_ENV: "production", JWT_SECRET: secret });
+    expect(production("s3cret")).toThrow(/too short for production: at least 32 bytes/);
+    expect(production("x".repeat(31))).toThrow(/openssl rand -hex 32/);
+    expect(production(DEV_JWT_SECRET)).toThrow(/public development default/);
+    // In development the default keeps the quick start working.
+    expect(loadConfig({}, { NODE_ENV: "development" }).jwtSecret).toBe(DEV_JWT_SECRET);
+  });
+});
+
+describe("TRUST_PROXY", () => {
+  it("is off by default, and takes a hop count or a list of proxy addresses", () => {
+    expect(parseTrustProxy(undefined)).toBe(false);
+    expect(parseTrustProxy("")).toBe(false);
+    expect(parseTrustProxy("1")).toBe(1);
+    expect(parseTrustProxy("true")).toBe(true);
+    expect(parseTrustProxy("10.0.0.1, 10.1.0.0/16")).toEqual(["10.0.0.1", "10.1.0.0/16"]);
+    expect(() => parseTrustProxy("everyone")).toThrow(/TRUST_PROXY must be empty, a number of proxy hops/);
   });
 
   it("is required to start: `supplynet serve` exits 1 with one line saying what to set", () => {
