@@ -30,10 +30,24 @@ export function errorResponses(...statuses: number[]): Record<number, TSchema> {
   );
 }
 
-/** Money travels as a string with two decimals, as DRF's DecimalField does; never as a JS number. */
+/**
+ * Money travels as a string with two decimals, as DRF's DecimalField does; never as a JS number.
+ * `Money` is one company's debt: never negative, and within the column's numeric(15,2).
+ */
 export const Money = Type.String({ pattern: "^\\d{1,13}\\.\\d{2}$", examples: ["1234.56"] });
-/** Money as clients may send it: up to 13 digits and up to 2 decimals, no sign, no exponent. */
-export const MoneyInput = Type.String({ pattern: "^\\d{1,13}(\\.\\d{1,2})?$", examples: ["1234.56"] });
+/** A sum over many companies (a total debt): never negative, but as long as it needs to be. */
+export const MoneyTotal = Type.String({ pattern: "^\\d+\\.\\d{2}$", examples: ["98765432.10"] });
+/** A change (a scheduled run's total): a repayment's is negative. */
+export const SignedMoney = Type.String({ pattern: "^-?\\d+\\.\\d{2}$", examples: ["-1234.56"] });
+/**
+ * An opening debt as clients may send it: up to 11 digits and up to 2 decimals, no sign, no exponent. The
+ * column holds 13 digits, so the largest opening debt leaves a hundred times its size of headroom for accruals.
+ */
+export const MoneyInput = Type.String({
+  pattern: "^\\d{1,11}(\\.\\d{1,2})?$",
+  examples: ["1234.56"],
+  description: "At most 99999999999.99",
+});
 
 export const Id = Type.Integer({ minimum: 1, maximum: 2_147_483_647 });
 export const IdParams = Type.Object({ id: Id });
