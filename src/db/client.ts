@@ -111,7 +111,7 @@ export function wrapPglite(pglite: PGlite, description: string, onClose: () => v
 async function openPglite(dataDir: string | undefined): Promise<Database> {
   if (!dataDir) return wrapPglite(await PGlite.create(), "PGlite in memory");
   mkdirSync(dataDir, { recursive: true });
-  const releaseLock = acquireDataDirLock(dataDir);
+  const releaseLock = await acquireDataDirLock(dataDir);
   const folder = path.join(dataDir, "pglite");
   try {
     return wrapPglite(await PGlite.create(folder), `PGlite at ${folder}`, releaseLock);
