@@ -1,6 +1,7 @@
 import { eq } from "drizzle-orm";
 import { users } from "../db/schema.js";
 import { invitationEmail } from "../mail/templates.js";
+import { stableMessageId } from "../mail/transport.js";
 import type { TaskDefinition } from "./context.js";
 
 /**
@@ -13,13 +14,16 @@ import type { TaskDefinition } from "./context.js";
 export const sendInvitationTask: TaskDefinition<"send-invitation"> = {
   name: "send-invitation",
   settings: { retryLimit: 5, retryDelay: 10, expireInSeconds: 120, pollingIntervalSeconds: 2 },
-  async handle(job, { database, mailer, queue }) {
+  async handle(job, { config, database, mailer, queue }) {
     const [user] = await database.db
       .select({ email: users.email })
       .from(users)
       .where(eq(users.id, job.data.user_id));
     if (!user) throw new Error(`User ${job.data.user_id} no longer exists.`);
-    await mailer.send(invitationEmail(user.email, job.data.link));
+    await mailer.send({
+      ...invitationEmail(user.email, job.data.link),
+      messageId: stableMessageId(`invitation-${job.id}`, config.publicUrl),
+    });
     await queue.boss.deleteJob(job.name, job.id);
     return undefined;
   },

@@ -2,12 +2,13 @@ import { eq } from "drizzle-orm";
 import { companies, users } from "../db/schema.js";
 import { addressText, qrPng } from "../mail/qr.js";
 import { qrEmail } from "../mail/templates.js";
+import { stableMessageId } from "../mail/transport.js";
 import type { TaskDefinition } from "./context.js";
 
 export const sendQrEmailTask: TaskDefinition<"send-qr-email"> = {
   name: "send-qr-email",
   settings: { retryLimit: 5, retryDelay: 10, expireInSeconds: 120, pollingIntervalSeconds: 2 },
-  async handle(job, { database, mailer }) {
+  async handle(job, { config, database, mailer }) {
     const [company] = await database.db
       .select({
         name: companies.name,
@@ -25,7 +26,10 @@ export const sendQrEmailTask: TaskDefinition<"send-qr-email"> = {
     if (!company) throw new Error(`Company ${job.data.company_id} no longer exists.`);
     if (!user) throw new Error(`User ${job.data.user_id} no longer exists.`);
     const address = addressText(company);
-    const sentTo = await mailer.send(qrEmail(user.email, company.name, address, await qrPng(address)));
+    const sentTo = await mailer.send({
+      ...qrEmail(user.email, company.name, address, await qrPng(address)),
+      messageId: stableMessageId(`qr-${job.id}`, config.publicUrl),
+    });
     return { sent_to: sentTo };
   },
 };

@@ -19,6 +19,15 @@ export interface MailerOptions {
   log?: (line: string) => void;
 }
 
+/**
+ * A Message-ID that stays the same on every attempt to send one message (one job): SMTP delivers at least once,
+ * and a server that stored the message but dropped the connection before its 250 gets it again on the retry;
+ * receiving systems drop the copy by this id.
+ */
+export function stableMessageId(key: string, publicUrl: string): string {
+  return `<${key}@${new URL(publicUrl).hostname}>`;
+}
+
 /** SMTP when SMTP_URL is set; otherwise one .eml file per message, like Django's file-based mail backend. */
 export function createMailer(options: MailerOptions): Mailer {
   if (options.smtpUrl) {
