@@ -81,6 +81,29 @@ async function openPostgres(url: string, poolSize: number): Promise<Database> {
   };
 }
 
+/**
+ * Runs `work` while this process holds a PostgreSQL session advisory lock on one pooled connection, so that
+ * other processes taking the same `key` wait their turn. A connection whose unlock failed is destroyed rather
+ * than returned to the pool, where it would keep the lock for good.
+ */
+export async function withAdvisoryLock<T>(
+  pool: pg.Pool,
+  key: number,
+  work: (client: pg.PoolClient) => Promise<T>,
+): Promise<T> {
+  const client = await pool.connect();
+  try {
+    await client.query("select pg_advisory_lock($1)", [key]);
+    return await work(client);
+  } finally {
+    const unlocked = await client.query("select pg_advisory_unlock($1)", [key]).then(
+      () => true,
+      () => false,
+    );
+    client.release(!unlocked);
+  }
+}
+
 /** Wraps an open PGlite instance; `onClose` runs after it closes (the data dir lock is released there). */
 export function wrapPglite(pglite: PGlite, description: string, onClose: () => void = () => {}): Database {
   return {

@@ -1,9 +1,11 @@
 import { sql } from "drizzle-orm";
 import PgBoss from "pg-boss";
-import type { Database, DbOrTx } from "../db/client.js";
+import { type Database, type DbOrTx, withAdvisoryLock } from "../db/client.js";
 
 /** pg-boss keeps its tables in their own schema, beside the application's. */
 export const QUEUE_SCHEMA = "pgboss";
+/** Any constant unlike the migration lock's; the same in every supplynet process. */
+const QUEUE_SETUP_LOCK_KEY = 7_283_115;
 
 /** Every queue and the data its jobs carry. */
 export interface JobPayloads {
@@ -145,21 +147,27 @@ export class JobQueue {
       maintenanceIntervalSeconds: 30,
     });
     boss.on("error", options.onError ?? ((error) => console.error("pg-boss:", error.message)));
-    await boss.start();
-    const queue = new JobQueue(boss, options.queues);
-    for (const [name, settings] of Object.entries(options.queues) as [JobName, QueueSettings][]) {
-      const queueOptions = {
-        name,
-        retryLimit: settings.retryLimit,
-        retryDelay: settings.retryDelay,
-        retryBackoff: true,
-        expireInSeconds: settings.expireInSeconds,
-      };
-      await boss.createQueue(name, queueOptions);
-      // createQueue leaves an existing queue alone; this applies changed settings to it.
-      await boss.updateQueue(name, queueOptions);
-    }
-    return queue;
+    const setUp = async () => {
+      await boss.start();
+      for (const [name, settings] of Object.entries(options.queues) as [JobName, QueueSettings][]) {
+        const queueOptions = {
+          name,
+          retryLimit: settings.retryLimit,
+          retryDelay: settings.retryDelay,
+          retryBackoff: true,
+          expireInSeconds: settings.expireInSeconds,
+        };
+        await boss.createQueue(name, queueOptions);
+        // createQueue leaves an existing queue alone; this applies changed settings to it.
+        await boss.updateQueue(name, queueOptions);
+      }
+    };
+    // Creating a queue attaches a partition to pg-boss's job table: two processes doing it at once (serve and
+    // worker started together on a fresh database) deadlock (40P01). One process at a time sets up; on PGlite
+    // there is only one.
+    if (database.pool) await withAdvisoryLock(database.pool, QUEUE_SETUP_LOCK_KEY, setUp);
+    else await setUp();
+    return new JobQueue(boss, options.queues);
   }
 
   /** Enqueues a job and returns its id. With `db: tx` it is written in that transaction. */
