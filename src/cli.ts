@@ -1,8 +1,8 @@
 import { Command, InvalidArgumentError } from "commander";
 import { collectSuperuserInput, createSuperuser, type SuperuserOptions } from "./auth/createsuperuser.js";
-import { ConfigError, loadConfig } from "./config.js";
+import { type Config, ConfigError, loadConfig } from "./config.js";
 import { type Database, openDatabase } from "./db/client.js";
-import { migrateDatabase } from "./db/migrate.js";
+import { migrateDatabase, refuseIfMigrationsPending } from "./db/migrate.js";
 import { runTaskNow } from "./jobs/commands.js";
 import { openSendQueue, startWorker } from "./jobs/worker.js";
 import { importWithProgress } from "./seed/cli.js";
@@ -14,9 +14,28 @@ import { UserError } from "./user-error.js";
 
 export { UserError };
 
-function openConfiguredDatabase(): Promise<Database> {
-  const config = loadConfig();
+function openConfiguredDatabase(config: Config = loadConfig()): Promise<Database> {
   return openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+}
+
+/** Runs one step of a start; if it fails, undoes the steps before it (`close`) and reports the failure. */
+async function orClose<T>(close: () => Promise<void>, step: () => Promise<T>): Promise<T> {
+  try {
+    return await step();
+  } catch (error) {
+    await close().catch(() => {});
+    throw error;
+  }
+}
+
+/** For `serve` and `worker`, which must not run on a schema older than their code (`start` migrates). */
+async function openMigratedDatabase(config: Config): Promise<Database> {
+  const database = await openConfiguredDatabase(config);
+  await orClose(
+    () => database.close(),
+    () => refuseIfMigrationsPending(database),
+  );
+  return database;
 }
 
 /** Runs until SIGINT/SIGTERM, then stops `stop` and closes the database. */
@@ -71,10 +90,19 @@ export function buildCli(): Command {
     .description("Serve HTTP only (API, admin, docs), for production; run as many as you like.")
     .action(async () => {
       const config = loadConfig();
-      const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+      const database = await openMigratedDatabase(config);
       // Enqueues only: jobs are taken by `supplynet worker` processes.
-      const jobs = await openSendQueue({ config, database });
-      const server = await startHttpServer(config, database, jobs);
+      const jobs = await orClose(
+        () => database.close(),
+        () => openSendQueue({ config, database }),
+      );
+      const server = await orClose(
+        async () => {
+          await jobs.stop();
+          await database.close();
+        },
+        () => startHttpServer(config, database, jobs),
+      );
       console.log(`supplynet is serving ${server.url} on ${database.description}`);
       if (database.driver === "pglite") {
         console.log(
@@ -95,11 +123,23 @@ export function buildCli(): Command {
     )
     .action(async () => {
       const config = loadConfig();
-      const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
-      await migrateDatabase(database);
-      const demo = await ensureDemoData(database);
-      const worker = await startWorker({ config, database });
-      const server = await startHttpServer(config, database, worker.queue);
+      const database = await openConfiguredDatabase(config);
+      const { demo, worker } = await orClose(
+        () => database.close(),
+        async () => {
+          await migrateDatabase(database);
+          // The demo's users all have the password "1": a production database never gets them.
+          const demo = config.env === "production" ? null : await ensureDemoData(database);
+          return { demo, worker: await startWorker({ config, database }) };
+        },
+      );
+      const server = await orClose(
+        async () => {
+          await worker.stop();
+          await database.close();
+        },
+        () => startHttpServer(config, database, worker.queue),
+      );
       console.log(`supplynet is running at ${server.url} on ${database.description}`);
       console.log(startBanner(server.url, demo));
       stopOnSignal(async () => {
@@ -118,9 +158,16 @@ export function buildCli(): Command {
     .option("--seed <n>", "the same seed gives the same data (random when absent)", parseWholeNumber)
     .option("--reset", "first empty companies, products and employees (staff users stay)")
     .option("--locale <locale>", `faker locale: ${SEED_LOCALES.join(" or ")}`, "en")
-    .action(async (options: ImportOptions) => {
+    .option("--allow-in-production", 'import even with NODE_ENV=production (its users\' password is "1")')
+    .action(async (options: ImportOptions & { allowInProduction?: boolean }) => {
       checkImportOptions(options);
-      const database = await openConfiguredDatabase();
+      const config = loadConfig();
+      if (config.env === "production" && !options.allowInProduction) {
+        throw new UserError(
+          'NODE_ENV=production and test data gives every user the password "1": pass --allow-in-production if this database is only for trying supplynet out.',
+        );
+      }
+      const database = await openConfiguredDatabase(config);
       try {
         await importWithProgress(database, options);
       } finally {
@@ -153,8 +200,11 @@ export function buildCli(): Command {
     )
     .action(async () => {
       const config = loadConfig();
-      const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
-      const worker = await startWorker({ config, database });
+      const database = await openMigratedDatabase(config);
+      const worker = await orClose(
+        () => database.close(),
+        () => startWorker({ config, database }),
+      );
       console.log(
         `supplynet worker is running on ${database.description} (schedules in ${config.appTimezone})`,
       );

@@ -79,15 +79,24 @@ async function demoLogins(database: Database): Promise<DemoLogin[]> {
   ];
 }
 
-/** The lines `start` prints: where everything is (on localhost, whatever HOST binds to), and who can log in. */
-export function startBanner(url: string, demo: DemoData): string {
+/**
+ * The lines `start` prints: where everything is (on localhost, whatever HOST binds to), and who can log in.
+ * `demo` is null in production, where no demo data is loaded.
+ */
+export function startBanner(url: string, demo: DemoData | null): string {
   const lines = [
     `  API:      ${url}/api/v1`,
     `  Admin:    ${url}/admin/`,
     `  Swagger:  ${url}/swagger`,
     `  Redoc:    ${url}/redoc`,
-    `  Health:   ${url}/health`,
+    `  Health:   ${url}/health (liveness), ${url}/ready (readiness)`,
   ];
+  if (!demo) {
+    lines.push(
+      "NODE_ENV=production: no demo data is loaded. Create a staff user with `supplynet createsuperuser`.",
+    );
+    return lines.join("\n");
+  }
   if (demo.loaded) {
     lines.push(
       `Loaded demo data: ${demo.loaded.companies} companies in ${demo.loaded.networks} networks, ${demo.loaded.employees} employees.`,
