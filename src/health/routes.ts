@@ -1,39 +1,103 @@
 import type { FastifyInstance } from "fastify";
 import { Type } from "typebox";
+import { errorBody } from "../http/errors.js";
+import { ErrorResponse } from "../http/schemas.js";
+import { type DatabaseProbe, databaseProber, PROBE_TIMEOUT_MS } from "./probe.js";
 
-const HealthResponse = Type.Object({
-  status: Type.Union([Type.Literal("ok"), Type.Literal("degraded")]),
-  database: Type.Object({ status: Type.String(), driver: Type.String(), latency_ms: Type.Number() }),
-});
+const DatabaseStatus = Type.Object(
+  {
+    status: Type.Union([Type.Literal("ok"), Type.Literal("unreachable"), Type.Literal("timeout")], {
+      description: `"timeout" when the database did not answer within ${PROBE_TIMEOUT_MS} ms`,
+    }),
+    driver: Type.Union([Type.Literal("pg"), Type.Literal("pglite")]),
+    latency_ms: Type.Number(),
+  },
+  { additionalProperties: false },
+);
 
+const HealthResponse = Type.Object(
+  {
+    status: Type.Union([Type.Literal("ok"), Type.Literal("degraded")], {
+      description: '"degraded" while the database is not "ok"; the process itself still serves',
+    }),
+    database: DatabaseStatus,
+  },
+  { additionalProperties: false },
+);
+
+const Migrations = Type.Object(
+  {
+    pending: Type.Union([Type.Array(Type.String()), Type.Null()], {
+      description: "The committed migrations this database lacks; null when they could not be read",
+    }),
+  },
+  { additionalProperties: false },
+);
+
+const ReadyResponse = Type.Object(
+  { status: Type.Literal("ready"), database: DatabaseStatus, migrations: Migrations },
+  { additionalProperties: false },
+);
+
+/** The error shape, with what the probe found beside it. */
+const NotReadyResponse = Type.Object(
+  { error: ErrorResponse.properties.error, database: DatabaseStatus, migrations: Migrations },
+  { additionalProperties: false, description: "Not ready: take this instance out of the load balancer" },
+);
+
+function notReadyReason(database: DatabaseProbe, pending: string[] | null): string {
+  if (database.status === "unreachable") return "The database is unreachable.";
+  if (database.status === "timeout") return `The database did not answer within ${PROBE_TIMEOUT_MS} ms.`;
+  if (pending === null) return `The applied migrations could not be read within ${PROBE_TIMEOUT_MS} ms.`;
+  return `${pending.length} migrations are pending (${pending.join(", ")}): run \`supplynet migrate\`.`;
+}
+
+/**
+ * /health is liveness: 200 whenever this process can answer at all, the database's state in the body, and
+ * never more than PROBE_TIMEOUT_MS spent waiting on it (a restart would not mend the database). /ready is
+ * readiness: 503 while the database is unreachable or lacks migrations, so a load balancer sends no traffic.
+ * Neither is rate limited: probes come often, from the balancer's few addresses.
+ */
 export async function healthRoutes(app: FastifyInstance) {
+  const prober = databaseProber(app.database);
+
   app.get(
     "/health",
     {
-      config: { access: "public" },
+      config: { access: "public", rateLimit: false },
       schema: {
         tags: ["health"],
-        summary: "Liveness and database status",
-        response: { 200: HealthResponse, 503: HealthResponse },
+        summary: "Liveness: 200 while the process serves, with the database's status",
+        response: { 200: HealthResponse },
+      },
+    },
+    async () => {
+      const database = await prober.probe();
+      return { status: database.status === "ok" ? ("ok" as const) : ("degraded" as const), database };
+    },
+  );
+
+  app.get(
+    "/ready",
+    {
+      config: { access: "public", rateLimit: false },
+      schema: {
+        tags: ["health"],
+        summary: "Readiness: 503 while the database is unreachable or migrations are pending",
+        response: { 200: ReadyResponse, 503: NotReadyResponse },
       },
     },
     async (_request, reply) => {
-      const started = performance.now();
-      let status = "ok";
-      try {
-        await app.database.executeSql("select 1");
-      } catch {
-        status = "unreachable";
+      const database = await prober.probe();
+      const pending = database.status === "ok" ? await prober.pending() : null;
+      if (database.status === "ok" && pending?.length === 0) {
+        return { status: "ready" as const, database, migrations: { pending } };
       }
-      const body = {
-        status: status === "ok" ? ("ok" as const) : ("degraded" as const),
-        database: {
-          status,
-          driver: app.database.driver,
-          latency_ms: Math.round((performance.now() - started) * 10) / 10,
-        },
-      };
-      return reply.status(status === "ok" ? 200 : 503).send(body);
+      return reply.status(503).send({
+        ...errorBody("not_ready", notReadyReason(database, pending)),
+        database,
+        migrations: { pending },
+      });
     },
   );
 }
