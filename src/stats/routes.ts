@@ -3,7 +3,7 @@ import type { FastifyInstance } from "fastify";
 import { Type } from "typebox";
 import { CompanyLevelName } from "../companies/schemas.js";
 import { COMPANY_LEVELS } from "../db/schema.js";
-import { errorResponses, Money, Timestamp } from "../http/schemas.js";
+import { errorResponses, Money, MoneyTotal, SignedMoney, Timestamp } from "../http/schemas.js";
 import { networkStats } from "./service.js";
 
 const TaskSummary = Type.Object({
@@ -14,7 +14,8 @@ const TaskSummary = Type.Object({
       slot: Timestamp,
       finished_at: Type.Union([Timestamp, Type.Null()]),
       companies_touched: Type.Integer(),
-      total_change: Money,
+      // A repayment's change is negative.
+      total_change: SignedMoney,
     }),
     Type.Null(),
   ]),
@@ -26,8 +27,10 @@ const Stats = Type.Object({
     Object.fromEntries(COMPANY_LEVELS.map((level) => [level, Type.Integer()])),
   ),
   companies_total: Type.Integer(),
-  total_debt: Money,
-  average_debt: Type.String({ description: "Over companies that have a supplier", examples: ["1234.56"] }),
+  // A sum of up to a million debts outgrows one debt's 13 digits.
+  total_debt: MoneyTotal,
+  // An average of debts is never larger than the largest, so one debt's pattern holds.
+  average_debt: Type.With(Money, { description: "Over companies that have a supplier" }),
   top_debtors: Type.Array(
     Type.Object({ id: Type.Integer(), name: Type.String(), level: CompanyLevelName, debt: Money }),
   ),

@@ -2,17 +2,25 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { App } from "../../src/app.js";
 import { buildTestApp, createChain, createUser, type TestCompany, type TestUser } from "../helpers/app.js";
 import { createTestDatabase, type TestDatabase } from "../helpers/database.js";
+import { type DocumentedResponses, documentedResponses } from "../helpers/documented-responses.js";
 
 let testDb: TestDatabase;
 let app: App;
 let staff: TestUser;
+let documented: DocumentedResponses;
 
 const sql = (text: string, values?: unknown[]) => testDb.database.executeSql(text, values);
-const stats = () => app.inject({ method: "GET", url: "/api/v1/stats", headers: staff.headers });
+/** Every answer is also checked against the documented schema: the serializer lets a wrong pattern through. */
+const stats = async () => {
+  const response = await app.inject({ method: "GET", url: "/api/v1/stats", headers: staff.headers });
+  expect(documented.problems("GET", "/api/v1/stats", response)).toEqual([]);
+  return response;
+};
 
 beforeAll(async () => {
   testDb = await createTestDatabase();
   app = await buildTestApp(testDb);
+  documented = documentedResponses(app);
 });
 afterAll(async () => {
   await app.close();
@@ -106,6 +114,25 @@ describe("GET /api/v1/stats", () => {
     expect(next.getTime() - Date.now()).toBeLessThanOrEqual(3 * 3600 * 1000);
     expect(next.getUTCMinutes()).toBe(0);
     expect(tasks.find((task: { task: string }) => task.task === "repay-debt").last_run).toBeNull();
+  });
+
+  it("answers after a repayment: a run's total change is negative", async () => {
+    await sql(
+      `insert into task_runs (task, slot, companies_touched, total_change, finished_at) values
+       ('accrue-debt', '2026-01-01T06:00:00Z', 2, '12345678901234.56', '2026-01-01T06:00:01Z'),
+       ('repay-debt', '2026-01-01T06:30:00Z', 2, '-12345678901234.56', '2026-01-01T06:30:01Z')`,
+    );
+    const response = await stats();
+    expect(response.statusCode).toBe(200);
+    const changes = Object.fromEntries(
+      response
+        .json()
+        .tasks.map((task: { task: string; last_run: { total_change: string } }) => [
+          task.task,
+          task.last_run.total_change,
+        ]),
+    );
+    expect(changes).toEqual({ "accrue-debt": "12345678901234.56", "repay-debt": "-12345678901234.56" });
   });
 
   it("is for staff only", async () => {
