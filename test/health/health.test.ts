@@ -1,0 +1,135 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { App } from "../../src/app.js";
+import { buildApp } from "../../src/app.js";
+import { openDatabase } from "../../src/db/client.js";
+import { buildTestApp, testConfig } from "../helpers/app.js";
+import { createTestDatabase, type TestDatabase, testDriver } from "../helpers/database.js";
+import { tcpProxy } from "../helpers/tcp-proxy.js";
+
+let testDb: TestDatabase;
+let app: App;
+
+beforeAll(async () => {
+  testDb = await createTestDatabase();
+  app = await buildTestApp(testDb);
+});
+afterAll(async () => {
+  await app.close();
+  await testDb.destroy();
+});
+
+/** The answer and how long it took. */
+async function timed(target: App, url: string) {
+  const started = performance.now();
+  const response = await target.inject({ method: "GET", url });
+  return { status: response.statusCode, body: response.json(), ms: performance.now() - started };
+}
+
+describe("/health (liveness) and /ready (readiness)", () => {
+  it("both answer 200 on a migrated, reachable database", async () => {
+    const health = await timed(app, "/health");
+    expect(health.status).toBe(200);
+    expect(health.body).toMatchObject({ status: "ok", database: { status: "ok", driver: testDriver } });
+    expect(typeof health.body.database.latency_ms).toBe("number");
+    const ready = await timed(app, "/ready");
+    expect(ready.status).toBe(200);
+    expect(ready.body).toMatchObject({
+      status: "ready",
+      database: { status: "ok" },
+      migrations: { pending: [] },
+    });
+  });
+
+  it("are never rate limited", async () => {
+    const answers = await Promise.all(
+      Array.from({ length: 60 }, (_, index) => app.inject({ url: index % 2 ? "/health" : "/ready" })),
+    );
+    expect(new Set(answers.map((answer) => answer.statusCode))).toEqual(new Set([200]));
+  });
+
+  it("are documented in the OpenAPI document with their schemas", async () => {
+    const doc = (await app.inject({ url: "/openapi.json" })).json();
+    const health = doc.paths["/health"].get.responses;
+    expect(Object.keys(health)).toEqual(["200"]);
+    expect(Object.keys(health["200"].content["application/json"].schema.properties)).toEqual([
+      "status",
+      "database",
+    ]);
+    const ready = doc.paths["/ready"].get.responses;
+    expect(Object.keys(ready).sort()).toEqual(["200", "503"]);
+    expect(Object.keys(ready["503"].content["application/json"].schema.properties)).toEqual([
+      "error",
+      "database",
+      "migrations",
+    ]);
+  });
+
+  it("/ready answers 503 naming the pending migration, while /health stays 200", async () => {
+    const { rows } = await testDb.database.executeSql<{ id: number; hash: string; created_at: string }>(
+      "delete from drizzle.__drizzle_migrations where created_at = (select max(created_at) from drizzle.__drizzle_migrations) returning id, hash, created_at::text",
+    );
+    try {
+      const ready = await timed(app, "/ready");
+      expect(ready.status).toBe(503);
+      expect(ready.body.error).toEqual({
+        code: "not_ready",
+        message: expect.stringContaining("supplynet migrate"),
+        fields: {},
+      });
+      expect(ready.body.migrations).toEqual({ pending: ["0003_companies_fillfactor"] });
+      expect(ready.body.database.status).toBe("ok");
+      const health = await timed(app, "/health");
+      expect(health.status).toBe(200);
+      expect(health.body.status).toBe("ok");
+    } finally {
+      const [row] = rows;
+      await testDb.database.executeSql(
+        "insert into drizzle.__drizzle_migrations (id, hash, created_at) values ($1, $2, $3)",
+        [row?.id, row?.hash, row?.created_at],
+      );
+    }
+    expect((await timed(app, "/ready")).status).toBe(200);
+  });
+
+  it.runIf(testDriver === "pg")(
+    "with PostgreSQL refusing or hanging, /health is 200 within a second and /ready is 503",
+    async () => {
+      const proxy = await tcpProxy(testDb.url as string);
+      const database = await openDatabase({ databaseUrl: proxy.url, poolSize: 2 });
+      const cut = await buildApp({ config: testConfig(), database });
+      await cut.ready();
+      try {
+        expect((await timed(cut, "/ready")).status).toBe(200);
+
+        await proxy.refuse();
+        for (const [url, status] of [
+          ["/health", 200],
+          ["/ready", 503],
+        ] as const) {
+          const answer = await timed(cut, url);
+          expect(answer.status, url).toBe(status);
+          expect(answer.body.database.status, url).toBe("unreachable");
+          expect(answer.ms, url).toBeLessThan(1000);
+        }
+        expect((await timed(cut, "/health")).body.status).toBe("degraded");
+        expect((await timed(cut, "/ready")).body.error.code).toBe("not_ready");
+
+        // A server that accepts and never answers: pg would wait 5 s for it, the probes only 500 ms.
+        await proxy.hang();
+        for (const [url, status] of [
+          ["/health", 200],
+          ["/ready", 503],
+        ] as const) {
+          const answer = await timed(cut, url);
+          expect(answer.status, url).toBe(status);
+          expect(answer.body.database.status, url).toBe("timeout");
+          expect(answer.ms, url).toBeLessThan(1000);
+        }
+      } finally {
+        await cut.close();
+        await proxy.close();
+        await database.close();
+      }
+    },
+  );
+});
