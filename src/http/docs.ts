@@ -21,9 +21,17 @@ const redocPage = `<!doctype html>
 </body>
 </html>`;
 
+/** Redoc's bundle shows the Redocly logo from its CDN, which fails offline and is outside the CSP's img-src. */
+const REDOC_CDN_LOGO = "https://cdn.redoc.ly/redoc/logo-mini.svg";
+const LOCAL_LOGO = "/redoc/logo.svg";
+/** A plain page mark in Redoc's colours, in place of the CDN logo. */
+const logoSvg = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 16 16" width="16" height="16">
+<path fill="#32329f" d="M3 1h7l3 3v11H3z"/><path fill="#fff" d="M5 7h6v1H5zm0 2h6v1H5zm0 2h4v1H5z"/></svg>`;
+
 /**
  * The OpenAPI document is generated from the route schemas. Swagger UI and Redoc are served from npm packages,
- * never a CDN, so the docs work offline. Registered before the routes, so that it sees all of them.
+ * never a CDN, so the docs work offline and under the CSP (src/http/security.ts): both pages load their
+ * scripts as files. Registered before the routes, so that it sees all of them.
  */
 export const docsPlugin = fp(async (app: FastifyInstance) => {
   app.addSchema(ErrorResponse);
@@ -47,9 +55,15 @@ export const docsPlugin = fp(async (app: FastifyInstance) => {
 
   const routeConfig = { config: { access: "public" as const }, schema: { hide: true } };
   app.get("/openapi.json", routeConfig, async () => app.swagger());
-  const redocBundle = readFileSync(require.resolve("redoc/bundles/redoc.standalone.js"));
+  const redocBundle = readFileSync(require.resolve("redoc/bundles/redoc.standalone.js"), "utf8").replace(
+    REDOC_CDN_LOGO,
+    LOCAL_LOGO,
+  );
   app.get("/redoc", routeConfig, async (_request, reply) => reply.type("text/html").send(redocPage));
   app.get("/redoc/redoc.standalone.js", routeConfig, async (_request, reply) =>
     reply.type("application/javascript").header("cache-control", "public, max-age=86400").send(redocBundle),
+  );
+  app.get(LOCAL_LOGO, routeConfig, async (_request, reply) =>
+    reply.type("image/svg+xml").header("cache-control", "public, max-age=86400").send(logoSvg),
   );
 });
