@@ -1,0 +1,152 @@
+import fastifyCookie, { type CookieSerializeOptions } from "@fastify/cookie";
+import type { TypeBoxTypeProvider } from "@fastify/type-provider-typebox";
+import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import { Type } from "typebox";
+import { forbidden, HttpError, unauthorized } from "../http/errors.js";
+import { errorResponses } from "../http/schemas.js";
+import { loginBudget, perIpRateLimit, refreshRateLimit, registerRateLimiting } from "./rate-limits.js";
+import { parseDuration, revokeFamilyOf, rotateRefreshToken } from "./refresh-tokens.js";
+import { TokenRequest } from "./schemas.js";
+import { findLoginAccount, logIn } from "./service.js";
+
+export const SESSION_COOKIE = "supplynet_session";
+export const EMPLOYEE_REFUSED = "This admin is for staff. Employees use the API.";
+
+const SessionResponse = Type.Object(
+  {
+    access: Type.String({
+      description: "JWT for the Authorization: Bearer header; short-lived. Keep it in memory only.",
+    }),
+  },
+  { description: "A fresh access token; the refresh token is in the httpOnly session cookie" },
+);
+const EmptyBody = Type.Object({}, { additionalProperties: false, description: "An empty JSON object: {}" });
+
+const COOKIE_NOTE =
+  "For the admin panel: the refresh token travels only in the httpOnly, SameSite=Strict cookie " +
+  `\`${SESSION_COOKIE}\`, scoped to this path, and never in JSON. The request must be JSON ` +
+  "(Content-Type: application/json), which a cross-site form cannot send. API clients use /auth/token.";
+
+/**
+ * A second layer of CSRF defence beside SameSite=Strict (which a sibling subdomain, being same-site, passes):
+ * a form can post only urlencoded, multipart or text/plain, and a cross-origin script sending JSON needs a CORS
+ * preflight that this server never grants.
+ */
+async function requireJson(request: FastifyRequest) {
+  const type = request.headers["content-type"]?.split(";")[0]?.trim().toLowerCase();
+  if (type !== "application/json") {
+    throw new HttpError(
+      415,
+      "unsupported_media_type",
+      "Send this request as JSON, with Content-Type: application/json.",
+    );
+  }
+}
+
+/**
+ * The admin panel's cookie session, beside the JSON tokens of /auth/token: a script on the page (an XSS) can
+ * take at most the in-memory access token, which expires within minutes, never the week-long refresh token.
+ * Rotation, reuse detection and logout are the refresh-token family's own (src/auth/refresh-tokens.ts).
+ */
+export async function adminSessionRoutes(fastify: FastifyInstance) {
+  await registerRateLimiting(fastify);
+  await fastify.register(fastifyCookie);
+  const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
+  app.addHook("onRequest", requireJson);
+
+  const cookie: CookieSerializeOptions = {
+    path: `${fastify.prefix}/auth/session`,
+    httpOnly: true,
+    sameSite: "strict",
+    secure: new URL(app.config.publicUrl).protocol === "https:",
+  };
+  const maxAge = parseDuration(app.config.jwtRefreshTtl, "JWT_REFRESH_TTL") / 1000;
+  const setSession = (reply: FastifyReply, refresh: string) =>
+    reply.setCookie(SESSION_COOKIE, refresh, { ...cookie, maxAge });
+  const endSession = (reply: FastifyReply) => reply.clearCookie(SESSION_COOKIE, cookie);
+  const presented = (request: FastifyRequest) => request.cookies[SESSION_COOKIE] || undefined;
+
+  // The same budgets as /auth/token: this route must not be a second set of guesses at a password.
+  const budget = loginBudget(app);
+  const tags = ["auth"];
+
+  app.post(
+    "/auth/session",
+    {
+      config: { access: "public", rateLimit: perIpRateLimit(app) },
+      schema: {
+        tags,
+        summary: "Admin login: staff email and password for an access token and the session cookie",
+        description: `${COOKIE_NOTE} Employees are refused with 403.`,
+        body: TokenRequest,
+        response: { 200: SessionResponse, ...errorResponses(400, 401, 403, 413, 415, 429) },
+      },
+    },
+    async (request, reply) => {
+      const account = await findLoginAccount(app.database, request.body.email);
+      await budget.refuseIfExhausted(account.key, request);
+      const pair = await logIn(app, account.user, request.body.password);
+      if (!pair) {
+        await budget.recordFailure(account.key, request);
+        throw unauthorized("No active account found with the given email and password.");
+      }
+      await budget.recordSuccess(account.key, request);
+      // Refused only once the password is proven, so that the answer tells a stranger nothing about the role.
+      if (account.user?.role !== "staff") {
+        await revokeFamilyOf(app.db, pair.refresh);
+        throw forbidden(EMPLOYEE_REFUSED);
+      }
+      // Logging in again in the same browser replaces the session: the one it held stops working.
+      const previous = presented(request);
+      if (previous) await revokeFamilyOf(app.db, previous);
+      setSession(reply, pair.refresh);
+      return { access: pair.access };
+    },
+  );
+
+  app.post(
+    "/auth/session/refresh",
+    {
+      config: { access: "public", rateLimit: refreshRateLimit },
+      schema: {
+        tags,
+        summary: "Admin session: a new access token, rotating the session cookie",
+        description: `${COOKIE_NOTE} Presenting a cookie that was already rotated signs out every tab of that login.`,
+        body: EmptyBody,
+        response: { 200: SessionResponse, ...errorResponses(400, 401, 413, 415, 429) },
+      },
+    },
+    async (request, reply) => {
+      const refresh = presented(request);
+      if (!refresh) throw unauthorized("There is no admin session in this browser. Log in.");
+      try {
+        const pair = await rotateRefreshToken(app, refresh);
+        setSession(reply, pair.refresh);
+        return { access: pair.access };
+      } catch (error) {
+        endSession(reply);
+        throw error;
+      }
+    },
+  );
+
+  app.post(
+    "/auth/session/logout",
+    {
+      config: { access: "public", rateLimit: refreshRateLimit },
+      schema: {
+        tags,
+        summary: "Admin logout: revoke the session's login everywhere and clear the cookie",
+        description: `${COOKIE_NOTE} Answers 204 whether or not a session was open.`,
+        body: EmptyBody,
+        response: { 204: Type.Null({ description: "Logged out" }), ...errorResponses(400, 413, 415, 429) },
+      },
+    },
+    async (request, reply) => {
+      const refresh = presented(request);
+      if (refresh) await revokeFamilyOf(app.db, refresh);
+      endSession(reply);
+      return reply.status(204).send(null);
+    },
+  );
+}
