@@ -2,6 +2,7 @@ import type { TypeBoxTypeProvider } from "@fastify/type-provider-typebox";
 import Fastify, { type FastifyInstance } from "fastify";
 import { adminPlugin } from "./admin/plugin.js";
 import { authPlugin } from "./auth/plugin.js";
+import { adminSessionRoutes } from "./auth/admin-session.js";
 import { authRoutes } from "./auth/routes.js";
 import { debtRoutes } from "./companies/debt-routes.js";
 import { companyRoutes } from "./companies/routes.js";
@@ -11,6 +12,7 @@ import { employeeRoutes } from "./employees/routes.js";
 import { healthRoutes } from "./health/routes.js";
 import { docsPlugin } from "./http/docs.js";
 import { errorHandlerPlugin } from "./http/errors.js";
+import { securityPlugin } from "./http/security.js";
 import type { JobQueue } from "./jobs/queue.js";
 import { jobRoutes } from "./jobs/routes.js";
 import { productRoutes } from "./products/routes.js";
@@ -56,12 +58,14 @@ export async function buildApp(deps: AppDeps) {
   app.decorate("jobs", deps.jobs ?? null);
 
   await app.register(errorHandlerPlugin);
+  await app.register(securityPlugin);
   await app.register(authPlugin);
   await app.register(docsPlugin);
 
   await app.register(healthRoutes);
   await app.register(adminPlugin);
   await app.register(authRoutes, { prefix: "/api/v1" });
+  await app.register(adminSessionRoutes, { prefix: "/api/v1" });
   await app.register(employeeRoutes, { prefix: "/api/v1" });
   await app.register(companyRoutes, { prefix: "/api/v1" });
   await app.register(productRoutes, { prefix: "/api/v1" });
