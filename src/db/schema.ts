@@ -7,6 +7,7 @@ import {
   foreignKey,
   index,
   integer,
+  jsonb,
   numeric,
   pgTable,
   primaryKey,
@@ -189,3 +190,14 @@ export const taskRuns = pgTable(
   },
   (t) => [unique("task_runs_task_slot_key").on(t.task, t.slot)],
 );
+
+/**
+ * Jobs whose effect has committed. A job claims its id here in the same transaction as its effect, so a retry
+ * after a crash (the effect committed, pg-boss never heard) finds it applied and changes nothing.
+ */
+export const appliedJobs = pgTable("applied_jobs", {
+  jobId: uuid("job_id").primaryKey(),
+  queue: text("queue").notNull(),
+  result: jsonb("result"),
+  appliedAt: timestamp("applied_at", { withTimezone: true }).notNull().defaultNow(),
+});

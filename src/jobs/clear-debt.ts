@@ -1,9 +1,11 @@
 import { clearDebt } from "../companies/debt.js";
 import type { TaskDefinition } from "./context.js";
+import { applyJobOnce } from "./once.js";
 
 export const clearDebtTask: TaskDefinition<"clear-debt"> = {
   name: "clear-debt",
   // Someone is polling GET /jobs/:id for this one: look for work twice a second.
   settings: { retryLimit: 3, retryDelay: 2, expireInSeconds: 300, pollingIntervalSeconds: 0.5 },
-  handle: (job, { database }) => clearDebt(database.db, job.data.ids),
+  // Applied once per job: a second delivery must not wipe debt added since the first one cleared it.
+  handle: (job, { database }) => applyJobOnce(database.db, job, (tx) => clearDebt(tx, job.data.ids)),
 };

@@ -16,7 +16,8 @@ export interface TestDatabase {
   destroy(): Promise<void>;
 }
 
-const TABLES = "company_products, invitations, refresh_tokens, users, products, companies, task_runs";
+const TABLES =
+  "company_products, invitations, refresh_tokens, users, products, companies, task_runs, applied_jobs";
 
 /** A fresh, migrated database of its own for one test file, on the driver this run tests. */
 export async function createTestDatabase(): Promise<TestDatabase> {
