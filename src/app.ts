@@ -1,8 +1,8 @@
 import type { TypeBoxTypeProvider } from "@fastify/type-provider-typebox";
 import Fastify, { type FastifyInstance } from "fastify";
 import { adminPlugin } from "./admin/plugin.js";
-import { authPlugin } from "./auth/plugin.js";
 import { adminSessionRoutes } from "./auth/admin-session.js";
+import { authPlugin } from "./auth/plugin.js";
 import { authRoutes } from "./auth/routes.js";
 import { debtRoutes } from "./companies/debt-routes.js";
 import { companyRoutes } from "./companies/routes.js";
@@ -11,8 +11,14 @@ import type { Database, Db } from "./db/client.js";
 import { employeeRoutes } from "./employees/routes.js";
 import { healthRoutes } from "./health/routes.js";
 import { docsPlugin } from "./http/docs.js";
-import { errorHandlerPlugin } from "./http/errors.js";
+import {
+  clientErrorHandler,
+  errorHandlerPlugin,
+  frameworkErrors,
+  schemaErrorFormatter,
+} from "./http/errors.js";
 import { securityPlugin } from "./http/security.js";
+import { createValidatorCompiler } from "./http/validation.js";
 import type { JobQueue } from "./jobs/queue.js";
 import { jobRoutes } from "./jobs/routes.js";
 import { productRoutes } from "./products/routes.js";
@@ -49,8 +55,13 @@ export async function buildApp(deps: AppDeps) {
     logger: { level: deps.config.logLevel },
     bodyLimit: BODY_LIMIT,
     trustProxy: trustProxyOption(deps.config.trustProxy),
-    ajv: { customOptions: { removeAdditional: false, coerceTypes: "array", allErrors: true } },
+    // Missing Host is refused by our onRequest hook instead, so that the answer has the error shape.
+    http: { requireHostHeader: false },
+    clientErrorHandler,
+    frameworkErrors,
+    schemaErrorFormatter,
   }).withTypeProvider<TypeBoxTypeProvider>();
+  app.setValidatorCompiler(createValidatorCompiler());
 
   app.decorate("config", deps.config);
   app.decorate("database", deps.database);

@@ -1,6 +1,6 @@
 import { type Static, Type } from "typebox";
-import { QueryText } from "../companies/schemas.js";
 import { USER_ROLES } from "../db/schema.js";
+import { OptionalText, QueryText } from "../http/schemas.js";
 
 /** Registration asks for this much; login accepts any stored password, including older short ones. */
 export const MIN_PASSWORD_LENGTH = 8;
@@ -42,7 +42,7 @@ export const Me = Type.Object(
 );
 export type MeView = Static<typeof Me>;
 
-const Name = (description: string) => QueryText(150, description);
+const Name = (description: string) => OptionalText(150, description);
 
 export const RegisterRequest = Type.Object(
   {

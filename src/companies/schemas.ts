@@ -1,19 +1,10 @@
 import { type Static, Type } from "typebox";
 import { COMPANY_LEVELS } from "../db/schema.js";
-import { Id, Money, MoneyInput, PaginationQuery, Timestamp } from "../http/schemas.js";
+import { Id, Money, MoneyInput, PaginationQuery, QueryText, Text, Timestamp } from "../http/schemas.js";
 
 export const CompanyLevelName = Type.Enum([...COMPANY_LEVELS], {
   description: "factory → distributor → dealership → retail_chain → entrepreneur",
 });
-
-/** PostgreSQL text cannot hold NUL, so it is refused here, where the field can be named. */
-const NO_NUL = "^[^\\u0000]*$";
-/** Required text: at most maxLength characters, at least one of them not blank, no NUL. */
-export const Text = (maxLength: number) =>
-  Type.String({ minLength: 1, maxLength, pattern: "^(?=[^\\u0000]*\\S)[^\\u0000]*$" });
-/** Free text in a query string (search, exact filters). */
-export const QueryText = (maxLength: number, description: string) =>
-  Type.String({ maxLength, pattern: NO_NUL, description });
 
 export const CompanyRef = Type.Object({ id: Type.Integer(), name: Type.String(), level: CompanyLevelName });
 

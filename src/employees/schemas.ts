@@ -1,8 +1,8 @@
 import { type Static, Type } from "typebox";
-import { CompanyRef, QueryText } from "../companies/schemas.js";
-import { Id, PaginationQuery, Timestamp } from "../http/schemas.js";
+import { CompanyRef } from "../companies/schemas.js";
+import { Id, OptionalText, PaginationQuery, QueryText, Timestamp } from "../http/schemas.js";
 
-const Name = (description: string) => QueryText(150, description);
+const Name = (description: string) => OptionalText(150, description);
 const Email = Type.String({ format: "email", maxLength: 254 });
 
 const InvitationStatusSchema = Type.Union([

@@ -1,6 +1,9 @@
-import type { FastifyError, FastifyInstance } from "fastify";
+import { type IncomingMessage, type ServerResponse, STATUS_CODES } from "node:http";
+import type { Duplex } from "node:stream";
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import fp from "fastify-plugin";
 import { databaseErrorOf, type PgError } from "../db/errors.js";
+import { firstProblemOnly } from "./validation.js";
 
 export type FieldErrors = Record<string, string[]>;
 
@@ -38,23 +41,49 @@ interface ValidationIssue {
   keyword?: string;
 }
 
-/** Names every bad field from Ajv's report: "/product_ids/2" → "product_ids.2", additional property → its name. */
-function validationFields(issues: ValidationIssue[], context: string | undefined): FieldErrors {
-  const fields: FieldErrors = {};
-  for (const issue of issues) {
-    let name = (issue.instancePath ?? "").replace(/^\//, "").replaceAll("/", ".");
-    let message = issue.message ?? "is invalid";
-    if (issue.keyword === "additionalProperties") {
-      name = [name, String(issue.params?.additionalProperty)].filter(Boolean).join(".");
-      message = "Unknown field.";
-    } else if (issue.keyword === "required") {
-      name = [name, String(issue.params?.missingProperty)].filter(Boolean).join(".");
-      message = "This field is required.";
-    }
-    const key = name || (context === "body" ? "body" : context || "request");
-    fields[key] = [...(fields[key] ?? []), message];
+/** An error names at most this many fields; the message counts the rest. */
+export const MAX_NAMED_FIELDS = 20;
+
+/** The name of the field one of Ajv's issues is about: "/product_ids/2" → "product_ids.2", an unknown key → its name. */
+function fieldOf(issue: ValidationIssue, context: string | undefined): { name: string; message: string } {
+  let name = (issue.instancePath ?? "").replace(/^\//, "").replaceAll("/", ".");
+  let message = issue.message ?? "is invalid";
+  if (issue.keyword === "additionalProperties") {
+    name = [name, String(issue.params?.additionalProperty)].filter(Boolean).join(".");
+    message = "Unknown field.";
+  } else if (issue.keyword === "required") {
+    name = [name, String(issue.params?.missingProperty)].filter(Boolean).join(".");
+    message = "This field is required.";
   }
-  return fields;
+  return { name: name || (context === "body" ? "body" : context || "request"), message };
+}
+
+/**
+ * Names the bad fields of Ajv's report, at most MAX_NAMED_FIELDS of them. Field names are the client's own
+ * keys ("constructor", "__proto__"), so they are collected in a Map and land in an object without a prototype.
+ */
+function validationError(issues: ValidationIssue[], context: string | undefined, firstOnly: boolean) {
+  const named = new Map<string, string[]>();
+  let unnamed = 0;
+  // A form's own fields first: their problems matter more than the unknown keys sent beside them.
+  const unknownKeysLast = [
+    ...issues.filter((issue) => issue.keyword !== "additionalProperties"),
+    ...issues.filter((issue) => issue.keyword === "additionalProperties"),
+  ];
+  for (const issue of unknownKeysLast) {
+    const { name, message } = fieldOf(issue, context);
+    const messages = named.get(name);
+    if (messages) messages.push(message);
+    else if (named.size < MAX_NAMED_FIELDS) named.set(name, [message]);
+    else unnamed++;
+  }
+  const fields: FieldErrors = Object.create(null);
+  for (const [name, messages] of named) fields[name] = messages;
+  let message = "The request is invalid.";
+  if (firstOnly) message = "The request is invalid. It is large, so only its first problem is named.";
+  else if (unnamed > 0)
+    message = `The request is invalid; ${named.size} fields are named, and ${unnamed} more problems.`;
+  return badRequest(message, fields);
 }
 
 /** Postgres errors a client can trigger map to 4xx; anything else stays a logged 500. */
@@ -80,19 +109,85 @@ function fromDatabaseError(error: PgError): HttpError | undefined {
   }
 }
 
+/** A 404 names the path it did not find, but not all of a 16 KB one. */
+const MAX_ECHOED_PATH = 200;
+
+/** The honest code of each status Fastify or Node may give a client error, for answers no code of ours made. */
+const CLIENT_ERROR_CODES = new Map<number, string>([
+  [400, "invalid"],
+  [401, "not_authenticated"],
+  [403, "forbidden"],
+  [404, "not_found"],
+  [405, "method_not_allowed"],
+  [406, "not_acceptable"],
+  [408, "request_timeout"],
+  [413, "payload_too_large"],
+  [414, "uri_too_long"],
+  [415, "unsupported_media_type"],
+  [429, "throttled"],
+  [431, "headers_too_large"],
+]);
+
+/** A body that is not JSON, as DRF says it: a parse error, not an invalid value. */
+const PARSE_ERRORS = new Set(["FST_ERR_CTP_INVALID_JSON_BODY", "FST_ERR_CTP_EMPTY_JSON_BODY"]);
+
 function toHttpError(error: FastifyError & { validationContext?: string }): HttpError | undefined {
   if (error instanceof HttpError) return error;
   if (error.validation) {
-    return badRequest("The request is invalid.", validationFields(error.validation, error.validationContext));
+    return validationError(error.validation, error.validationContext, firstProblemOnly.has(error.validation));
   }
   const fromDb = fromDatabaseError(databaseErrorOf(error));
   if (fromDb) return fromDb;
   const status = error.statusCode ?? 500;
   if (status >= 400 && status < 500) {
-    const code = status === 429 ? "throttled" : status === 413 ? "payload_too_large" : "invalid";
-    return new HttpError(status, code, error.message);
+    // Fastify's JSON parser gives this one error for bad syntax and for "__proto__" or "constructor.prototype" keys.
+    const code = PARSE_ERRORS.has(error.code) ? "parse_error" : CLIENT_ERROR_CODES.get(status);
+    return new HttpError(status, code ?? "invalid", error.message);
   }
   return undefined;
+}
+
+/** Without it, Fastify would spell every one of Ajv's issues into one message that nobody reads. */
+export function schemaErrorFormatter(_errors: unknown, part: string) {
+  return new Error(`The ${part} is invalid.`);
+}
+
+/**
+ * Fastify answers a malformed URL encoding and an over-long path segment before routing, so before the error
+ * handler, and by default echoes the path back; these answers carry the error shape and never the path.
+ */
+export function frameworkErrors(error: FastifyError, _request: FastifyRequest, reply: FastifyReply) {
+  if (error.code === "FST_ERR_MAX_PARAM_LENGTH") {
+    return reply.status(414).send(errorBody("uri_too_long", "A part of the URL is too long."));
+  }
+  if (error.code === "FST_ERR_BAD_URL") {
+    return reply.status(400).send(errorBody("invalid", "The URL is not validly percent-encoded."));
+  }
+  reply.log.error({ err: error }, "framework error");
+  return reply.status(500).send(errorBody("server_error", "Something went wrong on our side."));
+}
+
+/** What Node's parser refuses before any request exists: a timeout, headers too large, anything unparsable. */
+function clientErrorAnswer(error: NodeJS.ErrnoException): [number, string, string] {
+  if (error.code === "ERR_HTTP_REQUEST_TIMEOUT")
+    return [408, "request_timeout", "The request took too long."];
+  if (error.code === "HPE_HEADER_OVERFLOW")
+    return [431, "headers_too_large", "The request line and headers are too large."];
+  return [400, "bad_request", "The request could not be parsed as HTTP."];
+}
+
+/** Fastify's clientErrorHandler: the same answer Fastify would write on the raw socket, in the error shape. */
+export function clientErrorHandler(error: NodeJS.ErrnoException, socket: Duplex) {
+  if (error.code === "ECONNRESET" || socket.destroyed) return;
+  if (socket.writable) {
+    const [status, code, message] = clientErrorAnswer(error);
+    const body = JSON.stringify(errorBody(code, message));
+    socket.write(
+      `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nConnection: close\r\n` +
+        `Content-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`,
+    );
+  }
+  socket.destroy(error);
 }
 
 export const errorHandlerPlugin = fp(async (app: FastifyInstance) => {
@@ -105,9 +200,20 @@ export const errorHandlerPlugin = fp(async (app: FastifyInstance) => {
     reply.headers(known.headers);
     return reply.status(known.statusCode).send(errorBody(known.code, known.message, known.fields));
   });
-  app.setNotFoundHandler((request, reply) =>
-    reply
-      .status(404)
-      .send(errorBody("not_found", `No route for ${request.method} ${request.url.split("?")[0]}.`)),
-  );
+  app.setNotFoundHandler((request, reply) => {
+    const path = request.url.split("?")[0] ?? "";
+    const shown = path.length > MAX_ECHOED_PATH ? `${path.slice(0, MAX_ECHOED_PATH)}…` : path;
+    return reply.status(404).send(errorBody("not_found", `No route for ${request.method} ${shown}.`));
+  });
+  // Node itself would answer these with an empty body (see requireHostHeader in src/app.ts).
+  app.addHook("onRequest", async (request) => {
+    if (request.raw.httpVersion === "1.1" && request.headers.host === undefined) {
+      throw badRequest("An HTTP/1.1 request needs a Host header.");
+    }
+  });
+  app.server.on("checkExpectation", (_request: IncomingMessage, response: ServerResponse) => {
+    const body = JSON.stringify(errorBody("expectation_failed", "Only Expect: 100-continue is supported."));
+    response.writeHead(417, { "content-type": "application/json; charset=utf-8", connection: "close" });
+    response.end(body);
+  });
 });

@@ -49,6 +49,26 @@ export const MoneyInput = Type.String({
   description: "At most 99999999999.99",
 });
 
+/**
+ * A character a name or an address may hold: none of the control characters (CR, LF, tab, NUL…, Unicode Cc),
+ * line and paragraph separators, or format characters (Cf: zero-width spaces, bidi overrides, U+FEFF), which
+ * make a value look like another or like nothing. The joiners U+200C and U+200D stay: emoji and several scripts
+ * need them inside a name.
+ */
+const SAFE_CHAR = "(?:[^\\p{Cc}\\p{Cf}\\p{Zl}\\p{Zp}]|[\\u200C\\u200D])";
+/** At least one character that shows: a letter, digit, punctuation or symbol, not only spaces and joiners. */
+const VISIBLE_TEXT = `(?=${SAFE_CHAR}*?[\\p{L}\\p{N}\\p{P}\\p{S}])${SAFE_CHAR}*`;
+
+/** A required name or address line: at most maxLength characters, something visible, nothing invisible. */
+export const Text = (maxLength: number) =>
+  Type.String({ minLength: 1, maxLength, pattern: `^${VISIBLE_TEXT}$` });
+/** An optional name (a person's first or last name): empty, or text as `Text` takes it. */
+export const OptionalText = (maxLength: number, description: string) =>
+  Type.String({ maxLength, pattern: `^(?:${VISIBLE_TEXT})?$`, description });
+/** Free text to look for (search, exact filters, a login's email): anything but control characters. */
+export const QueryText = (maxLength: number, description: string) =>
+  Type.String({ maxLength, pattern: "^\\P{Cc}*$", description });
+
 export const Id = Type.Integer({ minimum: 1, maximum: 2_147_483_647 });
 export const IdParams = Type.Object({ id: Id });
 export const Timestamp = Type.String({ format: "date-time" });
@@ -82,8 +102,10 @@ export function pageOf(query: { page?: number; page_size?: number }): Page {
   return { page, pageSize, offset: (page - 1) * pageSize };
 }
 
+/** The client chooses its Host header, so links are built on PUBLIC_URL, the address the service is published at. */
 function pageUrl(request: FastifyRequest, page: number): string {
-  const url = new URL(request.url, `${request.protocol}://${request.host}`);
+  const { pathname, search } = new URL(request.url, "http://unused.invalid");
+  const url = new URL(`${request.server.config.publicUrl}${pathname}${search}`);
   if (page === 1) url.searchParams.delete("page");
   else url.searchParams.set("page", String(page));
   return url.toString();

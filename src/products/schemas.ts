@@ -1,6 +1,6 @@
 import { type Static, Type } from "typebox";
-import { Ordering, QueryText, Text } from "../companies/schemas.js";
-import { PaginationQuery, Timestamp } from "../http/schemas.js";
+import { Ordering } from "../companies/schemas.js";
+import { PaginationQuery, QueryText, Text, Timestamp } from "../http/schemas.js";
 
 const ReleaseDate = Type.Union([Type.String({ format: "date", examples: ["2024-01-31"] }), Type.Null()]);
 

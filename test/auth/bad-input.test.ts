@@ -75,7 +75,7 @@ describe("bad input to the auth and employee routes gives a 400 naming the field
       payload: '{"email": "a@example.com",',
     });
     expect(malformed.statusCode).toBe(400);
-    expect(malformed.json().error.code).toBe("invalid");
+    expect(malformed.json().error.code).toBe("parse_error");
     await expectBadFields(
       await send("POST", "/auth/token", { email: { a: 1 }, password: ["x", "y"] }, null),
       ["email", "password"],
