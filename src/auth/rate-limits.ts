@@ -1,18 +1,20 @@
-import fastifyRateLimit from "@fastify/rate-limit";
+import fastifyRateLimit, { normalizeIP } from "@fastify/rate-limit";
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import { HttpError } from "../http/errors.js";
 
 /**
- * Throttling of the two routes that accept secrets from anonymous callers (POST /auth/token, /auth/register),
- * with the limits in `config.authRateLimit`:
- * - every request counts against the caller's IP: `perIp` per `perIpWindowMs` (default 10 per minute), which
- *   caps password spraying across many accounts from one address;
- * - only FAILED attempts count against a key (login: the email; register: the IP, as each guess is a new
- *   token): `failures` per `failureWindowMs` (default 5 per 15 minutes), which caps guessing one account's
- *   password without locking out a user who simply logs in often.
- * Counters live in this process's memory: behind several `serve` processes each keeps its own.
+ * Throttling of the routes anonymous callers reach, with the limits in `config.authRateLimit`:
+ * - every request counts against the caller's IP: `perIp` per `perIpWindowMs` (default 10 per minute) on the
+ *   routes that take a secret (login, register), which caps password spraying across accounts from one address;
+ *   refresh and logout get REFRESH_PER_MINUTE;
+ * - login failures count against the ACCOUNT the email resolves to, never against a spelling of the email
+ *   (see loginBudget);
+ * - failed registrations (each guesses an invitation token) count against the IP: `failures` per
+ *   `failureWindowMs` (default 5 per 15 minutes).
+ * Counters live in @fastify/rate-limit's store (this process's memory, each counter an LRU of 5,000 keys), so a
+ * Redis store given to the plugin later shares them between `serve` processes.
  */
-const throttled = (seconds: number, message: string) =>
+export const throttled = (seconds: number, message: string) =>
   new HttpError(
     429,
     "throttled",
@@ -20,6 +22,27 @@ const throttled = (seconds: number, message: string) =>
     {},
     { "retry-after": String(seconds) },
   );
+
+/**
+ * A refresh or a logout is a SHA-256 and one indexed row, and the token is 256 random bits, so this caps load,
+ * not guessing. One a second leaves room for several admin tabs and API clients behind one NAT address, each
+ * refreshing when its 15-minute access token runs out (and once more after a reload).
+ */
+export const REFRESH_PER_MINUTE = 60;
+
+/**
+ * Anonymous routes take small bodies, refused with 413 before they are parsed or validated. The largest valid
+ * login or registration (a 1,024-character password of 4-byte characters is 4 KB, plus the email or token and
+ * names) fits in 8 KB; a refresh token fits many times over.
+ */
+export const PUBLIC_BODY_LIMIT = 8 * 1024;
+
+/** The per-account cap is this many addresses' worth of per-address budgets... */
+const ACCOUNT_CAP_ADDRESSES = 10;
+/** ...per hour: with the defaults, 50 failed logins an hour per account from addresses it has not used. */
+const ACCOUNT_CAP_WINDOW_MS = 60 * 60_000;
+/** An address an account logged in from stays exempt from the account cap for this long. */
+const KNOWN_ADDRESS_MS = 30 * 24 * 60 * 60_000;
 
 export async function registerRateLimiting(app: FastifyInstance): Promise<void> {
   await app.register(fastifyRateLimit, {
@@ -29,11 +52,62 @@ export async function registerRateLimiting(app: FastifyInstance): Promise<void> 
   });
 }
 
-/** The per-IP limit, as a route's `config.rateLimit`. */
+/** The per-IP limit on routes that take a secret, as a route's `config.rateLimit`. */
 export const perIpRateLimit = (app: FastifyInstance) => ({
   max: app.config.authRateLimit.perIp,
   timeWindow: app.config.authRateLimit.perIpWindowMs,
 });
+
+/** The per-IP limit on refresh and logout, as a route's `config.rateLimit`. */
+export const refreshRateLimit = { max: REFRESH_PER_MINUTE, timeWindow: 60_000 };
+
+/** The caller's address as the per-IP limits count it: an IPv6 client's whole /64 is one address. */
+export const addressOf = (request: FastifyRequest) => normalizeIP(request.ip);
+
+interface CounterState {
+  /** Hits in the current window, up to `max`. */
+  count: number;
+  /** More than `max` hits: the hit that gave this state went over. */
+  exceeded: boolean;
+  /** Whole seconds until the window ends (at least 1). */
+  retryAfter: number;
+}
+
+/** A count of events per string key over a fixed window, kept in the rate-limit plugin's store. */
+export interface Counter {
+  readonly max: number;
+  peek(key: string): Promise<CounterState>;
+  hit(key: string): Promise<CounterState>;
+}
+
+/** What createRateLimit is handed: it keys a request, and here the key is already known. */
+interface KeyedCall {
+  counterKey: string;
+  routeOptions: { config: Record<string, never> };
+}
+
+/**
+ * `name` prefixes every key: the plugin's Redis store prefixes the keys of all such counters alike, so two
+ * counters must never share a key.
+ */
+export function counter(app: FastifyInstance, name: string, max: number, timeWindow: number): Counter {
+  const limit = app.createRateLimit({
+    max,
+    timeWindow,
+    keyGenerator: (call) => `${name}:${(call as unknown as KeyedCall).counterKey}`,
+  });
+  const run = async (key: string, increment: boolean): Promise<CounterState> => {
+    const call: KeyedCall = { counterKey: key, routeOptions: { config: {} } };
+    const status = await limit(call as unknown as FastifyRequest, { increment });
+    if (status.isAllowed) return { count: 0, exceeded: false, retryAfter: 1 };
+    return {
+      count: status.max - status.remaining,
+      exceeded: status.isExceeded,
+      retryAfter: Math.max(1, status.ttlInSeconds),
+    };
+  };
+  return { max, peek: (key) => run(key, false), hit: (key) => run(key, true) };
+}
 
 export interface FailureLimiter {
   /** 429 with Retry-After while this caller's key has no failed attempts left. */
@@ -44,20 +118,86 @@ export interface FailureLimiter {
 /** Counts failed attempts per key: peeks before the attempt, and consumes only when the attempt fails. */
 export function failureLimiter(
   app: FastifyInstance,
+  name: string,
   keyOf: (request: FastifyRequest) => string,
   what: string,
 ): FailureLimiter {
   const { failures, failureWindowMs } = app.config.authRateLimit;
-  const limit = app.createRateLimit({ max: failures, timeWindow: failureWindowMs, keyGenerator: keyOf });
+  const failed = counter(app, name, failures, failureWindowMs);
   return {
     async refuseIfExhausted(request) {
-      const status = await limit(request, { increment: false });
-      if (!status.isAllowed && status.remaining === 0) {
-        throw throttled(Math.max(1, status.ttlInSeconds), `Too many failed ${what}.`);
-      }
+      const state = await failed.peek(keyOf(request));
+      if (state.count >= failed.max) throw throttled(state.retryAfter, `Too many failed ${what}.`);
     },
     async recordFailure(request) {
-      await limit(request);
+      await failed.hit(keyOf(request));
+    },
+  };
+}
+
+/** Whom a login attempt is about: the account the email resolves to, or the email when it names none. */
+export type LoginAccountKey = `user:${number}` | `email:${string}`;
+
+export interface LoginBudget {
+  /** 429 with Retry-After when this address, or every address new to the account, has no guesses left. */
+  refuseIfExhausted(account: LoginAccountKey, request: FastifyRequest): Promise<void>;
+  recordFailure(account: LoginAccountKey, request: FastifyRequest): Promise<void>;
+  recordSuccess(account: LoginAccountKey, request: FastifyRequest): Promise<void>;
+}
+
+/**
+ * Budgets for guessing one account's password, keyed on the account, so every spelling of its email shares
+ * them (an unknown email is keyed on PostgreSQL's lower() of it, the same function the lookup uses, so that
+ * known and unknown emails are throttled alike and a 429 does not tell which exist):
+ * - `failures` per `failureWindowMs` per account AND address: an attacker at one address locks out only
+ *   themselves, never the owner at another;
+ * - ten times that per hour per account, from addresses that have not logged in to it in the last 30 days:
+ *   however many addresses an attacker has, the guesses per account stay capped, while the owner's known
+ *   addresses still get in.
+ */
+export function loginBudget(app: FastifyInstance): LoginBudget {
+  // One per server: the API's /auth/token and the admin's session login must draw on the same budgets.
+  let budget = loginBudgets.get(app.server);
+  if (!budget) {
+    budget = newLoginBudget(app);
+    loginBudgets.set(app.server, budget);
+  }
+  return budget;
+}
+
+const loginBudgets = new WeakMap<object, LoginBudget>();
+
+function newLoginBudget(app: FastifyInstance): LoginBudget {
+  const { failures, failureWindowMs } = app.config.authRateLimit;
+  const perAddress = counter(app, "login-failures-address", failures, failureWindowMs);
+  const perAccount = counter(
+    app,
+    "login-failures-account",
+    failures * ACCOUNT_CAP_ADDRESSES,
+    ACCOUNT_CAP_WINDOW_MS,
+  );
+  const knownAddresses = counter(app, "login-known-address", 1, KNOWN_ADDRESS_MS);
+  const pairOf = (account: LoginAccountKey, request: FastifyRequest) => `${account}|${addressOf(request)}`;
+  return {
+    async refuseIfExhausted(account, request) {
+      const pair = pairOf(account, request);
+      const fromHere = await perAddress.peek(pair);
+      if (fromHere.count >= perAddress.max) {
+        throw throttled(
+          fromHere.retryAfter,
+          "Too many failed login attempts for this account from your address.",
+        );
+      }
+      const overall = await perAccount.peek(account);
+      if (overall.count < perAccount.max) return;
+      if ((await knownAddresses.peek(pair)).count > 0) return;
+      throw throttled(overall.retryAfter, "Too many failed login attempts for this account.");
+    },
+    async recordFailure(account, request) {
+      await Promise.all([perAddress.hit(pairOf(account, request)), perAccount.hit(account)]);
+    },
+    async recordSuccess(account, request) {
+      await knownAddresses.hit(pairOf(account, request));
     },
   };
 }

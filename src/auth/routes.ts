@@ -3,7 +3,15 @@ import type { FastifyInstance } from "fastify";
 import { Type } from "typebox";
 import { badRequest, unauthorized } from "../http/errors.js";
 import { errorResponses } from "../http/schemas.js";
-import { failureLimiter, perIpRateLimit, registerRateLimiting } from "./rate-limits.js";
+import {
+  addressOf,
+  failureLimiter,
+  loginBudget,
+  PUBLIC_BODY_LIMIT,
+  perIpRateLimit,
+  refreshRateLimit,
+  registerRateLimiting,
+} from "./rate-limits.js";
 import { parseDuration, revokeFamilyOf, rotateRefreshToken } from "./refresh-tokens.js";
 import {
   Me,
@@ -12,9 +20,8 @@ import {
   RegisterResponse,
   TokenPairResponse,
   TokenRequest,
-  type TokenRequestInput,
 } from "./schemas.js";
-import { getMe, logIn, register } from "./service.js";
+import { findLoginAccount, getMe, logIn, register } from "./service.js";
 
 const tags = ["auth"];
 const bearer = [{ bearerAuth: [] }];
@@ -24,14 +31,11 @@ export async function authRoutes(fastify: FastifyInstance) {
   parseDuration(fastify.config.jwtRefreshTtl, "JWT_REFRESH_TTL");
   await registerRateLimiting(fastify);
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
-  const loginFailures = failureLimiter(
-    app,
-    (request) => (request.body as TokenRequestInput).email.toLowerCase(),
-    "login attempts for this account",
-  );
+  const loginBudgets = loginBudget(app);
   const registerFailures = failureLimiter(
     app,
-    (request) => request.ip,
+    "register-failures",
+    (request) => addressOf(request),
     "registration attempts from your address",
   );
 
@@ -39,6 +43,7 @@ export async function authRoutes(fastify: FastifyInstance) {
     "/auth/token",
     {
       config: { access: "public", rateLimit: perIpRateLimit(app) },
+      bodyLimit: PUBLIC_BODY_LIMIT,
       schema: {
         tags,
         summary: "Log in: trade email and password for an access and a refresh token",
@@ -47,10 +52,14 @@ export async function authRoutes(fastify: FastifyInstance) {
       },
     },
     async (request) => {
-      await loginFailures.refuseIfExhausted(request);
-      const pair = await logIn(app, request.body);
-      if (pair) return pair;
-      await loginFailures.recordFailure(request);
+      const account = await findLoginAccount(app.database, request.body.email);
+      await loginBudgets.refuseIfExhausted(account.key, request);
+      const pair = await logIn(app, account.user, request.body.password);
+      if (pair) {
+        await loginBudgets.recordSuccess(account.key, request);
+        return pair;
+      }
+      await loginBudgets.recordFailure(account.key, request);
       throw unauthorized("No active account found with the given email and password.");
     },
   );
@@ -58,13 +67,14 @@ export async function authRoutes(fastify: FastifyInstance) {
   app.post(
     "/auth/token/refresh",
     {
-      config: { access: "public" },
+      config: { access: "public", rateLimit: refreshRateLimit },
+      bodyLimit: PUBLIC_BODY_LIMIT,
       schema: {
         tags,
         summary:
           "Trade a refresh token for a new pair (rotation; reusing an old one revokes its whole family)",
         body: RefreshRequest,
-        response: { 200: TokenPairResponse, ...errorResponses(400, 401, 413) },
+        response: { 200: TokenPairResponse, ...errorResponses(400, 401, 413, 429) },
       },
     },
     async (request) => rotateRefreshToken(app, request.body.refresh),
@@ -73,14 +83,15 @@ export async function authRoutes(fastify: FastifyInstance) {
   app.post(
     "/auth/logout",
     {
-      config: { access: "public" },
+      config: { access: "public", rateLimit: refreshRateLimit },
+      bodyLimit: PUBLIC_BODY_LIMIT,
       schema: {
         tags,
         summary: "Revoke the refresh token and every token rotated from the same login",
         description:
           "Answers 204 whether or not the token was still valid, so logging out twice is harmless.",
         body: RefreshRequest,
-        response: { 204: Type.Null({ description: "Logged out" }), ...errorResponses(400, 413) },
+        response: { 204: Type.Null({ description: "Logged out" }), ...errorResponses(400, 413, 429) },
       },
     },
     async (request, reply) => {
@@ -107,6 +118,7 @@ export async function authRoutes(fastify: FastifyInstance) {
     "/auth/register",
     {
       config: { access: "public", rateLimit: perIpRateLimit(app) },
+      bodyLimit: PUBLIC_BODY_LIMIT,
       schema: {
         tags,
         summary: "Accept an invitation: set a password and log in",
@@ -118,8 +130,9 @@ export async function authRoutes(fastify: FastifyInstance) {
       await registerFailures.refuseIfExhausted(request);
       const outcome = await register(app, request.body);
       if ("problem" in outcome) {
-        await registerFailures.recordFailure(request);
-        throw badRequest(outcome.problem, { token: [outcome.problem] });
+        // Only a bad token is a guess; a refused password is the invitee's own.
+        if (outcome.field === "token") await registerFailures.recordFailure(request);
+        throw badRequest(outcome.problem, { [outcome.field]: [outcome.problem] });
       }
       return reply.status(201).send(outcome);
     },

@@ -63,18 +63,6 @@ describe("rate limits on /auth/token and /auth/register", () => {
     expectThrottled(await register(), 60);
   });
 
-  it("count only failed logins per email: the right password is refused too once they are used up", async () => {
-    const app = await appWith({ failures: 2, failureWindowMs: 15 * 60_000 });
-    await createUser(app, testDb, { email: "anna@example.com", role: "employee", companyId });
-    await createUser(app, testDb, { email: "boris@example.com", role: "employee", companyId });
-    for (let i = 0; i < 5; i++) expect((await logIn(app, "boris@example.com")).statusCode).toBe(200);
-
-    expect((await logIn(app, "anna@example.com", "wrong")).statusCode).toBe(401);
-    expect((await logIn(app, "ANNA@example.com", "wrong")).statusCode).toBe(401);
-    expectThrottled(await logIn(app, "anna@example.com"), 15 * 60);
-    expect((await logIn(app, "boris@example.com")).statusCode).toBe(200);
-  });
-
   it("count failed registrations (bad tokens) per IP", async () => {
     const app = await appWith({ failures: 2 });
     const register = () =>
@@ -86,5 +74,94 @@ describe("rate limits on /auth/token and /auth/register", () => {
     expect((await register()).statusCode).toBe(400);
     expect((await register()).statusCode).toBe(400);
     expectThrottled(await register(), 60);
+  });
+});
+
+const logInFrom = (app: App, remoteAddress: string, email: string, password = "1") =>
+  app.inject({ method: "POST", url: "/api/v1/auth/token", remoteAddress, payload: { email, password } });
+
+describe("login budgets: keyed on the account, per address, with a cap per account", () => {
+  it("share one budget between every spelling of an email that resolves to the account (İ lowers to i in PostgreSQL only)", async () => {
+    const app = await appWith({ failures: 2 });
+    await createUser(app, testDb, { email: "ivan@example.com", role: "employee", companyId });
+    expect((await logIn(app, "ivan@example.com", "wrong")).statusCode).toBe(401);
+    expect((await logIn(app, "IVAN@example.com", "wrong")).statusCode).toBe(401);
+    // JavaScript lowers "İ" to "i̇" (two code points), PostgreSQL to "i": a key built in JS was a fresh budget.
+    expectThrottled(await logIn(app, "İvan@example.com"), 15 * 60);
+    expectThrottled(await logIn(app, "ivan@example.com"), 15 * 60);
+  });
+
+  it("lock out only the attacker's address: the owner at another address still logs in", async () => {
+    const app = await appWith({ failures: 5 });
+    await createUser(app, testDb, { email: "staff@example.com", role: "staff" });
+    for (let i = 0; i < 5; i++) {
+      expect((await logInFrom(app, "203.0.113.6", "staff@example.com", "guess")).statusCode).toBe(401);
+    }
+    expectThrottled(await logInFrom(app, "203.0.113.6", "staff@example.com"), 15 * 60);
+    expect((await logInFrom(app, "198.51.100.1", "staff@example.com")).statusCode).toBe(200);
+  });
+
+  it("cap the failures per account from all addresses; the owner's known address still gets in", async () => {
+    // 2 per address and account, so the account cap is 20 an hour.
+    const app = await appWith({ failures: 2 });
+    await createUser(app, testDb, { email: "ivan@example.com", role: "employee", companyId });
+    expect((await logInFrom(app, "198.51.100.1", "ivan@example.com")).statusCode).toBe(200);
+    const spellings = ["ivan@example.com", "IVAN@EXAMPLE.COM", "İvan@example.com"];
+    for (let address = 1; address <= 10; address++) {
+      for (let attempt = 0; attempt < 2; attempt++) {
+        const email = spellings[(address + attempt) % spellings.length] as string;
+        const response = await logInFrom(app, `203.0.113.${address}`, email, `guess-${attempt}`);
+        expect(response.statusCode, `${email} from 203.0.113.${address}`).toBe(401);
+      }
+    }
+    // A 21st guess from a new address is refused before its password is checked, even the right one.
+    const fresh = await logInFrom(app, "203.0.113.99", "İvan@example.com");
+    expectThrottled(fresh, 60 * 60);
+    expect(fresh.json().error.message).toMatch(/for this account\./);
+    expect((await logInFrom(app, "198.51.100.1", "ivan@example.com")).statusCode).toBe(200);
+  });
+
+  it("throttle unknown emails as known ones, so a 429 does not tell which accounts exist", async () => {
+    const app = await appWith({ failures: 2 });
+    for (const email of ["nobody@example.com", "NOBODY@example.com"]) {
+      expect((await logIn(app, email)).statusCode).toBe(401);
+    }
+    expectThrottled(await logIn(app, "nobody@example.com"), 15 * 60);
+    expect((await logInFrom(app, "198.51.100.1", "nobody@example.com")).statusCode).toBe(401);
+  });
+});
+
+describe("the other public routes", () => {
+  it("rate limit refresh and logout per IP, with room for several admin tabs (60 a minute)", async () => {
+    const app = await appWith({});
+    for (const url of ["/api/v1/auth/token/refresh", "/api/v1/auth/logout"]) {
+      const call = () => app.inject({ method: "POST", url, payload: { refresh: "not-a-token" } });
+      for (let i = 0; i < 60; i++) expect((await call()).statusCode, url).toBeLessThan(429);
+      expectThrottled(await call(), 60);
+    }
+  });
+
+  it("refuse a large body with 413 before parsing it", async () => {
+    const app = await appWith({});
+    // The issue's 0.98 MB of unknown keys: under the app's 1 MB limit, so only the route's small limit stops it.
+    const huge = JSON.stringify(Object.fromEntries(Array.from({ length: 90_000 }, (_, i) => [`k${i}`, 1])));
+    expect(huge.length).toBeGreaterThan(900_000);
+    expect(huge.length).toBeLessThan(1024 * 1024);
+    for (const url of [
+      "/api/v1/auth/token",
+      "/api/v1/auth/token/refresh",
+      "/api/v1/auth/logout",
+      "/api/v1/auth/register",
+    ]) {
+      const response = await app.inject({
+        method: "POST",
+        url,
+        headers: { "content-type": "application/json" },
+        payload: huge,
+      });
+      expect(response.statusCode, url).toBe(413);
+      expect(response.json().error.code).toBe("payload_too_large");
+      expect(response.body.length).toBeLessThan(1024);
+    }
   });
 });

@@ -114,6 +114,39 @@ describe("POST /auth/register", () => {
     expect(invitation?.used).toBe(false);
   });
 
+  it("applies the password policy: only spaces, a common password (any case), the email or its local part", async () => {
+    const { token } = await invitee("anna.ivanova@example.com");
+    const cases = [
+      ["        ", /only spaces/],
+      ["PassWord1", /too common/],
+      ["qwertyuiop", /too common/],
+      ["Anna.Ivanova@Example.com", /email address/],
+      ["anna.ivanova", /email address/],
+    ] as const;
+    for (const [password, message] of cases) {
+      const response = await register(t.app, { token, password });
+      expect(response.statusCode, password).toBe(400);
+      const { error } = response.json();
+      expect(error.code).toBe("invalid");
+      expect(Object.keys(error.fields)).toEqual(["password"]);
+      expect(error.fields.password[0]).toMatch(message);
+    }
+    const [row] = await t.sql<{ used: boolean; has_password: boolean }>(
+      `select i.used_at is not null as used, u.password_hash is not null as has_password
+       from invitations i join users u on u.id = i.user_id`,
+    );
+    expect(row).toEqual({ used: false, has_password: false });
+    expect((await register(t.app, { token, password: "anna ivanova's own" })).statusCode).toBe(201);
+  });
+
+  it("judges the token before the password: a used invitation says so, whatever the password", async () => {
+    const { token } = await invitee();
+    await t.sql("update invitations set used_at = now()");
+    const response = await register(t.app, { token, password: "password" });
+    expect(response.statusCode).toBe(400);
+    expect(Object.keys(response.json().error.fields)).toEqual(["token"]);
+  });
+
   it("cannot take over an account that already has a password through a stale invitation", async () => {
     const user = await createUser(t.app, t.testDb, {
       email: "anna@example.com",
