@@ -43,6 +43,15 @@ function prepareActorQuery(app: FastifyInstance) {
 }
 type ActorQuery = ReturnType<typeof prepareActorQuery>;
 
+/** users.id is a PostgreSQL integer: a `sub` it cannot hold names nobody, and must not reach the query. */
+const MAX_USER_ID = 2 ** 31 - 1;
+
+function userIdOf(sub: unknown): number | null {
+  if (typeof sub !== "string" || !/^[1-9]\d{0,9}$/.test(sub)) return null;
+  const id = Number(sub);
+  return id <= MAX_USER_ID ? id : null;
+}
+
 /**
  * The token proves who the caller was when it was issued; the users row says whether they still may act.
  * Checking is_active on every request is what makes a deactivated user's old tokens useless at once.
@@ -54,8 +63,8 @@ async function loadActor(actorQuery: ActorQuery, request: FastifyRequest): Promi
   } catch {
     throw unauthorized();
   }
-  const userId = Number(payload.sub);
-  if (!Number.isInteger(userId)) throw unauthorized();
+  const userId = userIdOf(payload.sub);
+  if (userId === null) throw unauthorized();
   const [user] = await actorQuery.execute({ id: userId });
   if (!user?.isActive) throw unauthorized("This account is inactive or no longer exists.");
   return { userId: user.id, role: user.role, companyId: user.companyId };
@@ -64,7 +73,10 @@ async function loadActor(actorQuery: ActorQuery, request: FastifyRequest): Promi
 export const authPlugin = fp(async (app: FastifyInstance) => {
   await app.register(fastifyJwt, {
     secret: app.config.jwtSecret,
-    sign: { expiresIn: app.config.jwtAccessTtl },
+    sign: { algorithm: "HS256", expiresIn: app.config.jwtAccessTtl },
+    // Pinned, so that no header (alg none, RS256 "signed" with the secret as a public key, HS512) picks how a
+    // token is checked; and every token must expire.
+    verify: { algorithms: ["HS256"], requiredClaims: ["exp"] },
   });
   app.decorateRequest("actor", null as never);
   const actorQuery = prepareActorQuery(app);
