@@ -1,7 +1,8 @@
-import { spawn } from "node:child_process";
+import { type ChildProcess, spawn } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { pathToFileURL } from "node:url";
 import { PGlite } from "@electric-sql/pglite";
 import { afterAll, beforeAll, inject } from "vitest";
 import { type Database, openDatabase } from "../../src/db/client.js";
@@ -14,25 +15,103 @@ export interface CliResult {
   stderr: string;
 }
 
-/** Runs `supplynet …` from the sources as a real child process (tsx, as `npx tsx src/main.ts` does). */
-export function runCli(args: string[], env: NodeJS.ProcessEnv, stdin?: string): Promise<CliResult> {
-  const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts", ...args], {
-    cwd: projectRoot,
+export interface CliOptions {
+  /** Where the child runs; an empty folder keeps a ./.env from supplying settings. */
+  cwd?: string;
+  /** SIGKILLed after this long, so a command that should have refused cannot outlive the test. */
+  timeoutMs?: number;
+}
+
+/** By path, so that the child can run from any folder. */
+const tsxLoader = pathToFileURL(path.join(projectRoot, "node_modules/tsx/dist/loader.mjs")).href;
+
+/** `node --import tsx src/main.ts …`: one process, so a signal reaches supplynet itself. */
+function spawnCli(args: string[], env: NodeJS.ProcessEnv, options: CliOptions): ChildProcess {
+  return spawn(process.execPath, ["--import", tsxLoader, path.join(projectRoot, "src/main.ts"), ...args], {
+    cwd: options.cwd ?? projectRoot,
     env: { ...process.env, ...env },
+    ...(options.timeoutMs ? { timeout: options.timeoutMs, killSignal: "SIGKILL" as const } : {}),
   });
+}
+
+/** Runs `supplynet …` from the sources as a real child process (tsx, as `npx tsx src/main.ts` does). */
+export function runCli(
+  args: string[],
+  env: NodeJS.ProcessEnv,
+  stdin?: string,
+  options: CliOptions = {},
+): Promise<CliResult> {
+  const child = spawnCli(args, env, options);
   let stdout = "";
   let stderr = "";
-  child.stdout.on("data", (chunk) => {
+  child.stdout?.on("data", (chunk) => {
     stdout += chunk;
   });
-  child.stderr.on("data", (chunk) => {
+  child.stderr?.on("data", (chunk) => {
     stderr += chunk;
   });
-  child.stdin.end(stdin ?? "");
+  child.stdin?.end(stdin ?? "");
   return new Promise((resolve, reject) => {
     child.on("error", reject);
     child.on("close", (code) => resolve({ code, stdout, stderr }));
   });
+}
+
+/** A long-running `supplynet serve`, `worker` or `start`, with everything it printed so far. */
+export interface RunningCli {
+  child: ChildProcess;
+  output(): string;
+  /** Waits until the output matches; fails with the output if the process exits first or time runs out. */
+  waitFor(pattern: RegExp, timeoutMs?: number): Promise<void>;
+  /** Waits until GET `url` answers `status`; fails likewise. */
+  waitForStatus(url: string, status: number, timeoutMs?: number): Promise<void>;
+  /** SIGTERM, then the exit code (null when killed by a signal). */
+  stop(): Promise<number | null>;
+}
+
+export function startCli(args: string[], env: NodeJS.ProcessEnv): RunningCli {
+  const child = spawnCli(args, env, {});
+  child.stdin?.end();
+  let output = "";
+  const append = (chunk: Buffer) => {
+    output += chunk.toString();
+  };
+  child.stdout?.on("data", append);
+  child.stderr?.on("data", append);
+  const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
+  const until = async (done: () => Promise<boolean>, what: string, timeoutMs: number) => {
+    const deadline = Date.now() + timeoutMs;
+    while (!(await done())) {
+      if (child.exitCode !== null || child.signalCode !== null) {
+        throw new Error(`supplynet ${args.join(" ")} exited before ${what}:\n${output}`);
+      }
+      if (Date.now() > deadline) throw new Error(`no ${what} within ${timeoutMs} ms:\n${output}`);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  };
+  return {
+    child,
+    output: () => output,
+    waitFor: (pattern, timeoutMs = 60_000) =>
+      until(async () => pattern.test(output), String(pattern), timeoutMs),
+    waitForStatus: (url, status, timeoutMs = 60_000) =>
+      until(
+        () =>
+          fetch(url).then(
+            (response) => {
+              void response.body?.cancel();
+              return response.status === status;
+            },
+            () => false,
+          ),
+        `${status} from ${url}`,
+        timeoutMs,
+      ),
+    async stop() {
+      if (child.exitCode === null && child.signalCode === null) child.kill("SIGTERM");
+      return exited;
+    },
+  };
 }
 
 /** A user mistake ends as one line on stderr, exit code 1, and no stack trace. */
