@@ -86,12 +86,17 @@ export async function requestQrEmail(
 export const SCHEDULED_DEBT_TASKS = ["accrue-debt", "repay-debt"] as const;
 export type ScheduledDebtTask = (typeof SCHEDULED_DEBT_TASKS)[number];
 
+/** The largest debt the column (numeric(15,2)) holds. */
+export const DEBT_CEILING = "9999999999999.99";
+
 /**
  * Each company's new debt; `random()` is evaluated per row, so every company gets its own amount,
  * rounded to the kopeck: accrual adds 5.00..500.00, repayment takes 100.00..10000.00 and stops at 0.
+ * Accrual stops at the ceiling the same way: a sum past it would fail the whole run with a numeric overflow,
+ * so one company's debt would stop everyone's accrual.
  */
 const NEW_DEBT: Record<ScheduledDebtTask, SQL> = {
-  "accrue-debt": sql`companies.debt + round((5 + random() * 495)::numeric, 2)`,
+  "accrue-debt": sql`least(companies.debt + round((5 + random() * 495)::numeric, 2), ${sql.raw(DEBT_CEILING)})`,
   "repay-debt": sql`greatest(companies.debt - round((100 + random() * 9900)::numeric, 2), 0)`,
 };
 
@@ -101,6 +106,8 @@ export interface TaskRun {
   companiesTouched: number;
   /** Sum of every company's change, signed, as an exact decimal string. */
   totalChange: string;
+  /** Companies whose debt is at DEBT_CEILING after the run: their accrual stopped there. */
+  companiesAtCeiling: number;
 }
 
 /**
@@ -128,7 +135,7 @@ export async function applyScheduledDebtChange(
     );
     if (!claimed) return null;
     await tx.execute(sql`lock table companies in share row exclusive mode`);
-    const [run] = rowsOf<{ companies_touched: number; total_change: string }>(
+    const [run] = rowsOf<{ companies_touched: number; total_change: string; at_ceiling: number }>(
       await tx.execute(sql`
         with before as (
           select coalesce(sum(debt), 0) as total from companies where supplier_id is not null
@@ -142,13 +149,15 @@ export async function applyScheduledDebtChange(
           total_change = (select coalesce(sum(debt), 0) from changed) - (select total from before),
           finished_at = now()
         where id = ${claimed.id}
-        returning companies_touched::int, total_change::text`),
+        returning companies_touched::int, total_change::text,
+          (select count(*) from changed where debt = ${sql.raw(DEBT_CEILING)})::int as at_ceiling`),
     );
     return {
       task,
       slot,
       companiesTouched: run?.companies_touched ?? 0,
       totalChange: run?.total_change ?? "0.00",
+      companiesAtCeiling: run?.at_ceiling ?? 0,
     };
   });
 }

@@ -15,6 +15,7 @@ export function scheduledDebtTask<N extends ScheduledDebtTask>(name: N): TaskDef
         slot: slot.toISOString(),
         companies_touched: run.companiesTouched,
         total_change: run.totalChange,
+        companies_at_ceiling: run.companiesAtCeiling,
       };
     },
   };

@@ -1,9 +1,9 @@
-import Ajv, { type ValidateFunction } from "ajv";
-import addFormatsModule from "ajv-formats";
+import { Ajv, type ValidateFunction } from "ajv";
+import ajvFormats from "ajv-formats";
 import type { App } from "../../src/app.js";
 
-// ajv-formats is CommonJS: under NodeNext its default export is the module object.
-const addFormats = addFormatsModule as unknown as typeof addFormatsModule.default;
+// ajv-formats is CommonJS: under NodeNext the plugin is the module's `default`.
+const addFormats = ajvFormats.default;
 
 interface OpenApiOperation {
   responses: Record<string, { content?: Record<string, { schema: object }> }>;

@@ -5,6 +5,7 @@ import type { JobContext } from "../../src/jobs/context.js";
 import type { Job } from "../../src/jobs/queue.js";
 import { nextRunAt, slotOf } from "../../src/jobs/schedules.js";
 import { TASKS } from "../../src/jobs/worker.js";
+import { UserError } from "../../src/user-error.js";
 import { testConfig } from "../helpers/app.js";
 import { createTestDatabase, type TestDatabase } from "../helpers/database.js";
 import { insertNetwork } from "./support.js";
@@ -50,6 +51,15 @@ const changes = async () =>
       from companies c join debt_before b using (id)`)
   )[0] as Changes;
 
+/**
+ * A rule the next accrual breaks for one company (a check it will be just past), so that the UPDATE fails
+ * half-way through the companies; the caller drops the rule again.
+ */
+const breakAccrualForOneCompany = async () => {
+  await sql("update companies set debt = 999.99 where id = (select max(id) from companies where level = 1)");
+  await sql("alter table companies add constraint test_debt_cap check (debt < 1000)");
+};
+
 /** A job as pg-boss hands it to the handler; only the fields the scheduled handlers read matter. */
 const scheduledJob = <N extends ScheduledDebtTask>(name: N, createdOn: Date) =>
   ({ id: "00000000-0000-4000-8000-000000000000", name, data: {}, createdOn }) as unknown as Job<N>;
@@ -88,20 +98,69 @@ describe("a scheduled run applies once per slot", () => {
 
   it("writes the task_runs row in the same transaction as the UPDATE: a failed UPDATE leaves neither", async () => {
     await insertNetwork(testDb, 100);
-    // One company one accrual away from numeric(15,2)'s limit makes the UPDATE fail with an overflow.
-    await sql(
-      "update companies set debt = 9999999999999.99 where id = (select max(id) from companies where level = 1)",
-    );
+    await breakAccrualForOneCompany();
     await snapshot();
     const slot = new Date("2026-03-01T09:00:00Z");
-    await expect(applyScheduledDebtChange(testDb.database.db, "accrue-debt", slot)).rejects.toThrow();
-    expect(await sql("select count(*)::int as n from task_runs")).toEqual([{ n: 0 }]);
-    expect((await changes()).total).toBe("0.00");
+    try {
+      await expect(applyScheduledDebtChange(testDb.database.db, "accrue-debt", slot)).rejects.toThrow();
+      expect(await sql("select count(*)::int as n from task_runs")).toEqual([{ n: 0 }]);
+      expect((await changes()).total).toBe("0.00");
+    } finally {
+      await sql("alter table companies drop constraint test_debt_cap");
+    }
     // Once the cause is fixed, the retry of that slot applies it.
-    await sql("update companies set debt = 1 where debt = 9999999999999.99");
     expect(await applyScheduledDebtChange(testDb.database.db, "accrue-debt", slot)).toMatchObject({
       companiesTouched: 99,
     });
+  });
+});
+
+describe("the debt ceiling", () => {
+  it("an accrual stops at 9999999999999.99: that company stays there, everyone else accrues, the total is exact", async () => {
+    await insertNetwork(testDb, 100);
+    const ids = (
+      await sql<{ id: number }>("select id from companies where level = 1 order by id limit 3")
+    ).map((row) => row.id);
+    const [atCeiling, justUnder] = ids as [number, number];
+    await sql(
+      `update companies set debt = case id when $1 then 9999999999999.99 when $2 then 9999999999999.00
+         else 9999999999000.00 end where id = any($3::int[])`,
+      [atCeiling, justUnder, ids],
+    );
+    await snapshot();
+    const job = scheduledJob("accrue-debt", new Date("2026-03-01T12:00:03Z"));
+    const result = await TASKS["accrue-debt"].handle(job, context());
+
+    const debts = await sql<{ id: number; debt: string; change: string }>(
+      `select c.id, c.debt::text as debt, (c.debt - b.debt)::text as change
+       from companies c join debt_before b using (id) where c.id = any($1::int[]) order by c.id`,
+      [ids],
+    );
+    expect(debts.map((row) => row.debt).slice(0, 2)).toEqual(["9999999999999.99", "9999999999999.99"]);
+    expect(debts.map((row) => row.change).slice(0, 2)).toEqual(["0.00", "0.99"]);
+    const far = debts[2] as { change: string };
+    expect(Number(far.change)).toBeGreaterThanOrEqual(5);
+    expect(Number(far.change)).toBeLessThanOrEqual(500);
+    // Everyone else accrued as usual.
+    const [others] = await sql<{ n: number; min: string; max: string }>(
+      `select count(*)::int as n, min(c.debt - b.debt)::text as min, max(c.debt - b.debt)::text as max
+       from companies c join debt_before b using (id) where c.level > 0 and not c.id = any($1::int[])`,
+      [ids.slice(0, 2)],
+    );
+    expect(others?.n).toBe(97);
+    expect(Number(others?.min)).toBeGreaterThanOrEqual(5);
+    expect(Number(others?.max)).toBeLessThanOrEqual(500);
+
+    const total = (await changes()).total;
+    expect(result).toEqual({
+      slot: "2026-03-01T12:00:00.000Z",
+      companies_touched: 99,
+      total_change: total,
+      companies_at_ceiling: 2,
+    });
+    expect(
+      await sql("select total_change::text as total, finished_at is not null as finished from task_runs"),
+    ).toEqual([{ total, finished: true }]);
   });
 });
 
@@ -182,6 +241,23 @@ describe("slots and run-task", () => {
     expect(nextRunAt("repay-debt", "Europe/Moscow", new Date("2026-03-01T04:00:00Z"))).toEqual(
       new Date("2026-03-02T03:30:00Z"),
     );
+  });
+
+  it("run-task says when a run fails, in one line, and changes nothing", async () => {
+    await insertNetwork(testDb, 100);
+    await breakAccrualForOneCompany();
+    await snapshot();
+    try {
+      const failure = await runTaskNow(testDb.database, "accrue-debt").catch((error: unknown) => error);
+      expect(failure).toBeInstanceOf(UserError);
+      expect((failure as Error).message).toMatch(
+        /^accrue-debt failed and changed nothing: .*test_debt_cap[^\n]*$/,
+      );
+    } finally {
+      await sql("alter table companies drop constraint test_debt_cap");
+    }
+    expect((await changes()).total).toBe("0.00");
+    expect(await sql("select count(*)::int as n from task_runs")).toEqual([{ n: 0 }]);
   });
 
   it("run-task applies a run now, in a slot of its own, and says what it did", async () => {
