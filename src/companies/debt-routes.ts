@@ -1,12 +1,12 @@
-import fastifyRateLimit from "@fastify/rate-limit";
 import type { TypeBoxTypeProvider } from "@fastify/type-provider-typebox";
-import type { FastifyInstance, FastifyRequest } from "fastify";
+import type { FastifyInstance } from "fastify";
 import { Type } from "typebox";
-import { HttpError } from "../http/errors.js";
+import { counter, registerRateLimiting, throttled } from "../auth/rate-limits.js";
 import { errorResponses, Id, IdParams } from "../http/schemas.js";
 import { requireJobs } from "../jobs/routes.js";
 import { CLEAR_DEBT_INLINE_LIMIT, requestDebtClearing, requestQrEmail } from "./debt.js";
 import { MAX_SELECTED_IDS } from "./schemas.js";
+import { requireVisibleCompany } from "./scope.js";
 
 /** 100,000 ids of up to 10 digits, with commas and spaces, fit well within this. */
 const CLEAR_DEBT_BODY_LIMIT = 2 * 1024 * 1024;
@@ -25,19 +25,8 @@ const UnknownIds = Type.Array(Type.Integer(), { description: "Ids that name no c
 export async function debtRoutes(fastify: FastifyInstance) {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
   const jobs = () => requireJobs(app);
-  await app.register(fastifyRateLimit, {
-    global: false,
-    errorResponseBuilder: (_request, context) => {
-      const seconds = Math.max(1, Math.ceil(context.ttl / 1000));
-      return new HttpError(
-        429,
-        "throttled",
-        `You may ask for ${context.max} QR codes per hour. Try again in ${seconds} s.`,
-        {},
-        { "retry-after": String(seconds) },
-      );
-    },
-  });
+  await registerRateLimiting(app);
+  const qrEmails = counter(app, "qr-emails", QR_EMAILS_PER_HOUR, 60 * 60 * 1000);
 
   app.post(
     "/companies/clear_debt",
@@ -73,14 +62,7 @@ export async function debtRoutes(fastify: FastifyInstance) {
     url: "/companies/:id/get_qr",
     // GET has a side effect here (an email), so no automatic HEAD route that would run it too.
     exposeHeadRoute: false,
-    config: {
-      access: "authenticated",
-      rateLimit: {
-        max: QR_EMAILS_PER_HOUR,
-        timeWindow: 60 * 60 * 1000,
-        keyGenerator: (request: FastifyRequest) => `qr:${request.actor.userId}`,
-      },
-    },
+    config: { access: "authenticated" },
     schema: {
       tags,
       security,
@@ -93,6 +75,14 @@ export async function debtRoutes(fastify: FastifyInstance) {
       },
     },
     handler: async (request, reply) => {
+      // Only an accepted request uses up the quota: a 404 (or the 400 of a bad id, before this) costs nothing.
+      // The company is checked before the quota is taken, and the quota taken (one atomic increment) before
+      // the job is queued, so parallel requests cannot send more than the quota either.
+      await requireVisibleCompany(app.db, request.actor, request.params.id);
+      const quota = await qrEmails.hit(String(request.actor.userId));
+      if (quota.exceeded) {
+        throw throttled(quota.retryAfter, `You may ask for ${QR_EMAILS_PER_HOUR} QR codes per hour.`);
+      }
       const email = await requestQrEmail(app.db, jobs, request.actor, request.params.id);
       return reply.status(202).send({ detail: `The QR code will be emailed to ${email}` });
     },
