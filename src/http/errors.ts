@@ -213,7 +213,11 @@ export const errorHandlerPlugin = fp(async (app: FastifyInstance) => {
   });
   app.server.on("checkExpectation", (_request: IncomingMessage, response: ServerResponse) => {
     const body = JSON.stringify(errorBody("expectation_failed", "Only Expect: 100-continue is supported."));
-    response.writeHead(417, { "content-type": "application/json; charset=utf-8", connection: "close" });
+    response.writeHead(417, {
+      "content-type": "application/json; charset=utf-8",
+      "content-length": Buffer.byteLength(body),
+      connection: "close",
+    });
     response.end(body);
   });
 });

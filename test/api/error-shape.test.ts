@@ -1,0 +1,137 @@
+import type { AddressInfo } from "node:net";
+import net from "node:net";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { App } from "../../src/app.js";
+import { buildTestApp, createUser, type TestUser } from "../helpers/app.js";
+import { createTestDatabase, type TestDatabase } from "../helpers/database.js";
+
+let testDb: TestDatabase;
+let app: App;
+let port: number;
+let staff: TestUser;
+
+beforeAll(async () => {
+  testDb = await createTestDatabase();
+  app = await buildTestApp(testDb);
+  await app.listen({ host: "127.0.0.1", port: 0 });
+  port = (app.server.address() as AddressInfo).port;
+  staff = await createUser(app, testDb, { email: "staff@example.com", role: "staff" });
+});
+afterAll(async () => {
+  await app.close();
+  await testDb.destroy();
+});
+
+interface RawAnswer {
+  status: number;
+  headers: Record<string, string>;
+  body: string;
+}
+
+/** Writes bytes on a socket of its own and reads until the server closes it: what any client would see. */
+function rawRequest(text: string): Promise<RawAnswer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    const socket = net.connect(port, "127.0.0.1", () => socket.end(text));
+    socket.on("data", (chunk) => chunks.push(chunk));
+    // The server may close while we still write a huge header: what it sent before that is the answer.
+    socket.on("error", () => {});
+    socket.on("close", () => {
+      const answer = Buffer.concat(chunks).toString("utf8");
+      const split = answer.indexOf("\r\n\r\n");
+      if (split < 0) return reject(new Error(`no HTTP answer: ${JSON.stringify(answer)}`));
+      const [statusLine = "", ...headerLines] = answer.slice(0, split).split("\r\n");
+      const headers: Record<string, string> = {};
+      for (const line of headerLines) {
+        const colon = line.indexOf(":");
+        headers[line.slice(0, colon).toLowerCase()] = line.slice(colon + 1).trim();
+      }
+      resolve({ status: Number(statusLine.split(" ")[1]), headers, body: answer.slice(split + 4) });
+    });
+    socket.setTimeout(10_000, () => socket.destroy());
+  });
+}
+
+const get = (path: string, headers = "Host: localhost\r\n") =>
+  rawRequest(`GET ${path} HTTP/1.1\r\n${headers}Connection: close\r\n\r\n`);
+
+/** The documented shape, with this status and code, as JSON by its content type. */
+function expectShape(answer: RawAnswer, status: number, code: string) {
+  expect(answer.status, answer.body).toBe(status);
+  expect(answer.headers["content-type"]).toMatch(/^application\/json/);
+  const body = JSON.parse(answer.body);
+  expect(body).toEqual({ error: { code, message: expect.any(String), fields: expect.any(Object) } });
+  return body.error as { message: string; fields: Record<string, string[]> };
+}
+
+describe("every answer the app makes has the error shape and an honest code", () => {
+  it("414 for a path segment over Fastify's limit, without the path echoed back", async () => {
+    const long = "9".repeat(300);
+    const answer = await get(`/api/v1/companies/${long}`);
+    expectShape(answer, 414, "uri_too_long");
+    expect(answer.body).not.toContain("999999999");
+  });
+
+  it("431 for headers too large for Node's parser", async () => {
+    expectShape(
+      await get("/api/v1/companies", `Host: localhost\r\nX-Big: ${"a".repeat(20_000)}\r\n`),
+      431,
+      "headers_too_large",
+    );
+    expectShape(await get(`/api/v1/${"a".repeat(20_000)}`), 431, "headers_too_large");
+  });
+
+  it("400 for a request Node cannot parse as HTTP", async () => {
+    for (const text of [
+      "GARBAGE\r\n\r\n",
+      "GET / HTTP/9.9\r\nHost: x\r\n\r\n",
+      "GET /api/v1/auth/me HTTP/1.1\r\nHost: x\r\nBad Header\r\n\r\n",
+      "POST /api/v1/auth/token HTTP/1.1\r\nHost: x\r\nContent-Length: 1\r\nContent-Length: 2\r\n\r\nab",
+    ]) {
+      expectShape(await rawRequest(text), 400, "bad_request");
+    }
+  });
+
+  it("400 for a URL that is not validly percent-encoded, without echoing it", async () => {
+    const answer = await get("/api/v1/companies/%zz-secret");
+    expectShape(answer, 400, "invalid");
+    expect(answer.body).not.toContain("secret");
+  });
+
+  it("400 for an HTTP/1.1 request without Host, and 417 for an unknown Expect", async () => {
+    expectShape(await get("/api/v1/auth/me", ""), 400, "invalid");
+    expectShape(
+      await get("/api/v1/auth/me", "Host: localhost\r\nExpect: teapot\r\n"),
+      417,
+      "expectation_failed",
+    );
+  });
+
+  const post = (path: string, contentType: string, body: string) =>
+    rawRequest(
+      `POST ${path} HTTP/1.1\r\nHost: localhost\r\nAuthorization: ${staff.headers.authorization}\r\n` +
+        `Content-Type: ${contentType}\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+    );
+
+  it("415, 413 and bad JSON carry their own codes", async () => {
+    expectShape(
+      await post("/api/v1/products", "application/xml", "<name>x</name>"),
+      415,
+      "unsupported_media_type",
+    );
+    expectShape(await post("/api/v1/products", "application/json", '{"name": "x",'), 400, "parse_error");
+    expectShape(
+      await post("/api/v1/products", "application/json", '{"__proto__": {"a": 1}}'),
+      400,
+      "parse_error",
+    );
+    const huge = JSON.stringify({ name: "x".repeat(1_100_000), model: "M" });
+    expectShape(await post("/api/v1/products", "application/json", huge), 413, "payload_too_large");
+  });
+
+  it("a 404 names a long path only in part", async () => {
+    const answer = await get(`/api/v1/nothing/${"x".repeat(10_000)}`);
+    expectShape(answer, 404, "not_found");
+    expect(answer.body.length).toBeLessThan(1024);
+  });
+});
