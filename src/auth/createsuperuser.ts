@@ -2,6 +2,7 @@ import { createInterface } from "node:readline";
 import { Writable } from "node:stream";
 import type { Database } from "../db/client.js";
 import { UserError } from "../user-error.js";
+import { passwordProblem } from "./password-policy.js";
 import { hashPassword } from "./passwords.js";
 
 /** Something@domain.tld, no spaces: what an invitation or a login can use. */
@@ -29,10 +30,15 @@ function checkEmail(email: string): string {
   return trimmed;
 }
 
-function checkPassword(password: string): string {
-  if (password.length === 0) throw new UserError("The password must not be empty.");
+/** The password policy's refusal as the command's one-line error. */
+async function checkPassword(password: string, email: string): Promise<string> {
+  const problem = await passwordProblem(password, email);
+  if (problem) throw new UserError(`${problem} Nothing was created.`);
   return password;
 }
+
+/** Typed passwords get this many tries, as Django's prompt re-asks, before the command gives up. */
+const PASSWORD_TRIES = 3;
 
 /** Reads answers line by line from a terminal (typing hidden for passwords) or from piped input. */
 class Prompter {
@@ -61,18 +67,18 @@ class Prompter {
     this.lines = this.reader[Symbol.asyncIterator]();
   }
 
-  async ask(question: string, hidden = false): Promise<string> {
+  /** The answer, or undefined when the input has ended. */
+  async ask(question: string, hidden = false): Promise<string | undefined> {
     this.output.write(question);
     this.muted = hidden;
     const { value, done } = await this.lines.next();
     this.muted = false;
     if (hidden || !this.terminal) this.output.write("\n");
-    if (done) {
-      throw new UserError(
-        "The input ended before every answer was given. Run on a terminal, or pass --email, --password and --no-input.",
-      );
-    }
-    return value;
+    return done ? undefined : value;
+  }
+
+  say(line: string): void {
+    this.output.write(`${line}\n`);
   }
 
   close(): void {
@@ -93,19 +99,46 @@ export async function collectSuperuserInput(
     if (options.email === undefined || options.password === undefined) {
       throw new UserError("--no-input needs both --email and --password.");
     }
-    return { email: checkEmail(options.email), password: checkPassword(options.password) };
+    const email = checkEmail(options.email);
+    return { email, password: await checkPassword(options.password, email) };
   }
   const prompter = new Prompter(input, output);
   try {
-    const email = checkEmail(options.email ?? (await prompter.ask("Email: ")));
-    if (options.password !== undefined) return { email, password: checkPassword(options.password) };
-    const password = checkPassword(await prompter.ask("Password: ", true));
-    const again = await prompter.ask("Password (again): ", true);
-    if (again !== password) throw new UserError("The two passwords differ; nothing was created. Try again.");
-    return { email, password };
+    const email = checkEmail(options.email ?? answered(await prompter.ask("Email: ")));
+    if (options.password !== undefined)
+      return { email, password: await checkPassword(options.password, email) };
+    return { email, password: await askPassword(prompter, email) };
   } finally {
     prompter.close();
   }
+}
+
+const INPUT_ENDED =
+  "The input ended before every answer was given. Run on a terminal, or pass --email, --password and --no-input.";
+
+function answered(answer: string | undefined): string {
+  if (answer === undefined) throw new UserError(INPUT_ENDED);
+  return answer;
+}
+
+/**
+ * Asks for the password and its confirmation until the policy accepts one and both agree, saying why after
+ * each refusal. When the tries or the input run out, the last refusal is the command's one-line error.
+ */
+async function askPassword(prompter: Prompter, email: string): Promise<string> {
+  let refusal: string | undefined;
+  for (let tries = 0; tries < PASSWORD_TRIES; tries++) {
+    if (refusal) prompter.say(`Error: ${refusal}`);
+    const password = await prompter.ask("Password: ", true);
+    if (password === undefined) break;
+    refusal = (await passwordProblem(password, email)) ?? undefined;
+    if (refusal) continue;
+    const again = await prompter.ask("Password (again): ", true);
+    if (again === password) return password;
+    if (again === undefined) break;
+    refusal = "The two passwords differ.";
+  }
+  throw new UserError(refusal ? `${refusal} Nothing was created.` : INPUT_ENDED);
 }
 
 function takenError(email: string): UserError {
@@ -120,7 +153,7 @@ export async function createSuperuser(
   input: SuperuserInput,
 ): Promise<{ id: number; email: string }> {
   const email = checkEmail(input.email);
-  const password = checkPassword(input.password);
+  const password = await checkPassword(input.password, email);
   const { rows: taken } = await database.executeSql("select 1 from users where lower(email) = lower($1)", [
     email,
   ]);

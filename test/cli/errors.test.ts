@@ -8,12 +8,15 @@ const CHILD_TIMEOUT = 240_000;
 
 const context = cliDatabaseForThisFile();
 
+/** Passes the password policy. */
+const STRONG = "amber-otter-lantern";
+
 describe("supplynet createsuperuser and import-test-data, as child processes", () => {
   it(
     "creates a staff user, then refuses bad or taken input with one line and changes nothing",
     async () => {
       const created = await runCli(
-        ["createsuperuser", "--email", "Boss@Example.com", "--password", "s3cret", "--no-input"],
+        ["createsuperuser", "--email", "Boss@Example.com", "--password", STRONG, "--no-input"],
         context.cli.env,
       );
       expect(created.stderr).toBe("");
@@ -21,14 +24,28 @@ describe("supplynet createsuperuser and import-test-data, as child processes", (
       const before = (await snapshot(context.cli)) as { users: string };
       const [boss] = JSON.parse(before.users) as { email: string; role: string; password_hash: string }[];
       expect(boss).toMatchObject({ email: "Boss@Example.com", role: "staff" });
-      expect(await verifyPassword(boss?.password_hash ?? null, "s3cret")).toBe(true);
+      expect(await verifyPassword(boss?.password_hash ?? null, STRONG)).toBe(true);
 
+      const noInput = (email: string, password: string) => [
+        "--email",
+        email,
+        "--password",
+        password,
+        "--no-input",
+      ];
       const refusals: [string[], string | undefined, RegExp][] = [
-        [["--email", "not-an-email", "--password", "x", "--no-input"], undefined, /not a valid email/],
-        [["--email", "boss@EXAMPLE.com", "--password", "x", "--no-input"], undefined, /already exists/],
-        [["--email", "new@example.com", "--password", "", "--no-input"], undefined, /must not be empty/],
+        [noInput("not-an-email", STRONG), undefined, /not a valid email/],
+        [noInput("boss@EXAMPLE.com", STRONG), undefined, /already exists/],
+        // The password policy, as production would get it: "1" and " " were accepted before.
+        [noInput("new@example.com", ""), undefined, /at least 8 characters/],
+        [noInput("new@example.com", "1"), undefined, /at least 8 characters/],
+        [noInput("new@example.com", "         "), undefined, /only spaces/],
+        [noInput("new@example.com", "Password1"), undefined, /too common/],
+        [noInput("new.boss@example.com", "New.Boss"), undefined, /email address/],
         // Prompts read piped stdin when there is no terminal: email, password, then a different confirmation.
-        [[], "new@example.com\nfirst\nsecond\n", /passwords differ/],
+        [[], `new@example.com\n${STRONG}\nsecond\n`, /passwords differ/],
+        // Three refused tries, then the last refusal is the one-line error.
+        [[], "new@example.com\n1\npassword\n        \n", /only spaces/],
       ];
       // Only the taken email gets as far as opening the database, so the children can run side by side.
       const results = await Promise.all([
@@ -42,6 +59,30 @@ describe("supplynet createsuperuser and import-test-data, as child processes", (
       });
 
       expect(await snapshot(context.cli)).toEqual(before);
+    },
+    CHILD_TIMEOUT,
+  );
+
+  it(
+    "re-asks for a refused password, saying why, and creates the user with the next good one",
+    async () => {
+      const result = await runCli(
+        ["createsuperuser"],
+        context.cli.env,
+        `second@example.com\n1\nsecond@example.com\n${STRONG}\n${STRONG}\n`,
+      );
+      expect(result.stderr).toBe("");
+      expect(result.code).toBe(0);
+      const refusals = result.stdout.split("\n").filter((line) => line.startsWith("Error: "));
+      expect(refusals).toHaveLength(2);
+      expect(refusals[0]).toMatch(/at least 8 characters/);
+      expect(refusals[1]).toMatch(/email address/);
+      expect(result.stdout).not.toContain(STRONG);
+      const { users } = (await snapshot(context.cli)) as { users: string };
+      const created = (JSON.parse(users) as { email: string; password_hash: string }[]).find(
+        (user) => user.email === "second@example.com",
+      );
+      expect(await verifyPassword(created?.password_hash ?? null, STRONG)).toBe(true);
     },
     CHILD_TIMEOUT,
   );
@@ -66,7 +107,7 @@ describe("supplynet createsuperuser and import-test-data, as child processes", (
       const holder = await context.cli.open();
       try {
         const result = await runCli(
-          ["createsuperuser", "--email", "x@example.com", "--password", "x", "--no-input"],
+          ["createsuperuser", "--email", "x@example.com", "--password", STRONG, "--no-input"],
           context.cli.env,
         );
         expect(result.stderr).toMatch(
