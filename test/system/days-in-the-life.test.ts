@@ -1,0 +1,371 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type App, buildApp } from "../../src/app.js";
+import { SCHEDULES } from "../../src/jobs/schedules.js";
+import type { RunningWorker } from "../../src/jobs/worker.js";
+import type { Mailer } from "../../src/mail/transport.js";
+import { createChain, createUser, type TestCompany, type TestUser, testConfig } from "../helpers/app.js";
+import { createTestDatabase, type TestDatabase } from "../helpers/database.js";
+import { type DocumentedResponses, documentedResponses } from "../helpers/documented-responses.js";
+import { startTestWorker, waitForJob } from "../jobs/support.js";
+
+/**
+ * Two days of the network as production lives them, in simulated time: every cron slot of two days (16
+ * accruals, 2 repayments) goes through the real queue and worker, with staff editing and clearing debts in
+ * between. After each run every GET route of the route table is called as staff and as an employee, and each
+ * answer must have the status that caller should get and a body that keeps the route's documented schema.
+ */
+
+let testDb: TestDatabase;
+let worker: RunningWorker;
+let app: App;
+let documented: DocumentedResponses;
+let staff: TestUser;
+let employee: TestUser;
+let chains: TestCompany[][];
+
+const sql = <Row = Record<string, unknown>>(text: string, values?: unknown[]) =>
+  testDb.database.executeSql<Row>(text, values).then((result) => result.rows);
+
+/** QR emails and invitations are sent by the worker; where they go is test/mail's subject, not this one's. */
+const discardingMailer: Mailer = { send: async () => "discarded", close() {} };
+
+/** The first simulated day starts here, in the schedules' time zone (UTC in the tests). */
+const DAY_ONE = Date.parse("2026-03-02T00:00:00Z");
+const HOUR = 3_600_000;
+
+type Task = keyof typeof SCHEDULES;
+interface Slot {
+  task: Task;
+  at: Date;
+}
+
+/** Every slot of the two days, in order: accruals every 3 hours from 00:00, a repayment at 06:30. */
+function twoDaysOfSlots(): Slot[] {
+  const slots: Slot[] = [];
+  for (let day = 0; day < 2; day++) {
+    const midnight = DAY_ONE + day * 24 * HOUR;
+    for (let hour = 0; hour < 24; hour += 3) {
+      slots.push({ task: "accrue-debt", at: new Date(midnight + hour * HOUR) });
+    }
+    slots.push({ task: "repay-debt", at: new Date(midnight + 6.5 * HOUR) });
+  }
+  return slots.sort((a, b) => a.at.getTime() - b.at.getTime());
+}
+
+/** An answer with no 5xx, whose body keeps the documented schema for its status. */
+async function call(
+  method: "GET" | "POST" | "PATCH",
+  url: string,
+  route: string,
+  user: TestUser,
+  payload?: object,
+) {
+  const response = await app.inject({ method, url, headers: user.headers, ...(payload ? { payload } : {}) });
+  expect(documented.problems(method, route, response)).toEqual([]);
+  return response;
+}
+
+// ——— the scheduled runs ———
+
+const supplierDebtTotal = async () =>
+  (
+    await sql<{ total: string }>(
+      "select coalesce(sum(debt), 0)::text as total from companies where supplier_id is not null",
+    )
+  )[0]?.total as string;
+
+/** Exact difference of two money strings, in SQL. */
+const difference = async (after: string, before: string) =>
+  (await sql<{ change: string }>("select ($1::numeric - $2::numeric)::text as change", [after, before]))[0]
+    ?.change;
+
+let lastJobId = "";
+
+/** Enqueues the slot's job as the cron would, and lets the worker run it. */
+async function runSlot({ task, at }: Slot) {
+  const before = await supplierDebtTotal();
+  const [{ touched } = { touched: 0 }] = await sql<{ touched: number }>(
+    "select count(*)::int as touched from companies where supplier_id is not null",
+  );
+  lastJobId = await worker.queue.enqueue(task, { slot: at.toISOString() });
+  const job = await waitForJob(worker.queue, lastJobId);
+  expect(job.state, `${task} at ${at.toISOString()}: ${job.error}`).toBe("completed");
+  const change = await difference(await supplierDebtTotal(), before);
+  expect(job.result).toEqual({
+    slot: at.toISOString(),
+    companies_touched: touched,
+    total_change: change,
+    companies_at_ceiling: 0,
+  });
+  if (task === "repay-debt") expect(Number(change)).toBeLessThan(0);
+  else expect(Number(change)).toBeGreaterThanOrEqual(5 * touched);
+}
+
+// ——— staff's edits between runs ———
+
+let edits = 0;
+const editors = [
+  async function renameEmployeesCompany() {
+    const id = employee.companyId as number;
+    const response = await call("PATCH", `/api/v1/companies/${id}`, "/api/v1/companies/:id", staff, {
+      name: `Alpha Dealer, renamed ${edits}`,
+    });
+    expect(response.statusCode).toBe(200);
+  },
+  async function createCompany() {
+    const retailChain = chains[1]?.[3] as TestCompany;
+    const response = await call("POST", "/api/v1/companies", "/api/v1/companies", staff, {
+      name: `Newcomer ${edits}`,
+      email: `newcomer${edits}@example.com`,
+      country: "Russia",
+      city: "Kazan",
+      street: "Baumana",
+      house_number: String(edits),
+      level: "entrepreneur",
+      supplier_id: retailChain.id,
+    });
+    expect(response.statusCode).toBe(201);
+  },
+  async function createProductForTheEmployeesCompany() {
+    const created = await call("POST", "/api/v1/products", "/api/v1/products", staff, {
+      name: `Phone ${edits}`,
+      model: `X${edits}`,
+      release_date: "2026-01-31",
+    });
+    expect(created.statusCode).toBe(201);
+    const ids = (await sql<{ id: number }>("select id from products order by id")).map((row) => row.id);
+    const id = employee.companyId as number;
+    // The employee's company sells every product but the first, which another company sells.
+    const linked = await call("PATCH", `/api/v1/companies/${id}`, "/api/v1/companies/:id", staff, {
+      product_ids: ids.slice(1),
+    });
+    expect(linked.statusCode).toBe(200);
+  },
+  async function clearDebtByJob() {
+    // Every company outside the employee's chain, and one id that names none: more than 20, so a job.
+    const ids = (
+      await sql<{ id: number }>("select id from companies where not id = any($1::int[]) order by id", [
+        chains[0]?.map((company) => company.id),
+      ])
+    ).map((row) => row.id);
+    const response = await call(
+      "POST",
+      "/api/v1/companies/clear_debt",
+      "/api/v1/companies/clear_debt",
+      staff,
+      {
+        ids: [...ids, 2_000_000_000],
+      },
+    );
+    expect(response.statusCode).toBe(202);
+    expect(response.json().unknown_ids).toEqual([2_000_000_000]);
+    lastJobId = response.json().job_id;
+    const job = await waitForJob(worker.queue, lastJobId);
+    expect(job.state, job.error ?? "").toBe("completed");
+    expect(
+      await sql("select count(*)::int as n from companies where id = any($1::int[]) and debt <> 0", [ids]),
+    ).toEqual([{ n: 0 }]);
+    await sweep("after a clear-debt job");
+  },
+  async function clearDebtAtOnce() {
+    const ids = (chains[2] ?? []).map((company) => company.id);
+    const response = await call(
+      "POST",
+      "/api/v1/companies/clear_debt",
+      "/api/v1/companies/clear_debt",
+      staff,
+      {
+        ids,
+      },
+    );
+    expect(response.statusCode).toBe(200);
+    expect(response.json()).toEqual({ cleared: 4, unknown_ids: [] });
+  },
+];
+
+async function editBetweenRuns() {
+  await (editors[edits % editors.length] as () => Promise<void>)();
+  edits++;
+}
+
+// ——— every GET route, as staff and as an employee ———
+
+interface Expected {
+  path: string;
+  status: number;
+}
+
+interface World {
+  own: number;
+  other: number;
+  factory: number;
+  ownProduct: number;
+  otherProduct: number;
+  employeeUserId: number;
+  jobId: string;
+}
+
+async function world(): Promise<World> {
+  const [products] = await sql<{ own: number; other: number }>(
+    `select min(product_id) filter (where company_id = $1)::int as own,
+            min(p.id) filter (where not exists (
+              select 1 from company_products o where o.product_id = p.id and o.company_id = $1))::int as other
+     from products p left join company_products cp on cp.product_id = p.id`,
+    [employee.companyId],
+  );
+  return {
+    own: employee.companyId as number,
+    other: chains[3]?.[2]?.id as number,
+    factory: chains[0]?.[0]?.id as number,
+    ownProduct: products?.own as number,
+    otherProduct: products?.other as number,
+    employeeUserId: employee.id,
+    jobId: lastJobId,
+  };
+}
+
+const MISSING_ID = 2_147_483_647;
+const staffOnly = (path: string, isStaff: boolean): Expected[] => [{ path, status: isStaff ? 200 : 403 }];
+/** A company's own page: staff see any, an employee only theirs; another is a 404, as is a missing one. */
+const perCompany =
+  (suffix: string) =>
+  (isStaff: boolean, w: World): Expected[] => [
+    { path: `/api/v1/companies/${w.own}${suffix}`, status: 200 },
+    { path: `/api/v1/companies/${w.other}${suffix}`, status: isStaff ? 200 : 404 },
+    { path: `/api/v1/companies/${MISSING_ID}${suffix}`, status: 404 },
+  ];
+
+/** What each GET route of the route table should answer; a route missing here fails the test. */
+const EXPECTED: Record<string, (isStaff: boolean, w: World) => Expected[]> = {
+  "/health": () => [{ path: "/health", status: 200 }],
+  "/api/v1/auth/me": () => [{ path: "/api/v1/auth/me", status: 200 }],
+  "/api/v1/employees": (isStaff) => staffOnly("/api/v1/employees", isStaff),
+  "/api/v1/employees/:id": (isStaff, w) => staffOnly(`/api/v1/employees/${w.employeeUserId}`, isStaff),
+  "/api/v1/companies": () => [
+    { path: "/api/v1/companies", status: 200 },
+    { path: "/api/v1/companies?ordering=-debt&page_size=100", status: 200 },
+  ],
+  "/api/v1/companies/ids": (isStaff) => staffOnly("/api/v1/companies/ids", isStaff),
+  "/api/v1/companies/debt_above_average": (isStaff) =>
+    staffOnly("/api/v1/companies/debt_above_average", isStaff),
+  "/api/v1/companies/:id": perCompany(""),
+  "/api/v1/companies/:id/employees": perCompany("/employees"),
+  "/api/v1/companies/:id/products": perCompany("/products"),
+  "/api/v1/companies/:id/tree": (isStaff, w) => staffOnly(`/api/v1/companies/${w.factory}/tree`, isStaff),
+  "/api/v1/companies/:id/get_qr": (isStaff, w) => [
+    { path: `/api/v1/companies/${w.own}/get_qr`, status: 202 },
+    ...(isStaff ? [] : [{ path: `/api/v1/companies/${w.other}/get_qr`, status: 404 }]),
+  ],
+  "/api/v1/products": () => [{ path: "/api/v1/products", status: 200 }],
+  "/api/v1/products/:id": (isStaff, w) => [
+    { path: `/api/v1/products/${w.ownProduct}`, status: 200 },
+    { path: `/api/v1/products/${w.otherProduct}`, status: isStaff ? 200 : 404 },
+  ],
+  "/api/v1/stats": (isStaff) => staffOnly("/api/v1/stats", isStaff),
+  "/api/v1/jobs/:id": (isStaff, w) => staffOnly(`/api/v1/jobs/${w.jobId}`, isStaff),
+};
+
+/** get_qr sends an email, so it is limited per user; past the limit the documented answer is a 429. */
+const QR_LIMIT = 5;
+const qrCalls = new Map<number, number>();
+
+function getRoutes(): string[] {
+  const routes = app.apiRoutes.filter((route) => route.method === "GET").map((route) => route.url);
+  return ["/health", ...new Set(routes)];
+}
+
+async function sweep(moment: string) {
+  const w = await world();
+  for (const user of [staff, employee]) {
+    const isStaff = user === staff;
+    for (const route of getRoutes()) {
+      const expected = EXPECTED[route];
+      if (!expected) throw new Error(`${route} is in the route table but not in EXPECTED`);
+      for (const { path, status } of expected(isStaff, w)) {
+        const response = await app.inject({ method: "GET", url: path, headers: user.headers });
+        const label = `${moment}: GET ${path} as ${user.email}`;
+        expect(response.statusCode, `${label}: ${response.body}`).toSatisfy(
+          (actual: number) =>
+            actual === status ||
+            (route.endsWith("/get_qr") && actual === 429 && (qrCalls.get(user.id) ?? 0) >= QR_LIMIT),
+        );
+        if (route.endsWith("/get_qr")) qrCalls.set(user.id, (qrCalls.get(user.id) ?? 0) + 1);
+        expect(documented.problems("GET", route, response), label).toEqual([]);
+      }
+    }
+  }
+  await checkFigures(moment);
+}
+
+/** Beyond the shapes, the figures the dashboard and the employee see agree with the database. */
+async function checkFigures(moment: string) {
+  const stats = (await app.inject({ method: "GET", url: "/api/v1/stats", headers: staff.headers })).json();
+  const [totals] = await sql<{ total: string }>("select sum(debt)::text as total from companies");
+  expect(stats.total_debt, moment).toBe(totals?.total);
+  const [lastRuns] = await sql<{ runs: number }>("select count(distinct task)::int as runs from task_runs");
+  expect(stats.tasks.filter((task: { last_run: unknown }) => task.last_run).length, moment).toBe(
+    lastRuns?.runs,
+  );
+  const own = (
+    await app.inject({ method: "GET", url: "/api/v1/companies", headers: employee.headers })
+  ).json();
+  const [debt] = await sql<{ debt: string }>("select debt::text as debt from companies where id = $1", [
+    employee.companyId,
+  ]);
+  expect(own, moment).toMatchObject({ count: 1, results: [{ id: employee.companyId, debt: debt?.debt }] });
+}
+
+beforeAll(async () => {
+  testDb = await createTestDatabase();
+  worker = await startTestWorker(testDb, { mailer: discardingMailer });
+  // The real clock must not fire a slot of its own while the simulated days run.
+  for (const task of Object.keys(SCHEDULES)) await worker.queue.boss.unschedule(task);
+  app = await buildApp({ config: testConfig(), database: testDb.database, jobs: worker.queue });
+  await app.ready();
+  documented = documentedResponses(app);
+  chains = [];
+  for (const label of ["Alpha", "Beta", "Gamma", "Delta", "Epsilon"])
+    chains.push(await createChain(testDb, label));
+  staff = await createUser(app, testDb, { email: "staff@example.com", role: "staff" });
+  employee = await createUser(app, testDb, {
+    email: "employee@example.com",
+    role: "employee",
+    companyId: chains[0]?.[2]?.id as number,
+  });
+  await createUser(app, testDb, {
+    email: "colleague@example.com",
+    role: "employee",
+    companyId: employee.companyId,
+  });
+  // Something for the product routes to show before staff's first edit.
+  await sql("insert into products (name, model) values ('Radio', 'R1'), ('Television', 'T1')");
+  await sql("insert into company_products (company_id, product_id) select $1, max(id) from products", [
+    employee.companyId,
+  ]);
+}, 120_000);
+
+afterAll(async () => {
+  await app?.close();
+  await worker?.stop();
+  await testDb?.destroy();
+});
+
+describe("two days in the life of the network", () => {
+  it("survives 16 accruals, 2 repayments, clear-debt jobs and staff edits, every GET answering as documented", async () => {
+    const slots = twoDaysOfSlots();
+    expect(slots.filter((slot) => slot.task === "accrue-debt")).toHaveLength(16);
+    expect(slots.filter((slot) => slot.task === "repay-debt")).toHaveLength(2);
+    for (const [index, slot] of slots.entries()) {
+      await runSlot(slot);
+      await sweep(`after ${slot.task} at ${slot.at.toISOString()}`);
+      if (index < slots.length - 1) await editBetweenRuns();
+    }
+    expect(
+      await sql("select task, count(*)::int as runs from task_runs group by task order by task"),
+    ).toEqual([
+      { task: "accrue-debt", runs: 16 },
+      { task: "repay-debt", runs: 2 },
+    ]);
+    expect(edits).toBe(slots.length - 1);
+  }, 240_000);
+});
