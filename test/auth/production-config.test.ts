@@ -1,17 +1,12 @@
-import { spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { pathToFileURL } from "node:url";
 import { describe, expect, it } from "vitest";
 import { buildApp } from "../../src/app.js";
 import { ConfigError, DEV_JWT_SECRET, loadConfig, parseTrustProxy } from "../../src/config.js";
-import { projectRoot } from "../../src/paths.js";
+import { isReadableFailure, runCli } from "../cli/run-cli.js";
 import { testConfig } from "../helpers/app.js";
 import { createTestDatabase } from "../helpers/database.js";
-
-/** By path: the child runs in an empty folder, where a bare "tsx" would not resolve. */
-const tsxLoader = pathToFileURL(path.join(projectRoot, "node_modules/tsx/dist/loader.mjs")).href;
 
 describe("JWT_SECRET in production", () => {
   it("is required by the config", () => {
@@ -22,7 +17,8 @@ describe("JWT_SECRET in production", () => {
   });
 
   it("refuses a secret shorter than 32 bytes, and the public development default", () => {
-    const production = (secret: string) => () => loadConfig({}, { NODE_ENV: "production", JWT_SECRET: secret });
+    const production = (secret: string) => () =>
+      loadConfig({}, { NODE_ENV: "production", JWT_SECRET: secret });
     expect(production("s3cret")).toThrow(/too short for production: at least 32 bytes/);
     expect(production("x".repeat(31))).toThrow(/openssl rand -hex 32/);
     expect(production(DEV_JWT_SECRET)).toThrow(/public development default/);
@@ -40,24 +36,41 @@ describe("TRUST_PROXY", () => {
     expect(parseTrustProxy("10.0.0.1, 10.1.0.0/16")).toEqual(["10.0.0.1", "10.1.0.0/16"]);
     expect(() => parseTrustProxy("everyone")).toThrow(/TRUST_PROXY must be empty, a number of proxy hops/);
   });
+});
 
-  it("is required to start: `supplynet serve` exits 1 with one line saying what to set", () => {
+describe("serve and worker in production, as child processes", () => {
+  it("refuse a missing, short or development JWT_SECRET in one line saying how to make one", async () => {
     // Run from an empty folder so that no ./.env supplies a secret.
     const cwd = mkdtempSync(path.join(os.tmpdir(), "supplynet-prod-"));
     try {
-      const env = { PATH: process.env.PATH, NODE_ENV: "production", DATA_DIR: cwd, PORT: "0" };
-      const result = spawnSync(
-        process.execPath,
-        ["--import", tsxLoader, path.join(projectRoot, "src/main.ts"), "serve"],
-        { cwd, env, encoding: "utf8", timeout: 60_000 },
+      const secrets: [string | undefined, RegExp][] = [
+        [undefined, /JWT_SECRET is required when NODE_ENV=production/],
+        ["s3cret", /JWT_SECRET is too short for production: at least 32 bytes/],
+        [DEV_JWT_SECRET, /JWT_SECRET is the public development default/],
+      ];
+      const cases = secrets.flatMap(([secret, message]) =>
+        ["serve", "worker"].map((command) => ({ command, secret, message })),
       );
-      expect(result.status).toBe(1);
-      expect(result.stderr).toMatch(/JWT_SECRET is required when NODE_ENV=production/);
-      expect(result.stderr).not.toMatch(/\n\s+at /); // no stack trace
+      const results = await Promise.all(
+        cases.map(({ command, secret }) =>
+          runCli(
+            [command],
+            { NODE_ENV: "production", DATA_DIR: cwd, DATABASE_URL: "", PORT: "0", JWT_SECRET: secret ?? "" },
+            undefined,
+            { cwd, timeoutMs: 60_000 },
+          ),
+        ),
+      );
+      results.forEach((result, index) => {
+        const { command, message } = cases[index] as (typeof cases)[number];
+        expect(result.stderr, command).toMatch(message);
+        expect(result.stderr, command).toMatch(/openssl rand -hex 32/);
+        expect(isReadableFailure(result), `${command}: ${result.stderr}`).toBe(true);
+      });
     } finally {
       rmSync(cwd, { recursive: true, force: true });
     }
-  });
+  }, 120_000);
 });
 
 describe("JWT_REFRESH_TTL", () => {

@@ -56,29 +56,23 @@ describe("serve and worker refuse to start on a bad setup, in one line", () => {
   it(
     "refuses a database with pending migrations, saying to run `supplynet migrate`",
     async () => {
-      // One database each: PGlite's data dir is one process's.
-      const databases = await Promise.all([unmigratedDatabase(), unmigratedDatabase()]);
+      const database = await unmigratedDatabase();
       try {
-        const results = await Promise.all(
-          (["serve", "worker"] as const).map((command, index) =>
-            runCli(
-              [command],
-              { ...production, PORT: String(randomPort()), ...databases[index]?.env },
-              undefined,
-              {
-                timeoutMs: 60_000,
-              },
-            ),
-          ),
-        );
-        for (const result of results) {
-          expect(result.stderr).toMatch(
+        // One after the other: a PGlite data dir is one process's.
+        for (const command of ["serve", "worker"]) {
+          const result = await runCli(
+            [command],
+            { ...production, PORT: String(randomPort()), ...database.env },
+            undefined,
+            { timeoutMs: 60_000 },
+          );
+          expect(result.stderr, command).toMatch(
             /lacks (\d+) of the \1 migrations \(0000_init, .*\): run `supplynet migrate` first/,
           );
-          expect(isReadableFailure(result), result.stderr).toBe(true);
+          expect(isReadableFailure(result), `${command}: ${result.stderr}`).toBe(true);
         }
       } finally {
-        await Promise.all(databases.map((database) => database.drop()));
+        await database.drop();
       }
     },
     CHILD_TIMEOUT,
