@@ -121,6 +121,18 @@ describe("login budgets: keyed on the account, per address, with a cap per accou
     expect((await logInFrom(app, "198.51.100.1", "ivan@example.com")).statusCode).toBe(200);
   });
 
+  it("are shared by the API's login and the admin's session login", async () => {
+    const app = await appWith({ failures: 2 });
+    await createUser(app, testDb, { email: "staff@example.com", role: "staff" });
+    for (let i = 0; i < 2; i++) expect((await logIn(app, "staff@example.com", "guess")).statusCode).toBe(401);
+    const session = await app.inject({
+      method: "POST",
+      url: "/api/v1/auth/session",
+      payload: { email: "staff@example.com", password: "1" },
+    });
+    expectThrottled(session, 15 * 60);
+  });
+
   it("throttle unknown emails as known ones, so a 429 does not tell which accounts exist", async () => {
     const app = await appWith({ failures: 2 });
     for (const email of ["nobody@example.com", "NOBODY@example.com"]) {
