@@ -87,7 +87,9 @@ export function buildCli(): Command {
 
   program
     .command("serve")
-    .description("Serve HTTP only (API, admin, docs), for production; run as many as you like.")
+    .description(
+      "Serve HTTP only (API, admin, docs), for production; run as many as you like. Refuses pending migrations.",
+    )
     .action(async () => {
       const config = loadConfig();
       const database = await openMigratedDatabase(config);
@@ -119,7 +121,7 @@ export function buildCli(): Command {
   program
     .command("start")
     .description(
-      "Everything in one process: migrate, load demo data into an empty database, serve HTTP with the worker inside.",
+      "Everything in one process: migrate, load demo data into an empty database (never with NODE_ENV=production), serve HTTP with the worker inside.",
     )
     .action(async () => {
       const config = loadConfig();
@@ -196,7 +198,7 @@ export function buildCli(): Command {
     .command("worker")
     .description(
       "Run background jobs and the cron schedules, for production; run as many as you like. " +
-        "SIGTERM finishes the jobs in flight, then exits.",
+        "SIGTERM finishes the jobs in flight, then exits. Refuses pending migrations.",
     )
     .action(async () => {
       const config = loadConfig();
