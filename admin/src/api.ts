@@ -2,25 +2,45 @@ import { HttpError } from "react-admin";
 
 export const API_ROOT = "/api/v1";
 
-export interface Tokens {
-  access: string;
-  refresh: string;
+const SESSION = `${API_ROOT}/auth/session`;
+
+/**
+ * The access token lives only in this module's memory, and the refresh token only in an httpOnly cookie that
+ * scripts cannot read (see src/auth/admin-session.ts), so an XSS could take at most a token that expires within
+ * minutes. A reload starts with no access token and gets one from the cookie.
+ */
+let access: string | undefined;
+
+/** Tells the other tabs of this browser that the session ended, so that they stop using their access tokens. */
+const tabs = typeof BroadcastChannel === "function" ? new BroadcastChannel("supplynet-session") : undefined;
+const SIGNED_OUT = "signed-out";
+tabs?.addEventListener("message", (event) => {
+  if (event.data === SIGNED_OUT) access = undefined;
+});
+
+/**
+ * Every request that presents or replaces the session cookie runs under one lock shared by all tabs. The cookie
+ * rotates on each refresh and a rotated one presented again revokes the whole login, so two tabs refreshing at
+ * once with the same cookie would sign each other out. Under the lock the second tab sends the cookie the first
+ * one's answer has just set. Web Locks exist in secure contexts only (https, or localhost): elsewhere each tab
+ * still refreshes one at a time, but tabs are not coordinated.
+ */
+async function withSessionCookie<T>(work: () => Promise<T>): Promise<T> {
+  if (!("locks" in navigator)) return work();
+  let result: T | undefined;
+  await navigator.locks.request("supplynet-session", async () => {
+    result = await work();
+  });
+  return result as T;
 }
 
-const TOKENS_KEY = "supplynet.tokens";
-
-export const tokenStore = {
-  get(): Tokens | undefined {
-    const raw = localStorage.getItem(TOKENS_KEY);
-    return raw ? (JSON.parse(raw) as Tokens) : undefined;
-  },
-  set(tokens: Tokens) {
-    localStorage.setItem(TOKENS_KEY, JSON.stringify(tokens));
-  },
-  clear() {
-    localStorage.removeItem(TOKENS_KEY);
-  },
-};
+/** POST to a cookie route; JSON always, as the server requires (its CSRF defence beside SameSite=Strict). */
+const postSession = (path: string, body: unknown = {}) =>
+  fetch(`${SESSION}${path}`, {
+    method: "POST",
+    headers: { accept: "application/json", "content-type": "application/json" },
+    body: JSON.stringify(body),
+  });
 
 interface ApiErrorBody {
   error?: { code?: string; message?: string; fields?: Record<string, string[]> };
@@ -62,38 +82,61 @@ function expiresSoon(token: string): boolean {
   }
 }
 
+async function readJson(response: Response): Promise<unknown> {
+  const text = await response.text();
+  try {
+    return text ? JSON.parse(text) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Staff log in: the server sets the session cookie and answers the access token (an employee gets a 403). */
+export async function startSession(email: string, password: string): Promise<void> {
+  await withSessionCookie(async () => {
+    const response = await postSession("", { email, password });
+    const json = await readJson(response);
+    if (!response.ok) throw toHttpError(response.status, json);
+    access = (json as { access: string }).access;
+  });
+}
+
+/** Revokes the login on the server, clears the cookie, and signs the other tabs out on their next call. */
+export async function endSession(): Promise<void> {
+  access = undefined;
+  await withSessionCookie(() => postSession("/logout")).catch(() => undefined);
+  tabs?.postMessage(SIGNED_OUT);
+}
+
 let refreshInFlight: Promise<string> | undefined;
 
-/**
- * Refresh tokens rotate and a reused one revokes the whole family, so two parallel refreshes would log the
- * user out: every caller shares the one refresh in flight.
- */
+/** A new access token from the session cookie; every caller in this tab shares the one refresh in flight. */
 export function refreshAccessToken(): Promise<string> {
-  refreshInFlight ??= (async () => {
-    const tokens = tokenStore.get();
-    if (!tokens) throw new HttpError("Please log in.", 401);
-    const response = await fetch(`${API_ROOT}/auth/token/refresh`, {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify({ refresh: tokens.refresh }),
-    });
-    if (!response.ok) {
-      tokenStore.clear();
+  refreshInFlight ??= withSessionCookie(async () => {
+    const response = await postSession("/refresh");
+    const json = await readJson(response);
+    if (response.status === 401) {
+      access = undefined;
       throw new HttpError("Your session has expired. Please log in again.", 401);
     }
-    const next = (await response.json()) as Tokens;
-    tokenStore.set(next);
-    return next.access;
-  })().finally(() => {
+    // A 429 or an outage is not the end of the session: the caller shows the error and the cookie stays.
+    if (!response.ok) throw toHttpError(response.status, json);
+    access = (json as { access: string }).access;
+    return access;
+  }).finally(() => {
     refreshInFlight = undefined;
   });
   return refreshInFlight;
 }
 
-async function accessToken(): Promise<string | undefined> {
-  const tokens = tokenStore.get();
-  if (!tokens) return undefined;
-  return expiresSoon(tokens.access) ? refreshAccessToken() : tokens.access;
+/** Forgets the access token after the server refused it for good (the session is gone). */
+export function forgetAccessToken(): void {
+  access = undefined;
+}
+
+/** The current access token: from memory, or refreshed from the cookie when missing or about to expire. */
+function accessToken(): Promise<string> {
+  return access && !expiresSoon(access) ? Promise.resolve(access) : refreshAccessToken();
 }
 
 export interface ApiResponse<T> {
@@ -123,13 +166,7 @@ export async function api<T = unknown>(
     token = await refreshAccessToken();
     response = await send(token);
   }
-  const text = await response.text();
-  let json: unknown;
-  try {
-    json = text ? JSON.parse(text) : undefined;
-  } catch {
-    json = undefined;
-  }
+  const json = await readJson(response);
   if (!response.ok) throw toHttpError(response.status, json);
   return { status: response.status, json: json as T };
 }

@@ -1,5 +1,5 @@
-import type { AuthProvider } from "react-admin";
-import { api, type Tokens, tokenStore } from "./api";
+import type { AuthProvider, HttpError } from "react-admin";
+import { api, endSession, forgetAccessToken, startSession } from "./api";
 
 export interface Me {
   id: number;
@@ -11,62 +11,56 @@ export interface Me {
   is_active: boolean;
 }
 
-export const EMPLOYEE_REFUSED = "This admin is for staff. Employees use the API.";
+/** Who is logged in, in memory like the access token: a reload asks the server again, through the cookie. */
+let me: Promise<Me> | undefined;
 
-const ME_KEY = "supplynet.me";
-
-function storedMe(): Me | undefined {
-  const raw = localStorage.getItem(ME_KEY);
-  return raw ? (JSON.parse(raw) as Me) : undefined;
+/** The logged-in user; after a reload the first call restores the session from the cookie (one request each). */
+function currentMe(): Promise<Me> {
+  me ??= api<Me>("/auth/me").then(({ json }) => json);
+  me.catch(() => {
+    me = undefined;
+  });
+  return me;
 }
 
-async function revokeSession() {
-  const tokens = tokenStore.get();
-  tokenStore.clear();
-  localStorage.removeItem(ME_KEY);
-  if (tokens) {
-    await api("/auth/logout", { method: "POST", body: { refresh: tokens.refresh }, auth: false }).catch(
-      () => undefined,
-    );
-  }
+function signedOut() {
+  me = undefined;
+  forgetAccessToken();
 }
 
 export const authProvider: AuthProvider = {
   async login({ username, password }: { username: string; password: string }) {
-    const { json: tokens } = await api<Tokens>("/auth/token", {
-      method: "POST",
-      body: { email: username, password },
-      auth: false,
-    });
-    tokenStore.set(tokens);
-    const { json: me } = await api<Me>("/auth/me");
-    if (me.role !== "staff") {
-      await revokeSession();
-      throw new Error(EMPLOYEE_REFUSED);
-    }
-    localStorage.setItem(ME_KEY, JSON.stringify(me));
+    signedOut();
+    // The server refuses employees itself, with the message the login form shows.
+    await startSession(username, password);
+    await currentMe();
   },
   async logout() {
-    await revokeSession();
+    signedOut();
+    await endSession();
   },
   async checkAuth() {
-    if (!tokenStore.get() || storedMe()?.role !== "staff") throw new Error("Please log in.");
+    try {
+      if ((await currentMe()).role === "staff") return;
+    } catch (error) {
+      // react-admin logs out when this rejects, which would end the session of every tab: only when it is gone.
+      if ((error as HttpError).status !== 401) return;
+    }
+    throw new Error("Please log in.");
   },
   async checkError(error: { status?: number }) {
     // api() has already tried a refresh; a 401 here means the session is gone. A 403 is shown, not a logout.
     if (error?.status === 401) {
-      tokenStore.clear();
-      localStorage.removeItem(ME_KEY);
+      signedOut();
       throw new Error("Your session has expired. Please log in again.");
     }
   },
   async getIdentity() {
-    const me = storedMe();
-    if (!me) throw new Error("Please log in.");
-    const fullName = [me.first_name, me.last_name].filter(Boolean).join(" ");
-    return { id: me.id, fullName: fullName || me.email };
+    const user = await currentMe();
+    const fullName = [user.first_name, user.last_name].filter(Boolean).join(" ");
+    return { id: user.id, fullName: fullName || user.email };
   },
   async getPermissions() {
-    return storedMe()?.role;
+    return (await currentMe().catch(() => undefined))?.role;
   },
 };

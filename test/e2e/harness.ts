@@ -3,7 +3,7 @@ import path from "node:path";
 import { type ParsedMail, simpleParser } from "mailparser";
 import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
 import { SMTPServer } from "smtp-server";
-import { describe } from "vitest";
+import { afterAll, afterEach, describe, expect } from "vitest";
 import { type App, buildApp } from "../../src/app.js";
 import { type Config, loadConfig } from "../../src/config.js";
 import { startWorker } from "../../src/jobs/worker.js";
@@ -42,8 +42,49 @@ if (!chromiumFound) {
   );
 }
 
-/** `describe` when Chromium is installed, a loudly announced skip otherwise. */
-export const describeInBrowser = chromiumFound ? describe : describe.skip;
+/** CSP violations reported by any page of a browser from launchBrowser, since they were last taken. */
+const cspViolations: string[] = [];
+
+/** Chromium logs each blocked load or inline script as "Refused to …"; the init script below logs the event. */
+const isCspViolation = (text: string) => text.startsWith("Refused to") || text.startsWith("CSP violation:");
+
+/** Runs in every page before its own scripts: reports each violation, including ones Chromium does not log. */
+function reportCspViolations() {
+  document.addEventListener(
+    "securitypolicyviolation",
+    (event) =>
+      console.error(
+        `CSP violation: ${event.effectiveDirective} blocked ${event.blockedURI || "inline code"} in ${event.documentURI}`,
+      ),
+    true,
+  );
+}
+
+async function watchCsp(context: BrowserContext): Promise<void> {
+  await context.addInitScript(reportCspViolations);
+  context.on("console", (message) => {
+    if (isCspViolation(message.text())) cspViolations.push(`${message.page()?.url()}: ${message.text()}`);
+  });
+}
+
+/** Hands over the CSP violations seen so far and forgets them: for a test that provokes some on purpose. */
+export function takeCspViolations(): string[] {
+  return cspViolations.splice(0);
+}
+
+const expectNoCspViolations = () => expect(takeCspViolations(), "CSP violations").toEqual([]);
+
+/**
+ * `describe` when Chromium is installed, a loudly announced skip otherwise. Every test in it fails on a CSP
+ * violation in any page: the app runs with its real CSP, and a violation means something is broken or blocked.
+ */
+export function describeInBrowser(name: string, body: () => void): void {
+  (chromiumFound ? describe : describe.skip)(name, () => {
+    afterEach(expectNoCspViolations);
+    afterAll(expectNoCspViolations);
+    body();
+  });
+}
 
 export const ARTIFACTS = path.join(projectRoot, "test-artifacts");
 
@@ -172,8 +213,16 @@ export async function createUsers(testDb: TestDatabase, employeeCompanyId: numbe
   );
 }
 
+/** Chromium, with every context it opens (browser.newPage's too) watched for CSP violations. */
 export async function launchBrowser(): Promise<Browser> {
-  return chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
+  const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
+  const newContext = browser.newContext.bind(browser);
+  browser.newContext = async (options) => {
+    const context = await newContext(options);
+    await watchCsp(context);
+    return context;
+  };
+  return browser;
 }
 
 export const DESKTOP = { width: 1280, height: 800 };
