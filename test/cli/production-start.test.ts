@@ -1,8 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { mkdtempSync, rmSync } from "node:fs";
 import net from "node:net";
-import os from "node:os";
-import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { DEMO_STAFF_EMAIL } from "../../src/seed/demo.js";
 import { createTestDatabase, testDriver } from "../helpers/database.js";
@@ -31,7 +28,10 @@ const production = {
 
 const randomPort = () => 20_000 + Math.floor(Math.random() * 40_000);
 
-/** A database nothing was ever applied to: an empty PostgreSQL database, or an empty PGlite data dir. */
+/**
+ * A database lacking every migration. On PostgreSQL an empty database; on PGlite, where a new data dir costs
+ * an initdb of several seconds, the migrated template with drizzle's record of its migrations emptied.
+ */
 async function unmigratedDatabase(): Promise<{ env: NodeJS.ProcessEnv; drop(): Promise<void> }> {
   if (testDriver === "pg") {
     const serverUrl = process.env.TEST_DATABASE_URL ?? "";
@@ -45,11 +45,13 @@ async function unmigratedDatabase(): Promise<{ env: NodeJS.ProcessEnv; drop(): P
         ).then(() => {}),
     };
   }
-  const dataDir = mkdtempSync(path.join(os.tmpdir(), "supplynet-unmigrated-"));
-  return {
-    env: { DATABASE_URL: "", DATA_DIR: dataDir },
-    drop: async () => rmSync(dataDir, { recursive: true, force: true }),
-  };
+  const testDb = await createTestDatabase();
+  const cli = await cliDatabase(testDb);
+  await testDb.destroy();
+  const database = await cli.open();
+  await database.executeSql("delete from drizzle.__drizzle_migrations");
+  await database.close();
+  return { env: cli.env, drop: async () => cli.cleanup() };
 }
 
 describe("serve and worker refuse to start on a bad setup, in one line", () => {
