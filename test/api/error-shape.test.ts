@@ -32,14 +32,18 @@ interface RawAnswer {
 function rawRequest(text: string): Promise<RawAnswer> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
-    const socket = net.connect(port, "127.0.0.1", () => socket.end(text));
+    // Written, never half-closed: Node drops a request whose client ends its side before the answer.
+    const socket = net.connect(port, "127.0.0.1", () => socket.write(text));
     socket.on("data", (chunk) => chunks.push(chunk));
     // The server may close while we still write a huge header: what it sent before that is the answer.
     socket.on("error", () => {});
     socket.on("close", () => {
       const answer = Buffer.concat(chunks).toString("utf8");
       const split = answer.indexOf("\r\n\r\n");
-      if (split < 0) return reject(new Error(`no HTTP answer: ${JSON.stringify(answer)}`));
+      if (split < 0)
+        return reject(
+          new Error(`no answer to ${JSON.stringify(text.slice(-60))}: ${JSON.stringify(answer)}`),
+        );
       const [statusLine = "", ...headerLines] = answer.slice(0, split).split("\r\n");
       const headers: Record<string, string> = {};
       for (const line of headerLines) {
@@ -74,11 +78,11 @@ describe("every answer the app makes has the error shape and an honest code", ()
 
   it("431 for headers too large for Node's parser", async () => {
     expectShape(
-      await get("/api/v1/companies", `Host: localhost\r\nX-Big: ${"a".repeat(20_000)}\r\n`),
+      await get("/api/v1/companies", `Host: localhost\r\nX-Big: ${"a".repeat(17_000)}\r\n`),
       431,
       "headers_too_large",
     );
-    expectShape(await get(`/api/v1/${"a".repeat(20_000)}`), 431, "headers_too_large");
+    expectShape(await get(`/api/v1/${"a".repeat(17_000)}`), 431, "headers_too_large");
   });
 
   it("400 for a request Node cannot parse as HTTP", async () => {
@@ -107,26 +111,28 @@ describe("every answer the app makes has the error shape and an honest code", ()
     );
   });
 
-  const post = (path: string, contentType: string, body: string) =>
+  const post = (contentType: string, body: string, { announceOnly = false } = {}) =>
     rawRequest(
-      `POST ${path} HTTP/1.1\r\nHost: localhost\r\nAuthorization: ${staff.headers.authorization}\r\n` +
-        `Content-Type: ${contentType}\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+      `POST /api/v1/products HTTP/1.1\r\nHost: localhost\r\nAuthorization: ${staff.headers.authorization}\r\n` +
+        `Content-Type: ${contentType}\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n` +
+        (announceOnly ? "" : body),
     );
 
   it("415, 413 and bad JSON carry their own codes", async () => {
+    // A body refused before it is read is only announced: closing a socket with unread data resets it, and a
+    // reset can drop the answer before the client reads it.
     expectShape(
-      await post("/api/v1/products", "application/xml", "<name>x</name>"),
+      await post("application/xml", "<name>x</name>", { announceOnly: true }),
       415,
       "unsupported_media_type",
     );
-    expectShape(await post("/api/v1/products", "application/json", '{"name": "x",'), 400, "parse_error");
     expectShape(
-      await post("/api/v1/products", "application/json", '{"__proto__": {"a": 1}}'),
-      400,
-      "parse_error",
+      await post("application/json", "x".repeat(10_000_000), { announceOnly: true }),
+      413,
+      "payload_too_large",
     );
-    const huge = JSON.stringify({ name: "x".repeat(1_100_000), model: "M" });
-    expectShape(await post("/api/v1/products", "application/json", huge), 413, "payload_too_large");
+    expectShape(await post("application/json", '{"name": "x",'), 400, "parse_error");
+    expectShape(await post("application/json", '{"__proto__": {"a": 1}}'), 400, "parse_error");
   });
 
   it("a 404 names a long path only in part", async () => {
