@@ -110,6 +110,31 @@ export interface TaskRun {
   companiesAtCeiling: number;
 }
 
+/** Another run of the same task holds its lock, and the caller asked not to wait for it. */
+export class TaskRunInProgress extends Error {
+  constructor(readonly task: ScheduledDebtTask) {
+    super(`${task} is already running`);
+  }
+}
+
+/** Any constant; a run's advisory lock is (this, the task's hash), so it meets only runs of the same task. */
+const TASK_LOCK_SPACE = 7_283_115;
+
+/**
+ * One run of a task at a time, across processes, until the transaction ends. The slot claim alone does not do
+ * it: a manual run has a slot of its own (now), so two started together would both apply, doubling a charge.
+ */
+async function holdTaskLock(tx: DbOrTx, task: ScheduledDebtTask, whenBusy: "wait" | "refuse") {
+  if (whenBusy === "wait") {
+    await tx.execute(sql`select pg_advisory_xact_lock(${TASK_LOCK_SPACE}, hashtext(${task}))`);
+    return;
+  }
+  const [lock] = rowsOf<{ taken: boolean }>(
+    await tx.execute(sql`select pg_try_advisory_xact_lock(${TASK_LOCK_SPACE}, hashtext(${task})) as taken`),
+  );
+  if (!lock?.taken) throw new TaskRunInProgress(task);
+}
+
 /**
  * Applies one scheduled debt change for `slot`, at most once per (task, slot): the task_runs row is claimed
  * first, in the same transaction as the UPDATE. A second run of the same slot (a retry after a crash, or
@@ -125,8 +150,10 @@ export async function applyScheduledDebtChange(
   db: Db,
   task: ScheduledDebtTask,
   slot: Date,
+  whenBusy: "wait" | "refuse" = "wait",
 ): Promise<TaskRun | null> {
   return db.transaction(async (tx) => {
+    await holdTaskLock(tx, task, whenBusy);
     const [claimed] = rowsOf<{ id: number }>(
       await tx.execute(sql`
         insert into task_runs (task, slot) values (${task}, ${slot.toISOString()}::timestamptz)
@@ -147,7 +174,7 @@ export async function applyScheduledDebtChange(
         update task_runs set
           companies_touched = (select count(*) from changed),
           total_change = (select coalesce(sum(debt), 0) from changed) - (select total from before),
-          finished_at = now()
+          finished_at = clock_timestamp()
         where id = ${claimed.id}
         returning companies_touched::int, total_change::text,
           (select count(*) from changed where debt = ${sql.raw(DEBT_CEILING)})::int as at_ceiling`),

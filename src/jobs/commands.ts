@@ -4,6 +4,7 @@ import {
   SCHEDULED_DEBT_TASKS,
   type ScheduledDebtTask,
   type TaskRun,
+  TaskRunInProgress,
 } from "../companies/debt.js";
 import type { Database } from "../db/client.js";
 import { databaseErrorOf } from "../db/errors.js";
@@ -20,8 +21,13 @@ export async function runTaskNow(database: Database, name: string): Promise<stri
   }
   let run: TaskRun | null;
   try {
-    run = await applyScheduledDebtChange(database.db, name as ScheduledDebtTask, new Date());
+    run = await applyScheduledDebtChange(database.db, name as ScheduledDebtTask, new Date(), "refuse");
   } catch (error) {
+    if (error instanceof TaskRunInProgress) {
+      throw new UserError(
+        `${name} is already running (a scheduled run, or run-task elsewhere); nothing was changed. Run it again once that run has finished, if you still need one more.`,
+      );
+    }
     const cause = databaseErrorOf(error).message ?? String(error);
     throw new UserError(`${name} failed and changed nothing: ${cause.split("\n")[0]}`, { cause: error });
   }

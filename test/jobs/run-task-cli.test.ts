@@ -1,5 +1,7 @@
+import pg from "pg";
 import { describe, expect, it } from "vitest";
 import { type CliDatabase, cliDatabaseForThisFile, isReadableFailure, runCli } from "../cli/run-cli.js";
+import { testDriver } from "../helpers/database.js";
 
 /** A child starts tsx and the whole CLI: a few seconds each, far more on a busy machine. */
 const CHILD_TIMEOUT = 240_000;
@@ -56,6 +58,53 @@ describe("supplynet run-task, as a child process", () => {
       expect(isReadableFailure(failed), failed.stderr).toBe(true);
       expect(await debts(cli)).toEqual(before);
       expect(await sql(cli, "select count(*)::int as n from task_runs")).toEqual([{ n: 1 }]);
+    },
+    CHILD_TIMEOUT,
+  );
+
+  // Two processes at once need a database that two processes can open.
+  it.runIf(testDriver === "pg")(
+    "refuses a second run of a task while one is under way, so a charge is never doubled",
+    async () => {
+      const { cli } = context;
+      await sql(cli, "alter table companies drop constraint if exists test_debt_cap; truncate task_runs");
+      // The first run waits behind this lock; the second starts while it does.
+      const blocker = new pg.Client({ connectionString: cli.env.DATABASE_URL });
+      await blocker.connect();
+      await blocker.query("begin");
+      await blocker.query("lock table companies in row exclusive mode");
+      try {
+        let firstResult: unknown;
+        const first = runCli(["run-task", "accrue-debt"], cli.env).then((result) => {
+          firstResult = result;
+          return result;
+        });
+        const deadline = Date.now() + 60_000;
+        for (;;) {
+          if (firstResult) expect.fail(`the first run ended without waiting: ${JSON.stringify(firstResult)}`);
+          // Asked outside the blocker's transaction, whose view of pg_stat_activity is frozen at its first look.
+          const [waiting] = await sql<{ n: number }>(
+            cli,
+            "select count(*)::int as n from pg_stat_activity where wait_event_type = 'Lock' and datname = current_database()",
+          );
+          if (waiting?.n) break;
+          if (Date.now() > deadline) expect.fail("the first run never waited for the lock");
+          await new Promise((resolve) => setTimeout(resolve, 50));
+        }
+        const second = await runCli(["run-task", "accrue-debt"], cli.env);
+        expect(second.stderr).toMatch(/^Error: accrue-debt is already running .*nothing was changed/);
+        expect(isReadableFailure(second), second.stderr).toBe(true);
+        await blocker.query("rollback");
+        expect((await first).code).toBe(0);
+      } finally {
+        await blocker.end();
+      }
+      const runs = await sql<{ n: number; has_duration: boolean }>(
+        cli,
+        "select count(*)::int as n, bool_and(finished_at > started_at) as has_duration from task_runs",
+      );
+      // finished_at is the clock's time at the end, not the transaction's start.
+      expect(runs).toEqual([{ n: 1, has_duration: true }]);
     },
     CHILD_TIMEOUT,
   );
