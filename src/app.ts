@@ -61,6 +61,8 @@ export async function buildApp(deps: AppDeps) {
     trustProxy: trustProxyOption(deps.config.trustProxy),
     // Missing Host is refused by our onRequest hook instead, so that the answer has the error shape.
     http: { requireHostHeader: false },
+    // Requests that arrive while the app closes get a 503 in the error shape from errorHandlerPlugin instead.
+    return503OnClosing: false,
     clientErrorHandler,
     frameworkErrors,
     schemaErrorFormatter,

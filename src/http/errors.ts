@@ -109,6 +109,8 @@ function fromDatabaseError(error: PgError): HttpError | undefined {
   }
 }
 
+const CLOSE = { connection: "close" };
+
 /** A 404 names the path it did not find, but not all of a 16 KB one. */
 const MAX_ECHOED_PATH = 200;
 
@@ -205,8 +207,16 @@ export const errorHandlerPlugin = fp(async (app: FastifyInstance) => {
     const shown = path.length > MAX_ECHOED_PATH ? `${path.slice(0, MAX_ECHOED_PATH)}…` : path;
     return reply.status(404).send(errorBody("not_found", `No route for ${request.method} ${shown}.`));
   });
-  // Node itself would answer these with an empty body (see requireHostHeader in src/app.ts).
+  // Fastify's own 503 for requests that arrive while it closes is not in our shape (see return503OnClosing).
+  let closing = false;
+  app.addHook("preClose", async () => {
+    closing = true;
+  });
   app.addHook("onRequest", async (request) => {
+    if (closing) {
+      throw new HttpError(503, "unavailable", "This server is shutting down; try again.", {}, CLOSE);
+    }
+    // Node itself would answer this with an empty body (see requireHostHeader in src/app.ts).
     if (request.raw.httpVersion === "1.1" && request.headers.host === undefined) {
       throw badRequest("An HTTP/1.1 request needs a Host header.");
     }

@@ -141,3 +141,38 @@ describe("every answer the app makes has the error shape and an honest code", ()
     expect(answer.body.length).toBeLessThan(1024);
   });
 });
+
+describe("while the app closes", () => {
+  it("a request that still arrives on an open connection gets a 503 in the error shape", async () => {
+    const closingDb = await createTestDatabase();
+    const closingApp = await buildTestApp(closingDb);
+    await closingApp.listen({ host: "127.0.0.1", port: 0 });
+    const address = closingApp.server.address() as AddressInfo;
+    const chunks: Buffer[] = [];
+    const socket = net.connect(address.port, "127.0.0.1");
+    socket.on("data", (chunk) => chunks.push(chunk));
+    const ended = new Promise((resolve) => socket.on("close", resolve));
+    // The first request is under way (its body not yet complete) when the app starts to close.
+    const body = '{"refresh": "not-a-token"}';
+    await new Promise((resolve) =>
+      socket.write(
+        `POST /api/v1/auth/logout HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n` +
+          `Content-Length: ${body.length}\r\n\r\n${body.slice(0, 5)}`,
+        resolve,
+      ),
+    );
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    const closed = closingApp.close();
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    socket.write(`${body.slice(5)}GET /api/v1/products HTTP/1.1\r\nHost: localhost\r\n\r\n`);
+    await ended;
+    await closed;
+    await closingDb.destroy();
+    const answers = Buffer.concat(chunks).toString("utf8");
+    const second = answers.slice(answers.indexOf("HTTP/1.1", 1));
+    expect(second).toMatch(/^HTTP\/1.1 503 /);
+    expect(JSON.parse(second.slice(second.indexOf("\r\n\r\n") + 4))).toEqual({
+      error: { code: "unavailable", message: expect.any(String), fields: {} },
+    });
+  });
+});
