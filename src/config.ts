@@ -37,6 +37,17 @@ export interface Config {
    * a number of hops, or a list of addresses and CIDR ranges. Per-IP rate limits count `request.ip`.
    */
   trustProxy: boolean | number | string[];
+  /** PostgreSQL's statement_timeout and lock_timeout for the app's connections (0 turns one off). */
+  statementTimeoutMs: number;
+  lockTimeoutMs: number;
+  /** A request still unanswered after this long gets a 503 (504 when it was waiting on the database). */
+  requestTimeoutMs: number;
+  /** After SIGTERM, how long in-flight requests and jobs may take before they are cut off. */
+  shutdownTimeoutMs: number;
+  /** How long a mail job keeps retrying while SMTP is away, as an MTA's queue does. */
+  mailRetryMs: number;
+  /** Jobs of one queue that one worker process runs at the same time (for the mail queues). */
+  workerConcurrency: number;
 }
 
 export const DEV_JWT_SECRET = "supplynet-development-secret-do-not-use-in-production";
@@ -74,6 +85,27 @@ export function parseTrustProxy(value: string | undefined): boolean | number | s
     );
   }
   return addresses;
+}
+
+const DURATION_UNITS_MS = { s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 } as const;
+
+/** "7d", "12h", "30m", "45s" or a bare number of seconds: how every duration setting is written. */
+export function parseDuration(value: string, variable: string): number {
+  const match = /^(\d+)\s*([smhd]?)$/.exec(value.trim());
+  if (!match || Number(match[1]) === 0) {
+    throw new ConfigError(
+      `${variable} must be a duration such as 7d, 12h, 30m or 3600 (seconds), got "${value}".`,
+    );
+  }
+  return Number(match[1]) * DURATION_UNITS_MS[(match[2] || "s") as keyof typeof DURATION_UNITS_MS];
+}
+
+function parseWholeNumber(value: string, variable: string, min: number, max: number): number {
+  const number = Number(value);
+  if (!/^\d+$/.test(value.trim()) || number < min || number > max) {
+    throw new ConfigError(`${variable} must be a whole number from ${min} to ${max}, got "${value}".`);
+  }
+  return number;
 }
 
 function loadDotEnv(): void {
@@ -124,6 +156,14 @@ export function loadConfig(overrides: Partial<Config> = {}, env: NodeJS.ProcessE
     logLevel: env.LOG_LEVEL ?? (nodeEnv === "test" ? "silent" : "info"),
     authRateLimit: { perIp: 10, perIpWindowMs: 60_000, failures: 5, failureWindowMs: 15 * 60_000 },
     trustProxy: parseTrustProxy(env.TRUST_PROXY),
+    // The lock timeout outlasts a scheduled run's table lock (about 6.5 s at 1,000,000 companies), or every
+    // edit during a run would fail.
+    statementTimeoutMs: parseDuration(env.DB_STATEMENT_TIMEOUT ?? "15s", "DB_STATEMENT_TIMEOUT"),
+    lockTimeoutMs: parseDuration(env.DB_LOCK_TIMEOUT ?? "10s", "DB_LOCK_TIMEOUT"),
+    requestTimeoutMs: parseDuration(env.REQUEST_TIMEOUT ?? "20s", "REQUEST_TIMEOUT"),
+    shutdownTimeoutMs: parseDuration(env.SHUTDOWN_TIMEOUT ?? "10s", "SHUTDOWN_TIMEOUT"),
+    mailRetryMs: parseDuration(env.MAIL_RETRY ?? "24h", "MAIL_RETRY"),
+    workerConcurrency: parseWholeNumber(env.WORKER_CONCURRENCY ?? "4", "WORKER_CONCURRENCY", 1, 64),
     ...overrides,
   };
 }

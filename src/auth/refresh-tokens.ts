@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { and, eq, isNull, sql } from "drizzle-orm";
 import type { FastifyInstance } from "fastify";
-import { ConfigError } from "../config.js";
+import { parseDuration } from "../config.js";
 import type { DbOrTx } from "../db/client.js";
 import { refreshTokens, type UserRole, users } from "../db/schema.js";
 import { unauthorized } from "../http/errors.js";
@@ -20,18 +20,7 @@ export interface TokenSubject {
   companyId: number | null;
 }
 
-const DURATION_UNITS_MS = { s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 } as const;
-
-/** "7d", "12h", "30m", "45s" or a bare number of seconds: how JWT_REFRESH_TTL is written. */
-export function parseDuration(value: string, variable: string): number {
-  const match = /^(\d+)\s*([smhd]?)$/.exec(value.trim());
-  if (!match || Number(match[1]) === 0) {
-    throw new ConfigError(
-      `${variable} must be a duration such as 7d, 12h, 30m or 3600 (seconds), got "${value}".`,
-    );
-  }
-  return Number(match[1]) * DURATION_UNITS_MS[(match[2] || "s") as keyof typeof DURATION_UNITS_MS];
-}
+export { parseDuration };
 
 /** A short-lived JWT for API calls and an opaque refresh token, stored as a hash, in the given family. */
 export async function issueTokenPair(

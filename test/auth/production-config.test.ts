@@ -27,6 +27,21 @@ describe("JWT_SECRET in production", () => {
   });
 });
 
+describe("timeouts, mail retries and concurrency", () => {
+  it("take durations and whole numbers, and name the variable when one is malformed", () => {
+    const config = loadConfig({}, { NODE_ENV: "test", DB_LOCK_TIMEOUT: "7s", MAIL_RETRY: "2d" });
+    expect(config.lockTimeoutMs).toBe(7000);
+    expect(config.mailRetryMs).toBe(2 * 86_400_000);
+    expect(config.workerConcurrency).toBe(4);
+    expect(() => loadConfig({}, { NODE_ENV: "test", DB_STATEMENT_TIMEOUT: "soon" })).toThrow(
+      /DB_STATEMENT_TIMEOUT must be a duration/,
+    );
+    expect(() => loadConfig({}, { NODE_ENV: "test", WORKER_CONCURRENCY: "0" })).toThrow(
+      /WORKER_CONCURRENCY must be a whole number from 1 to 64/,
+    );
+  });
+});
+
 describe("TRUST_PROXY", () => {
   it("is off by default, and takes a hop count or a list of proxy addresses", () => {
     expect(parseTrustProxy(undefined)).toBe(false);
