@@ -1,4 +1,5 @@
 import { type AnyColumn, asc, desc, type SQL } from "drizzle-orm";
+import { badRequest } from "../http/errors.js";
 
 /**
  * `search=` means "contains, any case". The text goes in as a bound parameter, and LIKE's own wildcards
@@ -18,6 +19,8 @@ export function orderingOf<Field extends string>(
   const descending = ordering.startsWith("-");
   const field = (descending ? ordering.slice(1) : ordering) as Field;
   const direction = descending ? desc : asc;
+  // The schema's enum already refuses other names; own keys only, so "constructor" can never be a column.
+  if (!Object.hasOwn(columns, field)) throw badRequest("Unknown ordering.", { ordering: ["Unknown field."] });
   const column = columns[field];
   return column === id ? [direction(id)] : [direction(column), direction(id)];
 }

@@ -1,7 +1,9 @@
 import type { LightMyRequestResponse } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type App, BODY_LIMIT } from "../../src/app.js";
-import { MAX_NAMED_FIELDS } from "../../src/http/errors.js";
+import { orderingOf } from "../../src/companies/listing.js";
+import { companies } from "../../src/db/schema.js";
+import { HttpError, MAX_NAMED_FIELDS } from "../../src/http/errors.js";
 import { buildTestApp, createChain, createUser, type TestUser } from "../helpers/app.js";
 import { createTestDatabase, type TestDatabase } from "../helpers/database.js";
 
@@ -326,6 +328,13 @@ describe("field names that are members of Object.prototype", () => {
     expectNamed(await send(null, "POST", "/auth/logout", bodyWith({ refresh: "x" }, name)), name, "body");
     const login = bodyWith({ email: "a@example.com", password: "1" }, name);
     expectNamed(await send(null, "POST", "/auth/token", login), name, "body");
+  });
+
+  it.each(PROTOTYPE_MEMBERS)("%s is no ordering column, even past the schema", (name) => {
+    const columns = { name: companies.name };
+    for (const ordering of [name, `-${name}`]) {
+      expect(() => orderingOf(ordering, columns as never, companies.id)).toThrow(HttpError);
+    }
   });
 
   it.each(PROTOTYPE_MEMBERS)("%s in a query string, as an employee", async (name) => {
