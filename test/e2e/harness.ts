@@ -45,8 +45,13 @@ if (!chromiumFound) {
 /** CSP violations reported by any page of a browser from launchBrowser, since they were last taken. */
 const cspViolations: string[] = [];
 
-/** Chromium logs each blocked load or inline script as "Refused to …"; the init script below logs the event. */
-const isCspViolation = (text: string) => text.startsWith("Refused to") || text.startsWith("CSP violation:");
+/**
+ * Chromium logs each blocked load, inline script or eval ("Refused to … because it violates the following
+ * Content Security Policy directive …") and each blocked frame ("Framing … violates …"); the init script below
+ * logs the violation events, which catch the rest.
+ */
+const isCspViolation = (text: string) =>
+  text.includes("Content Security Policy") || text.startsWith("CSP violation:");
 
 /** Runs in every page before its own scripts: reports each violation, including ones Chromium does not log. */
 function reportCspViolations() {
