@@ -43,6 +43,8 @@ interface ValidationIssue {
 
 /** An error names at most this many fields; the message counts the rest. */
 export const MAX_NAMED_FIELDS = 20;
+/** Our own field names are short; an unknown key is echoed only this far, so that an answer stays small. */
+export const MAX_FIELD_NAME = 100;
 
 /** The name of the field one of Ajv's issues is about: "/product_ids/2" → "product_ids.2", an unknown key → its name. */
 function fieldOf(issue: ValidationIssue, context: string | undefined): { name: string; message: string } {
@@ -55,6 +57,7 @@ function fieldOf(issue: ValidationIssue, context: string | undefined): { name: s
     name = [name, String(issue.params?.missingProperty)].filter(Boolean).join(".");
     message = "This field is required.";
   }
+  if (name.length > MAX_FIELD_NAME) name = `${name.slice(0, MAX_FIELD_NAME)}…`;
   return { name: name || (context === "body" ? "body" : context || "request"), message };
 }
 

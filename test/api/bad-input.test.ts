@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type App, BODY_LIMIT } from "../../src/app.js";
 import { orderingOf } from "../../src/companies/listing.js";
 import { companies } from "../../src/db/schema.js";
-import { HttpError, MAX_NAMED_FIELDS } from "../../src/http/errors.js";
+import { HttpError, MAX_FIELD_NAME, MAX_NAMED_FIELDS } from "../../src/http/errors.js";
 import { buildTestApp, createChain, createUser, type TestUser } from "../helpers/app.js";
 import { createTestDatabase, type TestDatabase } from "../helpers/database.js";
 
@@ -540,6 +540,16 @@ describe("the cost of bad input is bounded", () => {
     expect(error.fields).toHaveProperty("name");
     expect(error.fields).toHaveProperty("model");
     expect(error.message).toMatch(/\b482 more\b/);
+  });
+
+  it("echoes a long unknown key only in part, so that the answer stays small", async () => {
+    const key = "k".repeat(3000);
+    const keys = Array.from({ length: 20 }, (_, i) => `"${i}${key}":1`).join(",");
+    const staffResponse = await send(staff, "POST", "/products", `{"name":"N","model":"M",${keys}}`);
+    const error = expectClientError(staffResponse, 400);
+    expect(Object.keys(error.fields)).toHaveLength(20);
+    for (const name of Object.keys(error.fields)) expect(name.length).toBeLessThanOrEqual(MAX_FIELD_NAME + 1);
+    expect(staffResponse.body.length).toBeLessThan(4 * 1024);
   });
 
   it("a body of 90,000 unknown keys is refused at its first problem, quickly and briefly", async () => {
