@@ -76,8 +76,10 @@ function validationError(issues: ValidationIssue[], context: string | undefined,
   for (const issue of unknownKeysLast) {
     const { name, message } = fieldOf(issue, context);
     const messages = named.get(name);
-    if (messages) messages.push(message);
-    else if (named.size < MAX_NAMED_FIELDS) named.set(name, [message]);
+    // Shortened unknown keys may share a name; one "Unknown field." says it for all of them.
+    if (messages) {
+      if (!messages.includes(message)) messages.push(message);
+    } else if (named.size < MAX_NAMED_FIELDS) named.set(name, [message]);
     else unnamed++;
   }
   const fields: FieldErrors = Object.create(null);
