@@ -52,10 +52,10 @@ export const MoneyInput = Type.String({
 /**
  * A character a name or an address may hold: none of the control characters (CR, LF, tab, NUL…, Unicode Cc),
  * line and paragraph separators, or format characters (Cf: zero-width spaces, bidi overrides, U+FEFF), which
- * make a value look like another or like nothing. The joiners U+200C and U+200D stay: emoji and several scripts
- * need them inside a name.
+ * make a value look like another or like nothing, nor a lone surrogate (Cs), which would be stored as U+FFFD.
+ * The joiners U+200C and U+200D stay: emoji and several scripts need them inside a name.
  */
-const SAFE_CHAR = "(?:[^\\p{Cc}\\p{Cf}\\p{Zl}\\p{Zp}]|[\\u200C\\u200D])";
+const SAFE_CHAR = "(?:[^\\p{Cc}\\p{Cf}\\p{Cs}\\p{Zl}\\p{Zp}]|[\\u200C\\u200D])";
 /** At least one character that shows: a letter, digit, punctuation or symbol, not only spaces and joiners. */
 const VISIBLE_TEXT = `(?=${SAFE_CHAR}*?[\\p{L}\\p{N}\\p{P}\\p{S}])${SAFE_CHAR}*`;
 

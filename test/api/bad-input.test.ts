@@ -447,6 +447,7 @@ describe("names and addresses hold no control or invisible characters", () => {
     "bidi\u202eevil",
     "soft\u00adhyphen",
     "sep\u2028arator",
+    "lone\ud800surrogate",
     "\u200b",
     "\u200b\u200c\u200d\u2060\ufeff",
     "\u200d",
