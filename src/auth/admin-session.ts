@@ -4,7 +4,13 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { Type } from "typebox";
 import { forbidden, HttpError, unauthorized } from "../http/errors.js";
 import { errorResponses } from "../http/schemas.js";
-import { loginBudget, perIpRateLimit, refreshRateLimit, registerRateLimiting } from "./rate-limits.js";
+import {
+  loginBudget,
+  PUBLIC_BODY_LIMIT,
+  perIpRateLimit,
+  refreshRateLimit,
+  registerRateLimiting,
+} from "./rate-limits.js";
 import { parseDuration, revokeFamilyOf, rotateRefreshToken } from "./refresh-tokens.js";
 import { TokenRequest } from "./schemas.js";
 import { findLoginAccount, logIn } from "./service.js";
@@ -74,6 +80,7 @@ export async function adminSessionRoutes(fastify: FastifyInstance) {
     "/auth/session",
     {
       config: { access: "public", rateLimit: perIpRateLimit(app) },
+      bodyLimit: PUBLIC_BODY_LIMIT,
       schema: {
         tags,
         summary: "Admin login: staff email and password for an access token and the session cookie",
@@ -108,6 +115,7 @@ export async function adminSessionRoutes(fastify: FastifyInstance) {
     "/auth/session/refresh",
     {
       config: { access: "public", rateLimit: refreshRateLimit },
+      bodyLimit: PUBLIC_BODY_LIMIT,
       schema: {
         tags,
         summary: "Admin session: a new access token, rotating the session cookie",
@@ -134,6 +142,7 @@ export async function adminSessionRoutes(fastify: FastifyInstance) {
     "/auth/session/logout",
     {
       config: { access: "public", rateLimit: refreshRateLimit },
+      bodyLimit: PUBLIC_BODY_LIMIT,
       schema: {
         tags,
         summary: "Admin logout: revoke the session's login everywhere and clear the cookie",

@@ -183,6 +183,15 @@ describe("the admin's cookie session", () => {
     expect((await refreshSession(cookie)).statusCode).toBe(200);
   });
 
+  it("takes only small bodies, as every public route", async () => {
+    const big = { email: STAFF, password: "x".repeat(9000) };
+    const login = await app.inject({ method: "POST", url: SESSION_PATH, payload: big });
+    expect(login.statusCode).toBe(413);
+    expect(login.json().error.code).toBe("payload_too_large");
+    const refresh = await post("/refresh", undefined, {}, { padding: "x".repeat(9000) });
+    expect(refresh.statusCode).toBe(413);
+  });
+
   it("leaves the API clients' JSON tokens on /auth/token as they were", async () => {
     const response = await logIn(app, EMPLOYEE);
     expect(response.statusCode).toBe(200);
