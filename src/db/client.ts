@@ -57,8 +57,11 @@ function describeUrl(url: string): string {
 async function openPostgres(url: string, poolSize: number): Promise<Database> {
   const description = describeUrl(url);
   const pool = new pg.Pool({ connectionString: url, max: poolSize, connectionTimeoutMillis: 5000 });
-  // An idle client that dies (server restart) must not crash the process; the pool replaces it.
+  // A client that dies (server restart) must not crash the process: idle ones report to the pool, which replaces
+  // them; one checked out (inside a transaction, between its statements) reports to itself, and its next
+  // statement fails with the cause.
   pool.on("error", () => {});
+  pool.on("connect", (client) => client.on("error", () => {}));
   try {
     await pool.query("select 1");
   } catch (error) {

@@ -11,3 +11,28 @@ export function databaseErrorOf(error: unknown): PgError {
   const wrapped = error as { cause?: unknown };
   return (wrapped?.cause ?? error ?? {}) as PgError;
 }
+
+/** SQLSTATE classes and codes meaning "the server is not there right now", not "your statement is wrong". */
+const UNAVAILABLE_CODES = new Set(["57P01", "57P02", "57P03", "08000", "08001", "08003", "08004", "08006"]);
+const UNAVAILABLE_SOCKET_ERRORS = new Set([
+  "ECONNREFUSED",
+  "ECONNRESET",
+  "EPIPE",
+  "ETIMEDOUT",
+  "EHOSTUNREACH",
+  "ENETUNREACH",
+  "ENOTFOUND",
+  "EAI_AGAIN",
+]);
+
+/**
+ * True when the error says the database cannot be reached (down, restarting, cut off), so the same statement may
+ * well succeed once it is back; false for every error about the statement itself.
+ */
+export function isDatabaseUnavailable(error: unknown): boolean {
+  const { code, message } = databaseErrorOf(error);
+  if (code && (UNAVAILABLE_CODES.has(code) || UNAVAILABLE_SOCKET_ERRORS.has(code))) return true;
+  return /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error/.test(
+    message ?? "",
+  );
+}

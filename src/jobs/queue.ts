@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import PgBoss from "pg-boss";
 import { type Database, type DbOrTx, withAdvisoryLock } from "../db/client.js";
+import { type BossConnection, bossConnection } from "./boss-connection.js";
 
 /** pg-boss keeps its tables in their own schema, beside the application's. */
 export const QUEUE_SCHEMA = "pgboss";
@@ -23,8 +24,10 @@ export type Job<N extends JobName> = PgBoss.JobWithMetadata<JobPayloads[N]>;
 /** How a queue retries and how fast its workers look for work. */
 export interface QueueSettings {
   retryLimit: number;
-  /** Seconds before the first retry; doubled (with jitter) on each next one. */
+  /** Seconds before the first retry. */
   retryDelay: number;
+  /** Doubles the delay (with jitter) on each next retry; without it every retry waits `retryDelay`. */
+  retryBackoff: boolean;
   /** A job still active after this long is taken for dead (its worker was killed) and retried. */
   expireInSeconds: number;
   pollingIntervalSeconds: number;
@@ -129,24 +132,31 @@ export class JobQueue {
   private constructor(
     readonly boss: PgBoss,
     private readonly settings: Partial<Record<JobName, QueueSettings>>,
+    private readonly connection: BossConnection | undefined,
   ) {}
 
   static async open(database: Database, options: OpenQueueOptions): Promise<JobQueue> {
-    const connection: PgBoss.DatabaseOptions = options.databaseUrl
-      ? { connectionString: options.databaseUrl, max: 4 }
-      : { db: { executeSql: (text, values) => database.executeSql(text, values) } };
+    const onError = options.onError ?? ((error: Error) => console.error("pg-boss:", error.message));
+    const connection = options.databaseUrl
+      ? bossConnection({
+          connectionString: options.databaseUrl,
+          applicationName: `supplynet-${options.mode}`,
+          schema: QUEUE_SCHEMA,
+          onError,
+        })
+      : undefined;
     const working = options.mode === "work";
     const boss = new PgBoss({
-      ...connection,
+      db: connection ?? { executeSql: (text, values) => database.executeSql(text, values) },
       schema: QUEUE_SCHEMA,
-      application_name: `supplynet-${options.mode}`,
       supervise: working,
       schedule: working,
       // The cron clock is checked every 30 s by default; 10 s keeps a slot's job within seconds of its time.
       cronMonitorIntervalSeconds: 10,
-      maintenanceIntervalSeconds: 30,
+      // Maintenance is what notices a job whose worker died (its expiry): look every 10 s, not every 30.
+      maintenanceIntervalSeconds: 10,
     });
-    boss.on("error", options.onError ?? ((error) => console.error("pg-boss:", error.message)));
+    boss.on("error", onError);
     const setUp = async () => {
       await boss.start();
       for (const [name, settings] of Object.entries(options.queues) as [JobName, QueueSettings][]) {
@@ -154,7 +164,7 @@ export class JobQueue {
           name,
           retryLimit: settings.retryLimit,
           retryDelay: settings.retryDelay,
-          retryBackoff: true,
+          retryBackoff: settings.retryBackoff,
           expireInSeconds: settings.expireInSeconds,
         };
         await boss.createQueue(name, queueOptions);
@@ -167,7 +177,7 @@ export class JobQueue {
     // there is only one.
     if (database.pool) await withAdvisoryLock(database.pool, QUEUE_SETUP_LOCK_KEY, setUp);
     else await setUp();
-    return new JobQueue(boss, options.queues);
+    return new JobQueue(boss, options.queues, connection);
   }
 
   /** Enqueues a job and returns its id. With `db: tx` it is written in that transaction. */
@@ -187,18 +197,32 @@ export class JobQueue {
     return id;
   }
 
-  /** Runs `handler` for each job of `name`, one at a time; its return value is the job's result. */
+  /**
+   * Runs `handler` for each job of `name`, `concurrency` at a time (each in a pg-boss worker of its own, taking
+   * one job per fetch: a batch would fail together, sending again what was already sent); its return value is
+   * the job's result.
+   */
   async work<N extends JobName>(
     name: N,
     handler: (job: Job<N>) => Promise<object | undefined>,
+    concurrency = 1,
   ): Promise<void> {
     const settings = this.settings[name];
-    const workerId = await this.boss.work<JobPayloads[N]>(
-      name,
-      { includeMetadata: true, pollingIntervalSeconds: settings?.pollingIntervalSeconds ?? 2 },
-      async ([job]) => (job ? handler(job) : undefined),
-    );
-    this.localWorkers.set(name, [...(this.localWorkers.get(name) ?? []), workerId]);
+    for (let slot = 0; slot < concurrency; slot++) {
+      let workerId: string | undefined;
+      workerId = await this.boss.work<JobPayloads[N]>(
+        name,
+        { includeMetadata: true, pollingIntervalSeconds: settings?.pollingIntervalSeconds ?? 2 },
+        async ([job]) => {
+          if (!job) return undefined;
+          // pg-boss waits out the polling interval after each job; a worker that just had one fetches the next
+          // at once instead, so a backlog drains at the pace of the work, not one job per interval.
+          if (workerId) this.boss.notifyWorker(workerId);
+          return handler(job);
+        },
+      );
+      this.localWorkers.set(name, [...(this.localWorkers.get(name) ?? []), workerId]);
+    }
   }
 
   /** Looks a job up by id in the live table and the archive, whatever its queue. */
@@ -217,5 +241,6 @@ export class JobQueue {
   /** Stops taking new jobs and waits (up to `timeoutMs`) for the ones in flight to finish. */
   async stop(timeoutMs = 60_000): Promise<void> {
     await this.boss.stop({ graceful: true, wait: true, timeout: timeoutMs });
+    await this.connection?.close();
   }
 }
