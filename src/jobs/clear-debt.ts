@@ -4,8 +4,15 @@ import { applyJobOnce } from "./once.js";
 
 export const clearDebtTask: TaskDefinition<"clear-debt"> = {
   name: "clear-debt",
-  // Someone is polling GET /jobs/:id for this one: look for work twice a second.
-  settings: { retryLimit: 3, retryDelay: 2, expireInSeconds: 300, pollingIntervalSeconds: 0.5 },
+  // Someone is polling GET /jobs/:id for this one: look for work twice a second. A live job never outlasts its
+  // lock wait plus its statement (both bounded by the database timeouts), so past that its worker is dead.
+  settings: (config) => ({
+    retryLimit: 3,
+    retryDelay: 2,
+    retryBackoff: true,
+    expireInSeconds: Math.ceil((config.lockTimeoutMs + config.statementTimeoutMs) / 1000) + 5,
+    pollingIntervalSeconds: 0.5,
+  }),
   // Applied once per job: a second delivery must not wipe debt added since the first one cleared it.
   handle: (job, { database }) => applyJobOnce(database.db, job, (tx) => clearDebt(tx, job.data.ids)),
 };

@@ -14,6 +14,9 @@ export interface JobContext {
 /** One task: its queue's settings and the handler; the handler's return value is the job's result. */
 export interface TaskDefinition<N extends JobName> {
   name: N;
-  settings: QueueSettings;
+  /** Some follow the configuration (timeouts, how long mail retries). */
+  settings(config: Config): QueueSettings;
+  /** Its jobs are independent of each other, so one worker runs `config.workerConcurrency` at a time. */
+  concurrent?: boolean;
   handle(job: Job<N>, context: JobContext): Promise<object | undefined>;
 }

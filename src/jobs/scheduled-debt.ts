@@ -6,7 +6,15 @@ import { slotOf } from "./schedules.js";
 export function scheduledDebtTask<N extends ScheduledDebtTask>(name: N): TaskDefinition<N> {
   return {
     name,
-    settings: { retryLimit: 5, retryDelay: 30, expireInSeconds: 600, pollingIntervalSeconds: 5 },
+    // A run waits for the writers ahead of it, then runs one statement: both are bounded by the database
+    // timeouts, so a run still active past them belongs to a dead worker.
+    settings: (config) => ({
+      retryLimit: 5,
+      retryDelay: 30,
+      retryBackoff: true,
+      expireInSeconds: Math.ceil((config.lockTimeoutMs + config.statementTimeoutMs) / 1000) + 5,
+      pollingIntervalSeconds: 5,
+    }),
     async handle(job, { config, database }) {
       const slot = job.data.slot ? new Date(job.data.slot) : slotOf(name, job.createdOn, config.appTimezone);
       const run = await applyScheduledDebtChange(database.db, name, slot);

@@ -3,6 +3,7 @@ import { users } from "../db/schema.js";
 import { invitationEmail } from "../mail/templates.js";
 import { stableMessageId } from "../mail/transport.js";
 import type { TaskDefinition } from "./context.js";
+import { mailQueueSettings } from "./mail-queue.js";
 
 /**
  * The raw invitation token exists only in the email and in this job's data (the database keeps its hash).
@@ -13,7 +14,8 @@ import type { TaskDefinition } from "./context.js";
  */
 export const sendInvitationTask: TaskDefinition<"send-invitation"> = {
   name: "send-invitation",
-  settings: { retryLimit: 5, retryDelay: 10, expireInSeconds: 120, pollingIntervalSeconds: 2 },
+  settings: mailQueueSettings,
+  concurrent: true,
   async handle(job, { config, database, mailer, queue }) {
     const [user] = await database.db
       .select({ email: users.email })

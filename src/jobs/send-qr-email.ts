@@ -4,10 +4,12 @@ import { addressText, qrPng } from "../mail/qr.js";
 import { qrEmail } from "../mail/templates.js";
 import { stableMessageId } from "../mail/transport.js";
 import type { TaskDefinition } from "./context.js";
+import { mailQueueSettings } from "./mail-queue.js";
 
 export const sendQrEmailTask: TaskDefinition<"send-qr-email"> = {
   name: "send-qr-email",
-  settings: { retryLimit: 5, retryDelay: 10, expireInSeconds: 120, pollingIntervalSeconds: 2 },
+  settings: mailQueueSettings,
+  concurrent: true,
   async handle(job, { config, database, mailer }) {
     const [company] = await database.db
       .select({

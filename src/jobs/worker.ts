@@ -21,9 +21,11 @@ export const TASKS: { [N in JobName]: TaskDefinition<N> } = {
   "send-invitation": sendInvitationTask,
 };
 
-const queueSettings = Object.fromEntries(
-  Object.values(TASKS).map((task) => [task.name, task.settings]),
-) as Record<JobName, QueueSettings>;
+const queueSettings = (config: Config) =>
+  Object.fromEntries(Object.values(TASKS).map((task) => [task.name, task.settings(config)])) as Record<
+    JobName,
+    QueueSettings
+  >;
 
 export interface QueueDeps {
   config: Config;
@@ -38,7 +40,7 @@ export function openSendQueue(deps: QueueDeps): Promise<JobQueue> {
   return JobQueue.open(deps.database, {
     databaseUrl: deps.databaseUrl ?? deps.config.databaseUrl,
     mode: "send",
-    queues: queueSettings,
+    queues: queueSettings(deps.config),
   });
 }
 
@@ -58,7 +60,7 @@ export async function startWorker(deps: QueueDeps & { mailer?: Mailer }): Promis
   const queue = await JobQueue.open(deps.database, {
     databaseUrl: deps.databaseUrl ?? deps.config.databaseUrl,
     mode: "work",
-    queues: queueSettings,
+    queues: queueSettings(deps.config),
     onError: (error) => log(`pg-boss: ${error.message}`),
   });
   const mailer =
@@ -71,8 +73,10 @@ export async function startWorker(deps: QueueDeps & { mailer?: Mailer }): Promis
     });
   const context: JobContext = { config: deps.config, database: deps.database, mailer, queue };
   for (const task of Object.values(TASKS) as AnyTask[]) {
-    await queue.work(task.name, (job) =>
-      (task as TaskDefinition<typeof task.name>).handle(job as never, context),
+    await queue.work(
+      task.name,
+      (job) => (task as TaskDefinition<typeof task.name>).handle(job as never, context),
+      task.concurrent ? deps.config.workerConcurrency : 1,
     );
   }
   for (const [name, cron] of Object.entries(SCHEDULES)) {

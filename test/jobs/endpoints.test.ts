@@ -151,7 +151,7 @@ describe("GET /jobs/:id", () => {
     expect(unknown.statusCode).toBe(404);
   });
 
-  it("shows a job that keeps failing as queued while it retries with backoff, then failed with its error", async () => {
+  it("shows a job that keeps failing as queued while it retries, then failed with its error", async () => {
     const started = Date.now();
     const jobId = await worker.queue.enqueue(
       "send-qr-email",
@@ -181,9 +181,26 @@ describe("GET /jobs/:id", () => {
       "select retry_count, retry_backoff from pgboss.job where id = $1",
       [jobId],
     );
-    expect(attempts).toEqual({ retry_count: 2, retry_backoff: true });
-    // Backoff: 1..2 s before the first retry, 2..4 s before the second (a fixed 1 s delay would take 2 s).
-    expect(Date.now() - started).toBeGreaterThanOrEqual(3_000);
+    expect(attempts).toEqual({ retry_count: 2, retry_backoff: false });
+    // Two retries a fixed second apart.
+    expect(Date.now() - started).toBeGreaterThanOrEqual(2_000);
+  });
+
+  it("keeps mail for a day while SMTP is away, trying at least every 15 minutes", async () => {
+    const queues = await sql<{
+      name: string;
+      retry_limit: number;
+      retry_delay: number;
+      retry_backoff: boolean;
+    }>(
+      "select name, retry_limit, retry_delay, retry_backoff from pgboss.queue where name like 'send-%' order by name",
+    );
+    expect(queues.map((queue) => queue.name)).toEqual(["send-invitation", "send-qr-email"]);
+    for (const queue of queues) {
+      expect(queue.retry_backoff).toBe(false);
+      expect(queue.retry_delay).toBeLessThanOrEqual(15 * 60);
+      expect(queue.retry_limit * queue.retry_delay).toBeGreaterThanOrEqual(24 * 3600);
+    }
   });
 });
 

@@ -1,0 +1,20 @@
+import type { Config } from "../config.js";
+import type { QueueSettings } from "./queue.js";
+
+/** A fixed pace, not a backoff: once SMTP is back, every waiting message goes out within this. */
+export const MAIL_RETRY_DELAY_SECONDS = 120;
+
+/**
+ * The mail queues retry like an MTA's: every two minutes for `config.mailRetryMs` (a day by default), so an
+ * outage of hours loses nothing, and a message that finally fails stays visible as failed with its error.
+ * A job that outlives the SMTP timeouts (10 s to connect, 30 s of silence) belongs to a dead worker.
+ */
+export function mailQueueSettings(config: Config): QueueSettings {
+  return {
+    retryLimit: Math.ceil(config.mailRetryMs / 1000 / MAIL_RETRY_DELAY_SECONDS),
+    retryDelay: MAIL_RETRY_DELAY_SECONDS,
+    retryBackoff: false,
+    expireInSeconds: 60,
+    pollingIntervalSeconds: 2,
+  };
+}
