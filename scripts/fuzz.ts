@@ -1,9 +1,10 @@
 /**
- * `npm run fuzz -- [--seed 42] [--runs 500] [--only companies] [--database-url postgres://…]`: the long run of
+ * `npm run fuzz -- [--seed 42] [--runs 500] [--only companies] [--pg]`: the long run of
  * the fuzz test (test/api/fuzz.test.ts). Every operation of /openapi.json × {anonymous, employee, staff} gets
  * `runs` generated requests; unlike the test it never stops at a failure, and prints every failure class
- * (kind, status, message) once, with its smallest request. On PGlite in memory by default; with
- * --database-url (a server URL) it makes a database of its own there and drops it after. Exits 1 on a failure.
+ * (kind, status, message) once, with its smallest request. On PGlite in memory by default; with --pg it makes a
+ * database of its own on the benches' server (BENCH_DATABASE_URL, see bench/bench-database.ts) and drops it
+ * after. Exits 1 on a failure.
  */
 import { parseArgs } from "node:util";
 import { PGlite } from "@electric-sql/pglite";
@@ -16,7 +17,7 @@ import { openSendQueue } from "../src/jobs/worker.js";
 import { testConfig } from "../test/helpers/app.js";
 import type { TestDatabase } from "../test/helpers/database.js";
 import {
-  CHECKED_TABLES,
+  appTables,
   describeOutcome,
   FuzzSession,
   hashesPasswords,
@@ -33,7 +34,7 @@ const { values: options } = parseArgs({
     seed: { type: "string", default: String(Date.now() % 1_000_000) },
     runs: { type: "string", default: "200" },
     only: { type: "string", default: "" },
-    "database-url": { type: "string", default: process.env.FUZZ_DATABASE_URL ?? "" },
+    pg: { type: "boolean", default: false },
   },
 });
 const seed = Number(options.seed);
@@ -43,8 +44,7 @@ if (!Number.isInteger(seed) || !Number.isInteger(runs) || runs < 1) {
   process.exit(2);
 }
 
-const serverUrl = options["database-url"];
-const benchDatabase = serverUrl ? await createBenchDatabase(`fuzz_${process.pid}`) : undefined;
+const benchDatabase = options.pg ? await createBenchDatabase(`fuzz_${process.pid}`) : undefined;
 const database: Database = benchDatabase
   ? await openDatabase({ databaseUrl: benchDatabase.url, poolSize: 5 })
   : wrapPglite(await PGlite.create(), "PGlite in memory (fuzz)");
@@ -52,8 +52,9 @@ await migrateDatabase(database);
 const testDb: TestDatabase = {
   database,
   url: benchDatabase?.url,
-  truncate: () =>
-    database.executeSql(`truncate ${CHECKED_TABLES.join(", ")} restart identity cascade`).then(() => {}),
+  truncate: async () => {
+    await database.executeSql(`truncate ${(await appTables(database)).join(", ")} restart identity cascade`);
+  },
   destroy: async () => {
     await database.close();
     await benchDatabase?.drop();
