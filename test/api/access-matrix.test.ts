@@ -42,6 +42,8 @@ interface Fixture {
 interface Call {
   url: string;
   payload?: object;
+  /** The admin's session routes carry their credential in a cookie. */
+  cookies?: Record<string, string>;
 }
 interface Entry {
   /** Built anew for every caller, so that a write by one caller (a delete, a used token) does not affect the next. */
@@ -73,6 +75,18 @@ async function productOfA(fx: Fixture): Promise<number> {
   return row?.id as number;
 }
 
+/** A fresh admin session of the staff user: the cookie the session routes take. */
+async function sessionCookie(fx: Fixture): Promise<Record<string, string>> {
+  const response = await fx.app.inject({
+    method: "POST",
+    url: "/api/v1/auth/session",
+    payload: { email: "staff@example.com", password: "1" },
+  });
+  const cookie = response.cookies[0];
+  if (!cookie) throw new Error(`no session cookie: ${response.statusCode} ${response.body}`);
+  return { [cookie.name]: cookie.value };
+}
+
 async function invitedEmployeeOfA(fx: Fixture): Promise<number> {
   const [row] = await fx.sql<{ id: number }>(
     "insert into users (email, role, company_id) values ($1, 'employee', $2) returning id",
@@ -102,6 +116,27 @@ const TABLE: Record<string, Entry> = {
     expect: open(204),
   },
   "GET /api/v1/auth/me": { call: () => ({ url: "/api/v1/auth/me" }), expect: signedIn(200) },
+  // The admin's own session: staff only by the credential in the body or the cookie, whatever bearer comes along.
+  "POST /api/v1/auth/session": {
+    call: () => ({ url: "/api/v1/auth/session", payload: { email: "staff@example.com", password: "1" } }),
+    expect: open(200),
+  },
+  "POST /api/v1/auth/session/refresh": {
+    call: async (fx) => ({
+      url: "/api/v1/auth/session/refresh",
+      payload: {},
+      cookies: await sessionCookie(fx),
+    }),
+    expect: open(200),
+  },
+  "POST /api/v1/auth/session/logout": {
+    call: async (fx) => ({
+      url: "/api/v1/auth/session/logout",
+      payload: {},
+      cookies: await sessionCookie(fx),
+    }),
+    expect: open(204),
+  },
   "POST /api/v1/auth/register": {
     call: async (fx) => ({
       url: "/api/v1/auth/register",
@@ -322,11 +357,12 @@ describe("access matrix", () => {
       const entry = TABLE[key];
       if (!entry) continue; // reported by the test above
       for (const caller of CALLERS) {
-        const { url, payload } = await entry.call(fixture);
+        const { url, payload, cookies } = await entry.call(fixture);
         const response = await fixture.app.inject({
           method: route.method as "GET",
           url,
           ...(payload && { payload }),
+          ...(cookies && { cookies }),
           ...(caller !== "anonymous" && { headers: callers[caller].headers }),
         });
         if (response.statusCode !== entry.expect[caller]) {
