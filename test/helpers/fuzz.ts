@@ -7,6 +7,7 @@
 import fc from "fast-check";
 import type { LightMyRequestResponse } from "fastify";
 import type { App } from "../../src/app.js";
+import { SESSION_COOKIE } from "../../src/auth/admin-session.js";
 import { issueTokenPair } from "../../src/auth/refresh-tokens.js";
 import { createInvitation } from "../../src/employees/invitations.js";
 import { QUEUE_SCHEMA } from "../../src/jobs/queue.js";
@@ -467,7 +468,8 @@ export type Mutation =
   | { kind: "query"; name: string; values: string[] }
   | { kind: "manyQueryKeys"; count: number }
   | { kind: "path"; name: string; segment: string; encoded: boolean }
-  | { kind: "authorization"; value: string };
+  | { kind: "authorization"; value: string }
+  | { kind: "cookie"; value: string };
 
 export interface FuzzRequest {
   operation: string;
@@ -555,6 +557,17 @@ const PATH_SEGMENTS: [string, boolean][] = [
   ["1;x=1", true],
   ["1%2F2", true],
   ["x".repeat(3000), false],
+];
+const COOKIES = [
+  "",
+  SESSION_COOKIE,
+  `${SESSION_COOKIE}=`,
+  `${SESSION_COOKIE}="x"`,
+  `${SESSION_COOKIE}=a; ${SESSION_COOKIE}=b`,
+  `${SESSION_COOKIE}=%zz`,
+  "=;=;;",
+  `constructor=1; __proto__=1; ${SESSION_COOKIE}=x`,
+  `${SESSION_COOKIE}=${"x".repeat(8000)}`,
 ];
 const AUTHORIZATIONS = [
   "",
@@ -664,6 +677,18 @@ function mutationOf(operation: Operation, hints: Hints): fc.Arbitrary<Mutation> 
     fc.constantFrom(...AUTHORIZATIONS).map((value): Mutation => ({ kind: "authorization", value })),
     1,
   );
+  // The admin's session routes read their refresh token from a cookie.
+  weight(
+    fc
+      .oneof(
+        fc.constantFrom(...COOKIES),
+        fc
+          .oneof(fc.constant(placeholder("refresh", 0)), hostileString())
+          .map((value) => `${SESSION_COOKIE}=${encodeComponent(value)}`),
+      )
+      .map((value): Mutation => ({ kind: "cookie", value })),
+    operation.path.includes("/session") ? 4 : 1,
+  );
   return fc.oneof(...choices);
 }
 
@@ -715,6 +740,8 @@ function describeMutation(mutation: Mutation): string {
       return `path {${mutation.name}} = ${short(JSON.stringify(mutation.segment))}`;
     case "authorization":
       return `authorization ${short(JSON.stringify(mutation.value))}`;
+    case "cookie":
+      return `cookie ${short(JSON.stringify(mutation.value))}`;
   }
 }
 
@@ -773,6 +800,9 @@ function buildRequest(operation: Operation, base: BaseRequest, mutations: Mutati
         break;
       case "authorization":
         headers.authorization = mutation.value;
+        break;
+      case "cookie":
+        headers.cookie = mutation.value;
         break;
     }
   }
