@@ -1,11 +1,15 @@
 import type { AddressInfo, Socket } from "node:net";
+import type { Readable } from "node:stream";
 import { type ParsedMail, simpleParser } from "mailparser";
 import { SMTPServer } from "smtp-server";
 
 export interface TestSmtpServer {
   url: string;
-  /** Every message received so far, parsed. */
+  port: number;
+  /** Every message received so far, parsed (empty with `parse: false`). */
   received: ParsedMail[];
+  /** The Message-ID of every message received so far, in order of arrival, copies included. */
+  messageIds: string[];
   close(): Promise<void>;
 }
 
@@ -15,20 +19,52 @@ export interface SmtpServerOptions {
    * sender cannot tell it was delivered, as with a real server that crashes or times out at that moment.
    */
   dropBeforeReply?: number;
+  /** Listen on this port (for a server that comes back where an earlier one stopped) instead of a free one. */
+  port?: number;
+  /**
+   * `false` reads only each message's Message-ID and skips the body: parsing costs as much CPU as sending, so
+   * a bench that measures the sender must not make the server in its own process parse every message.
+   */
+  parse?: boolean;
 }
 
-/** A real SMTP server on a free local port that parses what arrives. */
+/** The Message-ID header of a raw message, read as it streams by; the rest is drained unread. */
+function readMessageId(stream: Readable): Promise<string> {
+  return new Promise((resolve, reject) => {
+    let head = "";
+    let messageId: string | undefined;
+    stream.on("data", (chunk: Buffer) => {
+      if (messageId !== undefined) return;
+      head += chunk.toString("latin1");
+      const end = head.indexOf("\r\n\r\n");
+      if (end >= 0) messageId = /^message-id:\s*(<[^>]*>)/im.exec(head.slice(0, end))?.[1] ?? "";
+    });
+    stream.on("end", () => resolve(messageId ?? ""));
+    stream.on("error", reject);
+  });
+}
+
+/** A real SMTP server on a local port that parses what arrives. */
 export async function startSmtpServer(options: SmtpServerOptions = {}): Promise<TestSmtpServer> {
   const received: ParsedMail[] = [];
+  const messageIds: string[] = [];
   const sockets = new Set<Socket>();
   let toDrop = options.dropBeforeReply ?? 0;
+  const store = async (stream: Readable) => {
+    if (options.parse === false) {
+      messageIds.push(await readMessageId(stream));
+      return;
+    }
+    const mail = await simpleParser(stream);
+    received.push(mail);
+    messageIds.push(mail.messageId ?? "");
+  };
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ["STARTTLS"],
     logger: false,
     onData(stream, _session, callback) {
-      simpleParser(stream).then((mail) => {
-        received.push(mail);
+      store(stream).then(() => {
         if (toDrop > 0) {
           toDrop--;
           for (const socket of sockets) socket.destroy();
@@ -42,10 +78,16 @@ export async function startSmtpServer(options: SmtpServerOptions = {}): Promise<
     sockets.add(socket);
     socket.on("close", () => sockets.delete(socket));
   });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  await new Promise<void>((resolve, reject) => {
+    server.server.once("error", reject);
+    server.listen(options.port ?? 0, "127.0.0.1", () => resolve());
+  });
+  const port = (server.server.address() as AddressInfo).port;
   return {
-    url: `smtp://127.0.0.1:${(server.server.address() as AddressInfo).port}`,
+    url: `smtp://127.0.0.1:${port}`,
+    port,
     received,
+    messageIds,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }
