@@ -4,6 +4,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { Type } from "typebox";
 import { forbidden, HttpError, unauthorized } from "../http/errors.js";
 import { errorResponses } from "../http/schemas.js";
+import { verifyPassword } from "./passwords.js";
 import {
   loginBudget,
   PUBLIC_BODY_LIMIT,
@@ -13,7 +14,7 @@ import {
 } from "./rate-limits.js";
 import { parseDuration, revokeFamilyOf, rotateRefreshToken } from "./refresh-tokens.js";
 import { TokenRequest } from "./schemas.js";
-import { findLoginAccount, logIn } from "./service.js";
+import { findLoginAccount, type LoginAccount, logIn } from "./service.js";
 
 export const SESSION_COOKIE = "supplynet_session";
 export const EMPLOYEE_REFUSED = "This admin is for staff. Employees use the API.";
@@ -27,6 +28,20 @@ const SessionResponse = Type.Object(
   { description: "A fresh access token; the refresh token is in the httpOnly session cookie" },
 );
 const EmptyBody = Type.Object({}, { additionalProperties: false, description: "An empty JSON object: {}" });
+
+/**
+ * Whether a non-staff account gave its right password, as logIn would judge it but without logIn's writes (its
+ * last login and a token pair): this route refuses it either way. An account that cannot log in still costs one
+ * hash, as logIn makes every failure cost, by a login of nobody, which writes nothing.
+ */
+async function passwordAccepted(
+  app: FastifyInstance,
+  user: NonNullable<LoginAccount["user"]>,
+  password: string,
+) {
+  if (!user.isActive || !user.passwordHash) return Boolean(await logIn(app, undefined, password));
+  return verifyPassword(user.passwordHash, password);
+}
 
 const COOKIE_NOTE =
   "For the admin panel: the refresh token travels only in the httpOnly, SameSite=Strict cookie " +
@@ -90,19 +105,19 @@ export async function adminSessionRoutes(fastify: FastifyInstance) {
       },
     },
     async (request, reply) => {
-      const account = await findLoginAccount(app.database, request.body.email);
-      await budget.refuseIfExhausted(account.key, request);
-      const pair = await logIn(app, account.user, request.body.password);
-      if (!pair) {
-        await budget.recordFailure(account.key, request);
+      const { user, key } = await findLoginAccount(app.database, request.body.email);
+      await budget.refuseIfExhausted(key, request);
+      const staff = !user || user.role === "staff";
+      const pair = staff ? await logIn(app, user, request.body.password) : null;
+      // An employee is refused only once the password is proven, so that a stranger learns nothing of the role.
+      const accepted =
+        pair !== null || (!staff && (await passwordAccepted(app, user, request.body.password)));
+      if (!accepted) {
+        await budget.recordFailure(key, request);
         throw unauthorized("No active account found with the given email and password.");
       }
-      await budget.recordSuccess(account.key, request);
-      // Refused only once the password is proven, so that the answer tells a stranger nothing about the role.
-      if (account.user?.role !== "staff") {
-        await revokeFamilyOf(app.db, pair.refresh);
-        throw forbidden(EMPLOYEE_REFUSED);
-      }
+      await budget.recordSuccess(key, request);
+      if (!pair) throw forbidden(EMPLOYEE_REFUSED);
       // Logging in again in the same browser replaces the session: the one it held stops working.
       const previous = presented(request);
       if (previous) await revokeFamilyOf(app.db, previous);

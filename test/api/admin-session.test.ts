@@ -94,7 +94,17 @@ describe("the admin's cookie session", () => {
       message: "This admin is for staff. Employees use the API.",
     });
     expect(sessionCookie(response)).toBeUndefined();
-    expect(await liveTokens()).toBe(0);
+    // Nothing written for a refused login: no token, not even a revoked one, and no last login.
+    expect(await sql("select id from refresh_tokens")).toEqual([]);
+    expect(await sql("select last_login_at from users where email = $1", [EMPLOYEE])).toEqual([
+      { last_login_at: null },
+    ]);
+  });
+
+  it("refuses an employee's wrong password as any other: 401, not the staff-only 403", async () => {
+    const response = await logInSession(EMPLOYEE, "wrong");
+    expect(response.statusCode).toBe(401);
+    expect(response.json().error.code).toBe("not_authenticated");
   });
 
   it("refuses a wrong password with 401 and no cookie", async () => {
