@@ -1,16 +1,15 @@
 import { clearDebt } from "../companies/debt.js";
-import type { TaskDefinition } from "./context.js";
+import { expiryPastDatabaseTimeouts, type TaskDefinition } from "./context.js";
 import { applyJobOnce } from "./once.js";
 
 export const clearDebtTask: TaskDefinition<"clear-debt"> = {
   name: "clear-debt",
-  // Someone is polling GET /jobs/:id for this one: look for work twice a second. A live job never outlasts its
-  // lock wait plus its statement (both bounded by the database timeouts), so past that its worker is dead.
+  // Someone is polling GET /jobs/:id for this one: look for work twice a second.
   settings: (config) => ({
     retryLimit: 3,
     retryDelay: 2,
     retryBackoff: true,
-    expireInSeconds: Math.ceil((config.lockTimeoutMs + config.statementTimeoutMs) / 1000) + 5,
+    expireInSeconds: expiryPastDatabaseTimeouts(config),
     pollingIntervalSeconds: 0.5,
   }),
   // Applied once per job: a second delivery must not wipe debt added since the first one cleared it.

@@ -3,6 +3,15 @@ import type { Database } from "../db/client.js";
 import type { Mailer } from "../mail/transport.js";
 import type { Job, JobName, JobQueue, QueueSettings } from "./queue.js";
 
+/**
+ * The expiry of a job that does one database transaction: it waits at most `lockTimeoutMs` for its locks and
+ * runs at most `statementTimeoutMs`, so a job still active past both (and a margin) belongs to a dead worker.
+ * Any shorter, and a live job would be failed and retried while its UPDATE then commits.
+ */
+export function expiryPastDatabaseTimeouts(config: Config): number {
+  return Math.ceil((config.lockTimeoutMs + config.statementTimeoutMs) / 1000) + 5;
+}
+
 /** What a job handler may use. */
 export interface JobContext {
   config: Config;

@@ -1,18 +1,16 @@
 import { applyScheduledDebtChange, type ScheduledDebtTask } from "../companies/debt.js";
-import type { TaskDefinition } from "./context.js";
+import { expiryPastDatabaseTimeouts, type TaskDefinition } from "./context.js";
 import { slotOf } from "./schedules.js";
 
 /** Accrual and repayment differ only in their SQL (src/companies/debt.ts) and their schedule. */
 export function scheduledDebtTask<N extends ScheduledDebtTask>(name: N): TaskDefinition<N> {
   return {
     name,
-    // A run waits for the writers ahead of it, then runs one statement: both are bounded by the database
-    // timeouts, so a run still active past them belongs to a dead worker.
     settings: (config) => ({
       retryLimit: 5,
       retryDelay: 30,
       retryBackoff: true,
-      expireInSeconds: Math.ceil((config.lockTimeoutMs + config.statementTimeoutMs) / 1000) + 5,
+      expireInSeconds: expiryPastDatabaseTimeouts(config),
       pollingIntervalSeconds: 5,
     }),
     async handle(job, { config, database }) {
