@@ -60,6 +60,10 @@ const testDb: TestDatabase = {
     await benchDatabase?.drop();
   },
 };
+// A long run is often stopped by hand: its database on the server goes with it.
+process.once("SIGINT", () => {
+  benchDatabase?.drop().finally(() => process.exit(130));
+});
 const config = testConfig();
 const jobs = await openSendQueue({ config, database, databaseUrl: testDb.url });
 const app = await buildApp({ config, database, jobs });
