@@ -6,6 +6,7 @@ import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import pg from "pg";
 import { ConfigError } from "../config.js";
+import { QUERY_READ_TIMEOUT } from "./errors.js";
 import { acquireDataDirLock } from "./lock.js";
 import * as schema from "./schema.js";
 
@@ -37,7 +38,17 @@ export interface DatabaseOptions {
   /** Folder for the PGlite data; ignored with a URL. `undefined` plus no URL means an in-memory PGlite. */
   dataDir?: string | undefined;
   poolSize?: number;
+  /**
+   * PostgreSQL's statement_timeout and lock_timeout for every pooled connection, in ms; unset or 0 leaves the
+   * server's own. A statement timeout also arms a client-side timeout just above it, for a server that cannot
+   * enforce its own (frozen, or cut off without a reset). PGlite ignores both: see docs/architecture.md.
+   */
+  statementTimeoutMs?: number;
+  lockTimeoutMs?: number;
 }
+
+/** How long past its statement_timeout a query waits for the server's own cancellation before giving up on it. */
+export const QUERY_TIMEOUT_MARGIN_MS = 1000;
 
 // Make pg read values as PGlite does: numeric stays a string (money is never a float), and bigint such as
 // count(*) becomes a number rather than a string.
@@ -54,14 +65,49 @@ function describeUrl(url: string): string {
   }
 }
 
-async function openPostgres(url: string, poolSize: number): Promise<Database> {
+/**
+ * pg answers a query that outlived query_timeout with an error but keeps its connection, still waiting for the
+ * server's answer: back in the pool, it would hold the next caller's queries behind it, and once the server
+ * answers it may sit inside the transaction whose ROLLBACK never went out. Such a connection is ended instead.
+ */
+function endOnQueryTimeout(client: pg.PoolClient): void {
+  const query = client.query.bind(client) as (...args: unknown[]) => unknown;
+  const endIfTimedOut = (error: unknown) => {
+    if (error instanceof Error && error.message === QUERY_READ_TIMEOUT) client.end().catch(() => {});
+  };
+  client.query = ((...args: unknown[]) => {
+    const callback = args.at(-1);
+    if (typeof callback === "function") {
+      args[args.length - 1] = (error: unknown, result: unknown) => {
+        endIfTimedOut(error);
+        callback(error, result);
+      };
+    }
+    const result = query(...args);
+    if (result instanceof Promise) result.catch(endIfTimedOut);
+    return result;
+  }) as typeof client.query;
+}
+
+async function openPostgres(url: string, options: DatabaseOptions): Promise<Database> {
   const description = describeUrl(url);
-  const pool = new pg.Pool({ connectionString: url, max: poolSize, connectionTimeoutMillis: 5000 });
+  const statementTimeout = options.statementTimeoutMs || undefined;
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: options.poolSize ?? 10,
+    connectionTimeoutMillis: 5000,
+    statement_timeout: statementTimeout,
+    lock_timeout: options.lockTimeoutMs || undefined,
+    query_timeout: statementTimeout && statementTimeout + QUERY_TIMEOUT_MARGIN_MS,
+  });
   // A client that dies (server restart) must not crash the process: idle ones report to the pool, which replaces
   // them; one checked out (inside a transaction, between its statements) reports to itself, and its next
   // statement fails with the cause.
   pool.on("error", () => {});
-  pool.on("connect", (client) => client.on("error", () => {}));
+  pool.on("connect", (client) => {
+    client.on("error", () => {});
+    if (statementTimeout) endOnQueryTimeout(client);
+  });
   try {
     await pool.query("select 1");
   } catch (error) {
@@ -148,6 +194,6 @@ async function openPglite(dataDir: string | undefined): Promise<Database> {
 }
 
 export function openDatabase(options: DatabaseOptions): Promise<Database> {
-  if (options.databaseUrl) return openPostgres(options.databaseUrl, options.poolSize ?? 10);
+  if (options.databaseUrl) return openPostgres(options.databaseUrl, options);
   return openPglite(options.dataDir);
 }

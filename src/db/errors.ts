@@ -36,3 +36,14 @@ export function isDatabaseUnavailable(error: unknown): boolean {
     message ?? "",
   );
 }
+
+/** pg's error for a query that outlived the pool's query_timeout: the server did not answer at all. */
+export const QUERY_READ_TIMEOUT = "Query read timeout";
+/** query_canceled (statement_timeout) and lock_not_available (lock_timeout). */
+const TIMEOUT_CODES = new Set(["57014", "55P03"]);
+
+/** True when a statement gave up waiting on the database: its own timeout, a lock's, or pg's client-side one. */
+export function isDatabaseTimeout(error: unknown): boolean {
+  const { code, message } = databaseErrorOf(error);
+  return (code !== undefined && TIMEOUT_CODES.has(code)) || message === QUERY_READ_TIMEOUT;
+}

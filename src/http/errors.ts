@@ -2,7 +2,14 @@ import { type IncomingMessage, type ServerResponse, STATUS_CODES } from "node:ht
 import type { Duplex } from "node:stream";
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import fp from "fastify-plugin";
-import { databaseErrorOf, type PgError } from "../db/errors.js";
+import {
+  databaseErrorOf,
+  isDatabaseTimeout,
+  isDatabaseUnavailable,
+  type PgError,
+  QUERY_READ_TIMEOUT,
+} from "../db/errors.js";
+import { databaseOutageLog } from "./database-outage.js";
 import { firstProblemOnly } from "./validation.js";
 
 export type FieldErrors = Record<string, string[]>;
@@ -115,6 +122,25 @@ function fromDatabaseError(error: PgError): HttpError | undefined {
 }
 
 const CLOSE = { connection: "close" };
+/** A database restart or failover takes seconds; a client that waits this long before retrying is not early. */
+const RETRY_AFTER = { "retry-after": "5" };
+
+/** The database could not be reached, or did not answer in time: the request may well succeed again later. */
+function fromDatabaseOutage(error: unknown): HttpError | undefined {
+  if (isDatabaseUnavailable(error)) {
+    return new HttpError(
+      503,
+      "database_unavailable",
+      "The database is unavailable; try again shortly.",
+      {},
+      RETRY_AFTER,
+    );
+  }
+  if (isDatabaseTimeout(error)) {
+    return new HttpError(504, "database_timeout", "The database did not answer in time; try again.");
+  }
+  return undefined;
+}
 
 /** A 404 names the path it did not find, but not all of a 16 KB one. */
 const MAX_ECHOED_PATH = 200;
@@ -143,7 +169,7 @@ function toHttpError(error: FastifyError & { validationContext?: string }): Http
   if (error.validation) {
     return validationError(error.validation, error.validationContext, firstProblemOnly.has(error.validation));
   }
-  const fromDb = fromDatabaseError(databaseErrorOf(error));
+  const fromDb = fromDatabaseError(databaseErrorOf(error)) ?? fromDatabaseOutage(error);
   if (fromDb) return fromDb;
   const status = error.statusCode ?? 500;
   if (status >= 400 && status < 500) {
@@ -197,13 +223,57 @@ export function clientErrorHandler(error: NodeJS.ErrnoException, socket: Duplex)
   socket.destroy(error);
 }
 
+/**
+ * Answers 503 for a request still unanswered after `ms`, whatever stage it is in. Fastify's handlerTimeout
+ * would do it, but it stops its timer when the request's body has been read (the request stream's "close"),
+ * so a PATCH waiting on the database was never timed out.
+ */
+function answerAfter(ms: number, reply: FastifyReply) {
+  const timer = setTimeout(() => {
+    if (reply.sent || reply.raw.headersSent) return;
+    // The handler may still be waiting. Fastify sends no second reply when it ends, but logs the attempt, or
+    // its late error, with a stack: no news, since the client has its answer, and a line per request. The
+    // 503's own "request completed" line is written before.
+    reply.raw.once("finish", () => {
+      reply.log = reply.log.child({}, { level: "silent" });
+    });
+    reply.send(
+      new HttpError(503, "timeout", "The request took too long to answer; try again.", {}, RETRY_AFTER),
+    );
+  }, ms);
+  reply.raw.once("close", () => clearTimeout(timer));
+}
+
+/** What the log says of a known error: outages once (see databaseOutageLog), a database timeout one line. */
+function logKnown(
+  outage: ReturnType<typeof databaseOutageLog>,
+  known: HttpError,
+  error: FastifyError,
+  request: FastifyRequest,
+) {
+  if (known.code === "database_unavailable") outage.lost(error);
+  else if (known.code === "database_timeout") {
+    const { code, message } = databaseErrorOf(error);
+    // pg's own timeout means the server did not answer at all: an outage, not a slow statement.
+    if (message === QUERY_READ_TIMEOUT) outage.lost(error);
+    else request.log.warn({ code, reason: message }, "database timeout");
+  }
+}
+
 export const errorHandlerPlugin = fp(async (app: FastifyInstance) => {
+  const outage = databaseOutageLog(app.database, app.log);
+  app.addHook("onClose", async () => outage.stop());
+  // The first hook of all, so that the deadline covers the other hooks (authentication reads the database).
+  const requestTimeout = app.config.requestTimeoutMs;
+  if (requestTimeout > 0)
+    app.addHook("onRequest", async (_request, reply) => answerAfter(requestTimeout, reply));
   app.setErrorHandler((error: FastifyError, request, reply) => {
     const known = toHttpError(error);
     if (!known) {
       request.log.error({ err: error }, "unhandled error");
       return reply.status(500).send(errorBody("server_error", "Something went wrong on our side."));
     }
+    logKnown(outage, known, error, request);
     reply.headers(known.headers);
     return reply.status(known.statusCode).send(errorBody(known.code, known.message, known.fields));
   });

@@ -1,0 +1,324 @@
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import type { AddressInfo } from "node:net";
+import { connect } from "node:net";
+import os from "node:os";
+import path from "node:path";
+import { sql } from "drizzle-orm";
+import pg from "pg";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type App, buildApp } from "../../src/app.js";
+import { type Database, openDatabase } from "../../src/db/client.js";
+import { migrateDatabase } from "../../src/db/migrate.js";
+import { type RunningCli, startCli } from "../cli/run-cli.js";
+import { testConfig } from "../helpers/app.js";
+import { testDriver } from "../helpers/database.js";
+import { type PrivatePostgres, startPrivatePostgres } from "../helpers/private-postgres.js";
+
+interface Answer {
+  status: number;
+  ms: number;
+  retryAfter: string | null;
+  body: { error?: { code: string; message: string; fields: object } };
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+async function timedFetch(url: string, init: RequestInit = {}): Promise<Answer> {
+  const started = performance.now();
+  const response = await fetch(url, { ...init, signal: AbortSignal.timeout(30_000) });
+  const text = await response.text();
+  return {
+    status: response.status,
+    ms: performance.now() - started,
+    retryAfter: response.headers.get("retry-after"),
+    body: text ? JSON.parse(text) : {},
+  };
+}
+
+/** One request on a raw keep-alive socket, and every byte the server writes on it until `quietMs` after `until`. */
+function rawExchange(port: number, request: string, until: Promise<unknown>, quietMs: number) {
+  return new Promise<{ firstAnswerMs: number; bytes: string }>((resolve, reject) => {
+    const started = performance.now();
+    let firstAnswerMs = -1;
+    let bytes = "";
+    const socket = connect(port, "127.0.0.1", () => socket.write(request));
+    socket.on("data", (chunk) => {
+      if (firstAnswerMs < 0) firstAnswerMs = performance.now() - started;
+      bytes += chunk.toString();
+    });
+    socket.on("error", reject);
+    until
+      .then(() => sleep(quietMs))
+      .then(() => {
+        socket.destroy();
+        resolve({ firstAnswerMs, bytes });
+      }, reject);
+  });
+}
+
+/**
+ * SIGSTOP on the postmaster alone (PrivatePostgres.freeze) leaves the backends of open connections answering;
+ * a frozen machine stops them all, so this freezes the postmaster and every process it started.
+ */
+async function freezerOf(server: PrivatePostgres) {
+  const client = new pg.Client({ connectionString: server.url });
+  await client.connect();
+  const { rows } = await client.query("select current_setting('data_directory') as dir");
+  await client.end();
+  const postmaster = Number(readFileSync(path.join(rows[0].dir, "postmaster.pid"), "utf8").split("\n")[0]);
+  let frozen: number[] = [];
+  const signal = (pids: number[], name: NodeJS.Signals) => {
+    for (const pid of pids) {
+      try {
+        process.kill(pid, name);
+      } catch {
+        // A backend that ended meanwhile.
+      }
+    }
+  };
+  return {
+    freeze() {
+      const children = execFileSync("pgrep", ["-P", String(postmaster)], { encoding: "utf8" });
+      frozen = [postmaster, ...children.split("\n").filter(Boolean).map(Number)];
+      signal(frozen, "SIGSTOP");
+    },
+    thaw() {
+      signal(frozen, "SIGCONT");
+      frozen = [];
+    },
+  };
+}
+
+/**
+ * The API on a PostgreSQL of the test's own, which the test stops and freezes (SIGSTOP). Runs in the pg project
+ * only: it needs the PostgreSQL binaries, which the pglite project does not assume.
+ */
+describe.skipIf(testDriver !== "pg")("the API while its database goes away", { timeout: 60_000 }, () => {
+  let server: PrivatePostgres;
+  let dataDir: string;
+  let companyId: number;
+  /** A staff token for the test's user, signed with the test secret that `serve` under NODE_ENV=test uses too. */
+  let headers: { authorization: string };
+  const opened: Database[] = [];
+  const apps: App[] = [];
+  let serve: RunningCli | undefined;
+  /** The current server's processes, found again after each restart. */
+  let freezer: Awaited<ReturnType<typeof freezerOf>> | undefined;
+  const freeze = async () => {
+    freezer = await freezerOf(server);
+    freezer.freeze();
+  };
+  const thaw = () => freezer?.thaw();
+
+  beforeAll(async () => {
+    server = await startPrivatePostgres();
+    dataDir = mkdtempSync(path.join(os.tmpdir(), "supplynet-api-outage-"));
+    const database = await openDatabase({ databaseUrl: server.url, poolSize: 1 });
+    await migrateDatabase(database);
+    const { rows } = await database.executeSql<{ id: number }>(
+      `insert into companies (name, email, country, city, street, house_number, level)
+       values ('Factory', 'f@example.com', 'Russia', 'Moscow', 'Tverskaya', '1', 0) returning id`,
+    );
+    companyId = rows[0]?.id as number;
+    const user = await database.executeSql<{ id: number }>(
+      `insert into users (email, password_hash, first_name, last_name, role, is_active)
+       values ('staff@example.com', 'x', 'Test', 'Staff', 'staff', true) returning id`,
+    );
+    const signer = await buildApp({ config: testConfig(), database });
+    await signer.ready();
+    headers = {
+      authorization: `Bearer ${signer.jwt.sign({ sub: String(user.rows[0]?.id), role: "staff", company_id: null })}`,
+    };
+    await signer.close();
+    await database.close();
+  });
+  afterAll(async () => {
+    await serve?.stop();
+    for (const app of apps) await app.close();
+    for (const database of opened) await database.close().catch(() => {});
+    thaw();
+    await server?.destroy();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  async function openWithTimeouts(statementTimeoutMs: number, lockTimeoutMs: number) {
+    const database = await openDatabase({ databaseUrl: server.url, statementTimeoutMs, lockTimeoutMs });
+    opened.push(database);
+    return database;
+  }
+
+  /** Another session holding the company's row, so that writes to it wait on the lock. */
+  async function holdCompanyRow() {
+    const holder = new pg.Client({ connectionString: server.url });
+    await holder.connect();
+    await holder.query("begin");
+    await holder.query("select id from companies where id = $1 for update", [companyId]);
+    return { release: () => holder.query("rollback").then(() => holder.end()) };
+  }
+
+  it("the pool's connections carry the timeouts, and a frozen server fails the query instead of hanging it", async () => {
+    const database = await openWithTimeouts(1000, 500);
+    const { rows } = await database.executeSql<{ statement: string; lock: string }>(
+      "select current_setting('statement_timeout') as statement, current_setting('lock_timeout') as lock",
+    );
+    expect(rows[0]).toEqual({ statement: "1s", lock: "500ms" });
+
+    const holder = await holdCompanyRow();
+    let started = performance.now();
+    await expect(
+      database.executeSql("update companies set name = 'Waited' where id = $1", [companyId]),
+    ).rejects.toMatchObject({ code: "55P03" });
+    expect(performance.now() - started).toBeLessThan(2000);
+    await holder.release();
+
+    // Frozen inside a transaction: the client gives up at statement_timeout plus its margin, and the connection
+    // is dropped, so that after the thaw no pooled connection sits in the half-done transaction.
+    const transaction = database.db.transaction(async (tx) => {
+      await tx.execute(sql`update companies set name = 'Half done' where id = ${companyId}`);
+      await freeze();
+      await tx.execute(sql`select 1`);
+    });
+    started = performance.now();
+    await expect(transaction).rejects.toThrow();
+    const failedAfter = performance.now() - started;
+    thaw();
+    expect(failedAfter).toBeGreaterThan(1500);
+    expect(failedAfter).toBeLessThan(5000);
+
+    const name = await database.executeSql<{ name: string }>("select name from companies where id = $1", [
+      companyId,
+    ]);
+    expect(name.rows[0]?.name).toBe("Factory");
+    // The dropped connection's backend, thawed, finds its socket closed and rolls back.
+    const settled = Date.now() + 3000;
+    let inTransaction = -1;
+    while (inTransaction !== 0 && Date.now() < settled) {
+      const idle = await database.executeSql<{ n: number }>(
+        "select count(*)::int as n from pg_stat_activity where state like 'idle in transaction%'",
+      );
+      inTransaction = idle.rows[0]?.n ?? -1;
+      if (inTransaction !== 0) await sleep(100);
+    }
+    expect(inTransaction).toBe(0);
+  });
+
+  it("a request still unanswered after REQUEST_TIMEOUT answers 503 timeout once, and nothing after", async () => {
+    // No database timeouts here, so that only the request's own deadline can answer.
+    const database = await openDatabase({ databaseUrl: server.url });
+    opened.push(database);
+    const app = await buildApp({ config: { ...testConfig(), requestTimeoutMs: 1000 }, database });
+    apps.push(app);
+    await app.listen({ host: "127.0.0.1", port: 0 });
+    const { port } = app.server.address() as AddressInfo;
+
+    const holder = await holdCompanyRow();
+    const body = JSON.stringify({ name: "Renamed" });
+    const released = sleep(2500).then(() => holder.release());
+    const { firstAnswerMs, bytes } = await rawExchange(
+      port,
+      `PATCH /api/v1/companies/${companyId} HTTP/1.1\r\nHost: x\r\nAuthorization: ${headers.authorization}\r\n` +
+        `Content-Type: application/json\r\nContent-Length: ${body.length}\r\n\r\n${body}`,
+      released,
+      1000,
+    );
+    expect(firstAnswerMs, bytes).toBeGreaterThan(900);
+    expect(firstAnswerMs, bytes).toBeLessThan(2000);
+    expect(bytes.match(/HTTP\/1\.1 \d{3}/g)).toEqual(["HTTP/1.1 503"]);
+    expect(bytes).toMatch(/retry-after: \d+/i);
+    const json = JSON.parse(bytes.slice(bytes.indexOf("\r\n\r\n") + 4));
+    expect(json).toEqual({ error: { code: "timeout", message: expect.any(String), fields: {} } });
+  });
+
+  describe("a real `serve`", () => {
+    let base: string;
+    const api = () => timedFetch(`${base}/api/v1/companies/${companyId}`, { headers });
+
+    beforeAll(async () => {
+      serve = startCli(["serve"], {
+        DATABASE_URL: server.url,
+        DATA_DIR: dataDir,
+        NODE_ENV: "test",
+        LOG_LEVEL: "info",
+        HOST: "127.0.0.1",
+        PORT: "0",
+        DB_STATEMENT_TIMEOUT: "2s",
+        DB_LOCK_TIMEOUT: "2s",
+        REQUEST_TIMEOUT: "3s",
+      });
+      await serve.waitFor(/supplynet is serving (http:\S+)/);
+      base = (/supplynet is serving (http:\S+)/.exec(serve.output())?.[1] ?? "").replace(
+        "localhost",
+        "127.0.0.1",
+      );
+      expect((await api()).status).toBe(200);
+    });
+
+    it("answers 503 database_unavailable with Retry-After while PostgreSQL is stopped, logs it once, and recovers", async () => {
+      await server.stop();
+      const answers: Answer[] = [];
+      for (let round = 0; round < 10; round++) {
+        answers.push(...(await Promise.all(Array.from({ length: 20 }, api))));
+      }
+      for (const answer of answers) {
+        expect(answer.status).toBe(503);
+        expect(answer.retryAfter).toMatch(/^\d+$/);
+        expect(answer.body).toEqual({
+          error: { code: "database_unavailable", message: expect.any(String), fields: {} },
+        });
+        expect(answer.ms).toBeLessThan(1000);
+      }
+      const health = await timedFetch(`${base}/health`);
+      expect(health.status).toBe(200);
+      expect((await timedFetch(`${base}/ready`)).status).toBe(503);
+
+      await server.start();
+      const deadline = Date.now() + 10_000;
+      let back = await api();
+      while (back.status !== 200 && Date.now() < deadline) {
+        await sleep(200);
+        back = await api();
+      }
+      expect(back.status).toBe(200);
+      await serve?.waitFor(/database reachable again/, 5000);
+
+      const output = serve?.output() ?? "";
+      expect(output.match(/database lost/g)).toHaveLength(1);
+      expect(output.match(/database reachable again/g)).toHaveLength(1);
+      expect(output).not.toMatch(/unhandled error|\n\s+at /);
+    });
+
+    it("answers 503 or 504 within the timeouts while PostgreSQL is frozen, /health within a second, and recovers", async () => {
+      const before = serve?.output().length ?? 0;
+      await freeze();
+      try {
+        // More requests than the pool has connections: some wait on a query, the rest on a connection.
+        const pending = Promise.all(Array.from({ length: 15 }, api));
+        await sleep(500);
+        const health = await timedFetch(`${base}/health`);
+        expect(health.ms).toBeLessThan(1000);
+        expect(health.status).toBe(200);
+        expect(health.body).toMatchObject({ status: "degraded", database: { status: "timeout" } });
+        for (const answer of await pending) {
+          expect([503, 504]).toContain(answer.status);
+          expect(["timeout", "database_timeout", "database_unavailable"]).toContain(answer.body.error?.code);
+          expect(answer.body.error?.fields).toEqual({});
+          expect(answer.ms).toBeLessThan(4500);
+        }
+      } finally {
+        thaw();
+      }
+      const deadline = Date.now() + 10_000;
+      let back = await api();
+      while (back.status !== 200 && Date.now() < deadline) {
+        await sleep(200);
+        back = await api();
+      }
+      expect(back.status).toBe(200);
+      expect((await timedFetch(`${base}/ready`)).status).toBe(200);
+      const output = serve?.output().slice(before) ?? "";
+      expect(output).not.toMatch(/unhandled error|\n\s+at /);
+      expect(serve?.child.exitCode).toBeNull();
+    });
+  });
+});
