@@ -1,4 +1,5 @@
 import { Command, InvalidArgumentError } from "commander";
+import pg from "pg";
 import { collectSuperuserInput, createSuperuser, type SuperuserOptions } from "./auth/createsuperuser.js";
 import { type Config, ConfigError, loadConfig } from "./config.js";
 import { type Database, openDatabase } from "./db/client.js";
@@ -38,14 +39,80 @@ async function openMigratedDatabase(config: Config): Promise<Database> {
   return database;
 }
 
-/** Runs until SIGINT/SIGTERM, then stops `stop` and closes the database. */
-function stopOnSignal(stop: () => Promise<void>): void {
+/** Past SHUTDOWN_TIMEOUT, how often the statements this process still runs are cancelled again. */
+const CANCEL_EVERY_MS = 500;
+/** Past SHUTDOWN_TIMEOUT, how long a cut-off job has to roll back and record its own failure. */
+const JOB_UNWIND_MS = 3_000;
+/** Past SHUTDOWN_TIMEOUT, how long a stop may still take before the process exits without it. */
+const GIVE_UP_AFTER_MS = 10_000;
+
+/**
+ * The app pool's connections in use, so that a stop past SHUTDOWN_TIMEOUT can cancel their statements: the
+ * transaction rolls back (a job's retry is then its only application) and gives its connection back, so that the
+ * pool can close. Counted from before any request or job runs. On PGlite a statement holds the main thread:
+ * there is nothing to cancel, and no timer to do it.
+ */
+function connectionsInUse(database: Database, databaseUrl: string | undefined) {
+  const inUse = new Set<pg.PoolClient>();
+  database.pool?.on("acquire", (client) => inUse.add(client));
+  database.pool?.on("release", (_error, client) => inUse.delete(client));
+  database.pool?.on("remove", (client) => inUse.delete(client));
+  return {
+    /** Cancels the statement each one runs now (none, between two statements). */
+    async cancel(): Promise<void> {
+      // pg keeps each connection's server process id (from BackendKeyData) without declaring it.
+      const pids = [...inUse].map((client) => (client as unknown as { processID: number }).processID);
+      if (pids.length === 0 || !databaseUrl) return;
+      // On a connection of its own: the pool may have none left to give.
+      const client = new pg.Client({ connectionString: databaseUrl });
+      client.on("error", () => {});
+      try {
+        await client.connect();
+        await client.query(
+          "select pg_cancel_backend(pid) from pg_stat_activity where pid = any($1::int[]) and datname = current_database()",
+          [pids],
+        );
+      } finally {
+        await client.end().catch(() => {});
+      }
+    },
+  };
+}
+type ConnectionsInUse = ReturnType<typeof connectionsInUse>;
+
+/**
+ * Runs until SIGINT/SIGTERM, then `stop`, which has SHUTDOWN_TIMEOUT for what is in flight (`timeLeft()` is what
+ * remains of it) and then cuts off the rest. Past it, the statements this process still runs are cancelled, and
+ * again every CANCEL_EVERY_MS for those that follow; a stop that has still not ended GIVE_UP_AFTER_MS later is
+ * given up, with exit code 1.
+ */
+function stopOnSignal(
+  config: Config,
+  connections: ConnectionsInUse,
+  stop: (timeLeft: () => number) => Promise<void>,
+): void {
   let stopping = false;
   const handler = (signal: NodeJS.Signals) => {
     if (stopping) return;
     stopping = true;
     console.log(`\n${signal} received, shutting down…`);
-    stop().then(
+    const deadline = Date.now() + config.shutdownTimeoutMs;
+    setTimeout(async () => {
+      console.log(
+        "SHUTDOWN_TIMEOUT reached: cutting off the requests and jobs still running, and cancelling their queries.",
+      );
+      for (;;) {
+        await connections.cancel().catch((error) => console.error(`Cancelling queries failed: ${error}`));
+        await new Promise((resolve) => setTimeout(resolve, CANCEL_EVERY_MS));
+      }
+    }, config.shutdownTimeoutMs);
+    setTimeout(() => {
+      console.error(
+        `Still not stopped ${GIVE_UP_AFTER_MS / 1000} s past SHUTDOWN_TIMEOUT: exiting without it.`,
+      );
+      process.exit(1);
+    }, config.shutdownTimeoutMs + GIVE_UP_AFTER_MS);
+    stop(() => Math.max(0, deadline - Date.now())).then(
       () => process.exit(0),
       (error) => {
         console.error(error);
@@ -93,6 +160,7 @@ export function buildCli(): Command {
     .action(async () => {
       const config = loadConfig();
       const database = await openMigratedDatabase(config);
+      const connections = connectionsInUse(database, config.databaseUrl);
       // Enqueues only: jobs are taken by `supplynet worker` processes.
       const jobs = await orClose(
         () => database.close(),
@@ -111,9 +179,9 @@ export function buildCli(): Command {
           "  Jobs are only queued: no worker can share the embedded database. Use `npm start` for HTTP and jobs in one process, or set DATABASE_URL and run `supplynet worker`.",
         );
       }
-      stopOnSignal(async () => {
-        await server.stop();
-        await jobs.stop();
+      stopOnSignal(config, connections, async (timeLeft) => {
+        await server.stop(timeLeft());
+        await jobs.stop(timeLeft());
         await database.close();
       });
     });
@@ -126,6 +194,7 @@ export function buildCli(): Command {
     .action(async () => {
       const config = loadConfig();
       const database = await openConfiguredDatabase(config);
+      const connections = connectionsInUse(database, config.databaseUrl);
       const { demo, worker } = await orClose(
         () => database.close(),
         async () => {
@@ -144,9 +213,9 @@ export function buildCli(): Command {
       );
       console.log(`supplynet is running at ${server.url} on ${database.description}`);
       console.log(startBanner(server.url, demo));
-      stopOnSignal(async () => {
-        await server.stop();
-        await worker.stop();
+      stopOnSignal(config, connections, async (timeLeft) => {
+        await server.stop(timeLeft());
+        await worker.stop(timeLeft() + JOB_UNWIND_MS);
         await database.close();
       });
     });
@@ -198,11 +267,12 @@ export function buildCli(): Command {
     .command("worker")
     .description(
       "Run background jobs and the cron schedules, for production; run as many as you like. " +
-        "SIGTERM finishes the jobs in flight, then exits. Refuses pending migrations.",
+        "SIGTERM lets the jobs in flight finish for SHUTDOWN_TIMEOUT, then cancels the rest (retried later) and exits. Refuses pending migrations.",
     )
     .action(async () => {
       const config = loadConfig();
       const database = await openMigratedDatabase(config);
+      const connections = connectionsInUse(database, config.databaseUrl);
       const worker = await orClose(
         () => database.close(),
         () => startWorker({ config, database }),
@@ -210,8 +280,9 @@ export function buildCli(): Command {
       console.log(
         `supplynet worker is running on ${database.description} (schedules in ${config.appTimezone})`,
       );
-      stopOnSignal(async () => {
-        await worker.stop();
+      stopOnSignal(config, connections, async (timeLeft) => {
+        // Jobs cancelled at SHUTDOWN_TIMEOUT roll back and record their failure before pg-boss gives up on them.
+        await worker.stop(timeLeft() + JOB_UNWIND_MS);
         await database.close();
       });
     });

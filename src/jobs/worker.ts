@@ -47,8 +47,11 @@ export function openSendQueue(deps: QueueDeps): Promise<JobQueue> {
 export interface RunningWorker {
   queue: JobQueue;
   mailer: Mailer;
-  /** Stops taking jobs, lets the ones in flight finish, then closes the mail transport. */
-  stop(): Promise<void>;
+  /**
+   * Stops taking jobs and lets the ones in flight finish for up to `timeoutMs` (SHUTDOWN_TIMEOUT by default);
+   * pg-boss then fails those still running, for retry. Then closes the mail transport.
+   */
+  stop(timeoutMs?: number): Promise<void>;
 }
 
 /**
@@ -85,8 +88,8 @@ export async function startWorker(deps: QueueDeps & { mailer?: Mailer }): Promis
   return {
     queue,
     mailer,
-    async stop() {
-      await queue.stop();
+    async stop(timeoutMs = deps.config.shutdownTimeoutMs) {
+      await queue.stop(timeoutMs);
       mailer.close();
     },
   };
