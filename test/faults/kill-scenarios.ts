@@ -63,7 +63,6 @@ export interface KillOutcome {
 export interface KillLabOptions {
   /** Companies in the database; mid-update's job clears every distributor among them. */
   companies?: number;
-  log?: (line: string) => void;
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -115,7 +114,6 @@ export class KillLab {
     private readonly queue: JobQueue,
     private readonly dataDir: string,
     private readonly env: NodeJS.ProcessEnv,
-    private readonly log: (line: string) => void,
   ) {}
 
   /** On a migrated PostgreSQL database of the caller's, which it gets companies and the clear log. */
@@ -133,7 +131,7 @@ export class KillLab {
     // The queue's settings (its expiry) are written by whoever opens it: the same env as the workers'.
     const config = loadConfig({}, env);
     const queue = await openSendQueue({ config, database: testDb.database, databaseUrl: url });
-    const lab = new KillLab({ ...testDb, url }, queue, dataDir, env, options.log ?? (() => {}));
+    const lab = new KillLab({ ...testDb, url }, queue, dataDir, env);
     await lab.setUp(options.companies ?? 10_000);
     return lab;
   }
@@ -145,7 +143,7 @@ export class KillLab {
   private async setUp(companies: number): Promise<void> {
     await insertNetwork(this.testDb, companies);
     await this.sql(`
-      create table fault_clears (company_id int not null, at timestamptz not null default clock_timestamp());
+      create table fault_clears (company_id int not null);
       create function fault_log_clear() returns trigger language plpgsql as $$
         begin insert into fault_clears (company_id) values (new.id); return null; end $$;
       create trigger fault_log_clear after update of debt on companies
@@ -157,11 +155,9 @@ export class KillLab {
     this.smallIds = this.allIds.slice(0, SMALL_JOB);
   }
 
-  private async startWorker(): Promise<RunningCli> {
-    const worker = startCli(["worker"], this.env);
-    await worker.waitFor(/supplynet worker is running/);
-    this.worker = worker;
-    return worker;
+  private async startWorker(): Promise<void> {
+    this.worker = startCli(["worker"], this.env);
+    await this.worker.waitFor(/supplynet worker is running/);
   }
 
   private async killWorker(): Promise<number> {
@@ -215,15 +211,30 @@ export class KillLab {
 
   /** One kill at `point`, the debt added after it, the retry by a fresh worker, and what came of it. */
   async run(point: KillPoint): Promise<KillOutcome> {
+    const scenario = { jobId: "" };
+    try {
+      return await this.runScenario(point, scenario);
+    } catch (error) {
+      // A job left behind would clear companies during the next run, which would then prove nothing.
+      if (scenario.jobId) await this.queue.boss.cancel("clear-debt", scenario.jobId).catch(() => {});
+      throw error;
+    }
+  }
+
+  private async runScenario(point: KillPoint, scenario: { jobId: string }): Promise<KillOutcome> {
     const ids = point === "mid-update" ? this.allIds : this.smallIds;
     await this.sql("update companies set debt = $1 where supplier_id is not null", [RESET_DEBT]);
     await this.sql("truncate fault_clears");
     const runsBefore = await this.countTaskRuns();
     if (!this.worker) await this.startWorker();
-    let jobId = "";
     let killedAt = 0;
     let reached = false;
     let orphanMs = 0;
+    let jobId = "";
+    const enqueue = async () => {
+      jobId = await this.queue.enqueue("clear-debt", { ids });
+      scenario.jobId = jobId;
+    };
     const holders: LockHolder[] = [];
     const hold = async (lockSql: string, values: unknown[]) => {
       const holder = await LockHolder.take(this.testDb.url, lockSql, values);
@@ -239,18 +250,18 @@ export class KillLab {
       if (point === "before-pickup") {
         // The worker dies idle; the job is queued while none runs.
         killedAt = await this.killWorker();
-        jobId = await this.queue.enqueue("clear-debt", { ids });
+        await enqueue();
         reached = (await this.jobState(jobId)) === "queued";
       } else if (point === "lock-wait") {
         const rows = await lockCompanies();
-        jobId = await this.queue.enqueue("clear-debt", { ids });
+        await enqueue();
         await this.waitForBlocked(rows, "the job's UPDATE waiting on the held rows");
         killedAt = await this.killWorker();
         reached = (await this.jobState(jobId)) === "active";
         // The dead worker's UPDATE goes on now, before its lock timeout: it gets the rows and must still not commit.
         await release(rows);
       } else if (point === "mid-update") {
-        jobId = await this.queue.enqueue("clear-debt", { ids });
+        await enqueue();
         // The job's statement, seen from outside: ours matches its own text, hence the pid.
         const clearing = `select pid from pg_stat_activity
           where datname = current_database() and pid <> pg_backend_pid() and state = 'active'
@@ -264,7 +275,7 @@ export class KillLab {
         reached = (await this.sql(clearing)).length > 0 && (await this.jobState(jobId)) === "active";
       } else {
         const rows = await lockCompanies();
-        jobId = await this.queue.enqueue("clear-debt", { ids });
+        await enqueue();
         await this.waitForBlocked(rows, "the job's UPDATE waiting on the held rows");
         // pg-boss's completion will wait on the job's row; the job's effect commits before it.
         const jobRow = await hold("select id from pgboss.job where id = $1 for update", [jobId]);
@@ -334,7 +345,6 @@ export class KillLab {
       retryMs,
       ...(runsAfter - runsBefore !== 1 ? { disturbed: "a scheduled run changed the debts meanwhile" } : {}),
     };
-    this.log(JSON.stringify(outcome));
     return outcome;
   }
 
