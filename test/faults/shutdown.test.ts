@@ -20,7 +20,7 @@ const SHUTDOWN_TIMEOUT_MS = 2_000;
 /** What a stop may take past SHUTDOWN_TIMEOUT: pg-boss's own polling, closing pools, a loaded CI machine. */
 const MARGIN_MS = 4_000;
 
-interface Response {
+interface Answer {
   status: number;
   headers: Record<string, string>;
   body: string;
@@ -30,7 +30,7 @@ interface Response {
 interface RawConnection {
   write(text: string): void;
   /** The `index`th final response on this connection (0 for the first; a 100 Continue is not counted). */
-  response(index: number, timeoutMs?: number): Promise<Response>;
+  response(index: number, timeoutMs?: number): Promise<Answer>;
   /** Resolves on the first 100 Continue: the server has read the request's headers and is handling it. */
   continued: Promise<void>;
   /** When the server closed the connection (Date.now()). */
@@ -45,7 +45,7 @@ async function connect(port: number): Promise<RawConnection> {
   });
   socket.on("error", () => {});
   let buffer = "";
-  const responses: Response[] = [];
+  const responses: Answer[] = [];
   let onContinue = () => {};
   const continued = new Promise<void>((resolve) => {
     onContinue = resolve;
@@ -79,7 +79,7 @@ async function connect(port: number): Promise<RawConnection> {
         if (Date.now() > deadline) throw new Error(`no response #${index} within ${timeoutMs} ms`);
         await sleep(20);
       }
-      return responses[index] as Response;
+      return responses[index] as Answer;
     },
     continued,
     closed,
@@ -261,15 +261,14 @@ describe("SIGTERM on serve", { timeout: 120_000 }, () => {
 
       const { code, at } = await exitWithin(serve, SHUTDOWN_TIMEOUT_MS + MARGIN_MS + 4_000);
       expect(code, serve.output()).toBe(0);
-      const took = at - signalled;
-      expect(took, serve.output()).toBeLessThan(SHUTDOWN_TIMEOUT_MS + MARGIN_MS);
+      expect(at - signalled, serve.output()).toBeLessThan(SHUTDOWN_TIMEOUT_MS + MARGIN_MS);
 
       const closedAt = async (connection: RawConnection) => (await connection.closed) - signalled;
-      expect(await closedAt(idle)).toBeLessThan(1_000);
+      expect(await closedAt(idle)).toBeLessThan(SHUTDOWN_TIMEOUT_MS);
       // Closed once answered, not left to its keep-alive timeout; the stalled ones were given their time.
       expect(await closedAt(finishing)).toBeLessThan(SHUTDOWN_TIMEOUT_MS);
-      expect(await closedAt(stalled)).toBeGreaterThanOrEqual(SHUTDOWN_TIMEOUT_MS - 200);
-      if (locked) expect(await closedAt(locked)).toBeGreaterThanOrEqual(SHUTDOWN_TIMEOUT_MS - 200);
+      expect(await closedAt(stalled)).toBeGreaterThanOrEqual(SHUTDOWN_TIMEOUT_MS);
+      if (locked) expect(await closedAt(locked)).toBeGreaterThanOrEqual(SHUTDOWN_TIMEOUT_MS);
     } finally {
       await lock?.release();
     }
