@@ -15,8 +15,23 @@ import { UserError } from "./user-error.js";
 
 export { UserError };
 
-function openConfiguredDatabase(config: Config = loadConfig()): Promise<Database> {
-  return openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+/**
+ * The database with the configured statement and lock timeouts, which bound every request and job. Bulk work
+ * (`migrate`, `import-test-data`) opens it without them: a COPY or an index build over a large table
+ * legitimately takes longer than any request may.
+ */
+function openConfiguredDatabase(
+  config: Config = loadConfig(),
+  work: "bounded" | "bulk" = "bounded",
+): Promise<Database> {
+  return openDatabase({
+    databaseUrl: config.databaseUrl,
+    dataDir: config.dataDir,
+    ...(work === "bounded" && {
+      statementTimeoutMs: config.statementTimeoutMs,
+      lockTimeoutMs: config.lockTimeoutMs,
+    }),
+  });
 }
 
 /** Runs one step of a start; if it fails, undoes the steps before it (`close`) and reports the failure. */
@@ -143,7 +158,7 @@ export function buildCli(): Command {
     .command("migrate")
     .description("Apply the database migrations (PGlite in ./data, or PostgreSQL with DATABASE_URL).")
     .action(async () => {
-      const database = await openConfiguredDatabase();
+      const database = await openConfiguredDatabase(loadConfig(), "bulk");
       try {
         await migrateDatabase(database);
         console.log(`Migrations applied to ${database.description}.`);
@@ -238,7 +253,7 @@ export function buildCli(): Command {
           'NODE_ENV=production and test data gives every user the password "1": pass --allow-in-production if this database is only for trying supplynet out.',
         );
       }
-      const database = await openConfiguredDatabase(config);
+      const database = await openConfiguredDatabase(config, "bulk");
       try {
         await importWithProgress(database, options);
       } finally {

@@ -100,6 +100,11 @@ export function parseDuration(value: string, variable: string): number {
   return Number(match[1]) * DURATION_UNITS_MS[(match[2] || "s") as keyof typeof DURATION_UNITS_MS];
 }
 
+/** A duration, or 0 for none (as PostgreSQL reads a timeout of 0). */
+function parseTimeout(value: string, variable: string): number {
+  return value.trim() === "0" ? 0 : parseDuration(value, variable);
+}
+
 function parseWholeNumber(value: string, variable: string, min: number, max: number): number {
   const number = Number(value);
   if (!/^\d+$/.test(value.trim()) || number < min || number > max) {
@@ -158,8 +163,8 @@ export function loadConfig(overrides: Partial<Config> = {}, env: NodeJS.ProcessE
     trustProxy: parseTrustProxy(env.TRUST_PROXY),
     // The lock timeout outlasts a scheduled run's table lock (about 6.5 s at 1,000,000 companies), or every
     // edit during a run would fail.
-    statementTimeoutMs: parseDuration(env.DB_STATEMENT_TIMEOUT ?? "15s", "DB_STATEMENT_TIMEOUT"),
-    lockTimeoutMs: parseDuration(env.DB_LOCK_TIMEOUT ?? "10s", "DB_LOCK_TIMEOUT"),
+    statementTimeoutMs: parseTimeout(env.DB_STATEMENT_TIMEOUT ?? "15s", "DB_STATEMENT_TIMEOUT"),
+    lockTimeoutMs: parseTimeout(env.DB_LOCK_TIMEOUT ?? "10s", "DB_LOCK_TIMEOUT"),
     requestTimeoutMs: parseDuration(env.REQUEST_TIMEOUT ?? "20s", "REQUEST_TIMEOUT"),
     shutdownTimeoutMs: parseDuration(env.SHUTDOWN_TIMEOUT ?? "10s", "SHUTDOWN_TIMEOUT"),
     mailRetryMs: parseDuration(env.MAIL_RETRY ?? "24h", "MAIL_RETRY"),

@@ -33,6 +33,7 @@ describe("timeouts, mail retries and concurrency", () => {
     expect(config.lockTimeoutMs).toBe(7000);
     expect(config.mailRetryMs).toBe(2 * 86_400_000);
     expect(config.workerConcurrency).toBe(4);
+    expect(loadConfig({}, { NODE_ENV: "test", DB_STATEMENT_TIMEOUT: "0" }).statementTimeoutMs).toBe(0);
     expect(() => loadConfig({}, { NODE_ENV: "test", DB_STATEMENT_TIMEOUT: "soon" })).toThrow(
       /DB_STATEMENT_TIMEOUT must be a duration/,
     );

@@ -1,5 +1,4 @@
-import { execFileSync } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { connect } from "node:net";
 import os from "node:os";
 import path from "node:path";
@@ -57,39 +56,6 @@ function rawExchange(port: number, request: string, until: Promise<unknown>, qui
 }
 
 /**
- * SIGSTOP on the postmaster alone (PrivatePostgres.freeze) leaves the backends of open connections answering;
- * a frozen machine stops them all, so this freezes the postmaster and every process it started.
- */
-async function freezerOf(server: PrivatePostgres) {
-  const client = new pg.Client({ connectionString: server.url });
-  await client.connect();
-  const { rows } = await client.query("select current_setting('data_directory') as dir");
-  await client.end();
-  const postmaster = Number(readFileSync(path.join(rows[0].dir, "postmaster.pid"), "utf8").split("\n")[0]);
-  let frozen: number[] = [];
-  const signal = (pids: number[], name: NodeJS.Signals) => {
-    for (const pid of pids) {
-      try {
-        process.kill(pid, name);
-      } catch {
-        // A backend that ended meanwhile.
-      }
-    }
-  };
-  return {
-    freeze() {
-      const children = execFileSync("pgrep", ["-P", String(postmaster)], { encoding: "utf8" });
-      frozen = [postmaster, ...children.split("\n").filter(Boolean).map(Number)];
-      signal(frozen, "SIGSTOP");
-    },
-    thaw() {
-      signal(frozen, "SIGCONT");
-      frozen = [];
-    },
-  };
-}
-
-/**
  * The API on a PostgreSQL of the test's own, which the test stops and freezes (SIGSTOP). Runs in the pg project
  * only: it needs the PostgreSQL binaries, which the pglite project does not assume.
  */
@@ -101,13 +67,8 @@ describe.skipIf(testDriver !== "pg")("the API while its database goes away", { t
   let headers: { authorization: string };
   const opened: Database[] = [];
   const children: RunningCli[] = [];
-  /** The current server's processes, found again after each restart. */
-  let freezer: Awaited<ReturnType<typeof freezerOf>> | undefined;
-  const freeze = async () => {
-    freezer = await freezerOf(server);
-    freezer.freeze();
-  };
-  const thaw = () => freezer?.thaw();
+  const freeze = async () => server.freeze();
+  const thaw = () => server.thaw();
 
   beforeAll(async () => {
     server = await startPrivatePostgres();

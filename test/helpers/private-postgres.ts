@@ -1,4 +1,4 @@
-import { type ChildProcess, execFileSync, spawn } from "node:child_process";
+import { type ChildProcess, execFileSync, spawn, spawnSync } from "node:child_process";
 import { chownSync, mkdtempSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import os from "node:os";
@@ -18,7 +18,10 @@ export interface PrivatePostgres {
   stop(): Promise<void>;
   /** Starts it again on the same port and data. */
   start(): Promise<void>;
-  /** SIGSTOP: connections stay open and every query hangs, as a frozen VM's database does. */
+  /**
+   * SIGSTOP to the server and every process it started (the backends of open connections too): connections
+   * stay open and every query hangs, as a frozen VM's database does.
+   */
   freeze(): void;
   thaw(): void;
   destroy(): Promise<void>;
@@ -60,6 +63,26 @@ async function waitUntilAccepting(port: number, timeoutMs = 20_000): Promise<voi
   }
 }
 
+function signal(pids: number[], name: NodeJS.Signals): void {
+  for (const pid of pids) {
+    try {
+      process.kill(pid, name);
+    } catch {
+      // A backend that ended meanwhile.
+    }
+  }
+}
+
+/**
+ * The postmaster and every process it started. Each backend makes itself a session leader (setsid), so a
+ * signal to the postmaster's process group would miss the backends of the open connections.
+ */
+function serverProcesses(server: ChildProcess | undefined): number[] {
+  if (!server?.pid) return [];
+  const children = spawnSync("pgrep", ["-P", String(server.pid)], { encoding: "utf8" }).stdout;
+  return [server.pid, ...children.split("\n").filter(Boolean).map(Number)];
+}
+
 export async function startPrivatePostgres(): Promise<PrivatePostgres> {
   const { uid, gid } = serviceIds();
   const root = mkdtempSync(path.join(os.tmpdir(), "supplynet-pg-"));
@@ -76,6 +99,7 @@ export async function startPrivatePostgres(): Promise<PrivatePostgres> {
   );
   const port = await freePort();
   let server: ChildProcess | undefined;
+  let frozen: number[] = [];
 
   const start = async () => {
     server = spawn(
@@ -89,7 +113,8 @@ export async function startPrivatePostgres(): Promise<PrivatePostgres> {
     const running = server;
     server = undefined;
     if (!running || running.exitCode !== null) return;
-    running.kill("SIGCONT");
+    signal(frozen, "SIGCONT");
+    frozen = [];
     await new Promise<void>((resolve) => {
       running.once("exit", () => resolve());
       running.kill("SIGINT");
@@ -107,8 +132,14 @@ export async function startPrivatePostgres(): Promise<PrivatePostgres> {
     port,
     start,
     stop,
-    freeze: () => server?.kill("SIGSTOP"),
-    thaw: () => server?.kill("SIGCONT"),
+    freeze() {
+      frozen = serverProcesses(server);
+      signal(frozen, "SIGSTOP");
+    },
+    thaw() {
+      signal(frozen, "SIGCONT");
+      frozen = [];
+    },
     async destroy() {
       await stop();
       rmSync(root, { recursive: true, force: true });
