@@ -70,6 +70,7 @@ export async function startWorker(deps: QueueDeps & { mailer?: Mailer }): Promis
     deps.mailer ??
     createMailer({
       smtpUrl: deps.config.smtpUrl,
+      connections: deps.config.workerConcurrency,
       from: deps.config.mailFrom,
       dataDir: deps.config.dataDir,
       log,

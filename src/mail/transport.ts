@@ -16,6 +16,8 @@ export interface MailerOptions {
   from: string;
   /** Without SMTP, messages are written to `${dataDir}/outbox/*.eml`. */
   dataDir: string;
+  /** SMTP connections kept open and reused: one per message the worker sends at the same time. */
+  connections?: number;
   log?: (line: string) => void;
 }
 
@@ -32,7 +34,12 @@ export function stableMessageId(key: string, publicUrl: string): string {
 export function createMailer(options: MailerOptions): Mailer {
   if (options.smtpUrl) {
     // Short timeouts: a dead server fails the job (which pg-boss retries) instead of holding a worker.
-    const transport = nodemailer.createTransport(options.smtpUrl, { from: options.from });
+    // Pooled: a connection per message would pay the server's greeting delay and a TLS handshake every time.
+    // Settings in SMTP_URL's query string still win. (The second argument only holds message defaults.)
+    const transport = nodemailer.createTransport(
+      { url: options.smtpUrl, pool: true, maxConnections: options.connections ?? 1 },
+      { from: options.from },
+    );
     transport.options.connectionTimeout ??= 10_000;
     transport.options.greetingTimeout ??= 10_000;
     transport.options.socketTimeout ??= 30_000;
