@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { type App, buildApp } from "../../src/app.js";
+import type { App } from "../../src/app.js";
 import { SESSION_COOKIE } from "../../src/auth/admin-session.js";
 import { buildAuthTestApp, logIn } from "../auth/app.js";
-import { createChain, createUser, testConfig } from "../helpers/app.js";
+import { buildTestApp, createChain, createUser } from "../helpers/app.js";
 import { createTestDatabase, type TestDatabase } from "../helpers/database.js";
 
 const STAFF = "staff@example.com";
@@ -216,11 +216,7 @@ describe("the admin's cookie session over https", () => {
 
   beforeAll(async () => {
     testDb = await createTestDatabase();
-    app = await buildApp({
-      config: { ...testConfig(), publicUrl: "https://supplynet.example" },
-      database: testDb.database,
-    });
-    await app.ready();
+    app = await buildTestApp(testDb, { publicUrl: "https://supplynet.example" });
     await createUser(app, testDb, { email: STAFF, role: "staff" });
   });
   afterAll(async () => {

@@ -6,6 +6,7 @@ import { companies } from "../../src/db/schema.js";
 import { HttpError, MAX_FIELD_NAME, MAX_NAMED_FIELDS } from "../../src/http/errors.js";
 import { buildTestApp, createChain, createUser, type TestUser } from "../helpers/app.js";
 import { createTestDatabase, type TestDatabase } from "../helpers/database.js";
+import { PROTOTYPE_MEMBERS } from "../helpers/fuzz.js";
 
 let testDb: TestDatabase;
 let app: App;
@@ -300,16 +301,6 @@ function send(user: TestUser | null, method: string, url: string, payload?: stri
     payload,
   });
 }
-
-const PROTOTYPE_MEMBERS = [
-  "constructor",
-  "toString",
-  "hasOwnProperty",
-  "valueOf",
-  "isPrototypeOf",
-  "__defineGetter__",
-  "__proto__",
-];
 
 describe("field names that are members of Object.prototype", () => {
   /** A body with `name` as a key of its own, written by hand: an object literal would set a prototype. */

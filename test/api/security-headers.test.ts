@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type App, buildApp } from "../../src/app.js";
-import { buildTestApp, createUser, type TestUser, testConfig } from "../helpers/app.js";
+import type { App } from "../../src/app.js";
+import { buildTestApp, createUser, type TestUser } from "../helpers/app.js";
 import { createTestDatabase, type TestDatabase } from "../helpers/database.js";
 
 /** Parses a CSP header into its directives. */
@@ -128,11 +128,7 @@ describe("security headers behind https", () => {
 
   beforeAll(async () => {
     testDb = await createTestDatabase();
-    app = await buildApp({
-      config: { ...testConfig(), publicUrl: "https://supplynet.example" },
-      database: testDb.database,
-    });
-    await app.ready();
+    app = await buildTestApp(testDb, { publicUrl: "https://supplynet.example" });
   });
 
   afterAll(async () => {

@@ -1,6 +1,6 @@
 import type { App } from "../../src/app.js";
 import { buildApp } from "../../src/app.js";
-import { loadConfig } from "../../src/config.js";
+import { type Config, loadConfig } from "../../src/config.js";
 import type { UserRole } from "../../src/db/schema.js";
 import type { TestDatabase } from "./database.js";
 
@@ -17,8 +17,8 @@ export function testConfig() {
   );
 }
 
-export async function buildTestApp(testDb: TestDatabase): Promise<App> {
-  const app = await buildApp({ config: testConfig(), database: testDb.database });
+export async function buildTestApp(testDb: TestDatabase, config: Partial<Config> = {}): Promise<App> {
+  const app = await buildApp({ config: { ...testConfig(), ...config }, database: testDb.database });
   await app.ready();
   return app;
 }
