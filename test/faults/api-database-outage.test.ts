@@ -211,6 +211,16 @@ describe.skipIf(testDriver !== "pg")("the API while its database goes away", { t
     let base: string;
     let serve: RunningCli | undefined;
     const api = () => timedFetch(`${base}/api/v1/companies/${companyId}`, { headers });
+    /** Calls the API until it answers 200 again, for at most 10 s, and returns the last answer. */
+    const apiOnceBack = async () => {
+      const deadline = Date.now() + 10_000;
+      let answer = await api();
+      while (answer.status !== 200 && Date.now() < deadline) {
+        await sleep(200);
+        answer = await api();
+      }
+      return answer;
+    };
 
     beforeAll(async () => {
       ({ child: serve, base } = await startServe({
@@ -242,13 +252,7 @@ describe.skipIf(testDriver !== "pg")("the API while its database goes away", { t
       expect((await timedFetch(`${base}/ready`)).status).toBe(503);
 
       await server.start();
-      const deadline = Date.now() + 10_000;
-      let back = await api();
-      while (back.status !== 200 && Date.now() < deadline) {
-        await sleep(200);
-        back = await api();
-      }
-      expect(back.status).toBe(200);
+      expect((await apiOnceBack()).status).toBe(200);
       await serve?.waitFor(/database reachable again/, 5000);
 
       const output = serve?.output() ?? "";
@@ -282,13 +286,7 @@ describe.skipIf(testDriver !== "pg")("the API while its database goes away", { t
       } finally {
         thaw();
       }
-      const deadline = Date.now() + 10_000;
-      let back = await api();
-      while (back.status !== 200 && Date.now() < deadline) {
-        await sleep(200);
-        back = await api();
-      }
-      expect(back.status).toBe(200);
+      expect((await apiOnceBack()).status).toBe(200);
       expect((await timedFetch(`${base}/ready`)).status).toBe(200);
       await serve?.waitFor(/database reachable again[\s\S]*database reachable again/, 5000);
       const output = serve?.output().slice(before) ?? "";
