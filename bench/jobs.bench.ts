@@ -5,11 +5,11 @@
  * - clear-debt of 10,000 ids through HTTP: POST /companies/clear_debt (202), then GET /jobs/:id until completed.
  */
 import { buildApp } from "../src/app.js";
-import { applyScheduledDebtChange } from "../src/companies/debt.js";
 import { loadConfig } from "../src/config.js";
 import { openDatabase } from "../src/db/client.js";
 import { migrateDatabase } from "../src/db/migrate.js";
-import { startWorker } from "../src/jobs/worker.js";
+import { applyScheduledDebtChange } from "../src/debts/debt.js";
+import { startWorker } from "../src/worker.js";
 import { createBenchDatabase } from "./bench-database.js";
 
 const COMPANIES = 1_000_000;

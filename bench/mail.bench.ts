@@ -9,10 +9,10 @@
 import { loadConfig } from "../src/config.js";
 import { openDatabase } from "../src/db/client.js";
 import { migrateDatabase } from "../src/db/migrate.js";
-import { openSendQueue, startWorker } from "../src/jobs/worker.js";
 import { addressText, type PostalAddress, qrPng } from "../src/mail/qr.js";
 import { qrEmail } from "../src/mail/templates.js";
 import { createMailer, stableMessageId } from "../src/mail/transport.js";
+import { openSendQueue, startWorker } from "../src/worker.js";
 import { startSmtpServer } from "../test/mail/smtp.js";
 import { createBenchDatabase } from "./bench-database.js";
 

@@ -13,7 +13,7 @@ import { createBenchDatabase } from "../bench/bench-database.js";
 import { buildApp } from "../src/app.js";
 import { type Database, openDatabase, wrapPglite } from "../src/db/client.js";
 import { migrateDatabase } from "../src/db/migrate.js";
-import { openSendQueue } from "../src/jobs/worker.js";
+import { openSendQueue } from "../src/worker.js";
 import { testConfig } from "../test/helpers/app.js";
 import type { TestDatabase } from "../test/helpers/database.js";
 import {

@@ -1,15 +1,15 @@
 import type { TypeBoxTypeProvider } from "@fastify/type-provider-typebox";
 import Fastify, { type FastifyInstance } from "fastify";
-import { adminPlugin } from "./admin/plugin.js";
 import { adminSessionRoutes } from "./auth/admin-session.js";
 import { authPlugin } from "./auth/plugin.js";
 import { authRoutes } from "./auth/routes.js";
-import { debtRoutes } from "./companies/debt-routes.js";
 import { companyRoutes } from "./companies/routes.js";
 import type { Config } from "./config.js";
 import type { Database, Db } from "./db/client.js";
+import { debtRoutes } from "./debts/routes.js";
 import { employeeRoutes } from "./employees/routes.js";
 import { healthRoutes } from "./health/routes.js";
+import { adminPlugin } from "./http/admin-spa.js";
 import { docsPlugin } from "./http/docs.js";
 import {
   clientErrorHandler,
@@ -19,9 +19,9 @@ import {
 } from "./http/errors.js";
 import { securityPlugin } from "./http/security.js";
 import { createValidatorCompiler } from "./http/validation.js";
-import type { JobQueue } from "./jobs/queue.js";
-import { jobRoutes } from "./jobs/routes.js";
 import { productRoutes } from "./products/routes.js";
+import type { JobQueue } from "./queue/queue.js";
+import { jobRoutes } from "./queue/routes.js";
 import { statsRoutes } from "./stats/routes.js";
 
 export interface AppDeps {

@@ -2,7 +2,7 @@ import type { AddressInfo } from "node:net";
 import { buildApp } from "./app.js";
 import type { Config } from "./config.js";
 import type { Database } from "./db/client.js";
-import type { JobQueue } from "./jobs/queue.js";
+import type { JobQueue } from "./queue/queue.js";
 import { UserError } from "./user-error.js";
 
 export interface RunningServer {

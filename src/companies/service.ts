@@ -1,11 +1,12 @@
 import { and, eq, gt, ilike, inArray, or, type SQL, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { Actor } from "../auth/actor.js";
+import { actorCompanyBinding, visibleCompanies, visibleCompaniesPrepared } from "../auth/scope.js";
 import type { DbOrTx } from "../db/client.js";
 import { companies, companyProducts, products, type UserRole } from "../db/schema.js";
 import { badRequest, notFound } from "../http/errors.js";
+import { containsPattern, orderingOf } from "../http/listing.js";
 import type { Page } from "../http/schemas.js";
-import { containsPattern, orderingOf } from "./listing.js";
 import {
   companyConstraintError,
   DEBT_READ_ONLY,
@@ -24,7 +25,6 @@ import {
   type CompanyView,
   MAX_SELECTED_IDS,
 } from "./schemas.js";
-import { actorCompanyBinding, visibleCompanies, visibleCompaniesPrepared } from "./scope.js";
 
 const supplier = alias(companies, "supplier");
 

@@ -3,7 +3,7 @@ import type { FastifyBaseLogger } from "fastify";
 import { hashOpaqueToken, newOpaqueToken } from "../auth/opaque-tokens.js";
 import type { DbOrTx, Tx } from "../db/client.js";
 import { invitations } from "../db/schema.js";
-import type { JobQueue } from "../jobs/queue.js";
+import type { JobQueue } from "../queue/queue.js";
 
 /** How long an invitation link works. */
 export const INVITATION_TTL_MS = 7 * 24 * 60 * 60 * 1000;

@@ -2,13 +2,13 @@ import { and, count, eq, ilike, or, type SQL, sql } from "drizzle-orm";
 import type { FastifyBaseLogger, FastifyInstance } from "fastify";
 import type { Actor } from "../auth/actor.js";
 import { revokeUserRefreshTokens } from "../auth/refresh-tokens.js";
-import { containsPattern, orderingOf } from "../companies/listing.js";
+import { requireVisibleCompany } from "../auth/scope.js";
 import { levelName } from "../companies/rules.js";
-import { requireVisibleCompany } from "../companies/scope.js";
 import type { DbOrTx } from "../db/client.js";
 import { databaseErrorOf } from "../db/errors.js";
 import { companies, invitations, users } from "../db/schema.js";
 import { badRequest, conflict, notFound } from "../http/errors.js";
+import { containsPattern, orderingOf } from "../http/listing.js";
 import { type Page, pageOf } from "../http/schemas.js";
 import { invite } from "./invitations.js";
 import type {

@@ -1,8 +1,8 @@
 import type { FastifyInstance } from "fastify";
 import { Type } from "typebox";
+import { type DatabaseProbe, databaseProber, PROBE_TIMEOUT_MS } from "../db/probe.js";
 import { errorBody } from "../http/errors.js";
 import { ErrorResponse } from "../http/schemas.js";
-import { type DatabaseProbe, databaseProber, PROBE_TIMEOUT_MS } from "./probe.js";
 
 const DatabaseStatus = Type.Object(
   {

@@ -1,7 +1,7 @@
 import type { FastifyBaseLogger } from "fastify";
 import type { Database } from "../db/client.js";
 import { databaseErrorOf } from "../db/errors.js";
-import { databaseProber } from "../health/probe.js";
+import { databaseProber } from "../db/probe.js";
 
 /** While the database is away, it is probed this often, so that its return is noted without waiting for traffic. */
 const WATCH_INTERVAL_MS = 1000;

@@ -1,11 +1,11 @@
 import { and, eq, ilike, or, type SQL, sql } from "drizzle-orm";
 import type { Actor } from "../auth/actor.js";
-import { containsPattern, orderingOf } from "../companies/listing.js";
-import { requireVisibleCompany, visibleProducts } from "../companies/scope.js";
+import { requireVisibleCompany, visibleProducts } from "../auth/scope.js";
 import type { DbOrTx } from "../db/client.js";
 import { databaseErrorOf } from "../db/errors.js";
 import { companyProducts, products } from "../db/schema.js";
 import { badRequest, conflict, notFound } from "../http/errors.js";
+import { containsPattern, orderingOf } from "../http/listing.js";
 import type { Page } from "../http/schemas.js";
 import type { ProductCreateInput, ProductListFilters, ProductUpdateInput, ProductView } from "./schemas.js";
 

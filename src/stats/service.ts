@@ -1,11 +1,11 @@
 import { and, desc, gt, sql } from "drizzle-orm";
 import type { Actor } from "../auth/actor.js";
+import { visibleCompanies } from "../auth/scope.js";
 import { levelName } from "../companies/rules.js";
-import { visibleCompanies } from "../companies/scope.js";
 import { averageDebt } from "../companies/service.js";
 import type { DbOrTx } from "../db/client.js";
 import { COMPANY_LEVELS, type CompanyLevel, companies } from "../db/schema.js";
-import { nextRunAt, SCHEDULES } from "../jobs/schedules.js";
+import { nextRunAt, SCHEDULES } from "../debts/schedules.js";
 
 const TOP_DEBTORS = 10;
 

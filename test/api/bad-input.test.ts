@@ -1,9 +1,9 @@
 import type { LightMyRequestResponse } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type App, BODY_LIMIT } from "../../src/app.js";
-import { orderingOf } from "../../src/companies/listing.js";
 import { companies } from "../../src/db/schema.js";
 import { HttpError, MAX_FIELD_NAME, MAX_NAMED_FIELDS } from "../../src/http/errors.js";
+import { orderingOf } from "../../src/http/listing.js";
 import { buildTestApp, createChain, createUser, type TestUser } from "../helpers/app.js";
 import { createTestDatabase, type TestDatabase } from "../helpers/database.js";
 import { PROTOTYPE_MEMBERS } from "../helpers/fuzz.js";

@@ -1,8 +1,8 @@
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type App, buildApp } from "../../src/app.js";
-import type { JobQueue } from "../../src/jobs/queue.js";
-import { openSendQueue } from "../../src/jobs/worker.js";
+import type { JobQueue } from "../../src/queue/queue.js";
+import { openSendQueue } from "../../src/worker.js";
 import { testConfig } from "../helpers/app.js";
 import { createTestDatabase, type TestDatabase } from "../helpers/database.js";
 import {

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, beforeEach } from "vitest";
 import { type App, buildApp } from "../../src/app.js";
 import { hashOpaqueToken } from "../../src/auth/opaque-tokens.js";
 import type { AuthRateLimit } from "../../src/config.js";
-import type { JobQueue } from "../../src/jobs/queue.js";
+import type { JobQueue } from "../../src/queue/queue.js";
 import { testConfig } from "../helpers/app.js";
 import { createTestDatabase, type TestDatabase } from "../helpers/database.js";
 

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type App, buildApp } from "../../src/app.js";
-import type { RunningWorker } from "../../src/jobs/worker.js";
 import type { Mailer } from "../../src/mail/transport.js";
+import type { RunningWorker } from "../../src/worker.js";
 import { createChain, createUser, testConfig } from "../helpers/app.js";
 import { createTestDatabase, type TestDatabase } from "../helpers/database.js";
 import { startTestWorker } from "../jobs/support.js";

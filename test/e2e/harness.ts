@@ -6,9 +6,9 @@ import { SMTPServer } from "smtp-server";
 import { afterAll, afterEach, describe, expect } from "vitest";
 import { type App, buildApp } from "../../src/app.js";
 import { type Config, loadConfig } from "../../src/config.js";
-import { startWorker } from "../../src/jobs/worker.js";
 import { createMailer } from "../../src/mail/transport.js";
 import { adminBuildFolder, projectRoot } from "../../src/paths.js";
+import { startWorker } from "../../src/worker.js";
 import { PASSWORD_ONE_HASH } from "../helpers/app.js";
 import type { TestDatabase } from "../helpers/database.js";
 

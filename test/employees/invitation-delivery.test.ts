@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { App } from "../../src/app.js";
-import type { JobQueue } from "../../src/jobs/queue.js";
-import { openSendQueue } from "../../src/jobs/worker.js";
+import type { JobQueue } from "../../src/queue/queue.js";
+import { openSendQueue } from "../../src/worker.js";
 import { buildAuthTestApp, register } from "../auth/app.js";
 import { createChain, createUser, type TestUser, testConfig } from "../helpers/app.js";
 import { createTestDatabase, type TestDatabase } from "../helpers/database.js";

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { App } from "../../src/app.js";
-import { applyScheduledDebtChange } from "../../src/companies/debt.js";
+import { applyScheduledDebtChange } from "../../src/debts/debt.js";
 import { buildTestApp, createUser, type TestUser } from "../helpers/app.js";
 import { createTestDatabase, type TestDatabase, testDriver } from "../helpers/database.js";
 import { insertNetwork } from "../jobs/support.js";

@@ -10,7 +10,7 @@ import type { App } from "../../src/app.js";
 import { SESSION_COOKIE } from "../../src/auth/admin-session.js";
 import { issueTokenPair } from "../../src/auth/refresh-tokens.js";
 import { createInvitation } from "../../src/employees/invitations.js";
-import { QUEUE_SCHEMA } from "../../src/jobs/queue.js";
+import { QUEUE_SCHEMA } from "../../src/queue/queue.js";
 import { createChain, createUser, type TestUser } from "./app.js";
 import type { TestDatabase } from "./database.js";
 

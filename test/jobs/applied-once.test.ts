@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { JobContext } from "../../src/jobs/context.js";
-import type { Job } from "../../src/jobs/queue.js";
-import { TASKS } from "../../src/jobs/worker.js";
+import type { Job } from "../../src/queue/queue.js";
+import type { JobContext } from "../../src/queue/task.js";
+import { TASKS } from "../../src/worker.js";
 import { testConfig } from "../helpers/app.js";
 import { createTestDatabase, type TestDatabase } from "../helpers/database.js";
 

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { applyScheduledDebtChange, clearDebt } from "../../src/companies/debt.js";
+import { applyScheduledDebtChange, clearDebt } from "../../src/debts/debt.js";
 import { createTestDatabase, type TestDatabase, testDriver } from "../helpers/database.js";
 import { insertNetwork, sleep } from "./support.js";
 

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { RunningWorker } from "../../src/jobs/worker.js";
+import type { RunningWorker } from "../../src/worker.js";
 import { createTestDatabase, type TestDatabase, testDriver } from "../helpers/database.js";
 import { insertNetwork, sleep, startTestWorker } from "./support.js";
 

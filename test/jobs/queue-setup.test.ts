@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { openSendQueue, startWorker, TASKS } from "../../src/jobs/worker.js";
+import { openSendQueue, startWorker, TASKS } from "../../src/worker.js";
 import { testConfig } from "../helpers/app.js";
 import { createTestDatabase, testDriver } from "../helpers/database.js";
 

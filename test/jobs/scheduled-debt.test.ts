@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { applyScheduledDebtChange, type ScheduledDebtTask } from "../../src/companies/debt.js";
-import { runTaskNow } from "../../src/jobs/commands.js";
-import type { JobContext } from "../../src/jobs/context.js";
-import type { Job } from "../../src/jobs/queue.js";
-import { nextRunAt, slotOf } from "../../src/jobs/schedules.js";
-import { TASKS } from "../../src/jobs/worker.js";
+import { applyScheduledDebtChange, type ScheduledDebtTask } from "../../src/debts/debt.js";
+import { runTaskNow } from "../../src/debts/run-task.js";
+import { nextRunAt, slotOf } from "../../src/debts/schedules.js";
+import type { Job } from "../../src/queue/queue.js";
+import type { JobContext } from "../../src/queue/task.js";
 import { UserError } from "../../src/user-error.js";
+import { TASKS } from "../../src/worker.js";
 import { testConfig } from "../helpers/app.js";
 import { createTestDatabase, type TestDatabase } from "../helpers/database.js";
 import { insertNetwork } from "./support.js";

@@ -1,7 +1,7 @@
 import { expect } from "vitest";
-import type { JobQueue, JobStatus } from "../../src/jobs/queue.js";
-import { type RunningWorker, startWorker } from "../../src/jobs/worker.js";
 import type { Mailer } from "../../src/mail/transport.js";
+import type { JobQueue, JobStatus } from "../../src/queue/queue.js";
+import { type RunningWorker, startWorker } from "../../src/worker.js";
 import { testConfig } from "../helpers/app.js";
 import type { TestDatabase } from "../helpers/database.js";
 

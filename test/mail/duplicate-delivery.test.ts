@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { RunningWorker } from "../../src/jobs/worker.js";
+import type { RunningWorker } from "../../src/worker.js";
 import { createTestDatabase, type TestDatabase } from "../helpers/database.js";
 import { startTestWorker, waitForJob } from "../jobs/support.js";
 import { startSmtpServer, type TestSmtpServer } from "./smtp.js";

@@ -1,6 +1,6 @@
 import { sql as drizzleSql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { RunningWorker } from "../../src/jobs/worker.js";
+import type { RunningWorker } from "../../src/worker.js";
 import { createTestDatabase, type TestDatabase } from "../helpers/database.js";
 import { sleep, startTestWorker } from "../jobs/support.js";
 import { startSmtpServer, type TestSmtpServer } from "./smtp.js";

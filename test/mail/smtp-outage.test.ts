@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type App, buildApp } from "../../src/app.js";
-import type { RunningWorker } from "../../src/jobs/worker.js";
+import type { RunningWorker } from "../../src/worker.js";
 import { createUser, type TestUser, testConfig } from "../helpers/app.js";
 import { createTestDatabase, type TestDatabase } from "../helpers/database.js";
 import { sleep, startTestWorker, waitForJob } from "../jobs/support.js";

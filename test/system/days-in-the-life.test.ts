@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type App, buildApp } from "../../src/app.js";
-import { DEBT_CEILING } from "../../src/companies/debt.js";
-import { SCHEDULES } from "../../src/jobs/schedules.js";
-import type { RunningWorker } from "../../src/jobs/worker.js";
+import { DEBT_CEILING } from "../../src/debts/debt.js";
+import { SCHEDULES } from "../../src/debts/schedules.js";
 import type { Mailer } from "../../src/mail/transport.js";
+import type { RunningWorker } from "../../src/worker.js";
 import { createChain, createUser, type TestCompany, type TestUser, testConfig } from "../helpers/app.js";
 import { createTestDatabase, type TestDatabase } from "../helpers/database.js";
 import { type DocumentedResponses, documentedResponses } from "../helpers/documented-responses.js";

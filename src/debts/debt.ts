@@ -1,9 +1,9 @@
 import { eq, type SQL, sql } from "drizzle-orm";
 import type { Actor } from "../auth/actor.js";
+import { requireVisibleCompany, visibleCompanies } from "../auth/scope.js";
 import type { Db, DbOrTx } from "../db/client.js";
 import { users } from "../db/schema.js";
-import type { JobQueue } from "../jobs/queue.js";
-import { requireVisibleCompany, visibleCompanies } from "./scope.js";
+import type { JobQueue } from "../queue/queue.js";
 
 /**
  * Every rule that changes a debt outside of company creation lives here, as SQL: money never passes

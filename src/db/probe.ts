@@ -1,5 +1,5 @@
-import type { Database } from "../db/client.js";
-import { pendingMigrations } from "../db/migrate.js";
+import type { Database } from "./client.js";
+import { pendingMigrations } from "./migrate.js";
 
 /** A probe never waits on the database longer than this, so /health answers well within a second. */
 export const PROBE_TIMEOUT_MS = 500;

@@ -1,6 +1,6 @@
-import { clearDebt } from "../companies/debt.js";
-import { expiryPastDatabaseTimeouts, type TaskDefinition } from "./context.js";
-import { applyJobOnce } from "./once.js";
+import { applyJobOnce } from "../queue/once.js";
+import { expiryPastDatabaseTimeouts, type TaskDefinition } from "../queue/task.js";
+import { clearDebt } from "./debt.js";
 
 export const clearDebtTask: TaskDefinition<"clear-debt"> = {
   name: "clear-debt",

@@ -2,11 +2,11 @@ import type { TypeBoxTypeProvider } from "@fastify/type-provider-typebox";
 import type { FastifyInstance } from "fastify";
 import { Type } from "typebox";
 import { counter, registerRateLimiting, throttled } from "../auth/rate-limits.js";
+import { requireVisibleCompany } from "../auth/scope.js";
+import { MAX_SELECTED_IDS } from "../companies/schemas.js";
 import { errorResponses, Id, IdParams } from "../http/schemas.js";
-import { requireJobs } from "../jobs/routes.js";
+import { requireJobs } from "../queue/routes.js";
 import { CLEAR_DEBT_INLINE_LIMIT, requestDebtClearing, requestQrEmail } from "./debt.js";
-import { MAX_SELECTED_IDS } from "./schemas.js";
-import { requireVisibleCompany } from "./scope.js";
 
 /** 100,000 ids of up to 10 digits, with commas and spaces, fit well within this. */
 const CLEAR_DEBT_BODY_LIMIT = 2 * 1024 * 1024;

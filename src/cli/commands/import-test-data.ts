@@ -1,6 +1,6 @@
 import cliProgress from "cli-progress";
-import type { Database } from "../db/client.js";
-import { type ImportOptions, importTestData } from "./import.js";
+import type { Database } from "../../db/client.js";
+import { type ImportOptions, importTestData } from "../../seed/import.js";
 
 /** `supplynet import-test-data`: a progress bar on a terminal, one summary line in any case. */
 export async function importWithProgress(database: Database, options: ImportOptions): Promise<void> {

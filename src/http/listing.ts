@@ -1,5 +1,5 @@
 import { type AnyColumn, asc, desc, type SQL } from "drizzle-orm";
-import { badRequest } from "../http/errors.js";
+import { badRequest } from "./errors.js";
 
 /**
  * `search=` means "contains, any case". The text goes in as a bound parameter, and LIKE's own wildcards

@@ -1,14 +1,14 @@
-import type { Config } from "../config.js";
-import type { Database } from "../db/client.js";
-import { createMailer, type Mailer } from "../mail/transport.js";
-import { accrueDebtTask } from "./accrue-debt.js";
-import { clearDebtTask } from "./clear-debt.js";
-import type { JobContext, TaskDefinition } from "./context.js";
-import { type JobName, JobQueue, type QueueSettings } from "./queue.js";
-import { repayDebtTask } from "./repay-debt.js";
-import { SCHEDULES } from "./schedules.js";
-import { sendInvitationTask } from "./send-invitation.js";
-import { sendQrEmailTask } from "./send-qr-email.js";
+import { sendQrEmailTask } from "./companies/send-qr-email-task.js";
+import type { Config } from "./config.js";
+import type { Database } from "./db/client.js";
+import { accrueDebtTask } from "./debts/accrue-debt-task.js";
+import { clearDebtTask } from "./debts/clear-debt-task.js";
+import { repayDebtTask } from "./debts/repay-debt-task.js";
+import { SCHEDULES } from "./debts/schedules.js";
+import { sendInvitationTask } from "./employees/send-invitation-task.js";
+import { createMailer, type Mailer } from "./mail/transport.js";
+import { type JobName, JobQueue, type QueueSettings } from "./queue/queue.js";
+import type { JobContext, TaskDefinition } from "./queue/task.js";
 
 type AnyTask = { [N in JobName]: TaskDefinition<N> }[JobName];
 

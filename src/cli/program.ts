@@ -1,17 +1,17 @@
 import { Command, InvalidArgumentError } from "commander";
 import pg from "pg";
-import { collectSuperuserInput, createSuperuser, type SuperuserOptions } from "./auth/createsuperuser.js";
-import { type Config, ConfigError, loadConfig } from "./config.js";
-import { type Database, openDatabase } from "./db/client.js";
-import { migrateDatabase, refuseIfMigrationsPending } from "./db/migrate.js";
-import { runTaskNow } from "./jobs/commands.js";
-import { openSendQueue, startWorker } from "./jobs/worker.js";
-import { importWithProgress } from "./seed/cli.js";
-import { ensureDemoData, startBanner } from "./seed/demo.js";
-import { checkImportOptions, type ImportOptions } from "./seed/import.js";
-import { SEED_LOCALES } from "./seed/pools.js";
-import { startHttpServer } from "./server.js";
-import { UserError } from "./user-error.js";
+import { type Config, ConfigError, loadConfig } from "../config.js";
+import { type Database, openDatabase } from "../db/client.js";
+import { migrateDatabase, refuseIfMigrationsPending } from "../db/migrate.js";
+import { runTaskNow } from "../debts/run-task.js";
+import { ensureDemoData, startBanner } from "../seed/demo.js";
+import { checkImportOptions, type ImportOptions } from "../seed/import.js";
+import { SEED_LOCALES } from "../seed/pools.js";
+import { startHttpServer } from "../server.js";
+import { UserError } from "../user-error.js";
+import { openSendQueue, startWorker } from "../worker.js";
+import { collectSuperuserInput, createSuperuser, type SuperuserOptions } from "./commands/createsuperuser.js";
+import { importWithProgress } from "./commands/import-test-data.js";
 
 export { UserError };
 

@@ -1,5 +1,5 @@
 import type { Config } from "../config.js";
-import type { QueueSettings } from "./queue.js";
+import type { QueueSettings } from "../queue/queue.js";
 
 /** A fixed pace, not a backoff: once SMTP is back, every waiting message goes out within this. */
 export const MAIL_RETRY_DELAY_SECONDS = 120;

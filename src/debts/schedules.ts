@@ -1,5 +1,5 @@
 import cronParser from "cron-parser";
-import type { ScheduledDebtTask } from "../companies/debt.js";
+import type { ScheduledDebtTask } from "./debt.js";
 
 /**
  * The cron schedules, in APP_TIMEZONE. pg-boss checks them from every running worker and creates each slot's

@@ -1,9 +1,9 @@
 import { createInterface } from "node:readline";
 import { Writable } from "node:stream";
-import type { Database } from "../db/client.js";
-import { UserError } from "../user-error.js";
-import { passwordProblem } from "./password-policy.js";
-import { hashPassword } from "./passwords.js";
+import { passwordProblem } from "../../auth/password-policy.js";
+import { hashPassword } from "../../auth/passwords.js";
+import type { Database } from "../../db/client.js";
+import { UserError } from "../../user-error.js";
 
 /** Something@domain.tld, no spaces: what an invitation or a login can use. */
 const EMAIL_PATTERN = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;

@@ -1,9 +1,9 @@
 import { eq } from "drizzle-orm";
 import { users } from "../db/schema.js";
+import { mailQueueSettings } from "../mail/queue-settings.js";
 import { invitationEmail } from "../mail/templates.js";
 import { stableMessageId } from "../mail/transport.js";
-import type { TaskDefinition } from "./context.js";
-import { mailQueueSettings } from "./mail-queue.js";
+import type { TaskDefinition } from "../queue/task.js";
 
 /**
  * The raw invitation token exists only in the email and in this job's data (the database keeps its hash).

@@ -1,8 +1,8 @@
 import { and, eq, type Placeholder, type SQL, sql } from "drizzle-orm";
-import type { Actor } from "../auth/actor.js";
 import type { DbOrTx } from "../db/client.js";
 import { companies, companyProducts, products, type UserRole } from "../db/schema.js";
 import { notFound } from "../http/errors.js";
+import type { Actor } from "./actor.js";
 
 /**
  * THE rule of who sees which company: staff see every company, an employee sees only their own.

@@ -1,3 +1,6 @@
+import type { Database } from "../db/client.js";
+import { databaseErrorOf } from "../db/errors.js";
+import { UserError } from "../user-error.js";
 import {
   applyScheduledDebtChange,
   DEBT_CEILING,
@@ -5,10 +8,7 @@ import {
   type ScheduledDebtTask,
   type TaskRun,
   TaskRunInProgress,
-} from "../companies/debt.js";
-import type { Database } from "../db/client.js";
-import { databaseErrorOf } from "../db/errors.js";
-import { UserError } from "../user-error.js";
+} from "./debt.js";
 
 /**
  * `supplynet run-task NAME`: applies a scheduled task now, in its own slot (now), and says what it did.

@@ -1,10 +1,10 @@
 import { eq } from "drizzle-orm";
 import { companies, users } from "../db/schema.js";
 import { addressText, qrPng } from "../mail/qr.js";
+import { mailQueueSettings } from "../mail/queue-settings.js";
 import { qrEmail } from "../mail/templates.js";
 import { stableMessageId } from "../mail/transport.js";
-import type { TaskDefinition } from "./context.js";
-import { mailQueueSettings } from "./mail-queue.js";
+import type { TaskDefinition } from "../queue/task.js";
 
 export const sendQrEmailTask: TaskDefinition<"send-qr-email"> = {
   name: "send-qr-email",

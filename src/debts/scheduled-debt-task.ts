@@ -1,5 +1,5 @@
-import { applyScheduledDebtChange, type ScheduledDebtTask } from "../companies/debt.js";
-import { expiryPastDatabaseTimeouts, type TaskDefinition } from "./context.js";
+import { expiryPastDatabaseTimeouts, type TaskDefinition } from "../queue/task.js";
+import { applyScheduledDebtChange, type ScheduledDebtTask } from "./debt.js";
 import { slotOf } from "./schedules.js";
 
 /** Accrual and repayment differ only in their SQL (src/companies/debt.ts) and their schedule. */
