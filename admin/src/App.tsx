@@ -1,21 +1,16 @@
-import HubIcon from "@mui/icons-material/AccountTree";
-import BusinessIcon from "@mui/icons-material/Business";
-import DevicesIcon from "@mui/icons-material/Devices";
-import PeopleIcon from "@mui/icons-material/People";
 import polyglotI18nProvider from "ra-i18n-polyglot";
 import englishMessages from "ra-language-english";
 import type { ReactNode } from "react";
 import { Admin, Authenticated, CustomRoutes, defaultTheme, Layout, Menu, Resource } from "react-admin";
 import { Route } from "react-router-dom";
 import { authProvider } from "./authProvider";
-import { CompanyCreate, CompanyEdit } from "./companies/CompanyForm";
-import { CompanyList } from "./companies/CompanyList";
-import { Dashboard } from "./Dashboard";
+import companies from "./companies";
+import { Dashboard } from "./dashboard";
 import { dataProvider } from "./dataProvider";
-import { EmployeeCreate, EmployeeEdit, EmployeeList } from "./employees";
-import { NetworkView } from "./NetworkView";
-import { ProductCreate, ProductEdit, ProductList } from "./products";
-import { RegisterPage } from "./RegisterPage";
+import employees from "./employees";
+import network from "./network";
+import products from "./products";
+import { RegisterPage } from "./register";
 
 // System fonts only: the admin must work offline, so nothing is fetched from a font CDN.
 const theme = {
@@ -39,7 +34,7 @@ const AppMenu = () => (
   <Menu>
     <Menu.DashboardItem />
     <Menu.ResourceItems />
-    <Menu.Item to="/network" primaryText="Network" leftIcon={<HubIcon />} />
+    <Menu.Item to={network.path} primaryText={network.label} leftIcon={<network.icon />} />
   </Menu>
 );
 
@@ -57,36 +52,15 @@ export function App() {
       theme={theme}
       disableTelemetry
     >
-      <Resource
-        name="companies"
-        list={CompanyList}
-        edit={CompanyEdit}
-        create={CompanyCreate}
-        icon={BusinessIcon}
-        recordRepresentation="name"
-      />
-      <Resource
-        name="products"
-        list={ProductList}
-        edit={ProductEdit}
-        create={ProductCreate}
-        icon={DevicesIcon}
-        recordRepresentation={(product) => `${product.name} ${product.model}`}
-      />
-      <Resource
-        name="employees"
-        list={EmployeeList}
-        edit={EmployeeEdit}
-        create={EmployeeCreate}
-        icon={PeopleIcon}
-        recordRepresentation="email"
-      />
+      <Resource name="companies" {...companies} />
+      <Resource name="products" {...products} />
+      <Resource name="employees" {...employees} />
       <CustomRoutes>
         <Route
-          path="/network"
+          path={network.path}
           element={
             <Authenticated>
-              <NetworkView />
+              <network.page />
             </Authenticated>
           }
         />

@@ -29,7 +29,14 @@ import {
   useRecordContext,
 } from "react-admin";
 import { useFormContext, useWatch } from "react-hook-form";
-import { formatMoney, LEVEL_CHOICES, LEVEL_LABELS, type Level, levelLabel, supplierLevelOf } from "../format";
+import {
+  formatMoney,
+  LEVEL_CHOICES,
+  LEVEL_LABELS,
+  type Level,
+  levelLabel,
+  supplierLevelOf,
+} from "../shared/format";
 
 const MONEY = regex(/^\d{1,13}(\.\d{1,2})?$/, "A sum like 1234.56: up to 13 digits and 2 decimals.");
 

@@ -14,9 +14,9 @@ import {
   TextInput,
   TopToolbar,
 } from "react-admin";
-import { formatMoney, LEVEL_CHOICES, levelLabel, yesNoChoices } from "../format";
+import { LevelField, MoneyField, SupplierField } from "../shared/fields";
+import { formatMoney, LEVEL_CHOICES, levelLabel, yesNoChoices } from "../shared/format";
 import { ClearDebtButton } from "./ClearDebtButton";
-import { LevelField, MoneyField, SupplierField } from "./fields";
 
 const filters = [
   <SearchInput key="q" source="q" placeholder="Name or email" alwaysOn />,

@@ -7,8 +7,8 @@ import Typography from "@mui/material/Typography";
 import { useQuery } from "@tanstack/react-query";
 import { useMemo, useState } from "react";
 import { Loading, Title, useDataProvider, useGetList, useRedirect } from "react-admin";
-import type { SupplynetDataProvider, TreeNode } from "./dataProvider";
-import { formatMoney, isZeroMoney, LEVELS, levelLabel } from "./format";
+import type { SupplynetDataProvider, TreeNode } from "../dataProvider";
+import { formatMoney, isZeroMoney, LEVELS, levelLabel } from "../shared/format";
 
 const COLUMN_WIDTH = 200;
 const NODE_WIDTH = 172;

@@ -10,8 +10,8 @@ import Typography from "@mui/material/Typography";
 import { useQuery } from "@tanstack/react-query";
 import type { ReactNode } from "react";
 import { Link, Loading, Title, useDataProvider } from "react-admin";
-import type { SupplynetDataProvider } from "./dataProvider";
-import { formatDateTime, formatMoney, LEVELS, levelLabel } from "./format";
+import type { SupplynetDataProvider } from "../dataProvider";
+import { formatDateTime, formatMoney, LEVELS, levelLabel } from "../shared/format";
 
 function Panel({ title, children }: { title: string; children: ReactNode }) {
   return (

@@ -8,7 +8,7 @@ import Typography from "@mui/material/Typography";
 import { type FormEvent, useState } from "react";
 import type { HttpError } from "react-admin";
 import { useLocation } from "react-router-dom";
-import { api } from "./api";
+import { api } from "../api";
 
 interface Registered {
   user: { email: string; first_name: string | null };

@@ -1,18 +1,5 @@
 import { type Theme, useMediaQuery } from "@mui/material";
-import {
-  Create,
-  Datagrid,
-  DateField,
-  DateInput,
-  Edit,
-  List,
-  required,
-  SearchInput,
-  SimpleForm,
-  SimpleList,
-  TextField,
-  TextInput,
-} from "react-admin";
+import { Datagrid, DateField, List, SearchInput, SimpleList, TextField } from "react-admin";
 
 const filters = [<SearchInput key="q" source="q" placeholder="Name or model" alwaysOn />];
 
@@ -38,25 +25,3 @@ export function ProductList() {
     </List>
   );
 }
-
-function ProductForm() {
-  return (
-    <SimpleForm>
-      <TextInput source="name" validate={required()} />
-      <TextInput source="model" validate={required()} helperText="A name and model pair is unique." />
-      <DateInput source="release_date" label="Release date" />
-    </SimpleForm>
-  );
-}
-
-export const ProductEdit = () => (
-  <Edit mutationMode="pessimistic">
-    <ProductForm />
-  </Edit>
-);
-
-export const ProductCreate = () => (
-  <Create redirect="list">
-    <ProductForm />
-  </Create>
-);

@@ -1,5 +1,5 @@
 import { Link, useRecordContext } from "react-admin";
-import { formatMoney, levelLabel } from "../format";
+import { formatMoney, levelLabel } from "./format";
 
 interface CompanyRecord {
   level?: string;

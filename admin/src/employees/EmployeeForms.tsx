@@ -1,0 +1,64 @@
+import {
+  AutocompleteInput,
+  BooleanInput,
+  Create,
+  Edit,
+  email,
+  ReferenceInput,
+  required,
+  SimpleForm,
+  TextInput,
+  TopToolbar,
+  useNotify,
+  useRedirect,
+} from "react-admin";
+import { ResendInviteButton } from "./ResendInviteButton";
+import type { Employee } from "./types";
+
+const EditActions = () => (
+  <TopToolbar>
+    <ResendInviteButton />
+  </TopToolbar>
+);
+
+export const EmployeeEdit = () => (
+  <Edit mutationMode="pessimistic" actions={<EditActions />}>
+    <SimpleForm>
+      <TextInput source="email" validate={[required(), email()]} />
+      <TextInput source="first_name" />
+      <TextInput source="last_name" />
+      <ReferenceInput source="company_id" reference="companies">
+        <AutocompleteInput label="Company" optionText="name" validate={required()} />
+      </ReferenceInput>
+      <BooleanInput
+        source="is_active"
+        label="Active"
+        helperText="A deactivated employee can no longer log in; their tokens stop working at once."
+      />
+    </SimpleForm>
+  </Edit>
+);
+
+export const EmployeeCreate = () => {
+  const notify = useNotify();
+  const redirect = useRedirect();
+  return (
+    <Create
+      mutationOptions={{
+        onSuccess: (employee: Employee) => {
+          notify(`Invitation sent to ${employee.email}`, { type: "success" });
+          redirect("list", "employees");
+        },
+      }}
+    >
+      <SimpleForm>
+        <TextInput source="email" validate={[required(), email()]} helperText="The invitation goes here." />
+        <TextInput source="first_name" />
+        <TextInput source="last_name" />
+        <ReferenceInput source="company_id" reference="companies">
+          <AutocompleteInput label="Company" optionText="name" validate={required()} />
+        </ReferenceInput>
+      </SimpleForm>
+    </Create>
+  );
+};

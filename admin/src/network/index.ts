@@ -1,0 +1,10 @@
+import HubIcon from "@mui/icons-material/AccountTree";
+import { NetworkView } from "./NetworkView";
+
+/** A page of its own rather than a resource: the menu links it and App routes it, both from here. */
+export default {
+  path: "/network",
+  label: "Network",
+  icon: HubIcon,
+  page: NetworkView,
+};
