@@ -8,9 +8,9 @@ import { writeFileSync } from "node:fs";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { PGlite } from "@electric-sql/pglite";
 import openapiTS, { astToString, type OpenAPI3 } from "openapi-typescript";
-import { buildApp } from "../src/app.js";
 import { wrapPglite } from "../src/db/client.js";
-import { testConfig } from "../test/helpers/app.js";
+import { migrateDatabase } from "../src/db/migrate.js";
+import { buildTestApp } from "../test/helpers/app.js";
 
 export const API_TYPES_FILE = fileURLToPath(new URL("../admin/src/api-types.ts", import.meta.url));
 
@@ -20,18 +20,18 @@ const HEADER = `/**
  */
 `;
 
-/**
- * The document as GET /openapi.json serves it. Building the app touches no table, so an empty in-memory
- * database is enough: no migrations, nothing on disk.
- */
+/** The document as GET /openapi.json serves it, from the app as the tests build it, on PGlite in memory. */
 async function openApiDocument(): Promise<OpenAPI3> {
   const database = wrapPglite(await PGlite.create(), "PGlite in memory (openapi-types)");
-  const app = await buildApp({ config: testConfig(), database });
   try {
-    await app.ready();
-    return app.swagger() as OpenAPI3;
+    await migrateDatabase(database);
+    const app = await buildTestApp({ database, url: undefined });
+    try {
+      return app.swagger() as OpenAPI3;
+    } finally {
+      await app.close();
+    }
   } finally {
-    await app.close();
     await database.close();
   }
 }
@@ -49,7 +49,7 @@ function formatWithBiome(source: string): string {
 
 /** The text admin/src/api-types.ts must have for the routes as they are now. */
 export async function generateApiTypes(): Promise<string> {
-  const ast = await openapiTS(await openApiDocument(), { silent: true });
+  const ast = await openapiTS(await openApiDocument(), { alphabetize: true, silent: true });
   return formatWithBiome(HEADER + astToString(ast));
 }
 

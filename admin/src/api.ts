@@ -1,4 +1,5 @@
 import { HttpError } from "react-admin";
+import type { Answer, ErrorResponse } from "./types";
 
 export const API_ROOT = "/api/v1";
 
@@ -42,9 +43,8 @@ const postSession = (path: string, body: unknown = {}) =>
     body: JSON.stringify(body),
   });
 
-interface ApiErrorBody {
-  error?: { code?: string; message?: string; fields?: Record<string, string[]> };
-}
+/** What an error answer may hold: the API's ErrorResponse, or less from a proxy in front of it. */
+type ApiErrorBody = { error?: Partial<ErrorResponse["error"]> };
 
 /**
  * The server's `{error: {message, fields}}` becomes react-admin's HttpError. `body.errors` is what react-admin
@@ -97,7 +97,7 @@ export async function startSession(email: string, password: string): Promise<voi
     const response = await postSession("", { email, password });
     const json = await readJson(response);
     if (!response.ok) throw toHttpError(response.status, json);
-    access = (json as { access: string }).access;
+    access = (json as Answer<"/api/v1/auth/session", "post">).access;
   });
 }
 
@@ -121,7 +121,7 @@ export function refreshAccessToken(): Promise<string> {
     }
     // A 429 or an outage is not the end of the session: the caller shows the error and the cookie stays.
     if (!response.ok) throw toHttpError(response.status, json);
-    access = (json as { access: string }).access;
+    access = (json as Answer<"/api/v1/auth/session/refresh", "post">).access;
     return access;
   }).finally(() => {
     refreshInFlight = undefined;

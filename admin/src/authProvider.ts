@@ -1,15 +1,6 @@
 import type { AuthProvider, HttpError } from "react-admin";
 import { api, endSession, forgetAccessToken, startSession } from "./api";
-
-export interface Me {
-  id: number;
-  email: string;
-  first_name: string;
-  last_name: string;
-  role: "staff" | "employee";
-  company_id: number | null;
-  is_active: boolean;
-}
+import type { Me } from "./types";
 
 /** Who is logged in, in memory like the access token: a reload asks the server again, through the cookie. */
 let me: Promise<Me> | undefined;

@@ -1,38 +1,61 @@
-import type { DataProvider, GetListParams, Identifier, RaRecord } from "react-admin";
+import type { DataProvider, GetListParams, Identifier } from "react-admin";
 import { api } from "./api";
-
-interface Page<T> {
-  count: number;
-  next: string | null;
-  previous: string | null;
-  results: T[];
-}
+import type {
+  Answer,
+  ClearDebtAnswer,
+  CompanyCreate,
+  CompanyIds,
+  CompanyUpdate,
+  EmployeeCreate,
+  EmployeeUpdate,
+  Job,
+  Page,
+  ProductCreate,
+  ProductUpdate,
+  Stats,
+  Tree,
+} from "./types";
 
 /** The API's largest page; bigger requests (react-admin's "select all") are fetched page by page. */
 const MAX_PAGE_SIZE = 100;
 const PARALLEL_PAGES = 6;
 
-const COMPANY_FIELDS = [
-  "name",
-  "email",
-  "country",
-  "city",
-  "street",
-  "house_number",
-  "level",
-  "supplier_id",
-  "product_ids",
-];
-const PRODUCT_FIELDS = ["name", "model", "release_date"];
+/**
+ * The fields of a body, from a record that names each of them and nothing else (spread members included): the
+ * compiler refuses a list that drifts from the generated body type.
+ */
+const fieldsOf =
+  <Body>() =>
+  <Fields extends Record<keyof Body, true>>(
+    fields: Fields & Record<Exclude<keyof Fields, keyof Body>, never>,
+  ) =>
+    Object.keys(fields) as (keyof Body & string)[];
+
+const COMPANY = {
+  name: true,
+  email: true,
+  country: true,
+  city: true,
+  street: true,
+  house_number: true,
+  level: true,
+  supplier_id: true,
+  product_ids: true,
+} as const;
+const PRODUCT = { name: true, model: true, release_date: true } as const;
+const EMPLOYEE = { email: true, first_name: true, last_name: true, company_id: true } as const;
 
 /** What a client may send; everything else in a record (counts, nested objects, timestamps) is the server's. */
 const WRITABLE: Record<string, { create: string[]; update: string[] }> = {
-  // Debt is read-only after creation: it changes only by clear_debt and the scheduled jobs.
-  companies: { create: [...COMPANY_FIELDS, "debt"], update: COMPANY_FIELDS },
-  products: { create: PRODUCT_FIELDS, update: PRODUCT_FIELDS },
+  companies: {
+    create: fieldsOf<CompanyCreate>()({ ...COMPANY, debt: true }),
+    // The update schema names debt only to refuse it: debt changes only by clear_debt and the scheduled jobs.
+    update: fieldsOf<Omit<CompanyUpdate, "debt">>()(COMPANY),
+  },
+  products: { create: fieldsOf<ProductCreate>()(PRODUCT), update: fieldsOf<ProductUpdate>()(PRODUCT) },
   employees: {
-    create: ["email", "first_name", "last_name", "company_id"],
-    update: ["email", "first_name", "last_name", "company_id", "is_active"],
+    create: fieldsOf<EmployeeCreate>()(EMPLOYEE),
+    update: fieldsOf<EmployeeUpdate>()({ ...EMPLOYEE, is_active: true }),
   },
 };
 
@@ -93,7 +116,7 @@ const ID_LISTS = new Set(["/companies"]);
 async function getList(path: string, params: GetListParams) {
   const { page = 1, perPage = 20 } = params.pagination ?? {};
   if (params.meta?.selectAll && ID_LISTS.has(path)) {
-    const { json } = await api<{ count: number; ids: number[] }>(`${path}/ids?${filterQuery(params.filter)}`);
+    const { json } = await api<CompanyIds>(`${path}/ids?${filterQuery(params.filter)}`);
     return { data: json.ids.slice(0, perPage).map((id) => ({ id })) as never[], total: json.count };
   }
   if (perPage > MAX_PAGE_SIZE && page === 1) {
@@ -102,30 +125,6 @@ async function getList(path: string, params: GetListParams) {
   }
   const json = await fetchPage<never>(path, params, page, perPage);
   return { data: json.results, total: json.count };
-}
-
-export interface ClearDebtAnswer {
-  cleared?: number;
-  job_id?: string;
-  unknown_ids: number[];
-}
-
-export interface Job {
-  id: string;
-  name: string;
-  state: "created" | "queued" | "active" | "completed" | "failed" | string;
-  result: { cleared: number } | null;
-  error: string | null;
-  created_at: string;
-  completed_at: string | null;
-}
-
-export interface TreeNode {
-  id: number;
-  name: string;
-  level: string;
-  debt: string;
-  children: TreeNode[];
 }
 
 export const dataProvider = {
@@ -192,7 +191,7 @@ export const dataProvider = {
 
   getJob: async (id: string) => (await api<Job>(`/jobs/${encodeURIComponent(id)}`)).json,
 
-  getTree: async (id: Identifier) => (await api<TreeNode>(`/companies/${id}/tree`)).json,
+  getTree: async (id: Identifier) => (await api<Tree>(`/companies/${id}/tree`)).json,
 
   resendInvite: async (id: Identifier) => {
     await api(`/employees/${id}/resend_invite`, { method: "POST" });
@@ -201,24 +200,11 @@ export const dataProvider = {
   getStats: async () => (await api<Stats>("/stats")).json,
 
   getDebtAboveAverage: async (pageSize: number) =>
-    (await api<Page<RaRecord>>(`/companies/debt_above_average?page_size=${pageSize}`)).json,
+    (
+      await api<Answer<"/api/v1/companies/debt_above_average", "get">>(
+        `/companies/debt_above_average?page_size=${pageSize}`,
+      )
+    ).json,
 } satisfies DataProvider;
 
 export type SupplynetDataProvider = typeof dataProvider;
-
-export interface TaskRun {
-  slot: string;
-  finished_at: string;
-  companies_touched: number;
-  total_change: string;
-}
-
-export interface Stats {
-  companies_per_level: Record<string, number>;
-  companies_total: number;
-  total_debt: string;
-  average_debt: string;
-  top_debtors: { id: number; name: string; level: string; debt: string }[];
-  debt_above_average_count: number;
-  tasks: { task: string; schedule: string; last_run: TaskRun | null; next_run_at: string | null }[];
-}

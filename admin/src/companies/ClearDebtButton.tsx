@@ -2,7 +2,8 @@ import MoneyOffIcon from "@mui/icons-material/MoneyOff";
 import CircularProgress from "@mui/material/CircularProgress";
 import { useState } from "react";
 import { Button, Confirm, useDataProvider, useListContext, useNotify, useRefresh } from "react-admin";
-import type { Job, SupplynetDataProvider } from "../dataProvider";
+import type { SupplynetDataProvider } from "../dataProvider";
+import type { Job } from "../types";
 
 const POLL_INTERVAL_MS = 1000;
 const POLL_TIMEOUT_MS = 10 * 60_000;
@@ -20,6 +21,12 @@ async function waitForJob(
     await new Promise((resolve) => setTimeout(resolve, POLL_INTERVAL_MS));
   }
   throw new Error(`Job ${jobId} is still running after 10 minutes; check it later at /api/v1/jobs/${jobId}.`);
+}
+
+/** A job's result is any JSON to the API; clear-debt's is {cleared}. */
+function clearedBy(job: Job): number {
+  const cleared = job.result?.cleared;
+  return typeof cleared === "number" ? cleared : 0;
 }
 
 function companies(n: number) {
@@ -46,7 +53,7 @@ export function ClearDebtButton() {
       const skipped = answer.unknown_ids.length
         ? ` (${companies(answer.unknown_ids.length)} no longer exist and were skipped)`
         : "";
-      if (answer.job_id) {
+      if ("job_id" in answer) {
         notify(`Job scheduled: clearing the debt of ${companies(selectedIds.length)}${skipped}.`, {
           type: "info",
         });
@@ -56,10 +63,10 @@ export function ClearDebtButton() {
         if (job.state === "failed") {
           notify(`Clearing debt failed: ${job.error ?? "unknown error"}`, { type: "error" });
         } else {
-          notify(`Cleared ${companies(job.result?.cleared ?? 0)}`, { type: "success" });
+          notify(`Cleared ${companies(clearedBy(job))}`, { type: "success" });
         }
       } else {
-        notify(`Cleared ${companies(answer.cleared ?? 0)}${skipped}`, { type: "success" });
+        notify(`Cleared ${companies(answer.cleared)}${skipped}`, { type: "success" });
       }
       onUnselectItems();
       refresh();

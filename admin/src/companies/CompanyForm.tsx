@@ -29,14 +29,8 @@ import {
   useRecordContext,
 } from "react-admin";
 import { useFormContext, useWatch } from "react-hook-form";
-import {
-  formatMoney,
-  LEVEL_CHOICES,
-  LEVEL_LABELS,
-  type Level,
-  levelLabel,
-  supplierLevelOf,
-} from "../shared/format";
+import { formatMoney, LEVEL_CHOICES, LEVEL_LABELS, levelLabel, supplierLevelOf } from "../shared/format";
+import type { Level } from "../types";
 
 const MONEY = regex(/^\d{1,13}(\.\d{1,2})?$/, "A sum like 1234.56: up to 13 digits and 2 decimals.");
 

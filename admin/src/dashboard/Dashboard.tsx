@@ -12,6 +12,7 @@ import type { ReactNode } from "react";
 import { Link, Loading, Title, useDataProvider } from "react-admin";
 import type { SupplynetDataProvider } from "../dataProvider";
 import { formatDateTime, formatMoney, LEVELS, levelLabel } from "../shared/format";
+import type { CompanySummary } from "../types";
 
 function Panel({ title, children }: { title: string; children: ReactNode }) {
   return (
@@ -28,7 +29,7 @@ function Panel({ title, children }: { title: string; children: ReactNode }) {
 
 const money = { textAlign: "right", fontVariantNumeric: "tabular-nums", whiteSpace: "nowrap" } as const;
 
-function CompanyRows({ rows }: { rows: { id: number; name: string; level: string; debt: string }[] }) {
+function CompanyRows({ rows }: { rows: CompanySummary[] }) {
   return (
     <Table size="small">
       <TableBody>
@@ -83,7 +84,7 @@ export function Dashboard() {
                       {levelLabel(level)}
                     </Link>
                   </TableCell>
-                  <TableCell sx={money}>{(data.companies_per_level[level] ?? 0).toLocaleString()}</TableCell>
+                  <TableCell sx={money}>{data.companies_per_level[level].toLocaleString()}</TableCell>
                 </TableRow>
               ))}
             </TableBody>
@@ -100,7 +101,7 @@ export function Dashboard() {
           {aboveAverage.data?.count === 0 ? (
             <Typography variant="body2">No company owes more than the average.</Typography>
           ) : aboveAverage.data ? (
-            <CompanyRows rows={aboveAverage.data.results as never} />
+            <CompanyRows rows={aboveAverage.data.results} />
           ) : aboveAverage.error ? (
             <Typography color="error">{aboveAverage.error.message}</Typography>
           ) : (

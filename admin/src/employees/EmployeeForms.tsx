@@ -12,8 +12,8 @@ import {
   useNotify,
   useRedirect,
 } from "react-admin";
+import type { Employee } from "../types";
 import { ResendInviteButton } from "./ResendInviteButton";
-import type { Employee } from "./types";
 
 const EditActions = () => (
   <TopToolbar>

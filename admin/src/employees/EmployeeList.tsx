@@ -15,8 +15,8 @@ import {
   useRecordContext,
 } from "react-admin";
 import { yesNoChoices } from "../shared/format";
+import type { Employee } from "../types";
 import { ResendInviteButton } from "./ResendInviteButton";
-import type { Employee } from "./types";
 
 const fullName = (employee: Employee) => [employee.first_name, employee.last_name].filter(Boolean).join(" ");
 

@@ -2,7 +2,7 @@ import MailIcon from "@mui/icons-material/Mail";
 import { useState } from "react";
 import { Button, useDataProvider, useNotify, useRecordContext } from "react-admin";
 import type { SupplynetDataProvider } from "../dataProvider";
-import type { Employee } from "./types";
+import type { Employee } from "../types";
 
 export function ResendInviteButton() {
   const employee = useRecordContext<Employee>();

@@ -7,8 +7,9 @@ import Typography from "@mui/material/Typography";
 import { useQuery } from "@tanstack/react-query";
 import { useMemo, useState } from "react";
 import { Loading, Title, useDataProvider, useGetList, useRedirect } from "react-admin";
-import type { SupplynetDataProvider, TreeNode } from "../dataProvider";
+import type { SupplynetDataProvider } from "../dataProvider";
 import { formatMoney, isZeroMoney, LEVELS, levelLabel } from "../shared/format";
+import type { Level, TreeNode } from "../types";
 
 const COLUMN_WIDTH = 200;
 const NODE_WIDTH = 172;
@@ -16,7 +17,7 @@ const NODE_HEIGHT = 38;
 const ROW_HEIGHT = 46;
 const MARGIN = 12;
 
-const LEVEL_COLOURS: Record<string, string> = {
+const LEVEL_COLOURS: Record<Level, string> = {
   factory: "#1f3a5f",
   distributor: "#2e6f95",
   dealership: "#3c8d6e",
@@ -111,10 +112,10 @@ function TreePicture({ root }: { root: TreeNode }) {
               height={NODE_HEIGHT}
               rx={6}
               fill="#fff"
-              stroke={LEVEL_COLOURS[node.level] ?? "#555"}
+              stroke={LEVEL_COLOURS[node.level]}
               strokeWidth={2}
             />
-            <rect width={6} height={NODE_HEIGHT} rx={3} fill={LEVEL_COLOURS[node.level] ?? "#555"} />
+            <rect width={6} height={NODE_HEIGHT} rx={3} fill={LEVEL_COLOURS[node.level]} />
             <text x={12} y={15} fontSize={12} fontWeight={600} fill="#1a1a1a">
               {truncate(node.name, 24)}
             </text>

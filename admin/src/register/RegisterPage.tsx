@@ -9,10 +9,7 @@ import { type FormEvent, useState } from "react";
 import type { HttpError } from "react-admin";
 import { useLocation } from "react-router-dom";
 import { api } from "../api";
-
-interface Registered {
-  user: { email: string; first_name: string | null };
-}
+import type { RegisterBody, Registered } from "../types";
 
 /**
  * Where an invitation link lands (/admin/#/register?token=…). The invitee chooses a password; employees then
@@ -55,7 +52,7 @@ export function RegisterPage() {
           password: values.password,
           ...(values.first_name ? { first_name: values.first_name } : {}),
           ...(values.last_name ? { last_name: values.last_name } : {}),
-        },
+        } satisfies RegisterBody,
       });
       setRegistered(json);
     } catch (error) {

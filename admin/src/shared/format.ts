@@ -1,7 +1,9 @@
-/** Levels in supply-chain order: a company's supplier is the level just before its own. */
-export const LEVELS = ["factory", "distributor", "dealership", "retail_chain", "entrepreneur"] as const;
-export type Level = (typeof LEVELS)[number];
+import type { Level } from "../types";
 
+/**
+ * In supply-chain order: a company's supplier is the level just before its own. A record over the generated
+ * Level type, so the compiler refuses a level the API lacks or one left out; LEVELS is its keys, in this order.
+ */
 export const LEVEL_LABELS: Record<Level, string> = {
   factory: "Factory",
   distributor: "Distributor",
@@ -9,6 +11,8 @@ export const LEVEL_LABELS: Record<Level, string> = {
   retail_chain: "Retail chain",
   entrepreneur: "Entrepreneur",
 };
+
+export const LEVELS = Object.keys(LEVEL_LABELS) as Level[];
 
 export const LEVEL_CHOICES = LEVELS.map((id) => ({ id, name: LEVEL_LABELS[id] }));
 

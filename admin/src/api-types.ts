@@ -1,0 +1,3346 @@
+/**
+ * Generated from the API's OpenAPI document by scripts/openapi-types.ts: do not edit.
+ * After changing a route schema, run `npm run openapi:types`; test/admin/api-types.test.ts fails until then.
+ */
+export interface paths {
+  "/admin": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/admin/": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/admin/{*}": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          "*": string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/auth/logout": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Revoke the refresh token and every token rotated from the same login
+     * @description Answers 204 whether or not the token was still valid, so logging out twice is harmless.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            refresh: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Logged out */
+        204: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+        /** @description Invalid input; every bad field is named in error.fields */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["ErrorResponse"];
+          };
+        };
+        /** @description Body too large */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["ErrorResponse"];
+          };
+        };
+        /** @description Rate limited; see Retry-After */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["ErrorResponse"];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/auth/me": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The logged-in user */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The logged-in user */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              company_id: number | null;
+              email: string;
+              first_name: string;
+              id: number;
+              is_active: boolean;
+              last_name: string;
+              /** @enum {unknown} */
+              role: "staff" | "employee";
+            };
+          };
+        };
+        /** @description No valid access token */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["ErrorResponse"];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/auth/register": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Accept an invitation: set a password and log in */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            /** @description First name */
+            first_name?: string;
+            /** @description Last name */
+            last_name?: string;
+            /** @description At least 8 characters */
+            password: string;
+            /** @description From the invitation link */
+            token: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Registered and logged in */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              /** @description JWT for the Authorization: Bearer header; short-lived */
+              access: string;
+              /** @description Opaque; trade it at /auth/token/refresh. Each use rotates it. */
+              refresh: string;
+              /** @description The logged-in user */
+              user: {
+                company_id: number | null;
+                email: string;
+                first_name: string;
+                id: number;
+                is_active: boolean;
+                last_name: string;
+                /** @enum {unknown} */
+                role: "staff" | "employee";
+              };
+            };
+          };
+        };
+        /** @description Invalid input; every bad field is named in error.fields */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["ErrorResponse"];
+          };
+        };
+        /** @description Body too large */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["ErrorResponse"];
+          };
+        };
+        /** @description Rate limited; see Retry-After */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["ErrorResponse"];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/auth/session": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Admin login: staff email and password for an access token and the session cookie
+     * @description For the admin panel: the refresh token travels only in the httpOnly, SameSite=Strict cookie `supplynet_session`, scoped to this path, and never in JSON. The request must be JSON (Content-Type: application/json), which a cross-site form cannot send. API clients use /auth/token. Employees are refused with 403.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            /** @description Any case */
+            email: string;
+            password: string;
+          };
+        };
+      };
+      responses: {
+        /** @description A fresh access token; the refresh token is in the httpOnly session cookie */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              /** @description JWT for the Authorization: Bearer header; short-lived. Keep it in memory only. */
+              access: string;
+            };
+          };
+        };
+        /** @description Invalid input; every bad field is named in error.fields */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["ErrorResponse"];
+          };
+        };
+        /** @description No valid access token */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["ErrorResponse"];
+          };
+        };
+        /** @description Your role may not do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["ErrorResponse"];
+          };
+        };
+        /** @description Body too large */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["ErrorResponse"];
+          };
+        };
+        /** @description Every 4xx/5xx answer */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["ErrorResponse"];
+          };
+        };
+        /** @description Rate limited; see Retry-After */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["ErrorResponse"];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/auth/session/logout": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Admin logout: revoke the session's login everywhere and clear the cookie
+     * @description For the admin panel: the refresh token travels only in the httpOnly, SameSite=Strict cookie `supplynet_session`, scoped to this path, and never in JSON. The request must be JSON (Content-Type: application/json), which a cross-site form cannot send. API clients use /auth/token. Answers 204 whether or not a session was open.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      /** @description An empty JSON object: {} */
+      requestBody: {
+        content: {
+          "application/json": Record<string, never>;
+        };
+      };
+      responses: {
+        /** @description Logged out */
+        204: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+        /** @description Invalid input; every bad field is named in error.fields */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["ErrorResponse"];
+          };
+        };
+        /** @description Body too large */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["ErrorResponse"];
+          };
+        };
+        /** @description Every 4xx/5xx answer */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["ErrorResponse"];
+          };
+        };
+        /** @description Rate limited; see Retry-After */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["ErrorResponse"];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/auth/session/refresh": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Admin session: a new access token, rotating the session cookie
+     * @description For the admin panel: the refresh token travels only in the httpOnly, SameSite=Strict cookie `supplynet_session`, scoped to this path, and never in JSON. The request must be JSON (Content-Type: application/json), which a cross-site form cannot send. API clients use /auth/token. Presenting a cookie that was already rotated signs out every tab of that login.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      /** @description An empty JSON object: {} */
+      requestBody: {
+        content: {
+          "application/json": Record<string, never>;
+        };
+      };
+      responses: {
+        /** @description A fresh access token; the refresh token is in the httpOnly session cookie */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              /** @description JWT for the Authorization: Bearer header; short-lived. Keep it in memory only. */
+              access: string;
+            };
+          };
+        };
+        /** @description Invalid input; every bad field is named in error.fields */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["ErrorResponse"];
+          };
+        };
+        /** @description No valid access token */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["ErrorResponse"];
+          };
+        };
+        /** @description Body too large */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["ErrorResponse"];
+          };
+        };
+        /** @description Every 4xx/5xx answer */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["ErrorResponse"];
+          };
+        };
+        /** @description Rate limited; see Retry-After */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["ErrorResponse"];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/auth/token": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Log in: trade email and password for an access and a refresh token */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            /** @description Any case */
+            email: string;
+            password: string;
+          };
+        };
+      };
+      responses: {
+        /** @description A fresh access token and refresh token */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              /** @description JWT for the Authorization: Bearer header; short-lived */
+              access: string;
+              /** @description Opaque; trade it at /auth/token/refresh. Each use rotates it. */
+              refresh: string;
+            };
+          };
+        };
+        /** @description Invalid input; every bad field is named in error.fields */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["ErrorResponse"];
+          };
+        };
+        /** @description No valid access token */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["ErrorResponse"];
+          };
+        };
+        /** @description Body too large */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["ErrorResponse"];
+          };
+        };
+        /** @description Rate limited; see Retry-After */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["ErrorResponse"];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/auth/token/refresh": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Trade a refresh token for a new pair (rotation; reusing an old one revokes its whole family) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            refresh: string;
+          };
+        };
+      };
+      responses: {
+        /** @description A fresh access token and refresh token */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              /** @description JWT for the Authorization: Bearer header; short-lived */
+              access: string;
+              /** @description Opaque; trade it at /auth/token/refresh. Each use rotates it. */
+              refresh: string;
+            };
+          };
+        };
+        /** @description Invalid input; every bad field is named in error.fields */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["ErrorResponse"];
+          };
+        };
+        /** @description No valid access token */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["ErrorResponse"];
+          };
+        };
+        /** @description Body too large */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["ErrorResponse"];
+          };
+        };
+        /** @description Rate limited; see Retry-After */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["ErrorResponse"];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/companies": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** List companies (staff: all, filtered; an employee: their own company only) */
+    get: {
+      parameters: {
+        query?: {
+          /** @description Exact, any case */
+          city?: string;
+          /** @description Exact, any case */
+          country?: string;
+          has_debt?: boolean;
+          /** @description factory → distributor → dealership → retail_chain → entrepreneur */
+          level?: "factory" | "distributor" | "dealership" | "retail_chain" | "entrepreneur";
+          /** @description Sort field; prefix with - for descending */
+          ordering?:
+            | "name"
+            | "-name"
+            | "level"
+            | "-level"
+            | "city"
+            | "-city"
+            | "country"
+            | "-country"
+            | "debt"
+            | "-debt"
+            | "created_at"
+            | "-created_at"
+            | "id"
+            | "-id";
+          page?: number;
+          page_size?: number;
+          product?: number;
+          /** @description Name or email contains (any case) */
+          search?: string;
+          supplier?: number;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              count: number;
+              next: string | null;
+              previous: string | null;
+              results: {
+                city: string;
+                /** @description How many companies this one supplies */
+                clients_count: number;
+                country: string;
+                /** Format: date-time */
+                created_at: string;
+                /** @example 1234.56 */
+                debt: string;
+                email: string;
+                employees_count: number;
+                house_number: string;
+                id: number;
+                /**
+                 * @description factory → distributor → dealership → retail_chain → entrepreneur
+                 * @enum {unknown}
+                 */
+                level: "factory" | "distributor" | "dealership" | "retail_chain" | "entrepreneur";
+                name: string;
+                product_ids: number[];
+                products_count: number;
+                street: string;
+                supplier: {
+                  id: number;
+                  /**
+                   * @description factory → distributor → dealership → retail_chain → entrepreneur
+                   * @enum {unknown}
+                   */
+                  level: "factory" | "distributor" | "dealership" | "retail_chain" | "entrepreneur";
+                  name: string;
+                } | null;
+                supplier_id: number | null;
+                /** Format: date-time */
+                updated_at: string;
+              }[];
+            };
+          };
+        };
+        /** @description Invalid input; every bad field is named in error.fields */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["ErrorResponse"];
+          };
+        };
+        /** @description No valid access token */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["ErrorResponse"];
+          };
+        };
+      };
+    };
+    put?: never;
+    /** Create a company (debt may be set only here) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            city: string;
+            country: string;
+            /**
+             * @description At most 99999999999.99
+             * @example 1234.56
+             */
+            debt?: string;
+            /** Format: email */
+            email: string;
+            house_number: string;
+            /**
+             * @description factory → distributor → dealership → retail_chain → entrepreneur
+             * @enum {unknown}
+             */
+            level: "factory" | "distributor" | "dealership" | "retail_chain" | "entrepreneur";
+            name: string;
+            /** @description The products the company sells; replaces the whole set */
+            product_ids?: number[];
+            street: string;
+            /** @description A company one level up; null for a factory */
+            supplier_id?: number | null;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              city: string;
+              /** @description How many companies this one supplies */
+              clients_count: number;
+              country: string;
+              /** Format: date-time */
+              created_at: string;
+              /** @example 1234.56 */
+              debt: string;
+              email: string;
+              employees_count: number;
+              house_number: string;
+              id: number;
+              /**
+               * @description factory → distributor → dealership → retail_chain → entrepreneur
+               * @enum {unknown}
+               */
+              level: "factory" | "distributor" | "dealership" | "retail_chain" | "entrepreneur";
+              name: string;
+              product_ids: number[];
+              products_count: number;
+              street: string;
+              supplier: {
+                id: number;
+                /**
+                 * @description factory → distributor → dealership → retail_chain → entrepreneur
+                 * @enum {unknown}
+                 */
+                level: "factory" | "distributor" | "dealership" | "retail_chain" | "entrepreneur";
+                name: string;
+              } | null;
+              supplier_id: number | null;
+              /** Format: date-time */
+              updated_at: string;
+            };
+          };
+        };
+        /** @description Invalid input; every bad field is named in error.fields */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["ErrorResponse"];
+          };
+        };
+        /** @description No valid access token */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["ErrorResponse"];
+          };
+        };
+        /** @description Your role may not do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["ErrorResponse"];
+          };
+        };
+        /** @description Conflicts with the current data */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["ErrorResponse"];
+          };
+        };
+        /** @description Body too large */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["ErrorResponse"];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/companies/{id}": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One company with its supplier and counts */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              city: string;
+              /** @description How many companies this one supplies */
+              clients_count: number;
+              country: string;
+              /** Format: date-time */
+              created_at: string;
+              /** @example 1234.56 */
+              debt: string;
+              email: string;
+              employees_count: number;
+              house_number: string;
+              id: number;
+              /**
+               * @description factory → distributor → dealership → retail_chain → entrepreneur
+               * @enum {unknown}
+               */
+              level: "factory" | "distributor" | "dealership" | "retail_chain" | "entrepreneur";
+              name: string;
+              product_ids: number[];
+              products_count: number;
+              street: string;
+              supplier: {
+                id: number;
+                /**
+                 * @description factory → distributor → dealership → retail_chain → entrepreneur
+                 * @enum {unknown}
+                 */
+                level: "factory" | "distributor" | "dealership" | "retail_chain" | "entrepreneur";
+                name: string;
+              } | null;
+              supplier_id: number | null;
+              /** Format: date-time */
+              updated_at: string;
+            };
+          };
+        };
+        /** @description Invalid input; every bad field is named in error.fields */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["ErrorResponse"];
+          };
+        };
+        /** @description No valid access token */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["ErrorResponse"];
+          };
+        };
+        /** @description Not found, or outside your company */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["ErrorResponse"];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    /** Delete a company (refused with 409 while it supplies others) */
+    delete: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        204: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+        /** @description Invalid input; every bad field is named in error.fields */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["ErrorResponse"];
+          };
+        };
+        /** @description No valid access token */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["ErrorResponse"];
+          };
+        };
+        /** @description Your role may not do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["ErrorResponse"];
+          };
+        };
+        /** @description Not found, or outside your company */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["ErrorResponse"];
+          };
+        };
+        /** @description Conflicts with the current data */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["ErrorResponse"];
+          };
+        };
+      };
+    };
+    options?: never;
+    head?: never;
+    /** Change a company; product_ids replaces the set; debt is read-only */
+    patch: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            city?: string;
+            country?: string;
+            /** @description Read-only after creation: a PATCH carrying it is refused with 400. */
+            debt?: unknown;
+            /** Format: email */
+            email?: string;
+            house_number?: string;
+            /**
+             * @description factory → distributor → dealership → retail_chain → entrepreneur
+             * @enum {unknown}
+             */
+            level?: "factory" | "distributor" | "dealership" | "retail_chain" | "entrepreneur";
+            name?: string;
+            /** @description The products the company sells; replaces the whole set */
+            product_ids?: number[];
+            street?: string;
+            /** @description A company one level up; null for a factory */
+            supplier_id?: number | null;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              city: string;
+              /** @description How many companies this one supplies */
+              clients_count: number;
+              country: string;
+              /** Format: date-time */
+              created_at: string;
+              /** @example 1234.56 */
+              debt: string;
+              email: string;
+              employees_count: number;
+              house_number: string;
+              id: number;
+              /**
+               * @description factory → distributor → dealership → retail_chain → entrepreneur
+               * @enum {unknown}
+               */
+              level: "factory" | "distributor" | "dealership" | "retail_chain" | "entrepreneur";
+              name: string;
+              product_ids: number[];
+              products_count: number;
+              street: string;
+              supplier: {
+                id: number;
+                /**
+                 * @description factory → distributor → dealership → retail_chain → entrepreneur
+                 * @enum {unknown}
+                 */
+                level: "factory" | "distributor" | "dealership" | "retail_chain" | "entrepreneur";
+                name: string;
+              } | null;
+              supplier_id: number | null;
+              /** Format: date-time */
+              updated_at: string;
+            };
+          };
+        };
+        /** @description Invalid input; every bad field is named in error.fields */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["ErrorResponse"];
+          };
+        };
+        /** @description No valid access token */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["ErrorResponse"];
+          };
+        };
+        /** @description Your role may not do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["ErrorResponse"];
+          };
+        };
+        /** @description Not found, or outside your company */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["ErrorResponse"];
+          };
+        };
+        /** @description Conflicts with the current data */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["ErrorResponse"];
+          };
+        };
+        /** @description Body too large */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["ErrorResponse"];
+          };
+        };
+      };
+    };
+    trace?: never;
+  };
+  "/api/v1/companies/{id}/employees": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The employees of a company you may see (an employee: only their own) */
+    get: {
+      parameters: {
+        query?: {
+          is_active?: boolean;
+          /** @description A field, with a leading - for descending */
+          ordering?:
+            | "id"
+            | "-id"
+            | "email"
+            | "-email"
+            | "first_name"
+            | "-first_name"
+            | "last_name"
+            | "-last_name"
+            | "created_at"
+            | "-created_at"
+            | "last_login_at"
+            | "-last_login_at";
+          page?: number;
+          page_size?: number;
+          /** @description Part of the email, first or last name (any case) */
+          search?: string;
+        };
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              count: number;
+              next: string | null;
+              previous: string | null;
+              results: {
+                company: {
+                  id: number;
+                  /**
+                   * @description factory → distributor → dealership → retail_chain → entrepreneur
+                   * @enum {unknown}
+                   */
+                  level: "factory" | "distributor" | "dealership" | "retail_chain" | "entrepreneur";
+                  name: string;
+                };
+                company_id: number;
+                /** Format: date-time */
+                created_at: string;
+                email: string;
+                first_name: string;
+                id: number;
+                /** @description The latest invitation; null for accounts created without one */
+                invitation: {
+                  /** Format: date-time */
+                  expires_at: string;
+                  status: "pending" | "accepted" | "expired";
+                } | null;
+                is_active: boolean;
+                /** Format: date-time */
+                last_login_at: string | null;
+                last_name: string;
+              }[];
+            };
+          };
+        };
+        /** @description Invalid input; every bad field is named in error.fields */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["ErrorResponse"];
+          };
+        };
+        /** @description No valid access token */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["ErrorResponse"];
+          };
+        };
+        /** @description Not found, or outside your company */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["ErrorResponse"];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/companies/{id}/get_qr": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Email yourself the company's address as a QR code
+     * @description Answers at once; a job sends the email. At most 5 per user per hour.
+     */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        202: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              detail: string;
+            };
+          };
+        };
+        /** @description Invalid input; every bad field is named in error.fields */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["ErrorResponse"];
+          };
+        };
+        /** @description No valid access token */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["ErrorResponse"];
+          };
+        };
+        /** @description Not found, or outside your company */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["ErrorResponse"];
+          };
+        };
+        /** @description Rate limited; see Retry-After */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["ErrorResponse"];
+          };
+        };
+      };
+    };
+    put?: never;
+    /**
+     * Email yourself the company's address as a QR code
+     * @description Answers at once; a job sends the email. At most 5 per user per hour.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        202: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              detail: string;
+            };
+          };
+        };
+        /** @description Invalid input; every bad field is named in error.fields */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["ErrorResponse"];
+          };
+        };
+        /** @description No valid access token */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["ErrorResponse"];
+          };
+        };
+        /** @description Not found, or outside your company */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["ErrorResponse"];
+          };
+        };
+        /** @description Rate limited; see Retry-After */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["ErrorResponse"];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/companies/{id}/products": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The products a company sells */
+    get: {
+      parameters: {
+        query?: {
+          /** @description Sort field; prefix with - for descending */
+          ordering?: "name" | "-name" | "model" | "-model" | "release_date" | "-release_date" | "id" | "-id";
+          page?: number;
+          page_size?: number;
+          /** @description Name or model contains (any case) */
+          search?: string;
+        };
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              count: number;
+              next: string | null;
+              previous: string | null;
+              results: {
+                /** Format: date-time */
+                created_at: string;
+                id: number;
+                model: string;
+                name: string;
+                /**
+                 * Format: date
+                 * @example 2024-01-31
+                 */
+                release_date: string | null;
+              }[];
+            };
+          };
+        };
+        /** @description Invalid input; every bad field is named in error.fields */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["ErrorResponse"];
+          };
+        };
+        /** @description No valid access token */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["ErrorResponse"];
+          };
+        };
+        /** @description Not found, or outside your company */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["ErrorResponse"];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/companies/{id}/tree": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The supply tree below a company, nested (cut at 2000 nodes, then truncated is true) */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              /** @description Nodes of this same shape, recursively */
+              children: unknown[];
+              /** @example 1234.56 */
+              debt: string;
+              id: number;
+              /**
+               * @description factory → distributor → dealership → retail_chain → entrepreneur
+               * @enum {unknown}
+               */
+              level: "factory" | "distributor" | "dealership" | "retail_chain" | "entrepreneur";
+              name: string;
+              /** @description How many nodes the answer holds */
+              nodes: number;
+              /** @description True when the tree was cut at the node limit */
+              truncated: boolean;
+            };
+          };
+        };
+        /** @description Invalid input; every bad field is named in error.fields */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["ErrorResponse"];
+          };
+        };
+        /** @description No valid access token */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["ErrorResponse"];
+          };
+        };
+        /** @description Your role may not do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["ErrorResponse"];
+          };
+        };
+        /** @description Not found, or outside your company */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["ErrorResponse"];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/companies/clear_debt": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Set the debt of the listed companies to 0
+     * @description Up to 20 ids are cleared at once (200). More (up to 100000) are cleared by a job (202); follow it at GET /jobs/{job_id}. Duplicates count once, factories (never in debt) are left alone, and ids that name no company come back in unknown_ids.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            ids: number[];
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              cleared: number;
+              /** @description Ids that name no company; they are ignored */
+              unknown_ids: number[];
+            };
+          };
+        };
+        /** @description Default Response */
+        202: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              /** Format: uuid */
+              job_id: string;
+              /** @description Ids that name no company; they are ignored */
+              unknown_ids: number[];
+            };
+          };
+        };
+        /** @description Invalid input; every bad field is named in error.fields */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["ErrorResponse"];
+          };
+        };
+        /** @description No valid access token */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["ErrorResponse"];
+          };
+        };
+        /** @description Your role may not do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["ErrorResponse"];
+          };
+        };
+        /** @description Body too large */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["ErrorResponse"];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/companies/debt_above_average": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Companies whose debt is above the network's average, largest debt first */
+    get: {
+      parameters: {
+        query?: {
+          page?: number;
+          page_size?: number;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              count: number;
+              next: string | null;
+              previous: string | null;
+              results: {
+                city: string;
+                /** @description How many companies this one supplies */
+                clients_count: number;
+                country: string;
+                /** Format: date-time */
+                created_at: string;
+                /** @example 1234.56 */
+                debt: string;
+                email: string;
+                employees_count: number;
+                house_number: string;
+                id: number;
+                /**
+                 * @description factory → distributor → dealership → retail_chain → entrepreneur
+                 * @enum {unknown}
+                 */
+                level: "factory" | "distributor" | "dealership" | "retail_chain" | "entrepreneur";
+                name: string;
+                product_ids: number[];
+                products_count: number;
+                street: string;
+                supplier: {
+                  id: number;
+                  /**
+                   * @description factory → distributor → dealership → retail_chain → entrepreneur
+                   * @enum {unknown}
+                   */
+                  level: "factory" | "distributor" | "dealership" | "retail_chain" | "entrepreneur";
+                  name: string;
+                } | null;
+                supplier_id: number | null;
+                /** Format: date-time */
+                updated_at: string;
+              }[];
+            };
+          };
+        };
+        /** @description Invalid input; every bad field is named in error.fields */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["ErrorResponse"];
+          };
+        };
+        /** @description No valid access token */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["ErrorResponse"];
+          };
+        };
+        /** @description Your role may not do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["ErrorResponse"];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/companies/ids": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Every company id matching the list's filters (for selecting all across pages) */
+    get: {
+      parameters: {
+        query?: {
+          /** @description Exact, any case */
+          city?: string;
+          /** @description Exact, any case */
+          country?: string;
+          has_debt?: boolean;
+          /** @description factory → distributor → dealership → retail_chain → entrepreneur */
+          level?: "factory" | "distributor" | "dealership" | "retail_chain" | "entrepreneur";
+          product?: number;
+          /** @description Name or email contains (any case) */
+          search?: string;
+          supplier?: number;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              /** @description How many companies match */
+              count: number;
+              /** @description The matching ids, ascending, at most 100000 */
+              ids: number[];
+            };
+          };
+        };
+        /** @description Invalid input; every bad field is named in error.fields */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["ErrorResponse"];
+          };
+        };
+        /** @description No valid access token */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["ErrorResponse"];
+          };
+        };
+        /** @description Your role may not do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["ErrorResponse"];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/employees": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** List employees (staff) */
+    get: {
+      parameters: {
+        query?: {
+          company?: number;
+          is_active?: boolean;
+          /** @description A field, with a leading - for descending */
+          ordering?:
+            | "id"
+            | "-id"
+            | "email"
+            | "-email"
+            | "first_name"
+            | "-first_name"
+            | "last_name"
+            | "-last_name"
+            | "created_at"
+            | "-created_at"
+            | "last_login_at"
+            | "-last_login_at";
+          page?: number;
+          page_size?: number;
+          /** @description Part of the email, first or last name (any case) */
+          search?: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              count: number;
+              next: string | null;
+              previous: string | null;
+              results: {
+                company: {
+                  id: number;
+                  /**
+                   * @description factory → distributor → dealership → retail_chain → entrepreneur
+                   * @enum {unknown}
+                   */
+                  level: "factory" | "distributor" | "dealership" | "retail_chain" | "entrepreneur";
+                  name: string;
+                };
+                company_id: number;
+                /** Format: date-time */
+                created_at: string;
+                email: string;
+                first_name: string;
+                id: number;
+                /** @description The latest invitation; null for accounts created without one */
+                invitation: {
+                  /** Format: date-time */
+                  expires_at: string;
+                  status: "pending" | "accepted" | "expired";
+                } | null;
+                is_active: boolean;
+                /** Format: date-time */
+                last_login_at: string | null;
+                last_name: string;
+              }[];
+            };
+          };
+        };
+        /** @description Invalid input; every bad field is named in error.fields */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["ErrorResponse"];
+          };
+        };
+        /** @description No valid access token */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["ErrorResponse"];
+          };
+        };
+        /** @description Your role may not do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["ErrorResponse"];
+          };
+        };
+      };
+    };
+    put?: never;
+    /** Create an employee and send them an invitation (staff) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            company_id: number;
+            /** Format: email */
+            email: string;
+            /** @description First name */
+            first_name?: string;
+            /** @description Last name */
+            last_name?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description An employee: a user of role employee, with their company and latest invitation */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              company: {
+                id: number;
+                /**
+                 * @description factory → distributor → dealership → retail_chain → entrepreneur
+                 * @enum {unknown}
+                 */
+                level: "factory" | "distributor" | "dealership" | "retail_chain" | "entrepreneur";
+                name: string;
+              };
+              company_id: number;
+              /** Format: date-time */
+              created_at: string;
+              email: string;
+              first_name: string;
+              id: number;
+              /** @description The latest invitation; null for accounts created without one */
+              invitation: {
+                /** Format: date-time */
+                expires_at: string;
+                status: "pending" | "accepted" | "expired";
+              } | null;
+              is_active: boolean;
+              /** Format: date-time */
+              last_login_at: string | null;
+              last_name: string;
+            };
+          };
+        };
+        /** @description Invalid input; every bad field is named in error.fields */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["ErrorResponse"];
+          };
+        };
+        /** @description No valid access token */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["ErrorResponse"];
+          };
+        };
+        /** @description Your role may not do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["ErrorResponse"];
+          };
+        };
+        /** @description Conflicts with the current data */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["ErrorResponse"];
+          };
+        };
+        /** @description Body too large */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["ErrorResponse"];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/employees/{id}": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One employee (staff) */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description An employee: a user of role employee, with their company and latest invitation */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              company: {
+                id: number;
+                /**
+                 * @description factory → distributor → dealership → retail_chain → entrepreneur
+                 * @enum {unknown}
+                 */
+                level: "factory" | "distributor" | "dealership" | "retail_chain" | "entrepreneur";
+                name: string;
+              };
+              company_id: number;
+              /** Format: date-time */
+              created_at: string;
+              email: string;
+              first_name: string;
+              id: number;
+              /** @description The latest invitation; null for accounts created without one */
+              invitation: {
+                /** Format: date-time */
+                expires_at: string;
+                status: "pending" | "accepted" | "expired";
+              } | null;
+              is_active: boolean;
+              /** Format: date-time */
+              last_login_at: string | null;
+              last_name: string;
+            };
+          };
+        };
+        /** @description Invalid input; every bad field is named in error.fields */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["ErrorResponse"];
+          };
+        };
+        /** @description No valid access token */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["ErrorResponse"];
+          };
+        };
+        /** @description Your role may not do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["ErrorResponse"];
+          };
+        };
+        /** @description Not found, or outside your company */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["ErrorResponse"];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    /** Delete an employee (staff) */
+    delete: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Deleted */
+        204: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+        /** @description Invalid input; every bad field is named in error.fields */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["ErrorResponse"];
+          };
+        };
+        /** @description No valid access token */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["ErrorResponse"];
+          };
+        };
+        /** @description Your role may not do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["ErrorResponse"];
+          };
+        };
+        /** @description Not found, or outside your company */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["ErrorResponse"];
+          };
+        };
+      };
+    };
+    options?: never;
+    head?: never;
+    /** Change names, email, company or is_active (staff); deactivating signs them out everywhere */
+    patch: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            company_id?: number;
+            /** Format: email */
+            email?: string;
+            /** @description First name */
+            first_name?: string;
+            /** @description false signs the employee out everywhere */
+            is_active?: boolean;
+            /** @description Last name */
+            last_name?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description An employee: a user of role employee, with their company and latest invitation */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              company: {
+                id: number;
+                /**
+                 * @description factory → distributor → dealership → retail_chain → entrepreneur
+                 * @enum {unknown}
+                 */
+                level: "factory" | "distributor" | "dealership" | "retail_chain" | "entrepreneur";
+                name: string;
+              };
+              company_id: number;
+              /** Format: date-time */
+              created_at: string;
+              email: string;
+              first_name: string;
+              id: number;
+              /** @description The latest invitation; null for accounts created without one */
+              invitation: {
+                /** Format: date-time */
+                expires_at: string;
+                status: "pending" | "accepted" | "expired";
+              } | null;
+              is_active: boolean;
+              /** Format: date-time */
+              last_login_at: string | null;
+              last_name: string;
+            };
+          };
+        };
+        /** @description Invalid input; every bad field is named in error.fields */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["ErrorResponse"];
+          };
+        };
+        /** @description No valid access token */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["ErrorResponse"];
+          };
+        };
+        /** @description Your role may not do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["ErrorResponse"];
+          };
+        };
+        /** @description Not found, or outside your company */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["ErrorResponse"];
+          };
+        };
+        /** @description Conflicts with the current data */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["ErrorResponse"];
+          };
+        };
+        /** @description Body too large */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["ErrorResponse"];
+          };
+        };
+      };
+    };
+    trace?: never;
+  };
+  "/api/v1/employees/{id}/resend_invite": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Send a new invitation; earlier links stop working (staff) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Accepted; the work continues in the background */
+        202: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              detail: string;
+            };
+          };
+        };
+        /** @description Invalid input; every bad field is named in error.fields */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["ErrorResponse"];
+          };
+        };
+        /** @description No valid access token */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["ErrorResponse"];
+          };
+        };
+        /** @description Your role may not do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["ErrorResponse"];
+          };
+        };
+        /** @description Not found, or outside your company */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["ErrorResponse"];
+          };
+        };
+        /** @description Conflicts with the current data */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["ErrorResponse"];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/jobs/{id}": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * A background job's state and result
+     * @description queued (waiting or waiting to retry), active, completed (with its result) or failed (with its error).
+     */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              /** Format: date-time */
+              completed_at: string | null;
+              /** Format: date-time */
+              created_at: string;
+              /** @description Why it failed, once failed */
+              error: string | null;
+              /** Format: uuid */
+              id: string;
+              /** @example clear-debt */
+              name: string;
+              /** @description What the job returned, once completed; clear-debt gives {cleared} */
+              result: {
+                [key: string]: unknown;
+              } | null;
+              state: "queued" | "active" | "completed" | "failed";
+            };
+          };
+        };
+        /** @description Invalid input; every bad field is named in error.fields */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["ErrorResponse"];
+          };
+        };
+        /** @description No valid access token */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["ErrorResponse"];
+          };
+        };
+        /** @description Your role may not do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["ErrorResponse"];
+          };
+        };
+        /** @description Not found, or outside your company */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["ErrorResponse"];
+          };
+        };
+        /** @description Every 4xx/5xx answer */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["ErrorResponse"];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/products": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** List products (staff: the catalog; an employee: what their company sells) */
+    get: {
+      parameters: {
+        query?: {
+          /** @description Sort field; prefix with - for descending */
+          ordering?: "name" | "-name" | "model" | "-model" | "release_date" | "-release_date" | "id" | "-id";
+          page?: number;
+          page_size?: number;
+          /** @description Name or model contains (any case) */
+          search?: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              count: number;
+              next: string | null;
+              previous: string | null;
+              results: {
+                /** Format: date-time */
+                created_at: string;
+                id: number;
+                model: string;
+                name: string;
+                /**
+                 * Format: date
+                 * @example 2024-01-31
+                 */
+                release_date: string | null;
+              }[];
+            };
+          };
+        };
+        /** @description Invalid input; every bad field is named in error.fields */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["ErrorResponse"];
+          };
+        };
+        /** @description No valid access token */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["ErrorResponse"];
+          };
+        };
+      };
+    };
+    put?: never;
+    /** Add a product to the catalog; (name, model) is unique */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            model: string;
+            name: string;
+            /**
+             * Format: date
+             * @example 2024-01-31
+             */
+            release_date?: string | null;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              /** Format: date-time */
+              created_at: string;
+              id: number;
+              model: string;
+              name: string;
+              /**
+               * Format: date
+               * @example 2024-01-31
+               */
+              release_date: string | null;
+            };
+          };
+        };
+        /** @description Invalid input; every bad field is named in error.fields */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["ErrorResponse"];
+          };
+        };
+        /** @description No valid access token */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["ErrorResponse"];
+          };
+        };
+        /** @description Your role may not do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["ErrorResponse"];
+          };
+        };
+        /** @description Conflicts with the current data */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["ErrorResponse"];
+          };
+        };
+        /** @description Body too large */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["ErrorResponse"];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/products/{id}": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One product */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              /** Format: date-time */
+              created_at: string;
+              id: number;
+              model: string;
+              name: string;
+              /**
+               * Format: date
+               * @example 2024-01-31
+               */
+              release_date: string | null;
+            };
+          };
+        };
+        /** @description Invalid input; every bad field is named in error.fields */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["ErrorResponse"];
+          };
+        };
+        /** @description No valid access token */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["ErrorResponse"];
+          };
+        };
+        /** @description Not found, or outside your company */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["ErrorResponse"];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    /** Remove a product (and it from every company that sold it) */
+    delete: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        204: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+        /** @description Invalid input; every bad field is named in error.fields */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["ErrorResponse"];
+          };
+        };
+        /** @description No valid access token */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["ErrorResponse"];
+          };
+        };
+        /** @description Your role may not do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["ErrorResponse"];
+          };
+        };
+        /** @description Not found, or outside your company */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["ErrorResponse"];
+          };
+        };
+      };
+    };
+    options?: never;
+    head?: never;
+    /** Change a product */
+    patch: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            model?: string;
+            name?: string;
+            /**
+             * Format: date
+             * @example 2024-01-31
+             */
+            release_date?: string | null;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              /** Format: date-time */
+              created_at: string;
+              id: number;
+              model: string;
+              name: string;
+              /**
+               * Format: date
+               * @example 2024-01-31
+               */
+              release_date: string | null;
+            };
+          };
+        };
+        /** @description Invalid input; every bad field is named in error.fields */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["ErrorResponse"];
+          };
+        };
+        /** @description No valid access token */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["ErrorResponse"];
+          };
+        };
+        /** @description Your role may not do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["ErrorResponse"];
+          };
+        };
+        /** @description Not found, or outside your company */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["ErrorResponse"];
+          };
+        };
+        /** @description Conflicts with the current data */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["ErrorResponse"];
+          };
+        };
+        /** @description Body too large */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["ErrorResponse"];
+          };
+        };
+      };
+    };
+    trace?: never;
+  };
+  "/api/v1/stats": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Network figures: companies per level, debts, largest debtors, scheduled tasks */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              /**
+               * @description Over companies that have a supplier
+               * @example 1234.56
+               */
+              average_debt: string;
+              companies_per_level: {
+                dealership: number;
+                distributor: number;
+                entrepreneur: number;
+                factory: number;
+                retail_chain: number;
+              };
+              companies_total: number;
+              debt_above_average_count: number;
+              tasks: {
+                last_run: {
+                  companies_touched: number;
+                  /** Format: date-time */
+                  finished_at: string | null;
+                  /** Format: date-time */
+                  slot: string;
+                  /** @example -1234.56 */
+                  total_change: string;
+                } | null;
+                /** Format: date-time */
+                next_run_at: string;
+                /** @description cron, in APP_TIMEZONE */
+                schedule: string;
+                task: string;
+              }[];
+              top_debtors: {
+                /** @example 1234.56 */
+                debt: string;
+                id: number;
+                /**
+                 * @description factory → distributor → dealership → retail_chain → entrepreneur
+                 * @enum {unknown}
+                 */
+                level: "factory" | "distributor" | "dealership" | "retail_chain" | "entrepreneur";
+                name: string;
+              }[];
+              /** @example 98765432.10 */
+              total_debt: string;
+            };
+          };
+        };
+        /** @description No valid access token */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["ErrorResponse"];
+          };
+        };
+        /** @description Your role may not do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["ErrorResponse"];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/health": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Liveness: 200 while the process serves, with the database's status */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              database: {
+                driver: "pg" | "pglite";
+                latency_ms: number;
+                /** @description "timeout" when the database did not answer within 500 ms */
+                status: "ok" | "unreachable" | "timeout";
+              };
+              /** @description "degraded" while the database is not "ok"; the process itself still serves */
+              status: "ok" | "degraded";
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/ready": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Readiness: 503 while the database is unreachable or migrations are pending */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              database: {
+                driver: "pg" | "pglite";
+                latency_ms: number;
+                /** @description "timeout" when the database did not answer within 500 ms */
+                status: "ok" | "unreachable" | "timeout";
+              };
+              migrations: {
+                /** @description The committed migrations this database lacks; null when they could not be read */
+                pending: string[] | null;
+              };
+              /** @enum {string} */
+              status: "ready";
+            };
+          };
+        };
+        /** @description Not ready: take this instance out of the load balancer */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              database: {
+                driver: "pg" | "pglite";
+                latency_ms: number;
+                /** @description "timeout" when the database did not answer within 500 ms */
+                status: "ok" | "unreachable" | "timeout";
+              };
+              error: {
+                /** @example invalid */
+                code: string;
+                fields: {
+                  [key: string]: string[];
+                };
+                message: string;
+              };
+              migrations: {
+                /** @description The committed migrations this database lacks; null when they could not be read */
+                pending: string[] | null;
+              };
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+}
+export type webhooks = Record<string, never>;
+export interface components {
+  schemas: {
+    /** @description Every 4xx/5xx answer */
+    ErrorResponse: {
+      error: {
+        /** @example invalid */
+        code: string;
+        fields: {
+          [key: string]: string[];
+        };
+        message: string;
+      };
+    };
+  };
+  responses: never;
+  parameters: never;
+  requestBodies: never;
+  headers: never;
+  pathItems: never;
+}
+export type $defs = Record<string, never>;
+export type operations = Record<string, never>;

@@ -1,0 +1,52 @@
+/**
+ * The admin's names for the API's shapes, all taken from the generated api-types.ts: when a route schema
+ * changes, `npm run openapi:types` regenerates that file and the compiler shows every use that no longer fits.
+ */
+import type { components, paths } from "./api-types";
+
+type Method = "get" | "post" | "patch" | "delete";
+type Operation<P extends keyof paths, M extends Method> = NonNullable<paths[P][M]>;
+
+/** The JSON an operation answers with the given status. */
+export type Answer<P extends keyof paths, M extends Method, S extends number = 200> =
+  Operation<P, M> extends { responses: { [status in S]: { content: { "application/json": infer J } } } }
+    ? J
+    : never;
+
+/** The JSON body an operation takes. */
+export type Body<P extends keyof paths, M extends Method> =
+  Operation<P, M> extends { requestBody: { content: { "application/json": infer B } } } ? B : never;
+
+export type ErrorResponse = components["schemas"]["ErrorResponse"];
+
+/** The envelope of every list: the API pages all of them the same way. */
+export type Page<T> = Omit<Answer<"/api/v1/products", "get">, "results"> & { results: T[] };
+
+export type Company = Answer<"/api/v1/companies/{id}", "get">;
+export type Level = Company["level"];
+export type CompanyCreate = Body<"/api/v1/companies", "post">;
+export type CompanyUpdate = Body<"/api/v1/companies/{id}", "patch">;
+export type CompanyIds = Answer<"/api/v1/companies/ids", "get">;
+export type CompanySummary = Answer<"/api/v1/stats", "get">["top_debtors"][number];
+
+export type ProductCreate = Body<"/api/v1/products", "post">;
+export type ProductUpdate = Body<"/api/v1/products/{id}", "patch">;
+
+export type Employee = Answer<"/api/v1/employees/{id}", "get">;
+export type EmployeeCreate = Body<"/api/v1/employees", "post">;
+export type EmployeeUpdate = Body<"/api/v1/employees/{id}", "patch">;
+
+export type ClearDebtAnswer =
+  | Answer<"/api/v1/companies/clear_debt", "post", 200>
+  | Answer<"/api/v1/companies/clear_debt", "post", 202>;
+export type Job = Answer<"/api/v1/jobs/{id}", "get">;
+
+type TreeAnswer = Answer<"/api/v1/companies/{id}/tree", "get">;
+/** The schema describes the children only in words ("nodes of this same shape"), so the recursion is here. */
+export type TreeNode = Omit<TreeAnswer, "children" | "truncated" | "nodes"> & { children: TreeNode[] };
+export type Tree = TreeAnswer & TreeNode;
+
+export type Stats = Answer<"/api/v1/stats", "get">;
+export type Me = Answer<"/api/v1/auth/me", "get">;
+export type Registered = Answer<"/api/v1/auth/register", "post", 201>;
+export type RegisterBody = Body<"/api/v1/auth/register", "post">;
