@@ -1,5 +1,5 @@
 import MailIcon from "@mui/icons-material/Mail";
-import { useState } from "react";
+import { useMutation } from "@tanstack/react-query";
 import { Button, useDataProvider, useNotify, useRecordContext } from "react-admin";
 import type { SupplynetDataProvider } from "../dataProvider";
 import type { Employee } from "../types";
@@ -8,22 +8,23 @@ export function ResendInviteButton() {
   const employee = useRecordContext<Employee>();
   const dataProvider = useDataProvider<SupplynetDataProvider>();
   const notify = useNotify();
-  const [sending, setSending] = useState(false);
+  const resend = useMutation({
+    mutationFn: (invitee: Employee) => dataProvider.resendInvite(invitee.id),
+    onSuccess: (_answer, invitee) =>
+      notify(`A new invitation is on its way to ${invitee.email}`, { type: "success" }),
+    onError: (error) => notify(error.message, { type: "error" }),
+  });
   if (!employee || employee.invitation?.status === "accepted") return null;
-  const resend = async (event: React.MouseEvent) => {
-    event.stopPropagation();
-    setSending(true);
-    try {
-      await dataProvider.resendInvite(employee.id);
-      notify(`A new invitation is on its way to ${employee.email}`, { type: "success" });
-    } catch (error) {
-      notify((error as Error).message, { type: "error" });
-    } finally {
-      setSending(false);
-    }
-  };
   return (
-    <Button label="Resend invitation" onClick={resend} disabled={sending}>
+    <Button
+      label="Resend invitation"
+      onClick={(event: React.MouseEvent) => {
+        // In a list row: the click must not also open the employee.
+        event.stopPropagation();
+        resend.mutate(employee);
+      }}
+      disabled={resend.isPending}
+    >
       <MailIcon />
     </Button>
   );
