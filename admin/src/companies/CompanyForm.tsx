@@ -29,7 +29,8 @@ import {
   useRecordContext,
 } from "react-admin";
 import { useFormContext, useWatch } from "react-hook-form";
-import { formatMoney, LEVEL_CHOICES, LEVEL_LABELS, levelLabel, supplierLevelOf } from "../shared/format";
+import { MoneyField } from "../shared/fields";
+import { LEVEL_CHOICES, LEVEL_LABELS, levelLabel, supplierLevelOf } from "../shared/format";
 import type { Level } from "../types";
 
 const MONEY = regex(/^\d{1,13}(\.\d{1,2})?$/, "A sum like 1234.56: up to 13 digits and 2 decimals.");
@@ -134,7 +135,7 @@ function ReadOnlyFacts() {
   return (
     <>
       <Labeled label="Debt (changes only by clearing debt and the scheduled jobs)">
-        <FunctionField source="debt" render={(record) => formatMoney(record.debt)} />
+        <MoneyField source="debt" />
       </Labeled>
       <Labeled label="Created">
         <DateField source="created_at" showTime />

@@ -14,7 +14,7 @@ import {
   TextInput,
   TopToolbar,
 } from "react-admin";
-import { LevelField, MoneyField, SupplierField } from "../shared/fields";
+import { CompanyField, LevelField, MoneyField } from "../shared/fields";
 import { formatMoney, LEVEL_CHOICES, levelLabel, yesNoChoices } from "../shared/format";
 import { ClearDebtButton } from "./ClearDebtButton";
 
@@ -64,7 +64,7 @@ export function CompanyList() {
           <LevelField source="level" label="Level" />
           <TextField source="city" />
           <TextField source="country" />
-          <SupplierField label="Supplier" sortable={false} />
+          <CompanyField source="supplier" label="Supplier" sortable={false} />
           <MoneyField source="debt" label="Debt" textAlign="right" />
           <DateField source="created_at" label="Created" />
         </Datagrid>

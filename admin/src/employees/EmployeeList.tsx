@@ -5,15 +5,14 @@ import {
   Datagrid,
   DateField,
   FunctionField,
-  Link,
   List,
   ReferenceInput,
   SearchInput,
   SelectInput,
   SimpleList,
   TextField,
-  useRecordContext,
 } from "react-admin";
+import { CompanyField } from "../shared/fields";
 import { yesNoChoices } from "../shared/format";
 import type { Employee } from "../types";
 import { ResendInviteButton } from "./ResendInviteButton";
@@ -33,19 +32,6 @@ const filters = [
   />,
 ];
 
-function CompanyLink() {
-  const employee = useRecordContext<Employee>();
-  if (!employee?.company) return null;
-  return (
-    <Link
-      to={`/companies/${employee.company.id}`}
-      onClick={(event: React.MouseEvent) => event.stopPropagation()}
-    >
-      {employee.company.name}
-    </Link>
-  );
-}
-
 export function EmployeeList() {
   const isSmall = useMediaQuery<Theme>((theme) => theme.breakpoints.down("sm"));
   return (
@@ -61,7 +47,7 @@ export function EmployeeList() {
         <Datagrid rowClick="edit" bulkActionButtons={false}>
           <TextField source="email" />
           <FunctionField<Employee> label="Name" render={fullName} sortBy="last_name" />
-          <CompanyLink />
+          <CompanyField source="company" label="Company" sortable={false} />
           <BooleanField source="is_active" label="Active" sortable={false} />
           <FunctionField<Employee>
             label="Invitation"
