@@ -17,6 +17,7 @@ import { buildApp } from "../src/app.js";
 import { loadConfig } from "../src/config.js";
 import { openDatabase } from "../src/db/client.js";
 import { migrateDatabase } from "../src/db/migrate.js";
+import { openSendQueue } from "../src/worker.js";
 import { createBenchDatabase } from "./bench-database.js";
 
 const TARGET_CPU_MS = 20;
@@ -250,14 +251,15 @@ async function serve() {
     trustProxy: ["127.0.0.1"],
   });
   const database = await openDatabase({ databaseUrl, poolSize: 5 });
-  const app = await buildApp({ config, database });
+  const jobs = await openSendQueue({ config, database });
+  const app = await buildApp({ config, database, jobs });
   await app.listen({ host: "127.0.0.1", port: 0 });
   process.on("message", (message) => {
     if (message === "cpu") {
       const { user, system } = process.cpuUsage();
       process.send?.({ cpu: (user + system) / 1000 } satisfies ServerMessage);
     } else if (message === "stop") {
-      app.close().then(() => database.close().then(() => process.exit(0)));
+      app.close().then(() => jobs.stop().then(() => database.close().then(() => process.exit(0))));
     }
   });
   process.send?.({

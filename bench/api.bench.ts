@@ -12,6 +12,7 @@ import { buildApp } from "../src/app.js";
 import { loadConfig } from "../src/config.js";
 import { openDatabase } from "../src/db/client.js";
 import { migrateDatabase } from "../src/db/migrate.js";
+import { openSendQueue } from "../src/worker.js";
 import { createBenchDatabase } from "./bench-database.js";
 
 const COMPANIES = 100_000;
@@ -106,10 +107,12 @@ try {
   const staffId = (staffRows[0] as { id: number }).id;
 
   const config = loadConfig({ logLevel: "silent", databaseUrl, host: "127.0.0.1", port: 0 });
-  const app = await buildApp({ config, database });
+  const jobs = await openSendQueue({ config, database });
+  const app = await buildApp({ config, database, jobs });
+  app.addHook("onClose", () => jobs.stop());
   appServer = app;
   // A second instance of the app times the list (the load test runs on one without the extra hook).
-  const timedApp = await buildApp({ config, database });
+  const timedApp = await buildApp({ config, database, jobs });
   timedAppServer = timedApp;
   const serverTimes: number[] = [];
   timedApp.addHook("onResponse", async (_request, reply) => {

@@ -3,6 +3,9 @@ import Fastify, { type FastifyInstance } from "fastify";
 import { adminSessionRoutes } from "./auth/admin-session.js";
 import { authPlugin } from "./auth/plugin.js";
 import { authRoutes } from "./auth/routes.js";
+import type { Services } from "./auth/services.js";
+import { TokenIssuer } from "./auth/tokens.js";
+import { qrRoutes } from "./companies/qr.js";
 import { companyRoutes } from "./companies/routes.js";
 import type { Config } from "./config.js";
 import type { Database, Db } from "./db/client.js";
@@ -27,16 +30,17 @@ import { statsRoutes } from "./stats/routes.js";
 export interface AppDeps {
   config: Config;
   database: Database;
-  /** Where jobs are enqueued (clear_debt, get_qr, invitations); `serve` and `start` always pass one. */
-  jobs?: JobQueue;
+  /** Where jobs are enqueued (clear_debt, get_qr, invitations). */
+  jobs: JobQueue;
 }
 
 declare module "fastify" {
   interface FastifyInstance {
     config: Config;
-    database: Database;
     db: Db;
-    jobs: JobQueue | null;
+    jobs: JobQueue;
+    /** What the services depend on; a route hands it to them. */
+    services: Services;
   }
 }
 
@@ -70,16 +74,22 @@ export async function buildApp(deps: AppDeps) {
   app.setValidatorCompiler(createValidatorCompiler());
 
   app.decorate("config", deps.config);
-  app.decorate("database", deps.database);
   app.decorate("db", deps.database.db);
-  app.decorate("jobs", deps.jobs ?? null);
+  app.decorate("jobs", deps.jobs);
 
-  await app.register(errorHandlerPlugin);
+  await app.register(errorHandlerPlugin, { database: deps.database });
   await app.register(securityPlugin);
   await app.register(authPlugin);
+  const services: Services = {
+    db: deps.database.db,
+    jobs: deps.jobs,
+    publicUrl: deps.config.publicUrl,
+    tokens: new TokenIssuer((payload) => app.jwt.sign(payload), deps.config.jwtRefreshTtlMs),
+  };
+  app.decorate("services", services);
   await app.register(docsPlugin);
 
-  await app.register(healthRoutes);
+  await app.register(healthRoutes, { database: deps.database });
   await app.register(adminPlugin);
   await app.register(authRoutes, { prefix: "/api/v1" });
   await app.register(adminSessionRoutes, { prefix: "/api/v1" });
@@ -87,6 +97,7 @@ export async function buildApp(deps: AppDeps) {
   await app.register(companyRoutes, { prefix: "/api/v1" });
   await app.register(productRoutes, { prefix: "/api/v1" });
   await app.register(statsRoutes, { prefix: "/api/v1" });
+  await app.register(qrRoutes, { prefix: "/api/v1" });
   await app.register(debtRoutes, { prefix: "/api/v1" });
   await app.register(jobRoutes, { prefix: "/api/v1" });
   return app;

@@ -1,11 +1,7 @@
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { projectRoot } from "./paths.js";
-
-/** A user-facing configuration mistake: the CLI prints the message and exits without a stack trace. */
-export class ConfigError extends Error {
-  override name = "ConfigError";
-}
+import { UserError } from "./user-error.js";
 
 /** Throttling of POST /auth/token and /auth/register; see src/auth/rate-limits.ts. */
 export interface AuthRateLimit {
@@ -25,8 +21,10 @@ export interface Config {
   port: number;
   publicUrl: string;
   jwtSecret: string;
-  jwtAccessTtl: string;
-  jwtRefreshTtl: string;
+  /** How long an access token (JWT) is valid. */
+  jwtAccessTtlMs: number;
+  /** How long a refresh token, and the admin's session cookie, is valid. */
+  jwtRefreshTtlMs: number;
   smtpUrl: string | undefined;
   mailFrom: string;
   appTimezone: string;
@@ -58,14 +56,14 @@ const MAKE_A_SECRET = "Make one with `openssl rand -hex 32` and set it in JWT_SE
 /** Production signs tokens only with a long secret of its own: the public development default forges staff tokens. */
 function checkJwtSecret(secret: string | undefined, nodeEnv: Config["env"]): string {
   if (nodeEnv !== "production") return secret || DEV_JWT_SECRET;
-  if (!secret) throw new ConfigError(`JWT_SECRET is required when NODE_ENV=production. ${MAKE_A_SECRET}`);
+  if (!secret) throw new UserError(`JWT_SECRET is required when NODE_ENV=production. ${MAKE_A_SECRET}`);
   if (secret === DEV_JWT_SECRET) {
-    throw new ConfigError(
+    throw new UserError(
       `JWT_SECRET is the public development default, which anyone can use to forge tokens. ${MAKE_A_SECRET}`,
     );
   }
   if (Buffer.byteLength(secret, "utf8") < MIN_JWT_SECRET_BYTES) {
-    throw new ConfigError(
+    throw new UserError(
       `JWT_SECRET is too short for production: at least ${MIN_JWT_SECRET_BYTES} bytes are needed. ${MAKE_A_SECRET}`,
     );
   }
@@ -80,7 +78,7 @@ export function parseTrustProxy(value: string | undefined): boolean | number | s
   if (/^\d+$/.test(trimmed)) return Number(trimmed);
   const addresses = trimmed.split(",").map((part) => part.trim());
   if (addresses.some((address) => !/^[0-9a-fA-F:.]+(\/\d{1,3})?$/.test(address))) {
-    throw new ConfigError(
+    throw new UserError(
       `TRUST_PROXY must be empty, a number of proxy hops such as 1, or a comma-separated list of proxy addresses (10.0.0.1, 10.0.0.0/8), got "${value}".`,
     );
   }
@@ -93,7 +91,7 @@ const DURATION_UNITS_MS = { s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 } as
 export function parseDuration(value: string, variable: string): number {
   const match = /^(\d+)\s*([smhd]?)$/.exec(value.trim());
   if (!match || Number(match[1]) === 0) {
-    throw new ConfigError(
+    throw new UserError(
       `${variable} must be a duration such as 7d, 12h, 30m or 3600 (seconds), got "${value}".`,
     );
   }
@@ -108,7 +106,7 @@ function parseTimeout(value: string, variable: string): number {
 function parseWholeNumber(value: string, variable: string, min: number, max: number): number {
   const number = Number(value);
   if (!/^\d+$/.test(value.trim()) || number < min || number > max) {
-    throw new ConfigError(`${variable} must be a whole number from ${min} to ${max}, got "${value}".`);
+    throw new UserError(`${variable} must be a whole number from ${min} to ${max}, got "${value}".`);
   }
   return number;
 }
@@ -121,7 +119,7 @@ function loadDotEnv(): void {
 function parsePort(value: string): number {
   const port = Number(value);
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
-    throw new ConfigError(`PORT must be a whole number from 0 to 65535, got "${value}".`);
+    throw new UserError(`PORT must be a whole number from 0 to 65535, got "${value}".`);
   }
   return port;
 }
@@ -130,7 +128,7 @@ function checkTimezone(zone: string): string {
   try {
     new Intl.DateTimeFormat("en", { timeZone: zone });
   } catch {
-    throw new ConfigError(
+    throw new UserError(
       `APP_TIMEZONE "${zone}" is not a known IANA time zone (for example "Europe/Moscow").`,
     );
   }
@@ -153,8 +151,8 @@ export function loadConfig(overrides: Partial<Config> = {}, env: NodeJS.ProcessE
     port,
     publicUrl: (env.PUBLIC_URL ?? `http://localhost:${port}`).replace(/\/+$/, ""),
     jwtSecret,
-    jwtAccessTtl: env.JWT_ACCESS_TTL ?? "15m",
-    jwtRefreshTtl: env.JWT_REFRESH_TTL ?? "7d",
+    jwtAccessTtlMs: parseDuration(env.JWT_ACCESS_TTL ?? "15m", "JWT_ACCESS_TTL"),
+    jwtRefreshTtlMs: parseDuration(env.JWT_REFRESH_TTL ?? "7d", "JWT_REFRESH_TTL"),
     smtpUrl: env.SMTP_URL || undefined,
     mailFrom: env.MAIL_FROM ?? "supplynet <noreply@supplynet.local>",
     appTimezone: checkTimezone(env.APP_TIMEZONE ?? "UTC"),

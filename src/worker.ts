@@ -6,14 +6,15 @@ import { clearDebtTask } from "./debts/clear-debt-task.js";
 import { repayDebtTask } from "./debts/repay-debt-task.js";
 import { SCHEDULES } from "./debts/schedules.js";
 import { sendInvitationTask } from "./employees/send-invitation-task.js";
+import type { MailJobContext } from "./mail/mail-task.js";
 import { createMailer, type Mailer } from "./mail/transport.js";
 import { type JobName, JobQueue, type QueueSettings } from "./queue/queue.js";
-import type { JobContext, TaskDefinition } from "./queue/task.js";
+import type { TaskDefinition } from "./queue/task.js";
 
-type AnyTask = { [N in JobName]: TaskDefinition<N> }[JobName];
+type AnyTask = { [N in JobName]: TaskDefinition<N, MailJobContext> }[JobName];
 
 /** Every task, keyed by its queue. */
-export const TASKS: { [N in JobName]: TaskDefinition<N> } = {
+export const TASKS: { [N in JobName]: TaskDefinition<N, MailJobContext> } = {
   "clear-debt": clearDebtTask,
   "accrue-debt": accrueDebtTask,
   "repay-debt": repayDebtTask,
@@ -75,16 +76,16 @@ export async function startWorker(deps: QueueDeps & { mailer?: Mailer }): Promis
       dataDir: deps.config.dataDir,
       log,
     });
-  const context: JobContext = { config: deps.config, database: deps.database, mailer, queue };
+  const context: MailJobContext = { config: deps.config, database: deps.database, mailer, queue };
   for (const task of Object.values(TASKS) as AnyTask[]) {
     await queue.work(
       task.name,
-      (job) => (task as TaskDefinition<typeof task.name>).handle(job as never, context),
+      (job) => (task as TaskDefinition<typeof task.name, MailJobContext>).handle(job as never, context),
       task.concurrent ? deps.config.workerConcurrency : 1,
     );
   }
-  for (const [name, cron] of Object.entries(SCHEDULES)) {
-    await queue.boss.schedule(name, cron, {}, { tz: deps.config.appTimezone });
+  for (const [name, cron] of Object.entries(SCHEDULES) as [keyof typeof SCHEDULES, string][]) {
+    await queue.schedule(name, cron, deps.config.appTimezone);
   }
   return {
     queue,

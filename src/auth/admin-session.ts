@@ -2,9 +2,8 @@ import fastifyCookie, { type CookieSerializeOptions } from "@fastify/cookie";
 import type { TypeBoxTypeProvider } from "@fastify/type-provider-typebox";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { Type } from "typebox";
-import { forbidden, HttpError, unauthorized } from "../http/errors.js";
+import { HttpError, unauthorized } from "../http/errors.js";
 import { errorResponses } from "../http/schemas.js";
-import { verifyPassword } from "./passwords.js";
 import {
   loginBudget,
   PUBLIC_BODY_LIMIT,
@@ -12,12 +11,11 @@ import {
   refreshRateLimit,
   registerRateLimiting,
 } from "./rate-limits.js";
-import { parseDuration, revokeFamilyOf, rotateRefreshToken } from "./refresh-tokens.js";
+import { revokeFamilyOf, rotateRefreshToken } from "./refresh-tokens.js";
 import { TokenRequest } from "./schemas.js";
-import { findLoginAccount, type LoginAccount, logIn } from "./service.js";
+import { attemptLogin } from "./service.js";
 
 export const SESSION_COOKIE = "supplynet_session";
-export const EMPLOYEE_REFUSED = "This admin is for staff. Employees use the API.";
 
 const SessionResponse = Type.Object(
   {
@@ -28,20 +26,6 @@ const SessionResponse = Type.Object(
   { description: "A fresh access token; the refresh token is in the httpOnly session cookie" },
 );
 const EmptyBody = Type.Object({}, { additionalProperties: false, description: "An empty JSON object: {}" });
-
-/**
- * Whether a non-staff account gave its right password, as logIn would judge it but without logIn's writes (its
- * last login and a token pair): this route refuses it either way. An account that cannot log in still costs one
- * hash, as logIn makes every failure cost, by a login of nobody, which writes nothing.
- */
-async function passwordAccepted(
-  app: FastifyInstance,
-  user: NonNullable<LoginAccount["user"]>,
-  password: string,
-) {
-  if (!user.isActive || !user.passwordHash) return Boolean(await logIn(app, undefined, password));
-  return verifyPassword(user.passwordHash, password);
-}
 
 const COOKIE_NOTE =
   "For the admin panel: the refresh token travels only in the httpOnly, SameSite=Strict cookie " +
@@ -81,7 +65,7 @@ export async function adminSessionRoutes(fastify: FastifyInstance) {
     sameSite: "strict",
     secure: new URL(app.config.publicUrl).protocol === "https:",
   };
-  const maxAge = parseDuration(app.config.jwtRefreshTtl, "JWT_REFRESH_TTL") / 1000;
+  const maxAge = app.config.jwtRefreshTtlMs / 1000;
   const setSession = (reply: FastifyReply, refresh: string) =>
     reply.setCookie(SESSION_COOKIE, refresh, { ...cookie, maxAge });
   const endSession = (reply: FastifyReply) => reply.clearCookie(SESSION_COOKIE, cookie);
@@ -105,22 +89,10 @@ export async function adminSessionRoutes(fastify: FastifyInstance) {
       },
     },
     async (request, reply) => {
-      const { user, key } = await findLoginAccount(app.database, request.body.email);
-      await budget.refuseIfExhausted(key, request);
-      const staff = !user || user.role === "staff";
-      const pair = staff ? await logIn(app, user, request.body.password) : null;
-      // An employee is refused only once the password is proven, so that a stranger learns nothing of the role.
-      const accepted =
-        pair !== null || (!staff && (await passwordAccepted(app, user, request.body.password)));
-      if (!accepted) {
-        await budget.recordFailure(key, request);
-        throw unauthorized("No active account found with the given email and password.");
-      }
-      await budget.recordSuccess(key, request);
-      if (!pair) throw forbidden(EMPLOYEE_REFUSED);
+      const pair = await attemptLogin(app.services, budget, request, request.body, { staffOnly: true });
       // Logging in again in the same browser replaces the session: the one it held stops working.
       const previous = presented(request);
-      if (previous) await revokeFamilyOf(app.db, previous);
+      if (previous) await revokeFamilyOf(app.services, previous);
       setSession(reply, pair.refresh);
       return { access: pair.access };
     },
@@ -143,7 +115,7 @@ export async function adminSessionRoutes(fastify: FastifyInstance) {
       const refresh = presented(request);
       if (!refresh) throw unauthorized("There is no admin session in this browser. Log in.");
       try {
-        const pair = await rotateRefreshToken(app, refresh);
+        const pair = await rotateRefreshToken(app.services, refresh);
         setSession(reply, pair.refresh);
         return { access: pair.access };
       } catch (error) {
@@ -168,7 +140,7 @@ export async function adminSessionRoutes(fastify: FastifyInstance) {
     },
     async (request, reply) => {
       const refresh = presented(request);
-      if (refresh) await revokeFamilyOf(app.db, refresh);
+      if (refresh) await revokeFamilyOf(app.services, refresh);
       endSession(reply);
       return reply.status(204).send(null);
     },

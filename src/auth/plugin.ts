@@ -73,7 +73,7 @@ async function loadActor(actorQuery: ActorQuery, request: FastifyRequest): Promi
 export const authPlugin = fp(async (app: FastifyInstance) => {
   await app.register(fastifyJwt, {
     secret: app.config.jwtSecret,
-    sign: { algorithm: "HS256", expiresIn: app.config.jwtAccessTtl },
+    sign: { algorithm: "HS256", expiresIn: Math.round(app.config.jwtAccessTtlMs / 1000) },
     // Pinned, so that no header (alg none, RS256 "signed" with the secret as a public key, HS512) picks how a
     // token is checked; and every token must expire.
     verify: { algorithms: ["HS256"], requiredClaims: ["exp"] },

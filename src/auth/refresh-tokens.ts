@@ -1,48 +1,10 @@
-import { randomUUID } from "node:crypto";
 import { and, eq, isNull, sql } from "drizzle-orm";
-import type { FastifyInstance } from "fastify";
-import { parseDuration } from "../config.js";
 import type { DbOrTx } from "../db/client.js";
-import { refreshTokens, type UserRole, users } from "../db/schema.js";
+import { refreshTokens, users } from "../db/schema.js";
 import { unauthorized } from "../http/errors.js";
-import type { AccessTokenPayload } from "./actor.js";
-import { hashOpaqueToken, newOpaqueToken } from "./opaque-tokens.js";
-
-export interface TokenPair {
-  access: string;
-  refresh: string;
-}
-
-/** Whom a token pair is issued to. */
-export interface TokenSubject {
-  id: number;
-  role: UserRole;
-  companyId: number | null;
-}
-
-export { parseDuration };
-
-/** A short-lived JWT for API calls and an opaque refresh token, stored as a hash, in the given family. */
-export async function issueTokenPair(
-  app: FastifyInstance,
-  db: DbOrTx,
-  subject: TokenSubject,
-  familyId: string = randomUUID(),
-): Promise<TokenPair> {
-  const refresh = newOpaqueToken();
-  await db.insert(refreshTokens).values({
-    userId: subject.id,
-    familyId,
-    tokenHash: hashOpaqueToken(refresh),
-    expiresAt: new Date(Date.now() + parseDuration(app.config.jwtRefreshTtl, "JWT_REFRESH_TTL")),
-  });
-  const payload: AccessTokenPayload = {
-    sub: String(subject.id),
-    role: subject.role,
-    company_id: subject.companyId,
-  };
-  return { access: app.jwt.sign(payload), refresh };
-}
+import { hashOpaqueToken } from "./opaque-tokens.js";
+import type { Services } from "./services.js";
+import type { TokenPair } from "./tokens.js";
 
 async function revokeFamily(db: DbOrTx, familyId: string): Promise<void> {
   await db
@@ -68,8 +30,11 @@ const REUSED_REFRESH =
  * two parties hold it (the user and a thief): the whole family is revoked, which signs both out. The row lock
  * makes two simultaneous uses of one token count as a reuse rather than as two rotations.
  */
-export async function rotateRefreshToken(app: FastifyInstance, presented: string): Promise<TokenPair> {
-  const outcome = await app.db.transaction(async (tx) => {
+export async function rotateRefreshToken(
+  { db, tokens }: Pick<Services, "db" | "tokens">,
+  presented: string,
+): Promise<TokenPair> {
+  const outcome = await db.transaction(async (tx) => {
     const [token] = await tx
       .select({
         id: refreshTokens.id,
@@ -92,8 +57,7 @@ export async function rotateRefreshToken(app: FastifyInstance, presented: string
       return token.rotatedAt ? REUSED_REFRESH : INVALID_REFRESH;
     }
     await tx.update(refreshTokens).set({ rotatedAt: sql`now()` }).where(eq(refreshTokens.id, token.id));
-    return issueTokenPair(
-      app,
+    return tokens.issue(
       tx,
       { id: token.userId, role: token.role, companyId: token.companyId },
       token.familyId,
@@ -105,7 +69,7 @@ export async function rotateRefreshToken(app: FastifyInstance, presented: string
 }
 
 /** Logging out ends the whole family: the presented token and any pair rotated from the same login. */
-export async function revokeFamilyOf(db: DbOrTx, presented: string): Promise<void> {
+export async function revokeFamilyOf({ db }: Pick<Services, "db">, presented: string): Promise<void> {
   const [token] = await db
     .select({ familyId: refreshTokens.familyId })
     .from(refreshTokens)

@@ -1,7 +1,7 @@
 import type { TypeBoxTypeProvider } from "@fastify/type-provider-typebox";
 import type { FastifyInstance } from "fastify";
 import { Type } from "typebox";
-import { badRequest, unauthorized } from "../http/errors.js";
+import { badRequest } from "../http/errors.js";
 import { errorResponses } from "../http/schemas.js";
 import {
   addressOf,
@@ -12,7 +12,7 @@ import {
   refreshRateLimit,
   registerRateLimiting,
 } from "./rate-limits.js";
-import { parseDuration, revokeFamilyOf, rotateRefreshToken } from "./refresh-tokens.js";
+import { revokeFamilyOf, rotateRefreshToken } from "./refresh-tokens.js";
 import {
   Me,
   RefreshRequest,
@@ -21,14 +21,12 @@ import {
   TokenPairResponse,
   TokenRequest,
 } from "./schemas.js";
-import { findLoginAccount, getMe, logIn, register } from "./service.js";
+import { attemptLogin, getMe, register } from "./service.js";
 
 const tags = ["auth"];
 const bearer = [{ bearerAuth: [] }];
 
 export async function authRoutes(fastify: FastifyInstance) {
-  // Fail at start-up, not at the first login, when JWT_REFRESH_TTL is malformed.
-  parseDuration(fastify.config.jwtRefreshTtl, "JWT_REFRESH_TTL");
   await registerRateLimiting(fastify);
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
   const loginBudgets = loginBudget(app);
@@ -51,17 +49,7 @@ export async function authRoutes(fastify: FastifyInstance) {
         response: { 200: TokenPairResponse, ...errorResponses(400, 401, 413, 429) },
       },
     },
-    async (request) => {
-      const account = await findLoginAccount(app.database, request.body.email);
-      await loginBudgets.refuseIfExhausted(account.key, request);
-      const pair = await logIn(app, account.user, request.body.password);
-      if (pair) {
-        await loginBudgets.recordSuccess(account.key, request);
-        return pair;
-      }
-      await loginBudgets.recordFailure(account.key, request);
-      throw unauthorized("No active account found with the given email and password.");
-    },
+    async (request) => attemptLogin(app.services, loginBudgets, request, request.body, { staffOnly: false }),
   );
 
   app.post(
@@ -77,7 +65,7 @@ export async function authRoutes(fastify: FastifyInstance) {
         response: { 200: TokenPairResponse, ...errorResponses(400, 401, 413, 429) },
       },
     },
-    async (request) => rotateRefreshToken(app, request.body.refresh),
+    async (request) => rotateRefreshToken(app.services, request.body.refresh),
   );
 
   app.post(
@@ -95,7 +83,7 @@ export async function authRoutes(fastify: FastifyInstance) {
       },
     },
     async (request, reply) => {
-      await revokeFamilyOf(app.db, request.body.refresh);
+      await revokeFamilyOf(app.services, request.body.refresh);
       return reply.status(204).send(null);
     },
   );
@@ -111,7 +99,7 @@ export async function authRoutes(fastify: FastifyInstance) {
         response: { 200: Me, ...errorResponses(401) },
       },
     },
-    async (request) => getMe(app.db, request.actor.userId),
+    async (request) => getMe(app.services, request.actor.userId),
   );
 
   app.post(
@@ -128,7 +116,7 @@ export async function authRoutes(fastify: FastifyInstance) {
     },
     async (request, reply) => {
       await registerFailures.refuseIfExhausted(request);
-      const outcome = await register(app, request.body);
+      const outcome = await register(app.services, request.body);
       if ("problem" in outcome) {
         // Only a bad token is a guess; a refused password is the invitee's own.
         if (outcome.field === "token") await registerFailures.recordFailure(request);

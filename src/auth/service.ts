@@ -1,14 +1,15 @@
 import { eq, sql } from "drizzle-orm";
-import type { FastifyInstance } from "fastify";
-import type { Database, DbOrTx } from "../db/client.js";
+import type { FastifyRequest } from "fastify";
+import { selectRows } from "../db/client.js";
 import { invitations, type UserRole, users } from "../db/schema.js";
-import { notFound } from "../http/errors.js";
+import { forbidden, notFound, unauthorized } from "../http/errors.js";
 import { hashOpaqueToken } from "./opaque-tokens.js";
 import { passwordProblem } from "./password-policy.js";
 import { hashPassword, verifyPassword } from "./passwords.js";
-import type { LoginAccountKey } from "./rate-limits.js";
-import { issueTokenPair, type TokenPair } from "./refresh-tokens.js";
-import type { MeView, RegisterInput } from "./schemas.js";
+import type { LoginAccountKey, LoginBudget } from "./rate-limits.js";
+import type { MeView, RegisterInput, TokenRequestInput } from "./schemas.js";
+import type { Services } from "./services.js";
+import type { TokenPair } from "./tokens.js";
 
 /**
  * argon2id of a random string nobody knows. Unknown emails and accounts without a password are verified against
@@ -46,8 +47,8 @@ export interface LoginAccount {
  * The account an email names, matched with PostgreSQL's lower() as the unique index is. An unknown email is
  * keyed on the same lower() of it, computed in the same query, so that both cost one round trip.
  */
-export async function findLoginAccount(database: Database, email: string): Promise<LoginAccount> {
-  const { rows } = await database.executeSql<{
+export async function findLoginAccount({ db }: Pick<Services, "db">, email: string): Promise<LoginAccount> {
+  const rows = await selectRows<{
     lowered: string;
     id: number | null;
     role: UserRole;
@@ -55,9 +56,9 @@ export async function findLoginAccount(database: Database, email: string): Promi
     is_active: boolean;
     password_hash: string | null;
   }>(
-    `select lower($1) as lowered, u.id, u.role, u.company_id, u.is_active, u.password_hash
-     from (values (1)) as one (x) left join users u on lower(u.email) = lower($1)`,
-    [email],
+    db,
+    sql`select lower(${email}) as lowered, u.id, u.role, u.company_id, u.is_active, u.password_hash
+     from (values (1)) as one (x) left join users u on lower(u.email) = lower(${email})`,
   );
   const row = rows[0];
   if (!row || row.id === null) return { key: `email:${row?.lowered ?? email}`, user: undefined };
@@ -75,19 +76,63 @@ export async function findLoginAccount(database: Database, email: string): Promi
 
 /** The caller's pair on success; null for any wrong part (unknown email, wrong password, no password, inactive). */
 export async function logIn(
-  app: FastifyInstance,
+  { db, tokens }: Pick<Services, "db" | "tokens">,
   user: LoginUser | undefined,
   password: string,
 ): Promise<TokenPair | null> {
   const passwordMatches = await verifyPassword(user?.passwordHash ?? DUMMY_PASSWORD_HASH, password);
   if (!user?.passwordHash || !passwordMatches || !user.isActive) return null;
-  return app.db.transaction(async (tx) => {
+  return db.transaction(async (tx) => {
     await tx.update(users).set({ lastLoginAt: sql`now()` }).where(eq(users.id, user.id));
-    return issueTokenPair(app, tx, user);
+    return tokens.issue(tx, user);
   });
 }
 
-export async function getMe(db: DbOrTx, userId: number): Promise<MeView> {
+export const EMPLOYEE_REFUSED = "This admin is for staff. Employees use the API.";
+
+/**
+ * Whether a non-staff account gave its right password, as logIn would judge it but without logIn's writes (its
+ * last login and a token pair): the admin refuses it either way. An account that cannot log in still costs one
+ * hash, as logIn makes every failure cost, by a login of nobody, which writes nothing.
+ */
+async function passwordAccepted(
+  deps: Pick<Services, "db" | "tokens">,
+  user: LoginUser,
+  password: string,
+): Promise<boolean> {
+  if (!user.isActive || !user.passwordHash) return Boolean(await logIn(deps, undefined, password));
+  return verifyPassword(user.passwordHash, password);
+}
+
+/**
+ * One login, as both `/auth/token` and the admin's `/auth/session` make it: the account the email names, its
+ * budget of guesses, the password, and the outcome recorded against the budget. For the admin (`staffOnly`),
+ * an employee is refused with 403 only once the password is proven, so that a stranger learns nothing of the
+ * role.
+ */
+export async function attemptLogin(
+  deps: Pick<Services, "db" | "tokens">,
+  budget: LoginBudget,
+  request: FastifyRequest,
+  { email, password }: TokenRequestInput,
+  { staffOnly }: { staffOnly: boolean },
+): Promise<TokenPair> {
+  const { user, key } = await findLoginAccount(deps, email);
+  await budget.refuseIfExhausted(key, request);
+  const allowed = !staffOnly || !user || user.role === "staff";
+  const pair = allowed ? await logIn(deps, user, password) : null;
+  const accepted =
+    pair !== null || (user !== undefined && !allowed && (await passwordAccepted(deps, user, password)));
+  if (!accepted) {
+    await budget.recordFailure(key, request);
+    throw unauthorized("No active account found with the given email and password.");
+  }
+  await budget.recordSuccess(key, request);
+  if (!pair) throw forbidden(EMPLOYEE_REFUSED);
+  return pair;
+}
+
+export async function getMe({ db }: Pick<Services, "db">, userId: number): Promise<MeView> {
   const [me] = await db.select(meColumns).from(users).where(eq(users.id, userId));
   if (!me) throw notFound("This account no longer exists.");
   return me;
@@ -128,13 +173,13 @@ export interface RegistrationProblem {
  * A token that cannot be used, or a password the policy refuses, gives a RegistrationProblem.
  */
 export async function register(
-  app: FastifyInstance,
+  { db, tokens }: Pick<Services, "db" | "tokens">,
   input: RegisterInput,
 ): Promise<Registration | RegistrationProblem> {
   const tokenHash = hashOpaqueToken(input.token);
   // A first look, so that the token is judged before the password, and the policy knows the invitee's email;
   // the transaction below reads the invitation again under its row lock and decides.
-  const [invitee] = await app.db
+  const [invitee] = await db
     .select({ ...invitationColumns, email: users.email })
     .from(invitations)
     .innerJoin(users, eq(users.id, invitations.userId))
@@ -146,7 +191,7 @@ export async function register(
   if (weakness) return { problem: weakness, field: "password" };
   // Hashed before the transaction: argon2 is slow on purpose and must not hold the row lock.
   const passwordHash = await hashPassword(input.password);
-  return app.db.transaction(async (tx): Promise<Registration | RegistrationProblem> => {
+  return db.transaction(async (tx): Promise<Registration | RegistrationProblem> => {
     const [invitation] = await tx
       .select(invitationColumns)
       .from(invitations)
@@ -168,7 +213,7 @@ export async function register(
       .where(eq(users.id, invitation.userId))
       .returning(meColumns);
     if (!user) throw notFound("This account no longer exists.");
-    const pair = await issueTokenPair(app, tx, { id: user.id, role: user.role, companyId: user.company_id });
+    const pair = await tokens.issue(tx, { id: user.id, role: user.role, companyId: user.company_id });
     return { ...pair, user };
   });
 }

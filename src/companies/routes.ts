@@ -2,8 +2,6 @@ import type { TypeBoxTypeProvider } from "@fastify/type-provider-typebox";
 import type { FastifyInstance } from "fastify";
 import { Type } from "typebox";
 import { errorResponses, IdParams, Paginated, pageOf, paginated } from "../http/schemas.js";
-import { Product, ProductListQuery } from "../products/schemas.js";
-import { listCompanyProducts } from "../products/service.js";
 import {
   Company,
   CompanyCreate,
@@ -45,7 +43,7 @@ export async function companyRoutes(fastify: FastifyInstance) {
     },
     async (request) => {
       const page = pageOf(request.query);
-      const { count, results } = await listCompanies(app.db, request.actor, request.query, page);
+      const { count, results } = await listCompanies(app.services, request.actor, request.query, page);
       return paginated(request, page, count, results);
     },
   );
@@ -62,7 +60,7 @@ export async function companyRoutes(fastify: FastifyInstance) {
         response: { 200: CompanyIds, ...errorResponses(400, 401, 403) },
       },
     },
-    (request) => listCompanyIds(app.db, request.actor, request.query),
+    (request) => listCompanyIds(app.services, request.actor, request.query),
   );
 
   app.get(
@@ -79,7 +77,7 @@ export async function companyRoutes(fastify: FastifyInstance) {
     },
     async (request) => {
       const page = pageOf(request.query);
-      const { count, results } = await listDebtAboveAverage(app.db, request.actor, page);
+      const { count, results } = await listDebtAboveAverage(app.services, request.actor, page);
       return paginated(request, page, count, results);
     },
   );
@@ -96,7 +94,7 @@ export async function companyRoutes(fastify: FastifyInstance) {
         response: { 200: Company, ...errorResponses(400, 401, 404) },
       },
     },
-    (request) => getCompany(app.db, request.actor, request.params.id),
+    (request) => getCompany(app.services, request.actor, request.params.id),
   );
 
   app.post(
@@ -112,7 +110,7 @@ export async function companyRoutes(fastify: FastifyInstance) {
       },
     },
     async (request, reply) => {
-      const company = await createCompany(app.db, request.actor, request.body);
+      const company = await createCompany(app.services, request.actor, request.body);
       return reply.status(201).send(company);
     },
   );
@@ -130,7 +128,7 @@ export async function companyRoutes(fastify: FastifyInstance) {
         response: { 200: Company, ...errorResponses(400, 401, 403, 404, 409, 413) },
       },
     },
-    (request) => updateCompany(app.db, request.actor, request.params.id, request.body),
+    (request) => updateCompany(app.services, request.actor, request.params.id, request.body),
   );
 
   app.delete(
@@ -146,34 +144,8 @@ export async function companyRoutes(fastify: FastifyInstance) {
       },
     },
     async (request, reply) => {
-      await deleteCompany(app.db, request.params.id);
+      await deleteCompany(app.services, request.params.id);
       return reply.status(204).send(null);
-    },
-  );
-
-  app.get(
-    "/companies/:id/products",
-    {
-      config: { access: "authenticated" },
-      schema: {
-        tags,
-        security,
-        summary: "The products a company sells",
-        params: IdParams,
-        querystring: ProductListQuery,
-        response: { 200: Paginated(Product), ...errorResponses(400, 401, 404) },
-      },
-    },
-    async (request) => {
-      const page = pageOf(request.query);
-      const { count, results } = await listCompanyProducts(
-        app.db,
-        request.actor,
-        request.params.id,
-        request.query,
-        page,
-      );
-      return paginated(request, page, count, results);
     },
   );
 
@@ -189,6 +161,6 @@ export async function companyRoutes(fastify: FastifyInstance) {
         response: { 200: CompanyTree, ...errorResponses(400, 401, 403, 404) },
       },
     },
-    (request) => companyTree(app.db, request.actor, request.params.id),
+    (request) => companyTree(app.services, request.actor, request.params.id),
   );
 }

@@ -1,12 +1,18 @@
 import { eq } from "drizzle-orm";
 import { companies, users } from "../db/schema.js";
+import { type MailJobContext, mailQueueSettings } from "../mail/mail-task.js";
 import { addressText, qrPng } from "../mail/qr.js";
-import { mailQueueSettings } from "../mail/queue-settings.js";
 import { qrEmail } from "../mail/templates.js";
 import { stableMessageId } from "../mail/transport.js";
 import type { TaskDefinition } from "../queue/task.js";
 
-export const sendQrEmailTask: TaskDefinition<"send-qr-email"> = {
+declare module "../queue/queue.js" {
+  interface JobPayloads {
+    "send-qr-email": { company_id: number; user_id: number };
+  }
+}
+
+export const sendQrEmailTask: TaskDefinition<"send-qr-email", MailJobContext> = {
   name: "send-qr-email",
   settings: mailQueueSettings,
   concurrent: true,

@@ -2,7 +2,8 @@ import { and, eq, gt, ilike, inArray, or, type SQL, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { Actor } from "../auth/actor.js";
 import { actorCompanyBinding, visibleCompanies, visibleCompaniesPrepared } from "../auth/scope.js";
-import type { DbOrTx } from "../db/client.js";
+import type { Services } from "../auth/services.js";
+import { type DbOrTx, selectRows } from "../db/client.js";
 import { companies, companyProducts, products, type UserRole } from "../db/schema.js";
 import { badRequest, notFound } from "../http/errors.js";
 import { containsPattern, orderingOf } from "../http/listing.js";
@@ -141,7 +142,12 @@ async function pageOfCompanies(db: DbOrTx, where: SQL | undefined, ordering: SQL
   return { count: total?.count ?? 0, results: rows.map(toCompanyView) };
 }
 
-export function listCompanies(db: DbOrTx, actor: Actor, filters: CompanyListFilters, page: Page) {
+export function listCompanies(
+  { db }: Pick<Services, "db">,
+  actor: Actor,
+  filters: CompanyListFilters,
+  page: Page,
+) {
   const where = and(visibleCompanies(actor), ...filterConditions(filters));
   return pageOfCompanies(
     db,
@@ -152,7 +158,7 @@ export function listCompanies(db: DbOrTx, actor: Actor, filters: CompanyListFilt
 }
 
 /** Every id the list's filters match, for "select all" across pages, capped at what one clear_debt takes. */
-export async function listCompanyIds(db: DbOrTx, actor: Actor, filters: CompanyFilters) {
+export async function listCompanyIds({ db }: Pick<Services, "db">, actor: Actor, filters: CompanyFilters) {
   const where = and(visibleCompanies(actor), ...filterConditions(filters));
   const [rows, [total]] = await Promise.all([
     db
@@ -170,7 +176,7 @@ export async function listCompanyIds(db: DbOrTx, actor: Actor, filters: CompanyF
 export const averageDebt = sql`(select avg(debt) from companies where supplier_id is not null)`;
 export const debtAboveAverage = sql`${companies.debt} > ${averageDebt}`;
 
-export function listDebtAboveAverage(db: DbOrTx, actor: Actor, page: Page) {
+export function listDebtAboveAverage({ db }: Pick<Services, "db">, actor: Actor, page: Page) {
   const where = and(visibleCompanies(actor), debtAboveAverage);
   return pageOfCompanies(db, where, orderingOf("-debt", orderingColumns, companies.id), page);
 }
@@ -192,7 +198,11 @@ function companyDetailQuery(db: DbOrTx, role: UserRole) {
   return query;
 }
 
-export async function getCompany(db: DbOrTx, actor: Actor, id: number): Promise<CompanyView> {
+export async function getCompany(
+  { db }: Pick<Services, "db">,
+  actor: Actor,
+  id: number,
+): Promise<CompanyView> {
   const [row] = await companyDetailQuery(db, actor.role).execute({ id, ...actorCompanyBinding(actor) });
   if (!row) throw notFound(`No company with id ${id}.`);
   return toCompanyView(row);
@@ -263,7 +273,11 @@ function contactColumns<T extends Partial<ContactFields>>(input: T) {
   };
 }
 
-export function createCompany(db: DbOrTx, actor: Actor, input: CompanyCreateInput): Promise<CompanyView> {
+export function createCompany(
+  { db }: Pick<Services, "db">,
+  actor: Actor,
+  input: CompanyCreateInput,
+): Promise<CompanyView> {
   return inCompanyTransaction(db, async (tx) => {
     const level = levelIndex(input.level);
     const supplierId = input.supplier_id ?? null;
@@ -274,7 +288,7 @@ export function createCompany(db: DbOrTx, actor: Actor, input: CompanyCreateInpu
       .returning({ id: companies.id });
     const id = created?.id as number;
     await replaceProducts(tx, id, input.product_ids);
-    return getCompany(tx, actor, id);
+    return getCompany({ db: tx }, actor, id);
   });
 }
 
@@ -295,7 +309,7 @@ async function lockCompany(tx: DbOrTx, id: number) {
 }
 
 export function updateCompany(
-  db: DbOrTx,
+  { db }: Pick<Services, "db">,
   actor: Actor,
   id: number,
   input: CompanyUpdateInput,
@@ -316,11 +330,11 @@ export function updateCompany(
       .set({ ...contactColumns(input), level, supplierId, updatedAt: sql`now()` })
       .where(eq(companies.id, id));
     await replaceProducts(tx, id, input.product_ids);
-    return getCompany(tx, actor, id);
+    return getCompany({ db: tx }, actor, id);
   });
 }
 
-export function deleteCompany(db: DbOrTx, id: number): Promise<void> {
+export function deleteCompany({ db }: Pick<Services, "db">, id: number): Promise<void> {
   return inCompanyTransaction(db, async (tx) => {
     const current = await lockCompany(tx, id);
     if (current.clients > 0) throw suppliesOthersError(current, current.clients, "delete");
@@ -335,9 +349,17 @@ export const TREE_NODE_LIMIT = 2000;
  * The supply tree below a company in one recursive query. Without ORDER BY, PostgreSQL produces the rows
  * breadth first and stops the recursion as soon as the LIMIT is met.
  */
-export async function companyTree(db: DbOrTx, actor: Actor, id: number) {
+export async function companyTree({ db }: Pick<Services, "db">, actor: Actor, id: number) {
   const visible = visibleCompanies(actor);
-  const result = (await db.execute(sql`
+  const list = await selectRows<{
+    id: number;
+    name: string;
+    level: number;
+    debt: string;
+    supplier_id: number | null;
+  }>(
+    db,
+    sql`
     with recursive tree as (
       select ${companies.id} as id, ${companies.name} as name, ${companies.level} as level,
         ${companies.debt} as debt, ${companies.supplierId} as supplier_id
@@ -347,10 +369,8 @@ export async function companyTree(db: DbOrTx, actor: Actor, id: number) {
       select client.id, client.name, client.level, client.debt, client.supplier_id
       from companies client join tree on client.supplier_id = tree.id
     )
-    select id, name, level, debt::text as debt, supplier_id from tree limit ${TREE_NODE_LIMIT + 1}`)) as unknown as {
-    rows: { id: number; name: string; level: number; debt: string; supplier_id: number | null }[];
-  };
-  const list = result.rows;
+    select id, name, level, debt::text as debt, supplier_id from tree limit ${TREE_NODE_LIMIT + 1}`,
+  );
   const [root, ...rest] = list.slice(0, TREE_NODE_LIMIT);
   if (!root) throw notFound(`No company with id ${id}.`);
   const nodes = new Map<number, CompanyTreeNode>();

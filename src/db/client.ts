@@ -1,11 +1,12 @@
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
+import type { SQL } from "drizzle-orm";
 import { drizzle as drizzlePg } from "drizzle-orm/node-postgres";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import pg from "pg";
-import { ConfigError } from "../config.js";
+import { UserError } from "../user-error.js";
 import { QUERY_READ_TIMEOUT } from "./errors.js";
 import { acquireDataDirLock } from "./lock.js";
 import * as schema from "./schema.js";
@@ -14,6 +15,12 @@ export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
 /** A transaction handle; inside `db.transaction(tx => …)` use only `tx` (PGlite has one connection). */
 export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 export type DbOrTx = Db | Tx;
+
+/** The rows of a raw SQL query; both drivers answer `execute` with `{rows}`, which Drizzle's types leave open. */
+export async function selectRows<Row>(db: DbOrTx, query: SQL): Promise<Row[]> {
+  const result = await db.execute(query);
+  return (result as unknown as { rows: Row[] }).rows;
+}
 
 export interface SqlResult<Row = Record<string, unknown>> {
   rows: Row[];
@@ -59,7 +66,7 @@ function describeUrl(url: string): string {
     const parsed = new URL(url);
     return `PostgreSQL at ${parsed.hostname}:${parsed.port || 5432}${parsed.pathname}`;
   } catch {
-    throw new ConfigError(
+    throw new UserError(
       "DATABASE_URL is not a valid URL. Expected postgres://user:password@host:5432/dbname, or unset it to use the embedded database.",
     );
   }
@@ -113,7 +120,7 @@ async function openPostgres(url: string, options: DatabaseOptions): Promise<Data
   } catch (error) {
     await pool.end().catch(() => {});
     const reason = error instanceof Error ? error.message : String(error);
-    throw new ConfigError(
+    throw new UserError(
       `Cannot connect to ${description}: ${reason}. Check that the server runs and DATABASE_URL is right, or unset DATABASE_URL to use the embedded database.`,
     );
   }

@@ -1,7 +1,7 @@
 import { rmSync } from "node:fs";
 import { connect, createServer, type Server } from "node:net";
 import path from "node:path";
-import { ConfigError } from "../config.js";
+import { UserError } from "../user-error.js";
 
 /** Linux keeps a socket path in 108 bytes, with room for its terminating NUL. */
 const MAX_SOCKET_PATH_BYTES = 107;
@@ -48,7 +48,7 @@ function listen(server: Server, socketPath: string): Promise<"listening" | "take
 export async function acquireDataDirLock(dataDir: string): Promise<() => void> {
   const socketPath = path.join(path.resolve(dataDir), "pglite.lock");
   if (Buffer.byteLength(socketPath) > MAX_SOCKET_PATH_BYTES) {
-    throw new ConfigError(
+    throw new UserError(
       `DATA_DIR is too long for the embedded database's lock (${socketPath}): choose a DATA_DIR of at most about 90 characters.`,
     );
   }
@@ -61,7 +61,7 @@ export async function acquireDataDirLock(dataDir: string): Promise<() => void> {
     }
     const found = await probe(socketPath);
     if (found.owner === "live") {
-      throw new ConfigError(
+      throw new UserError(
         `The embedded database in ${dataDir} is in use by another supplynet process (pid ${found.pid}). ` +
           "Stop that process first, or set DATABASE_URL to use PostgreSQL, which many processes can share.",
       );
@@ -69,5 +69,5 @@ export async function acquireDataDirLock(dataDir: string): Promise<() => void> {
     // Left by a process that is gone (or a lock file of an older version): nobody answers, so take it over.
     rmSync(socketPath, { force: true });
   }
-  throw new ConfigError(`Could not lock ${socketPath}; remove it if no supplynet process is running.`);
+  throw new UserError(`Could not lock ${socketPath}; remove it if no supplynet process is running.`);
 }

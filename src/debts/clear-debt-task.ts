@@ -2,6 +2,12 @@ import { applyJobOnce } from "../queue/once.js";
 import { expiryPastDatabaseTimeouts, type TaskDefinition } from "../queue/task.js";
 import { clearDebt } from "./debt.js";
 
+declare module "../queue/queue.js" {
+  interface JobPayloads {
+    "clear-debt": { ids: number[] };
+  }
+}
+
 export const clearDebtTask: TaskDefinition<"clear-debt"> = {
   name: "clear-debt",
   // Someone is polling GET /jobs/:id for this one: look for work twice a second.

@@ -1,9 +1,8 @@
-import { eq, type SQL, sql } from "drizzle-orm";
+import { type SQL, sql } from "drizzle-orm";
 import type { Actor } from "../auth/actor.js";
-import { requireVisibleCompany, visibleCompanies } from "../auth/scope.js";
-import type { Db, DbOrTx } from "../db/client.js";
-import { users } from "../db/schema.js";
-import type { JobQueue } from "../queue/queue.js";
+import { visibleCompanies } from "../auth/scope.js";
+import type { Services } from "../auth/services.js";
+import { type Db, type DbOrTx, selectRows } from "../db/client.js";
 
 /**
  * Every rule that changes a debt outside of company creation lives here, as SQL: money never passes
@@ -11,26 +10,26 @@ import type { JobQueue } from "../queue/queue.js";
  * the same time wait for each other instead of deadlocking, and the result equals one of them after the other.
  */
 
-const rowsOf = <Row>(result: unknown) => (result as { rows: Row[] }).rows;
-
 /** Of the given ids, those that do not name a company the actor can see. */
 export async function unknownCompanyIds(db: DbOrTx, actor: Actor, ids: number[]): Promise<number[]> {
   const visible = visibleCompanies(actor);
-  const rows = rowsOf<{ id: number }>(
-    await db.execute(sql`
+  const rows = await selectRows<{ id: number }>(
+    db,
+    sql`
       select given.id from unnest(${sql.param(ids)}::int[]) as given(id)
       where not exists (
         select 1 from companies where companies.id = given.id ${visible ? sql`and ${visible}` : sql``}
       )
-      order by given.id`),
+      order by given.id`,
   );
   return rows.map((row) => row.id);
 }
 
 /** Sets the debt of the listed companies to 0 in one statement; factories (never in debt) are left alone. */
 export async function clearDebt(db: DbOrTx, ids: number[]): Promise<{ cleared: number }> {
-  const [row] = rowsOf<{ cleared: number }>(
-    await db.execute(sql`
+  const [row] = await selectRows<{ cleared: number }>(
+    db,
+    sql`
       with cleared as (
         update companies set debt = 0
         where id in (
@@ -40,7 +39,7 @@ export async function clearDebt(db: DbOrTx, ids: number[]): Promise<{ cleared: n
         )
         returning 1
       )
-      select count(*)::int as cleared from cleared`),
+      select count(*)::int as cleared from cleared`,
   );
   return { cleared: row?.cleared ?? 0 };
 }
@@ -57,8 +56,7 @@ export type DebtClearing =
  * cleared at once; a larger batch goes to a `clear-debt` job so the request answers quickly.
  */
 export async function requestDebtClearing(
-  db: Db,
-  jobs: () => JobQueue,
+  { db, jobs }: Pick<Services, "db" | "jobs">,
   actor: Actor,
   requestedIds: number[],
 ): Promise<DebtClearing> {
@@ -67,20 +65,7 @@ export async function requestDebtClearing(
   const unknown = new Set(unknownIds);
   const known = ids.filter((id) => !unknown.has(id));
   if (ids.length <= CLEAR_DEBT_INLINE_LIMIT) return { ...(await clearDebt(db, known)), unknownIds };
-  return { jobId: await jobs().enqueue("clear-debt", { ids: known }), unknownIds };
-}
-
-/** Checks the caller may see the company, then has a job email them its QR code; returns their address. */
-export async function requestQrEmail(
-  db: Db,
-  jobs: () => JobQueue,
-  actor: Actor,
-  companyId: number,
-): Promise<string> {
-  await requireVisibleCompany(db, actor, companyId);
-  const [user] = await db.select({ email: users.email }).from(users).where(eq(users.id, actor.userId));
-  await jobs().enqueue("send-qr-email", { company_id: companyId, user_id: actor.userId });
-  return user?.email ?? "";
+  return { jobId: await jobs.enqueue("clear-debt", { ids: known }), unknownIds };
 }
 
 export const SCHEDULED_DEBT_TASKS = ["accrue-debt", "repay-debt"] as const;
@@ -129,8 +114,9 @@ async function holdTaskLock(tx: DbOrTx, task: ScheduledDebtTask, whenBusy: "wait
     await tx.execute(sql`select pg_advisory_xact_lock(${TASK_LOCK_SPACE}, hashtext(${task}))`);
     return;
   }
-  const [lock] = rowsOf<{ taken: boolean }>(
-    await tx.execute(sql`select pg_try_advisory_xact_lock(${TASK_LOCK_SPACE}, hashtext(${task})) as taken`),
+  const [lock] = await selectRows<{ taken: boolean }>(
+    tx,
+    sql`select pg_try_advisory_xact_lock(${TASK_LOCK_SPACE}, hashtext(${task})) as taken`,
   );
   if (!lock?.taken) throw new TaskRunInProgress(task);
 }
@@ -154,16 +140,18 @@ export async function applyScheduledDebtChange(
 ): Promise<TaskRun | null> {
   return db.transaction(async (tx) => {
     await holdTaskLock(tx, task, whenBusy);
-    const [claimed] = rowsOf<{ id: number }>(
-      await tx.execute(sql`
+    const [claimed] = await selectRows<{ id: number }>(
+      tx,
+      sql`
         insert into task_runs (task, slot) values (${task}, ${slot.toISOString()}::timestamptz)
         on conflict (task, slot) do nothing
-        returning id`),
+        returning id`,
     );
     if (!claimed) return null;
     await tx.execute(sql`lock table companies in share row exclusive mode`);
-    const [run] = rowsOf<{ companies_touched: number; total_change: string; at_ceiling: number }>(
-      await tx.execute(sql`
+    const [run] = await selectRows<{ companies_touched: number; total_change: string; at_ceiling: number }>(
+      tx,
+      sql`
         with before as (
           select coalesce(sum(debt), 0) as total from companies where supplier_id is not null
         ), changed as (
@@ -177,7 +165,7 @@ export async function applyScheduledDebtChange(
           finished_at = clock_timestamp()
         where id = ${claimed.id}
         returning companies_touched::int, total_change::text,
-          (select count(*) from changed where debt = ${sql.raw(DEBT_CEILING)})::int as at_ceiling`),
+          (select count(*) from changed where debt = ${sql.raw(DEBT_CEILING)})::int as at_ceiling`,
     );
     return {
       task,

@@ -2,6 +2,14 @@ import { expiryPastDatabaseTimeouts, type TaskDefinition } from "../queue/task.j
 import { applyScheduledDebtChange, type ScheduledDebtTask } from "./debt.js";
 import { slotOf } from "./schedules.js";
 
+declare module "../queue/queue.js" {
+  interface JobPayloads {
+    /** `slot` pins the cron slot a run belongs to; without it the slot is derived from the job's creation time. */
+    "accrue-debt": { slot?: string };
+    "repay-debt": { slot?: string };
+  }
+}
+
 /** Accrual and repayment differ only in their SQL (src/companies/debt.ts) and their schedule. */
 export function scheduledDebtTask<N extends ScheduledDebtTask>(name: N): TaskDefinition<N> {
   return {

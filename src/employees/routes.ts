@@ -40,7 +40,7 @@ export async function employeeRoutes(fastify: FastifyInstance) {
       },
     },
     async (request) => {
-      const { page, count, results } = await listEmployees(app.db, request.query);
+      const { page, count, results } = await listEmployees(app.services, request.query);
       return paginated(request, page, count, results);
     },
   );
@@ -57,7 +57,7 @@ export async function employeeRoutes(fastify: FastifyInstance) {
         response: { 201: Employee, ...errorResponses(400, 401, 403, 409, 413) },
       },
     },
-    async (request, reply) => reply.status(201).send(await createEmployee(app, request.body, request.log)),
+    async (request, reply) => reply.status(201).send(await createEmployee(app.services, request.body)),
   );
 
   app.get(
@@ -72,7 +72,7 @@ export async function employeeRoutes(fastify: FastifyInstance) {
         response: { 200: Employee, ...errorResponses(400, 401, 403, 404) },
       },
     },
-    async (request) => getEmployee(app.db, request.params.id),
+    async (request) => getEmployee(app.services, request.params.id),
   );
 
   app.patch(
@@ -88,7 +88,7 @@ export async function employeeRoutes(fastify: FastifyInstance) {
         response: { 200: Employee, ...errorResponses(400, 401, 403, 404, 409, 413) },
       },
     },
-    async (request) => updateEmployee(app.db, request.params.id, request.body),
+    async (request) => updateEmployee(app.services, request.params.id, request.body),
   );
 
   app.delete(
@@ -104,7 +104,7 @@ export async function employeeRoutes(fastify: FastifyInstance) {
       },
     },
     async (request, reply) => {
-      await deleteEmployee(app.db, request.params.id);
+      await deleteEmployee(app.services, request.params.id);
       return reply.status(204).send(null);
     },
   );
@@ -122,7 +122,7 @@ export async function employeeRoutes(fastify: FastifyInstance) {
       },
     },
     async (request, reply) => {
-      const email = await resendInvitation(app, request.params.id, request.log);
+      const email = await resendInvitation(app.services, request.params.id);
       return reply.status(202).send({ detail: `A new invitation was sent to ${email}.` });
     },
   );
@@ -142,7 +142,7 @@ export async function employeeRoutes(fastify: FastifyInstance) {
     },
     async (request) => {
       const { page, count, results } = await listCompanyEmployees(
-        app.db,
+        app.services,
         request.actor,
         request.params.id,
         request.query,

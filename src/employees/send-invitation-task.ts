@@ -1,9 +1,16 @@
 import { eq } from "drizzle-orm";
 import { users } from "../db/schema.js";
-import { mailQueueSettings } from "../mail/queue-settings.js";
+import { type MailJobContext, mailQueueSettings } from "../mail/mail-task.js";
 import { invitationEmail } from "../mail/templates.js";
 import { stableMessageId } from "../mail/transport.js";
 import type { TaskDefinition } from "../queue/task.js";
+
+declare module "../queue/queue.js" {
+  interface JobPayloads {
+    /** The link holds the raw invitation token; see below for how long it stays stored. */
+    "send-invitation": { user_id: number; link: string };
+  }
+}
 
 /**
  * The raw invitation token exists only in the email and in this job's data (the database keeps its hash).
@@ -12,7 +19,7 @@ import type { TaskDefinition } from "../queue/task.js";
  * not linger in pg-boss's tables or archive; a job that gives up keeps it until pg-boss deletes failed jobs,
  * by which time the invitation has expired.
  */
-export const sendInvitationTask: TaskDefinition<"send-invitation"> = {
+export const sendInvitationTask: TaskDefinition<"send-invitation", MailJobContext> = {
   name: "send-invitation",
   settings: mailQueueSettings,
   concurrent: true,
@@ -26,7 +33,7 @@ export const sendInvitationTask: TaskDefinition<"send-invitation"> = {
       ...invitationEmail(user.email, job.data.link),
       messageId: stableMessageId(`invitation-${job.id}`, config.publicUrl),
     });
-    await queue.boss.deleteJob(job.name, job.id);
+    await queue.deleteJob("send-invitation", job.id);
     return undefined;
   },
 };

@@ -1,8 +1,8 @@
 import { and, count, eq, ilike, or, type SQL, sql } from "drizzle-orm";
-import type { FastifyBaseLogger, FastifyInstance } from "fastify";
 import type { Actor } from "../auth/actor.js";
 import { revokeUserRefreshTokens } from "../auth/refresh-tokens.js";
 import { requireVisibleCompany } from "../auth/scope.js";
+import type { Services } from "../auth/services.js";
 import { levelName } from "../companies/rules.js";
 import type { DbOrTx } from "../db/client.js";
 import { databaseErrorOf } from "../db/errors.js";
@@ -100,7 +100,7 @@ function filterConditions(filter: EmployeesFilter): SQL | undefined {
 }
 
 export async function listEmployees(
-  db: DbOrTx,
+  { db }: Pick<Services, "db">,
   filter: EmployeesFilter,
 ): Promise<{ page: Page; count: number; results: EmployeeView[] }> {
   const page = pageOf(filter);
@@ -117,16 +117,16 @@ export async function listEmployees(
 
 /** A company's employees, for anyone who may see the company; any other company is a 404. */
 export async function listCompanyEmployees(
-  db: DbOrTx,
+  { db }: Pick<Services, "db">,
   actor: Actor,
   companyId: number,
   filter: Omit<EmployeesFilter, "company">,
 ) {
   await requireVisibleCompany(db, actor, companyId);
-  return listEmployees(db, { ...filter, company: companyId });
+  return listEmployees({ db }, { ...filter, company: companyId });
 }
 
-export async function getEmployee(db: DbOrTx, id: number): Promise<EmployeeView> {
+export async function getEmployee({ db }: Pick<Services, "db">, id: number): Promise<EmployeeView> {
   const [row] = await selectEmployees(db, eq(users.id, id));
   if (!row) throw notFound(NO_SUCH_EMPLOYEE);
   return toView(row);
@@ -151,11 +151,10 @@ function explainWriteError(error: unknown): unknown {
 
 /** Creates the employee without a password and invites them, in one transaction. */
 export async function createEmployee(
-  app: FastifyInstance,
+  deps: Pick<Services, "db" | "jobs" | "publicUrl">,
   input: EmployeeCreateInput,
-  log: FastifyBaseLogger,
 ): Promise<EmployeeView> {
-  const id = await app.db
+  const id = await deps.db
     .transaction(async (tx) => {
       const [user] = await tx
         .insert(users)
@@ -168,18 +167,18 @@ export async function createEmployee(
         })
         .returning({ id: users.id, email: users.email });
       if (!user) throw new Error("insert returned no row");
-      await invite(tx, user, { publicUrl: app.config.publicUrl, jobs: app.jobs, log });
+      await invite(deps, tx, user);
       return user.id;
     })
     .catch((error: unknown) => {
       throw explainWriteError(error);
     });
-  return getEmployee(app.db, id);
+  return getEmployee(deps, id);
 }
 
 /** Deactivating also revokes every refresh token; access tokens die at once through the per-request check. */
 export async function updateEmployee(
-  db: DbOrTx,
+  { db }: Pick<Services, "db">,
   id: number,
   input: EmployeeUpdateInput,
 ): Promise<EmployeeView> {
@@ -205,21 +204,20 @@ export async function updateEmployee(
         throw explainWriteError(error);
       });
   }
-  return getEmployee(db, id);
+  return getEmployee({ db }, id);
 }
 
-export async function deleteEmployee(db: DbOrTx, id: number): Promise<void> {
+export async function deleteEmployee({ db }: Pick<Services, "db">, id: number): Promise<void> {
   const deleted = await db.delete(users).where(employeeWithId(id)).returning({ id: users.id });
   if (deleted.length === 0) throw notFound(NO_SUCH_EMPLOYEE);
 }
 
 /** A new link for an employee who has not registered yet; the old links stop working. */
 export async function resendInvitation(
-  app: FastifyInstance,
+  deps: Pick<Services, "db" | "jobs" | "publicUrl">,
   id: number,
-  log: FastifyBaseLogger,
 ): Promise<string> {
-  return app.db.transaction(async (tx) => {
+  return deps.db.transaction(async (tx) => {
     const [user] = await tx
       .select({
         id: users.id,
@@ -235,7 +233,7 @@ export async function resendInvitation(
       throw conflict("This employee has already registered; they log in with their password.");
     if (!user.isActive)
       throw conflict("This employee is inactive; activate them before inviting them again.");
-    await invite(tx, user, { publicUrl: app.config.publicUrl, jobs: app.jobs, log });
+    await invite(deps, tx, user);
     return user.email;
   });
 }

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from "fastify";
 import { Type } from "typebox";
+import type { Database } from "../db/client.js";
 import { type DatabaseProbe, databaseProber, PROBE_TIMEOUT_MS } from "../db/probe.js";
 import { errorBody } from "../http/errors.js";
 import { ErrorResponse } from "../http/schemas.js";
@@ -58,8 +59,8 @@ function notReadyReason(database: DatabaseProbe, pending: string[] | null): stri
  * readiness: 503 while the database is unreachable or lacks migrations, so a load balancer sends no traffic.
  * Neither is rate limited: probes come often, from the balancer's few addresses.
  */
-export async function healthRoutes(app: FastifyInstance) {
-  const prober = databaseProber(app.database);
+export async function healthRoutes(app: FastifyInstance, { database }: { database: Database }) {
+  const prober = databaseProber(database);
 
   app.get(
     "/health",

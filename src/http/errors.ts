@@ -2,6 +2,7 @@ import { type IncomingMessage, type ServerResponse, STATUS_CODES } from "node:ht
 import type { Duplex } from "node:stream";
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import fp from "fastify-plugin";
+import type { Database } from "../db/client.js";
 import {
   databaseErrorOf,
   isDatabaseTimeout,
@@ -260,8 +261,8 @@ function logKnown(
   }
 }
 
-export const errorHandlerPlugin = fp(async (app: FastifyInstance) => {
-  const outage = databaseOutageLog(app.database, app.log);
+export const errorHandlerPlugin = fp(async (app: FastifyInstance, { database }: { database: Database }) => {
+  const outage = databaseOutageLog(database, app.log);
   app.addHook("onClose", async () => outage.stop());
   // The first hook of all, so that the deadline covers the other hooks (authentication reads the database).
   const requestTimeout = app.config.requestTimeoutMs;

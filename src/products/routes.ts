@@ -3,7 +3,14 @@ import type { FastifyInstance } from "fastify";
 import { Type } from "typebox";
 import { errorResponses, IdParams, Paginated, pageOf, paginated } from "../http/schemas.js";
 import { Product, ProductCreate, ProductListQuery, ProductUpdate } from "./schemas.js";
-import { createProduct, deleteProduct, getProduct, listProducts, updateProduct } from "./service.js";
+import {
+  createProduct,
+  deleteProduct,
+  getProduct,
+  listCompanyProducts,
+  listProducts,
+  updateProduct,
+} from "./service.js";
 
 const tags = ["products"];
 const security = [{ bearerAuth: [] }];
@@ -25,7 +32,7 @@ export async function productRoutes(fastify: FastifyInstance) {
     },
     async (request) => {
       const page = pageOf(request.query);
-      const { count, results } = await listProducts(app.db, request.actor, request.query, page);
+      const { count, results } = await listProducts(app.services, request.actor, request.query, page);
       return paginated(request, page, count, results);
     },
   );
@@ -42,7 +49,7 @@ export async function productRoutes(fastify: FastifyInstance) {
         response: { 200: Product, ...errorResponses(400, 401, 404) },
       },
     },
-    (request) => getProduct(app.db, request.actor, request.params.id),
+    (request) => getProduct(app.services, request.actor, request.params.id),
   );
 
   app.post(
@@ -57,7 +64,7 @@ export async function productRoutes(fastify: FastifyInstance) {
         response: { 201: Product, ...errorResponses(400, 401, 403, 409, 413) },
       },
     },
-    async (request, reply) => reply.status(201).send(await createProduct(app.db, request.body)),
+    async (request, reply) => reply.status(201).send(await createProduct(app.services, request.body)),
   );
 
   app.patch(
@@ -73,7 +80,7 @@ export async function productRoutes(fastify: FastifyInstance) {
         response: { 200: Product, ...errorResponses(400, 401, 403, 404, 409, 413) },
       },
     },
-    (request) => updateProduct(app.db, request.actor, request.params.id, request.body),
+    (request) => updateProduct(app.services, request.actor, request.params.id, request.body),
   );
 
   app.delete(
@@ -89,8 +96,34 @@ export async function productRoutes(fastify: FastifyInstance) {
       },
     },
     async (request, reply) => {
-      await deleteProduct(app.db, request.params.id);
+      await deleteProduct(app.services, request.params.id);
       return reply.status(204).send(null);
+    },
+  );
+
+  app.get(
+    "/companies/:id/products",
+    {
+      config: { access: "authenticated" },
+      schema: {
+        tags: ["companies"],
+        security,
+        summary: "The products a company sells",
+        params: IdParams,
+        querystring: ProductListQuery,
+        response: { 200: Paginated(Product), ...errorResponses(400, 401, 404) },
+      },
+    },
+    async (request) => {
+      const page = pageOf(request.query);
+      const { count, results } = await listCompanyProducts(
+        app.services,
+        request.actor,
+        request.params.id,
+        request.query,
+        page,
+      );
+      return paginated(request, page, count, results);
     },
   );
 }

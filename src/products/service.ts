@@ -1,6 +1,7 @@
 import { and, eq, ilike, or, type SQL, sql } from "drizzle-orm";
 import type { Actor } from "../auth/actor.js";
 import { requireVisibleCompany, visibleProducts } from "../auth/scope.js";
+import type { Services } from "../auth/services.js";
 import type { DbOrTx } from "../db/client.js";
 import { databaseErrorOf } from "../db/errors.js";
 import { companyProducts, products } from "../db/schema.js";
@@ -53,7 +54,12 @@ async function pageOfProducts(db: DbOrTx, where: SQL | undefined, ordering: stri
   return { count: total?.count ?? 0, results: rows.map(toProductView) };
 }
 
-export function listProducts(db: DbOrTx, actor: Actor, filters: ProductListFilters, page: Page) {
+export function listProducts(
+  { db }: Pick<Services, "db">,
+  actor: Actor,
+  filters: ProductListFilters,
+  page: Page,
+) {
   return pageOfProducts(
     db,
     and(visibleProducts(actor), searchCondition(filters.search)),
@@ -64,7 +70,7 @@ export function listProducts(db: DbOrTx, actor: Actor, filters: ProductListFilte
 
 /** The products one company sells; a company outside the caller's reach is a 404, as everywhere. */
 export async function listCompanyProducts(
-  db: DbOrTx,
+  { db }: Pick<Services, "db">,
   actor: Actor,
   companyId: number,
   filters: ProductListFilters,
@@ -76,7 +82,11 @@ export async function listCompanyProducts(
   return pageOfProducts(db, and(soldByCompany, searchCondition(filters.search)), filters.ordering, page);
 }
 
-export async function getProduct(db: DbOrTx, actor: Actor, id: number): Promise<ProductView> {
+export async function getProduct(
+  { db }: Pick<Services, "db">,
+  actor: Actor,
+  id: number,
+): Promise<ProductView> {
   const [row] = await db
     .select(productColumns)
     .from(products)
@@ -98,7 +108,10 @@ function productWriteError(error: unknown) {
   return error;
 }
 
-export async function createProduct(db: DbOrTx, input: ProductCreateInput): Promise<ProductView> {
+export async function createProduct(
+  { db }: Pick<Services, "db">,
+  input: ProductCreateInput,
+): Promise<ProductView> {
   const [row] = await db
     .insert(products)
     .values({ name: input.name, model: input.model, releaseDate: input.release_date ?? null })
@@ -110,13 +123,13 @@ export async function createProduct(db: DbOrTx, input: ProductCreateInput): Prom
 }
 
 export async function updateProduct(
-  db: DbOrTx,
+  { db }: Pick<Services, "db">,
   actor: Actor,
   id: number,
   input: ProductUpdateInput,
 ): Promise<ProductView> {
   if (input.name === undefined && input.model === undefined && input.release_date === undefined) {
-    return getProduct(db, actor, id);
+    return getProduct({ db }, actor, id);
   }
   const [row] = await db
     .update(products)
@@ -130,7 +143,7 @@ export async function updateProduct(
   return toProductView(row);
 }
 
-export async function deleteProduct(db: DbOrTx, id: number): Promise<void> {
+export async function deleteProduct({ db }: Pick<Services, "db">, id: number): Promise<void> {
   const deleted = await db.delete(products).where(eq(products.id, id)).returning({ id: products.id });
   if (!deleted.length) throw notFound(`No product with id ${id}.`);
 }

@@ -1,7 +1,5 @@
 import { sql } from "drizzle-orm";
-import type { Db, Tx } from "../db/client.js";
-
-const rowsOf = <Row>(result: unknown) => (result as { rows: Row[] }).rows;
+import { type Db, selectRows, type Tx } from "../db/client.js";
 
 /**
  * Runs a job's effect at most once per job id, however often pg-boss delivers the job (at least once: a worker
@@ -15,15 +13,17 @@ export async function applyJobOnce<Result extends object>(
   effect: (tx: Tx) => Promise<Result>,
 ): Promise<Result & { already_applied?: true }> {
   return db.transaction(async (tx) => {
-    const [claimed] = rowsOf<{ job_id: string }>(
-      await tx.execute(sql`
+    const [claimed] = await selectRows<{ job_id: string }>(
+      tx,
+      sql`
         insert into applied_jobs (job_id, queue) values (${job.id}::uuid, ${job.name})
         on conflict (job_id) do nothing
-        returning job_id`),
+        returning job_id`,
     );
     if (!claimed) {
-      const [earlier] = rowsOf<{ result: Result }>(
-        await tx.execute(sql`select result from applied_jobs where job_id = ${job.id}::uuid`),
+      const [earlier] = await selectRows<{ result: Result }>(
+        tx,
+        sql`select result from applied_jobs where job_id = ${job.id}::uuid`,
       );
       return { ...(earlier?.result as Result), already_applied: true as const };
     }

@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import PgBoss from "pg-boss";
-import { type Database, type DbOrTx, withAdvisoryLock } from "../db/client.js";
+import { type Database, type DbOrTx, selectRows, withAdvisoryLock } from "../db/client.js";
 import { type BossConnection, bossConnection } from "./boss-connection.js";
 
 /** pg-boss keeps its tables in their own schema, beside the application's. */
@@ -8,16 +8,12 @@ export const QUEUE_SCHEMA = "pgboss";
 /** Any constant unlike the migration lock's; the same in every supplynet process. */
 const QUEUE_SETUP_LOCK_KEY = 7_283_115;
 
-/** Every queue and the data its jobs carry. */
-export interface JobPayloads {
-  "clear-debt": { ids: number[] };
-  /** `slot` pins the cron slot a run belongs to; without it the slot is derived from the job's creation time. */
-  "accrue-debt": { slot?: string };
-  "repay-debt": { slot?: string };
-  "send-qr-email": { company_id: number; user_id: number };
-  /** The link holds the raw invitation token; see src/jobs/send-invitation.ts for how long it stays stored. */
-  "send-invitation": { user_id: number; link: string };
-}
+/**
+ * Every queue and the data its jobs carry. The queue knows no feature: each feature adds its own queues here by
+ * declaration merging, beside its task (`declare module "../queue/queue.js" { interface JobPayloads {…} }`).
+ */
+// biome-ignore lint/suspicious/noEmptyInterface: filled by declaration merging
+export interface JobPayloads {}
 export type JobName = keyof JobPayloads;
 export type Job<N extends JobName> = PgBoss.JobWithMetadata<JobPayloads[N]>;
 
@@ -106,8 +102,7 @@ function transactionExecutor(tx: DbOrTx): PgBoss.Db {
       const query = sql.join(
         parts.map((part, index) => (index % 2 === 1 ? sql.param(values[Number(part) - 1]) : sql.raw(part))),
       );
-      const result = (await tx.execute(query)) as unknown as { rows: unknown[] };
-      return { rows: result.rows };
+      return { rows: await selectRows(tx, query) };
     },
   };
 }
@@ -130,7 +125,7 @@ export class JobQueue {
   private readonly localWorkers = new Map<JobName, string[]>();
 
   private constructor(
-    readonly boss: PgBoss,
+    private readonly boss: PgBoss,
     private readonly settings: Partial<Record<JobName, QueueSettings>>,
     private readonly connection: BossConnection | undefined,
   ) {}
@@ -236,6 +231,29 @@ export class JobQueue {
       [id],
     );
     return rows[0] ? toJobStatus(rows[0] as JobRow) : null;
+  }
+
+  /** Keeps a cron schedule: pg-boss creates one `name` job per slot, however many workers keep it. */
+  async schedule(name: JobName, cron: string, timezone: string): Promise<void> {
+    await this.boss.schedule(name, cron, {}, { tz: timezone });
+  }
+
+  async unschedule(name: JobName): Promise<void> {
+    await this.boss.unschedule(name);
+  }
+
+  /** Removes a job (and its data) at once, rather than when pg-boss archives and later deletes it. */
+  async deleteJob(name: JobName, id: string): Promise<void> {
+    await this.boss.deleteJob(name, id);
+  }
+
+  async cancel(name: JobName, id: string): Promise<void> {
+    await this.boss.cancel(name, id);
+  }
+
+  /** Runs pg-boss's maintenance now (expiring the jobs of dead workers) instead of at its next interval. */
+  async maintain(): Promise<void> {
+    await this.boss.maintain();
   }
 
   /** Stops taking new jobs and waits (up to `timeoutMs`) for the ones in flight to finish. */

@@ -1,16 +1,9 @@
 import type { TypeBoxTypeProvider } from "@fastify/type-provider-typebox";
 import type { FastifyInstance } from "fastify";
 import { Type } from "typebox";
-import { HttpError, notFound } from "../http/errors.js";
+import { notFound } from "../http/errors.js";
 import { errorResponses, Timestamp } from "../http/schemas.js";
-import type { JobQueue, JobStatus } from "./queue.js";
-
-/** The queue the app enqueues on; `serve` and `start` always have one, a bare test app may not. */
-export function requireJobs(app: FastifyInstance): JobQueue {
-  if (!app.jobs)
-    throw new HttpError(503, "unavailable", "Background jobs are not configured in this process.");
-  return app.jobs;
-}
+import type { JobStatus } from "./queue.js";
 
 const JobResponse = Type.Object({
   id: Type.String({ format: "uuid" }),
@@ -54,11 +47,11 @@ export async function jobRoutes(fastify: FastifyInstance) {
           "queued (waiting or waiting to retry), active, completed (with its result) or failed (with its error).",
         security: [{ bearerAuth: [] }],
         params: Type.Object({ id: Type.String({ pattern: UUID_PATTERN }) }),
-        response: { 200: JobResponse, ...errorResponses(400, 401, 403, 404, 503) },
+        response: { 200: JobResponse, ...errorResponses(400, 401, 403, 404) },
       },
     },
     async (request) => {
-      const job = await requireJobs(app).getJob(request.params.id.toLowerCase());
+      const job = await app.jobs.getJob(request.params.id.toLowerCase());
       if (!job) throw notFound("No job with this id.");
       return toResponse(job);
     },

@@ -1,6 +1,5 @@
 import type { Config } from "../config.js";
 import type { Database } from "../db/client.js";
-import type { Mailer } from "../mail/transport.js";
 import type { Job, JobName, JobQueue, QueueSettings } from "./queue.js";
 
 /**
@@ -12,20 +11,19 @@ export function expiryPastDatabaseTimeouts(config: Config): number {
   return Math.ceil((config.lockTimeoutMs + config.statementTimeoutMs) / 1000) + 5;
 }
 
-/** What a job handler may use. */
+/** What every job handler may use; a layer above adds its own (the mail tasks get the mailer). */
 export interface JobContext {
   config: Config;
   database: Database;
-  mailer: Mailer;
   queue: JobQueue;
 }
 
 /** One task: its queue's settings and the handler; the handler's return value is the job's result. */
-export interface TaskDefinition<N extends JobName> {
+export interface TaskDefinition<N extends JobName, Context extends JobContext = JobContext> {
   name: N;
   /** Some follow the configuration (timeouts, how long mail retries). */
   settings(config: Config): QueueSettings;
   /** Its jobs are independent of each other, so one worker runs `config.workerConcurrency` at a time. */
   concurrent?: boolean;
-  handle(job: Job<N>, context: JobContext): Promise<object | undefined>;
+  handle(job: Job<N>, context: Context): Promise<object | undefined>;
 }

@@ -51,6 +51,6 @@ export async function statsRoutes(fastify: FastifyInstance) {
         response: { 200: Stats, ...errorResponses(401, 403) },
       },
     },
-    (request) => networkStats(app.db, request.actor, app.config.appTimezone),
+    (request) => networkStats(app.services, request.actor, app.config.appTimezone),
   );
 }

@@ -1,30 +1,36 @@
 import { and, desc, gt, sql } from "drizzle-orm";
 import type { Actor } from "../auth/actor.js";
 import { visibleCompanies } from "../auth/scope.js";
+import type { Services } from "../auth/services.js";
 import { levelName } from "../companies/rules.js";
 import { averageDebt } from "../companies/service.js";
-import type { DbOrTx } from "../db/client.js";
+import { type DbOrTx, selectRows } from "../db/client.js";
 import { COMPANY_LEVELS, type CompanyLevel, companies } from "../db/schema.js";
 import { nextRunAt, SCHEDULES } from "../debts/schedules.js";
 
 const TOP_DEBTORS = 10;
 
 /** Each scheduled task with its cron, its last applied run (from task_runs) and its next slot. */
-export async function scheduledTaskSummaries(db: DbOrTx, timezone: string, now = new Date()) {
-  const result = (await db.execute(sql`
+export async function scheduledTaskSummaries(
+  { db }: Pick<Services, "db">,
+  timezone: string,
+  now = new Date(),
+) {
+  const rows = await selectRows<{
+    task: string;
+    slot: Date | string;
+    finished_at: Date | string | null;
+    companies_touched: number;
+    total_change: string;
+  }>(
+    db,
+    sql`
     select distinct on (task) task, slot, finished_at, companies_touched::int as companies_touched,
       total_change::text as total_change
-    from task_runs order by task, slot desc`)) as unknown as {
-    rows: {
-      task: string;
-      slot: Date | string;
-      finished_at: Date | string | null;
-      companies_touched: number;
-      total_change: string;
-    }[];
-  };
+    from task_runs order by task, slot desc`,
+  );
   const iso = (value: Date | string) => new Date(value).toISOString();
-  const lastRuns = new Map(result.rows.map((row) => [row.task, row]));
+  const lastRuns = new Map(rows.map((row) => [row.task, row]));
   return (Object.keys(SCHEDULES) as (keyof typeof SCHEDULES)[]).map((task) => {
     const last = lastRuns.get(task);
     return {
@@ -47,7 +53,7 @@ export async function scheduledTaskSummaries(db: DbOrTx, timezone: string, now =
  * The network's figures for the dashboard. Sums and averages are computed and rounded to cents in SQL, so
  * money never passes through a float.
  */
-export async function networkStats(db: DbOrTx, actor: Actor, timezone: string) {
+export async function networkStats({ db }: Pick<Services, "db">, actor: Actor, timezone: string) {
   const visible = visibleCompanies(actor);
   const [perLevel, [totals], topDebtors, tasks] = await Promise.all([
     db
@@ -71,7 +77,7 @@ export async function networkStats(db: DbOrTx, actor: Actor, timezone: string) {
       .where(and(visible, gt(companies.debt, "0")))
       .orderBy(desc(companies.debt), companies.id)
       .limit(TOP_DEBTORS),
-    scheduledTaskSummaries(db, timezone),
+    scheduledTaskSummaries({ db }, timezone),
   ]);
   const companiesPerLevel = Object.fromEntries(COMPANY_LEVELS.map((level) => [level, 0])) as Record<
     CompanyLevel,

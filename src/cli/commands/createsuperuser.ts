@@ -1,17 +1,9 @@
-import { createInterface } from "node:readline";
-import { Writable } from "node:stream";
+import type { Command } from "commander";
 import { passwordProblem } from "../../auth/password-policy.js";
-import { hashPassword } from "../../auth/passwords.js";
-import type { Database } from "../../db/client.js";
+import { checkEmail, checkPassword, createSuperuser, type SuperuserInput } from "../../auth/superuser.js";
 import { UserError } from "../../user-error.js";
-
-/** Something@domain.tld, no spaces: what an invitation or a login can use. */
-const EMAIL_PATTERN = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
-
-export interface SuperuserInput {
-  email: string;
-  password: string;
-}
+import { openConfiguredDatabase } from "../database.js";
+import { Prompter } from "../prompt.js";
 
 export interface SuperuserOptions {
   email?: string | undefined;
@@ -20,71 +12,8 @@ export interface SuperuserOptions {
   input: boolean;
 }
 
-function checkEmail(email: string): string {
-  const trimmed = email.trim();
-  if (!EMAIL_PATTERN.test(trimmed)) {
-    throw new UserError(
-      `"${email}" is not a valid email address; expected something like admin@example.com.`,
-    );
-  }
-  return trimmed;
-}
-
-/** The password policy's refusal as the command's one-line error. */
-async function checkPassword(password: string, email: string): Promise<string> {
-  const problem = await passwordProblem(password, email);
-  if (problem) throw new UserError(`${problem} Nothing was created.`);
-  return password;
-}
-
 /** Typed passwords get this many tries, as Django's prompt re-asks, before the command gives up. */
 const PASSWORD_TRIES = 3;
-
-/** Reads answers line by line from a terminal (typing hidden for passwords) or from piped input. */
-class Prompter {
-  private muted = false;
-  private readonly terminal: boolean;
-  private readonly reader;
-  private readonly lines: AsyncIterator<string>;
-
-  constructor(
-    input: NodeJS.ReadStream,
-    private readonly output: NodeJS.WriteStream,
-  ) {
-    this.terminal = Boolean(input.isTTY);
-    // readline echoes what is typed through this stream; muting it hides a password being typed.
-    const echo = new Writable({
-      write: (chunk, _encoding, done) => {
-        if (!this.muted) output.write(chunk);
-        done();
-      },
-    });
-    this.reader = createInterface({ input, output: echo, terminal: this.terminal });
-    this.reader.on("SIGINT", () => {
-      output.write("\n");
-      process.exit(130);
-    });
-    this.lines = this.reader[Symbol.asyncIterator]();
-  }
-
-  /** The answer, or undefined when the input has ended. */
-  async ask(question: string, hidden = false): Promise<string | undefined> {
-    this.output.write(question);
-    this.muted = hidden;
-    const { value, done } = await this.lines.next();
-    this.muted = false;
-    if (hidden || !this.terminal) this.output.write("\n");
-    return done ? undefined : value;
-  }
-
-  say(line: string): void {
-    this.output.write(`${line}\n`);
-  }
-
-  close(): void {
-    this.reader.close();
-  }
-}
 
 /**
  * Gathers the email and password: from the options with --no-input, otherwise by asking for whatever is missing
@@ -141,33 +70,22 @@ async function askPassword(prompter: Prompter, email: string): Promise<string> {
   throw new UserError(refusal ? `${refusal} Nothing was created.` : INPUT_ENDED);
 }
 
-function takenError(email: string): UserError {
-  return new UserError(
-    `A user with the email ${email} already exists (emails ignore case). Choose another one.`,
-  );
-}
-
-/** Creates an active staff user; a taken email (in any case) is refused and nothing is written. */
-export async function createSuperuser(
-  database: Database,
-  input: SuperuserInput,
-): Promise<{ id: number; email: string }> {
-  const email = checkEmail(input.email);
-  const password = await checkPassword(input.password, email);
-  const { rows: taken } = await database.executeSql("select 1 from users where lower(email) = lower($1)", [
-    email,
-  ]);
-  if (taken.length > 0) throw takenError(email);
-  const passwordHash = await hashPassword(password);
-  try {
-    const { rows } = await database.executeSql<{ id: number }>(
-      `insert into users (email, password_hash, role, is_active) values ($1, $2, 'staff', true) returning id`,
-      [email, passwordHash],
-    );
-    return { id: rows[0]?.id as number, email };
-  } catch (error) {
-    // Another process took the email between the check and the insert.
-    if ((error as { code?: string }).code === "23505") throw takenError(email);
-    throw error;
-  }
+/** `supplynet createsuperuser`, as Django's: prompts on a terminal, or takes --email --password --no-input. */
+export function createsuperuserCommand(program: Command): void {
+  program
+    .command("createsuperuser")
+    .description("Create a staff user for the admin: prompts on a terminal, or --email --password --no-input")
+    .option("--email <email>", "the staff user's email")
+    .option("--password <password>", "the password (visible in shell history: prefer the prompt)")
+    .option("--no-input", "never prompt; fail unless --email and --password are given")
+    .action(async (options: SuperuserOptions) => {
+      const input = await collectSuperuserInput(options);
+      const database = await openConfiguredDatabase();
+      try {
+        const user = await createSuperuser(database, input);
+        console.log(`Staff user ${user.email} created; log in to the admin with it.`);
+      } finally {
+        await database.close();
+      }
+    });
 }

@@ -1,22 +1,27 @@
-import cliProgress from "cli-progress";
+import { type Command, InvalidArgumentError } from "commander";
+import { loadConfig } from "../../config.js";
 import type { Database } from "../../db/client.js";
-import { type ImportOptions, importTestData } from "../../seed/import.js";
+import { checkImportOptions, type ImportOptions, importTestData } from "../../seed/import.js";
+import { SEED_LOCALES } from "../../seed/pools.js";
+import { UserError } from "../../user-error.js";
+import { openConfiguredDatabase } from "../database.js";
+import { progressBar } from "../progress.js";
+
+export function parseWholeNumber(value: string): number {
+  const number = Number(value);
+  if (!/^-?\d+$/.test(value.trim()) || !Number.isSafeInteger(number)) {
+    throw new InvalidArgumentError("Expected a whole number.");
+  }
+  return number;
+}
 
 /** `supplynet import-test-data`: a progress bar on a terminal, one summary line in any case. */
-export async function importWithProgress(database: Database, options: ImportOptions): Promise<void> {
+async function importWithProgress(database: Database, options: ImportOptions): Promise<void> {
   const started = performance.now();
-  const bar = process.stdout.isTTY
-    ? new cliProgress.SingleBar(
-        { format: "Importing |{bar}| {value}/{total} companies | {eta_formatted} left", hideCursor: true },
-        cliProgress.Presets.shades_classic,
-      )
-    : undefined;
+  const bar = progressBar("companies");
   try {
-    const summary = await importTestData(database, options, (done, total) => {
-      if (done === 0) bar?.start(total, 0);
-      else bar?.update(done);
-    });
-    bar?.stop();
+    const summary = await importTestData(database, options, bar.update);
+    bar.stop();
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
     console.log(
       `Imported ${summary.companies} companies in ${summary.networks} networks, ${summary.companyProducts} company products ` +
@@ -24,6 +29,35 @@ export async function importWithProgress(database: Database, options: ImportOpti
         `(seed ${summary.seed}, locale ${summary.locale}).`,
     );
   } finally {
-    bar?.stop();
+    bar.stop();
   }
+}
+
+/** `supplynet import-test-data`: whole faker networks, for trying supplynet out and for the benches. */
+export function importTestDataCommand(program: Command): void {
+  program
+    .command("import-test-data")
+    .description(
+      'Add whole faker networks (factory → entrepreneur) with products and 1–5 employees per company (password "1").',
+    )
+    .option("--companies <n>", "about how many companies; whole networks are made", parseWholeNumber, 1000)
+    .option("--seed <n>", "the same seed gives the same data (random when absent)", parseWholeNumber)
+    .option("--reset", "first empty companies, products and employees (staff users stay)")
+    .option("--locale <locale>", `faker locale: ${SEED_LOCALES.join(" or ")}`, "en")
+    .option("--allow-in-production", 'import even with NODE_ENV=production (its users\' password is "1")')
+    .action(async (options: ImportOptions & { allowInProduction?: boolean }) => {
+      checkImportOptions(options);
+      const config = loadConfig();
+      if (config.env === "production" && !options.allowInProduction) {
+        throw new UserError(
+          'NODE_ENV=production and test data gives every user the password "1": pass --allow-in-production if this database is only for trying supplynet out.',
+        );
+      }
+      const database = await openConfiguredDatabase(config, "bulk");
+      try {
+        await importWithProgress(database, options);
+      } finally {
+        await database.close();
+      }
+    });
 }

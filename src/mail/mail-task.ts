@@ -1,5 +1,12 @@
 import type { Config } from "../config.js";
 import type { QueueSettings } from "../queue/queue.js";
+import type { JobContext } from "../queue/task.js";
+import type { Mailer } from "./transport.js";
+
+/** What a task that sends mail may use. */
+export interface MailJobContext extends JobContext {
+  mailer: Mailer;
+}
 
 /** A fixed pace, not a backoff: once SMTP is back, every waiting message goes out within this. */
 export const MAIL_RETRY_DELAY_SECONDS = 120;

@@ -1,0 +1,60 @@
+import type { Database } from "../db/client.js";
+import { UserError } from "../user-error.js";
+import { passwordProblem } from "./password-policy.js";
+import { hashPassword } from "./passwords.js";
+
+/** Something@domain.tld, no spaces: what an invitation or a login can use. */
+const EMAIL_PATTERN = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+export interface SuperuserInput {
+  email: string;
+  password: string;
+}
+
+export function checkEmail(email: string): string {
+  const trimmed = email.trim();
+  if (!EMAIL_PATTERN.test(trimmed)) {
+    throw new UserError(
+      `"${email}" is not a valid email address; expected something like admin@example.com.`,
+    );
+  }
+  return trimmed;
+}
+
+/** The password policy's refusal as the command's one-line error. */
+export async function checkPassword(password: string, email: string): Promise<string> {
+  const problem = await passwordProblem(password, email);
+  if (problem) throw new UserError(`${problem} Nothing was created.`);
+  return password;
+}
+
+function takenError(email: string): UserError {
+  return new UserError(
+    `A user with the email ${email} already exists (emails ignore case). Choose another one.`,
+  );
+}
+
+/** Creates an active staff user; a taken email (in any case) is refused and nothing is written. */
+export async function createSuperuser(
+  database: Database,
+  input: SuperuserInput,
+): Promise<{ id: number; email: string }> {
+  const email = checkEmail(input.email);
+  const password = await checkPassword(input.password, email);
+  const { rows: taken } = await database.executeSql("select 1 from users where lower(email) = lower($1)", [
+    email,
+  ]);
+  if (taken.length > 0) throw takenError(email);
+  const passwordHash = await hashPassword(password);
+  try {
+    const { rows } = await database.executeSql<{ id: number }>(
+      `insert into users (email, password_hash, role, is_active) values ($1, $2, 'staff', true) returning id`,
+      [email, passwordHash],
+    );
+    return { id: rows[0]?.id as number, email };
+  } catch (error) {
+    // Another process took the email between the check and the insert.
+    if ((error as { code?: string }).code === "23505") throw takenError(email);
+    throw error;
+  }
+}

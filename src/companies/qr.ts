@@ -1,0 +1,61 @@
+import type { TypeBoxTypeProvider } from "@fastify/type-provider-typebox";
+import { eq } from "drizzle-orm";
+import type { FastifyInstance } from "fastify";
+import { Type } from "typebox";
+import type { Actor } from "../auth/actor.js";
+import { counter, registerRateLimiting, throttled } from "../auth/rate-limits.js";
+import { requireVisibleCompany } from "../auth/scope.js";
+import type { Services } from "../auth/services.js";
+import { users } from "../db/schema.js";
+import { errorResponses, IdParams } from "../http/schemas.js";
+
+const QR_EMAILS_PER_HOUR = 5;
+
+/** Checks the caller may see the company, then has a job email them its QR code; returns their address. */
+export async function requestQrEmail(
+  { db, jobs }: Pick<Services, "db" | "jobs">,
+  actor: Actor,
+  companyId: number,
+): Promise<string> {
+  await requireVisibleCompany(db, actor, companyId);
+  const [user] = await db.select({ email: users.email }).from(users).where(eq(users.id, actor.userId));
+  await jobs.enqueue("send-qr-email", { company_id: companyId, user_id: actor.userId });
+  return user?.email ?? "";
+}
+
+export async function qrRoutes(fastify: FastifyInstance) {
+  const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
+  await registerRateLimiting(app);
+  const qrEmails = counter(app, "qr-emails", QR_EMAILS_PER_HOUR, 60 * 60 * 1000);
+
+  app.route({
+    method: ["GET", "POST"],
+    url: "/companies/:id/get_qr",
+    // GET has a side effect here (an email), so no automatic HEAD route that would run it too.
+    exposeHeadRoute: false,
+    config: { access: "authenticated" },
+    schema: {
+      tags: ["companies"],
+      security: [{ bearerAuth: [] }],
+      summary: "Email yourself the company's address as a QR code",
+      description: `Answers at once; a job sends the email. At most ${QR_EMAILS_PER_HOUR} per user per hour.`,
+      params: IdParams,
+      response: {
+        202: Type.Object({ detail: Type.String() }),
+        ...errorResponses(400, 401, 404, 429),
+      },
+    },
+    handler: async (request, reply) => {
+      // Only an accepted request uses up the quota: a 404 (or the 400 of a bad id, before this) costs nothing.
+      // The company is checked before the quota is taken, and the quota taken (one atomic increment) before
+      // the job is queued, so parallel requests cannot send more than the quota either.
+      await requireVisibleCompany(app.db, request.actor, request.params.id);
+      const quota = await qrEmails.hit(String(request.actor.userId));
+      if (quota.exceeded) {
+        throw throttled(quota.retryAfter, `You may ask for ${QR_EMAILS_PER_HOUR} QR codes per hour.`);
+      }
+      const email = await requestQrEmail(app.services, request.actor, request.params.id);
+      return reply.status(202).send({ detail: `The QR code will be emailed to ${email}` });
+    },
+  });
+}
