@@ -35,10 +35,6 @@ import type { Level } from "../types";
 
 const MONEY = regex(/^\d{1,13}(\.\d{1,2})?$/, "A sum like 1234.56: up to 13 digits and 2 decimals.");
 
-function productLabel(product: { name: string; model: string }) {
-  return `${product.name} ${product.model}`;
-}
-
 /** Offers only companies one level up, as the data model requires; a factory has no supplier at all. */
 function SupplierInput() {
   const level = useWatch({ name: "level" }) as Level | undefined;
@@ -96,7 +92,8 @@ function CompanyFields() {
       <TextInput source="street" validate={required()} />
       <TextInput source="house_number" label="House number" validate={required()} />
       <ReferenceArrayInput source="product_ids" reference="products" sort={{ field: "name", order: "ASC" }}>
-        <AutocompleteArrayInput label="Products" optionText={productLabel} fullWidth />
+        {/* No optionText: in a reference input it is the products resource's recordRepresentation, name and model. */}
+        <AutocompleteArrayInput label="Products" fullWidth />
       </ReferenceArrayInput>
     </>
   );

@@ -15,6 +15,17 @@ import {
 import type { Employee } from "../types";
 import { ResendInviteButton } from "./ResendInviteButton";
 
+/** The inputs after the email that inviting and editing an employee share. */
+const NameAndCompanyInputs = () => (
+  <>
+    <TextInput source="first_name" />
+    <TextInput source="last_name" />
+    <ReferenceInput source="company_id" reference="companies">
+      <AutocompleteInput label="Company" optionText="name" validate={required()} />
+    </ReferenceInput>
+  </>
+);
+
 const EditActions = () => (
   <TopToolbar>
     <ResendInviteButton />
@@ -25,11 +36,7 @@ export const EmployeeEdit = () => (
   <Edit mutationMode="pessimistic" actions={<EditActions />}>
     <SimpleForm>
       <TextInput source="email" validate={[required(), email()]} />
-      <TextInput source="first_name" />
-      <TextInput source="last_name" />
-      <ReferenceInput source="company_id" reference="companies">
-        <AutocompleteInput label="Company" optionText="name" validate={required()} />
-      </ReferenceInput>
+      <NameAndCompanyInputs />
       <BooleanInput
         source="is_active"
         label="Active"
@@ -53,11 +60,7 @@ export const EmployeeCreate = () => {
     >
       <SimpleForm>
         <TextInput source="email" validate={[required(), email()]} helperText="The invitation goes here." />
-        <TextInput source="first_name" />
-        <TextInput source="last_name" />
-        <ReferenceInput source="company_id" reference="companies">
-          <AutocompleteInput label="Company" optionText="name" validate={required()} />
-        </ReferenceInput>
+        <NameAndCompanyInputs />
       </SimpleForm>
     </Create>
   );
