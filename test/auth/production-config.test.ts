@@ -2,15 +2,13 @@ import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { buildApp } from "../../src/app.js";
-import { ConfigError, DEV_JWT_SECRET, loadConfig, parseTrustProxy } from "../../src/config.js";
-import { isReadableFailure, runCli } from "../cli/run-cli.js";
-import { testConfig } from "../helpers/app.js";
-import { createTestDatabase } from "../helpers/database.js";
+import { DEV_JWT_SECRET, loadConfig, parseTrustProxy } from "../../src/config.js";
+import { UserError } from "../../src/user-error.js";
+import { isReadableFailure, runCli } from "../helpers/cli.js";
 
 describe("JWT_SECRET in production", () => {
   it("is required by the config", () => {
-    expect(() => loadConfig({}, { NODE_ENV: "production" })).toThrow(ConfigError);
+    expect(() => loadConfig({}, { NODE_ENV: "production" })).toThrow(UserError);
     expect(() => loadConfig({}, { NODE_ENV: "production" })).toThrow(/JWT_SECRET is required/);
     const strong = "0123456789abcdef0123456789abcdef";
     expect(loadConfig({}, { NODE_ENV: "production", JWT_SECRET: strong }).jwtSecret).toBe(strong);
@@ -89,20 +87,16 @@ describe("serve and worker in production, as child processes", () => {
   }, 120_000);
 });
 
-describe("JWT_REFRESH_TTL", () => {
-  it("stops the app at start-up when it is not a duration", async () => {
-    const testDb = await createTestDatabase();
-    try {
-      const start = async (jwtRefreshTtl: string) => {
-        const app = await buildApp({ config: { ...testConfig(), jwtRefreshTtl }, database: testDb.database });
-        await app.ready();
-        await app.close();
-      };
-      await expect(start("soon")).rejects.toThrow(/JWT_REFRESH_TTL must be a duration such as 7d/);
-      await expect(start("0d")).rejects.toThrow(ConfigError);
-      await expect(start("12h")).resolves.toBeUndefined();
-    } finally {
-      await testDb.destroy();
+describe("JWT_ACCESS_TTL and JWT_REFRESH_TTL", () => {
+  it("are read once, with the configuration, and refused when they are not durations", () => {
+    for (const variable of ["JWT_ACCESS_TTL", "JWT_REFRESH_TTL"]) {
+      expect(() => loadConfig({}, { [variable]: "soon" })).toThrow(
+        new RegExp(`${variable} must be a duration such as 7d`),
+      );
+      expect(() => loadConfig({}, { [variable]: "0d" })).toThrow(UserError);
     }
+    const config = loadConfig({}, { JWT_ACCESS_TTL: "5m", JWT_REFRESH_TTL: "12h" });
+    expect(config.jwtAccessTtlMs).toBe(5 * 60_000);
+    expect(config.jwtRefreshTtlMs).toBe(12 * 3_600_000);
   });
 });
