@@ -2685,15 +2685,6 @@ export interface paths {
             "application/json": components["schemas"]["ErrorResponse"];
           };
         };
-        /** @description Every 4xx/5xx answer */
-        503: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["ErrorResponse"];
-          };
-        };
       };
     };
     put?: never;
