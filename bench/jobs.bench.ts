@@ -1,7 +1,7 @@
 /**
  * Jobs on PostgreSQL:
- * - accrual over 1,000,000 companies: the accrue-debt task handler (task_runs claim, row locks in id order,
- *   old/new debt for the recorded total) beside the bare UPDATE it amounts to, on the same table;
+ * - accrual over 1,000,000 companies: the accrue-debt task handler (task_runs claim, the table lock against
+ *   other writers, old/new debt for the recorded total) beside the bare UPDATE it amounts to, on the same table;
  * - clear-debt of 10,000 ids through HTTP: POST /companies/clear_debt (202), then GET /jobs/:id until completed.
  */
 import { buildApp } from "../src/app.js";

@@ -6,8 +6,9 @@ import { type Db, type DbOrTx, selectRows } from "../db/client.js";
 
 /**
  * Every rule that changes a debt outside of company creation lives here, as SQL: money never passes
- * through a JS number. Writers lock the rows they change in id order, so a clear and an accrual running at
- * the same time wait for each other instead of deadlocking, and the result equals one of them after the other.
+ * through a JS number. A scheduled run locks the whole table against other writers, and a clear locks its rows
+ * in id order, so a clear and a run at the same time wait for each other instead of deadlocking, and the result
+ * equals one of them after the other.
  */
 
 /** Of the given ids, those that do not name a company the actor can see. */

@@ -10,7 +10,7 @@ declare module "../queue/queue.js" {
   }
 }
 
-/** Accrual and repayment differ only in their SQL (src/companies/debt.ts) and their schedule. */
+/** Accrual and repayment differ only in their SQL (debt.ts) and their schedule. */
 export function scheduledDebtTask<N extends ScheduledDebtTask>(name: N): TaskDefinition<N> {
   return {
     name,
