@@ -1,6 +1,6 @@
 import fastifyCookie, { type CookieSerializeOptions } from "@fastify/cookie";
-import type { TypeBoxTypeProvider } from "@fastify/type-provider-typebox";
-import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
+import type { FastifyReply, FastifyRequest } from "fastify";
 import { Type } from "typebox";
 import { HttpError, unauthorized } from "../http/errors.js";
 import { errorResponses } from "../http/schemas.js";
@@ -53,14 +53,13 @@ async function requireJson(request: FastifyRequest) {
  * take at most the in-memory access token, which expires within minutes, never the week-long refresh token.
  * Rotation, reuse detection and logout are the refresh-token family's own (src/auth/refresh-tokens.ts).
  */
-export async function adminSessionRoutes(fastify: FastifyInstance) {
-  await registerRateLimiting(fastify);
-  await fastify.register(fastifyCookie);
-  const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
+export const adminSessionRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  await registerRateLimiting(app);
+  await app.register(fastifyCookie);
   app.addHook("onRequest", requireJson);
 
   const cookie: CookieSerializeOptions = {
-    path: `${fastify.prefix}/auth/session`,
+    path: `${app.prefix}/auth/session`,
     httpOnly: true,
     sameSite: "strict",
     secure: new URL(app.config.publicUrl).protocol === "https:",
@@ -145,4 +144,4 @@ export async function adminSessionRoutes(fastify: FastifyInstance) {
       return reply.status(204).send(null);
     },
   );
-}
+};

@@ -4,6 +4,7 @@ import type { FastifyInstance, FastifyRequest } from "fastify";
 import fp from "fastify-plugin";
 import { users } from "../db/schema.js";
 import { forbidden, unauthorized } from "../http/errors.js";
+import { errorResponses } from "../http/schemas.js";
 import type { Access, AccessTokenPayload, Actor } from "./actor.js";
 
 /** One entry of the API's route table. */
@@ -42,6 +43,15 @@ function prepareActorQuery(app: FastifyInstance) {
     .prepare("load_actor");
 }
 type ActorQuery = ReturnType<typeof prepareActorQuery>;
+
+/**
+ * What a route's access adds to its OpenAPI description, so that no route repeats it: the bearer token it
+ * needs, and the answers the onRequest hook below gives without one (401) or with the wrong role (403).
+ */
+const accessDocs = {
+  authenticated: { security: [{ bearerAuth: [] }], responses: errorResponses(401) },
+  staff: { security: [{ bearerAuth: [] }], responses: errorResponses(401, 403) },
+};
 
 /** users.id is a PostgreSQL integer: a `sub` it cannot hold names nobody, and must not reach the query. */
 const MAX_USER_ID = 2 ** 31 - 1;
@@ -88,6 +98,11 @@ export const authPlugin = fp(async (app: FastifyInstance) => {
     if (!route.url.startsWith("/api/")) return;
     const access = route.config?.access;
     if (!access) throw new Error(`Route ${route.method} ${route.url} must declare config.access`);
+    if (access !== "public") {
+      const { security, responses } = accessDocs[access];
+      const own = route.schema?.response as Record<number, unknown> | undefined;
+      route.schema = { ...route.schema, security, response: { ...responses, ...own } };
+    }
     for (const method of [route.method].flat()) apiRoutes.push({ method, url: route.url, access });
   });
 

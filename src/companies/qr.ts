@@ -1,6 +1,5 @@
-import type { TypeBoxTypeProvider } from "@fastify/type-provider-typebox";
+import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
 import { eq } from "drizzle-orm";
-import type { FastifyInstance } from "fastify";
 import { Type } from "typebox";
 import type { Actor } from "../auth/actor.js";
 import { counter, registerRateLimiting, throttled } from "../auth/rate-limits.js";
@@ -23,8 +22,7 @@ export async function requestQrEmail(
   return user?.email ?? "";
 }
 
-export async function qrRoutes(fastify: FastifyInstance) {
-  const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
+export const qrRoutes: FastifyPluginAsyncTypebox = async (app) => {
   await registerRateLimiting(app);
   const qrEmails = counter(app, "qr-emails", QR_EMAILS_PER_HOUR, 60 * 60 * 1000);
 
@@ -36,13 +34,12 @@ export async function qrRoutes(fastify: FastifyInstance) {
     config: { access: "authenticated" },
     schema: {
       tags: ["companies"],
-      security: [{ bearerAuth: [] }],
       summary: "Email yourself the company's address as a QR code",
       description: `Answers at once; a job sends the email. At most ${QR_EMAILS_PER_HOUR} per user per hour.`,
       params: IdParams,
       response: {
         202: Type.Object({ detail: Type.String() }),
-        ...errorResponses(400, 401, 404, 429),
+        ...errorResponses(400, 404, 429),
       },
     },
     handler: async (request, reply) => {
@@ -58,4 +55,4 @@ export async function qrRoutes(fastify: FastifyInstance) {
       return reply.status(202).send({ detail: `The QR code will be emailed to ${email}` });
     },
   });
-}
+};

@@ -1,5 +1,4 @@
-import type { TypeBoxTypeProvider } from "@fastify/type-provider-typebox";
-import type { FastifyInstance } from "fastify";
+import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
 import { Type } from "typebox";
 import { errorResponses, IdParams, Paginated, pageOf, paginated } from "../http/schemas.js";
 import {
@@ -24,21 +23,17 @@ import {
 } from "./service.js";
 
 const tags = ["companies"];
-const security = [{ bearerAuth: [] }];
 
-export async function companyRoutes(fastify: FastifyInstance) {
-  const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
-
+export const companyRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     "/companies",
     {
       config: { access: "authenticated" },
       schema: {
         tags,
-        security,
         summary: "List companies (staff: all, filtered; an employee: their own company only)",
         querystring: CompanyListQuery,
-        response: { 200: Paginated(Company), ...errorResponses(400, 401) },
+        response: { 200: Paginated(Company), ...errorResponses(400) },
       },
     },
     async (request) => {
@@ -54,10 +49,9 @@ export async function companyRoutes(fastify: FastifyInstance) {
       config: { access: "staff" },
       schema: {
         tags,
-        security,
         summary: "Every company id matching the list's filters (for selecting all across pages)",
         querystring: CompanyIdsQuery,
-        response: { 200: CompanyIds, ...errorResponses(400, 401, 403) },
+        response: { 200: CompanyIds, ...errorResponses(400) },
       },
     },
     (request) => listCompanyIds(app.services, request.actor, request.query),
@@ -69,10 +63,9 @@ export async function companyRoutes(fastify: FastifyInstance) {
       config: { access: "staff" },
       schema: {
         tags,
-        security,
         summary: "Companies whose debt is above the network's average, largest debt first",
         querystring: DebtAboveAverageQuery,
-        response: { 200: Paginated(Company), ...errorResponses(400, 401, 403) },
+        response: { 200: Paginated(Company), ...errorResponses(400) },
       },
     },
     async (request) => {
@@ -88,10 +81,9 @@ export async function companyRoutes(fastify: FastifyInstance) {
       config: { access: "authenticated" },
       schema: {
         tags,
-        security,
         summary: "One company with its supplier and counts",
         params: IdParams,
-        response: { 200: Company, ...errorResponses(400, 401, 404) },
+        response: { 200: Company, ...errorResponses(400, 404) },
       },
     },
     (request) => getCompany(app.services, request.actor, request.params.id),
@@ -103,10 +95,9 @@ export async function companyRoutes(fastify: FastifyInstance) {
       config: { access: "staff" },
       schema: {
         tags,
-        security,
         summary: "Create a company (debt may be set only here)",
         body: CompanyCreate,
-        response: { 201: Company, ...errorResponses(400, 401, 403, 409, 413) },
+        response: { 201: Company, ...errorResponses(400, 409, 413) },
       },
     },
     async (request, reply) => {
@@ -121,11 +112,10 @@ export async function companyRoutes(fastify: FastifyInstance) {
       config: { access: "staff" },
       schema: {
         tags,
-        security,
         summary: "Change a company; product_ids replaces the set; debt is read-only",
         params: IdParams,
         body: CompanyUpdate,
-        response: { 200: Company, ...errorResponses(400, 401, 403, 404, 409, 413) },
+        response: { 200: Company, ...errorResponses(400, 404, 409, 413) },
       },
     },
     (request) => updateCompany(app.services, request.actor, request.params.id, request.body),
@@ -137,10 +127,9 @@ export async function companyRoutes(fastify: FastifyInstance) {
       config: { access: "staff" },
       schema: {
         tags,
-        security,
         summary: "Delete a company (refused with 409 while it supplies others)",
         params: IdParams,
-        response: { 204: Type.Null(), ...errorResponses(400, 401, 403, 404, 409) },
+        response: { 204: Type.Null(), ...errorResponses(400, 404, 409) },
       },
     },
     async (request, reply) => {
@@ -155,12 +144,11 @@ export async function companyRoutes(fastify: FastifyInstance) {
       config: { access: "staff" },
       schema: {
         tags,
-        security,
         summary: "The supply tree below a company, nested (cut at 2000 nodes, then truncated is true)",
         params: IdParams,
-        response: { 200: CompanyTree, ...errorResponses(400, 401, 403, 404) },
+        response: { 200: CompanyTree, ...errorResponses(400, 404) },
       },
     },
     (request) => companyTree(app.services, request.actor, request.params.id),
   );
-}
+};

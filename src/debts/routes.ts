@@ -1,5 +1,4 @@
-import type { TypeBoxTypeProvider } from "@fastify/type-provider-typebox";
-import type { FastifyInstance } from "fastify";
+import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
 import { Type } from "typebox";
 import { MAX_SELECTED_IDS } from "../companies/schemas.js";
 import { errorResponses, Id } from "../http/schemas.js";
@@ -9,7 +8,6 @@ import { CLEAR_DEBT_INLINE_LIMIT, requestDebtClearing } from "./debt.js";
 const CLEAR_DEBT_BODY_LIMIT = 2 * 1024 * 1024;
 
 const tags = ["companies"];
-const security = [{ bearerAuth: [] }];
 
 const ClearDebtBody = Type.Object(
   { ids: Type.Array(Id, { minItems: 1, maxItems: MAX_SELECTED_IDS }) },
@@ -17,9 +15,7 @@ const ClearDebtBody = Type.Object(
 );
 const UnknownIds = Type.Array(Type.Integer(), { description: "Ids that name no company; they are ignored" });
 
-export async function debtRoutes(fastify: FastifyInstance) {
-  const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
-
+export const debtRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
     "/companies/clear_debt",
     {
@@ -27,7 +23,6 @@ export async function debtRoutes(fastify: FastifyInstance) {
       bodyLimit: CLEAR_DEBT_BODY_LIMIT,
       schema: {
         tags,
-        security,
         summary: "Set the debt of the listed companies to 0",
         description:
           `Up to ${CLEAR_DEBT_INLINE_LIMIT} ids are cleared at once (200). More (up to ${MAX_SELECTED_IDS}) ` +
@@ -37,7 +32,7 @@ export async function debtRoutes(fastify: FastifyInstance) {
         response: {
           200: Type.Object({ cleared: Type.Integer(), unknown_ids: UnknownIds }),
           202: Type.Object({ job_id: Type.String({ format: "uuid" }), unknown_ids: UnknownIds }),
-          ...errorResponses(400, 401, 403, 413),
+          ...errorResponses(400, 413),
         },
       },
     },
@@ -48,4 +43,4 @@ export async function debtRoutes(fastify: FastifyInstance) {
       return reply.status(200).send({ cleared: outcome.cleared, unknown_ids: outcome.unknownIds });
     },
   );
-}
+};

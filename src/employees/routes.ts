@@ -1,5 +1,4 @@
-import type { TypeBoxTypeProvider } from "@fastify/type-provider-typebox";
-import type { FastifyInstance } from "fastify";
+import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
 import { Type } from "typebox";
 import { errorResponses, IdParams, Paginated, paginated } from "../http/schemas.js";
 import {
@@ -21,22 +20,18 @@ import {
 } from "./service.js";
 
 const tags = ["employees"];
-const security = [{ bearerAuth: [] }];
 const staffOnly = { access: "staff" as const };
 
-export async function employeeRoutes(fastify: FastifyInstance) {
-  const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
-
+export const employeeRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     "/employees",
     {
       config: staffOnly,
       schema: {
         tags,
-        security,
         summary: "List employees (staff)",
         querystring: EmployeesQuery,
-        response: { 200: Paginated(Employee), ...errorResponses(400, 401, 403) },
+        response: { 200: Paginated(Employee), ...errorResponses(400) },
       },
     },
     async (request) => {
@@ -51,10 +46,9 @@ export async function employeeRoutes(fastify: FastifyInstance) {
       config: staffOnly,
       schema: {
         tags,
-        security,
         summary: "Create an employee and send them an invitation (staff)",
         body: EmployeeCreate,
-        response: { 201: Employee, ...errorResponses(400, 401, 403, 409, 413) },
+        response: { 201: Employee, ...errorResponses(400, 409, 413) },
       },
     },
     async (request, reply) => reply.status(201).send(await createEmployee(app.services, request.body)),
@@ -66,10 +60,9 @@ export async function employeeRoutes(fastify: FastifyInstance) {
       config: staffOnly,
       schema: {
         tags,
-        security,
         summary: "One employee (staff)",
         params: IdParams,
-        response: { 200: Employee, ...errorResponses(400, 401, 403, 404) },
+        response: { 200: Employee, ...errorResponses(400, 404) },
       },
     },
     async (request) => getEmployee(app.services, request.params.id),
@@ -81,11 +74,10 @@ export async function employeeRoutes(fastify: FastifyInstance) {
       config: staffOnly,
       schema: {
         tags,
-        security,
         summary: "Change names, email, company or is_active (staff); deactivating signs them out everywhere",
         params: IdParams,
         body: EmployeeUpdate,
-        response: { 200: Employee, ...errorResponses(400, 401, 403, 404, 409, 413) },
+        response: { 200: Employee, ...errorResponses(400, 404, 409, 413) },
       },
     },
     async (request) => updateEmployee(app.services, request.params.id, request.body),
@@ -97,10 +89,9 @@ export async function employeeRoutes(fastify: FastifyInstance) {
       config: staffOnly,
       schema: {
         tags,
-        security,
         summary: "Delete an employee (staff)",
         params: IdParams,
-        response: { 204: Type.Null({ description: "Deleted" }), ...errorResponses(400, 401, 403, 404) },
+        response: { 204: Type.Null({ description: "Deleted" }), ...errorResponses(400, 404) },
       },
     },
     async (request, reply) => {
@@ -115,10 +106,9 @@ export async function employeeRoutes(fastify: FastifyInstance) {
       config: staffOnly,
       schema: {
         tags,
-        security,
         summary: "Send a new invitation; earlier links stop working (staff)",
         params: IdParams,
-        response: { 202: Accepted, ...errorResponses(400, 401, 403, 404, 409) },
+        response: { 202: Accepted, ...errorResponses(400, 404, 409) },
       },
     },
     async (request, reply) => {
@@ -133,11 +123,10 @@ export async function employeeRoutes(fastify: FastifyInstance) {
       config: { access: "authenticated" },
       schema: {
         tags: ["companies", ...tags],
-        security,
         summary: "The employees of a company you may see (an employee: only their own)",
         params: IdParams,
         querystring: CompanyEmployeesQuery,
-        response: { 200: Paginated(Employee), ...errorResponses(400, 401, 404) },
+        response: { 200: Paginated(Employee), ...errorResponses(400, 404) },
       },
     },
     async (request) => {
@@ -150,4 +139,4 @@ export async function employeeRoutes(fastify: FastifyInstance) {
       return paginated(request, page, count, results);
     },
   );
-}
+};

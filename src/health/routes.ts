@@ -1,4 +1,4 @@
-import type { FastifyInstance } from "fastify";
+import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
 import { Type } from "typebox";
 import type { Database } from "../db/client.js";
 import { type DatabaseProbe, databaseProber, PROBE_TIMEOUT_MS } from "../db/probe.js";
@@ -59,7 +59,7 @@ function notReadyReason(database: DatabaseProbe, pending: string[] | null): stri
  * readiness: 503 while the database is unreachable or lacks migrations, so a load balancer sends no traffic.
  * Neither is rate limited: probes come often, from the balancer's few addresses.
  */
-export async function healthRoutes(app: FastifyInstance, { database }: { database: Database }) {
+export const healthRoutes: FastifyPluginAsyncTypebox<{ database: Database }> = async (app, { database }) => {
   const prober = databaseProber(database);
 
   app.get(
@@ -101,4 +101,4 @@ export async function healthRoutes(app: FastifyInstance, { database }: { databas
       });
     },
   );
-}
+};

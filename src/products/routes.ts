@@ -1,5 +1,4 @@
-import type { TypeBoxTypeProvider } from "@fastify/type-provider-typebox";
-import type { FastifyInstance } from "fastify";
+import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
 import { Type } from "typebox";
 import { errorResponses, IdParams, Paginated, pageOf, paginated } from "../http/schemas.js";
 import { Product, ProductCreate, ProductListQuery, ProductUpdate } from "./schemas.js";
@@ -13,21 +12,17 @@ import {
 } from "./service.js";
 
 const tags = ["products"];
-const security = [{ bearerAuth: [] }];
 
-export async function productRoutes(fastify: FastifyInstance) {
-  const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
-
+export const productRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     "/products",
     {
       config: { access: "authenticated" },
       schema: {
         tags,
-        security,
         summary: "List products (staff: the catalog; an employee: what their company sells)",
         querystring: ProductListQuery,
-        response: { 200: Paginated(Product), ...errorResponses(400, 401) },
+        response: { 200: Paginated(Product), ...errorResponses(400) },
       },
     },
     async (request) => {
@@ -43,10 +38,9 @@ export async function productRoutes(fastify: FastifyInstance) {
       config: { access: "authenticated" },
       schema: {
         tags,
-        security,
         summary: "One product",
         params: IdParams,
-        response: { 200: Product, ...errorResponses(400, 401, 404) },
+        response: { 200: Product, ...errorResponses(400, 404) },
       },
     },
     (request) => getProduct(app.services, request.actor, request.params.id),
@@ -58,10 +52,9 @@ export async function productRoutes(fastify: FastifyInstance) {
       config: { access: "staff" },
       schema: {
         tags,
-        security,
         summary: "Add a product to the catalog; (name, model) is unique",
         body: ProductCreate,
-        response: { 201: Product, ...errorResponses(400, 401, 403, 409, 413) },
+        response: { 201: Product, ...errorResponses(400, 409, 413) },
       },
     },
     async (request, reply) => reply.status(201).send(await createProduct(app.services, request.body)),
@@ -73,11 +66,10 @@ export async function productRoutes(fastify: FastifyInstance) {
       config: { access: "staff" },
       schema: {
         tags,
-        security,
         summary: "Change a product",
         params: IdParams,
         body: ProductUpdate,
-        response: { 200: Product, ...errorResponses(400, 401, 403, 404, 409, 413) },
+        response: { 200: Product, ...errorResponses(400, 404, 409, 413) },
       },
     },
     (request) => updateProduct(app.services, request.actor, request.params.id, request.body),
@@ -89,10 +81,9 @@ export async function productRoutes(fastify: FastifyInstance) {
       config: { access: "staff" },
       schema: {
         tags,
-        security,
         summary: "Remove a product (and it from every company that sold it)",
         params: IdParams,
-        response: { 204: Type.Null(), ...errorResponses(400, 401, 403, 404) },
+        response: { 204: Type.Null(), ...errorResponses(400, 404) },
       },
     },
     async (request, reply) => {
@@ -107,11 +98,10 @@ export async function productRoutes(fastify: FastifyInstance) {
       config: { access: "authenticated" },
       schema: {
         tags: ["companies"],
-        security,
         summary: "The products a company sells",
         params: IdParams,
         querystring: ProductListQuery,
-        response: { 200: Paginated(Product), ...errorResponses(400, 401, 404) },
+        response: { 200: Paginated(Product), ...errorResponses(400, 404) },
       },
     },
     async (request) => {
@@ -126,4 +116,4 @@ export async function productRoutes(fastify: FastifyInstance) {
       return paginated(request, page, count, results);
     },
   );
-}
+};
