@@ -2,6 +2,7 @@ import type { TypeBoxTypeProvider } from "@fastify/type-provider-typebox";
 import Fastify, { type FastifyInstance } from "fastify";
 import { adminSessionRoutes } from "./auth/admin-session.js";
 import { authPlugin } from "./auth/plugin.js";
+import { rateLimitPlugin } from "./auth/rate-limits.js";
 import { authRoutes } from "./auth/routes.js";
 import type { Services } from "./auth/services.js";
 import { TokenIssuer } from "./auth/tokens.js";
@@ -80,6 +81,7 @@ export async function buildApp(deps: AppDeps) {
   await app.register(errorHandlerPlugin, { database: deps.database });
   await app.register(securityPlugin);
   await app.register(authPlugin);
+  await app.register(rateLimitPlugin);
   const services: Services = {
     db: deps.database.db,
     jobs: deps.jobs,

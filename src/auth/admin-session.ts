@@ -4,13 +4,7 @@ import type { FastifyReply, FastifyRequest } from "fastify";
 import { Type } from "typebox";
 import { HttpError, unauthorized } from "../http/errors.js";
 import { errorResponses } from "../http/schemas.js";
-import {
-  loginBudget,
-  PUBLIC_BODY_LIMIT,
-  perIpRateLimit,
-  refreshRateLimit,
-  registerRateLimiting,
-} from "./rate-limits.js";
+import { loginBudget, PUBLIC_BODY_LIMIT, perIpRateLimit, refreshRateLimit } from "./rate-limits.js";
 import { revokeFamilyOf, rotateRefreshToken } from "./refresh-tokens.js";
 import { TokenRequest } from "./schemas.js";
 import { attemptLogin } from "./service.js";
@@ -54,7 +48,6 @@ async function requireJson(request: FastifyRequest) {
  * Rotation, reuse detection and logout are the refresh-token family's own (src/auth/refresh-tokens.ts).
  */
 export const adminSessionRoutes: FastifyPluginAsyncTypebox = async (app) => {
-  await registerRateLimiting(app);
   await app.register(fastifyCookie);
   app.addHook("onRequest", requireJson);
 

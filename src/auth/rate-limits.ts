@@ -1,5 +1,6 @@
 import fastifyRateLimit, { normalizeIP } from "@fastify/rate-limit";
 import type { FastifyInstance, FastifyRequest } from "fastify";
+import fp from "fastify-plugin";
 import { HttpError } from "../http/errors.js";
 
 /**
@@ -44,13 +45,20 @@ const ACCOUNT_CAP_WINDOW_MS = 60 * 60_000;
 /** An address an account logged in from stays exempt from the account cap for this long. */
 const KNOWN_ADDRESS_MS = 30 * 24 * 60 * 60_000;
 
-export async function registerRateLimiting(app: FastifyInstance): Promise<void> {
-  await app.register(fastifyRateLimit, {
-    global: false,
-    errorResponseBuilder: (_request, context) =>
-      throttled(Math.ceil(context.ttl / 1000), "Too many requests from your address."),
-  });
-}
+/**
+ * The app's one registration of @fastify/rate-limit, so that every limit and counter shares its store. No limit
+ * is global: a route sets its own in `config.rateLimit`, and the counters below are made from its createRateLimit.
+ */
+export const rateLimitPlugin = fp(
+  async (app: FastifyInstance) => {
+    await app.register(fastifyRateLimit, {
+      global: false,
+      errorResponseBuilder: (_request, context) =>
+        throttled(Math.ceil(context.ttl / 1000), "Too many requests from your address."),
+    });
+  },
+  { name: "supplynet-rate-limit" },
+);
 
 /** The per-IP limit on routes that take a secret, as a route's `config.rateLimit`. */
 export const perIpRateLimit = (app: FastifyInstance) => ({

@@ -9,7 +9,6 @@ import {
   PUBLIC_BODY_LIMIT,
   perIpRateLimit,
   refreshRateLimit,
-  registerRateLimiting,
 } from "./rate-limits.js";
 import { revokeFamilyOf, rotateRefreshToken } from "./refresh-tokens.js";
 import {
@@ -25,7 +24,6 @@ import { attemptLogin, getMe, register } from "./service.js";
 const tags = ["auth"];
 
 export const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
-  await registerRateLimiting(app);
   const loginBudgets = loginBudget(app);
   const registerFailures = failureLimiter(
     app,

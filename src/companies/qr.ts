@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
 import { eq } from "drizzle-orm";
 import { Type } from "typebox";
 import type { Actor } from "../auth/actor.js";
-import { counter, registerRateLimiting, throttled } from "../auth/rate-limits.js";
+import { counter, throttled } from "../auth/rate-limits.js";
 import { requireVisibleCompany } from "../auth/scope.js";
 import type { Services } from "../auth/services.js";
 import { users } from "../db/schema.js";
@@ -23,7 +23,6 @@ export async function requestQrEmail(
 }
 
 export const qrRoutes: FastifyPluginAsyncTypebox = async (app) => {
-  await registerRateLimiting(app);
   const qrEmails = counter(app, "qr-emails", QR_EMAILS_PER_HOUR, 60 * 60 * 1000);
 
   app.route({
