@@ -66,7 +66,7 @@ describeInBrowser("the admin session", () => {
     testDb = await createTestDatabase();
     const chain = await createChain(testDb, "Solo");
     await createUsers(testDb, chain[1]?.id as number);
-    server = await startApp(testDb, undefined, { jwtAccessTtl: `${ACCESS_TTL_MS / 1000}s` });
+    server = await startApp(testDb, undefined, { jwtAccessTtlMs: ACCESS_TTL_MS });
     browser = await launchBrowser();
     ({ context, page: tabA } = await newPage(browser));
     const isRefresh = (request: Request) => request.url().endsWith(`${SESSION_PATH}/refresh`);
