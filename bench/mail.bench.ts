@@ -13,7 +13,7 @@ import { addressText, type PostalAddress, qrPng } from "../src/mail/qr.js";
 import { qrEmail } from "../src/mail/templates.js";
 import { createMailer, stableMessageId } from "../src/mail/transport.js";
 import { openSendQueue, startWorker } from "../src/worker.js";
-import { startSmtpServer } from "../test/mail/smtp.js";
+import { startMailbox } from "../test/helpers/mailbox.js";
 import { createBenchDatabase } from "./bench-database.js";
 
 const MAILS = 1_000;
@@ -33,7 +33,7 @@ const benchDatabase = await createBenchDatabase("mail");
 const databaseUrl = benchDatabase.url;
 const database = await openDatabase({ databaseUrl, poolSize: 10 });
 // The server does not parse what it receives: in this process, that would take the CPU the senders measure.
-const smtp = await startSmtpServer({ parse: false });
+const smtp = await startMailbox({ parse: false });
 const config = loadConfig({
   databaseUrl,
   smtpUrl: smtp.url,

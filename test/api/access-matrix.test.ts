@@ -1,11 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { App } from "../../src/app.js";
+import { beforeAll, describe, expect, it } from "vitest";
 import { createInvitation } from "../../src/employees/invitations.js";
-import type { JobQueue } from "../../src/queue/queue.js";
-import { openSendQueue } from "../../src/worker.js";
-import { buildAuthTestApp, logIn } from "../auth/app.js";
-import { createChain, createUser, type TestUser, testConfig } from "../helpers/app.js";
-import { createTestDatabase, type TestDatabase } from "../helpers/database.js";
+import { createChain, createUser, GENEROUS_LIMITS, type TestUser } from "../helpers/app.js";
+import { logIn } from "../helpers/auth.js";
+import { type TestAppFixture, testApp } from "../helpers/fixture.js";
 
 /**
  * Every /api route × every kind of caller, against an expectation table. The routes come from the app's own
@@ -29,14 +26,10 @@ const staffOnly = (status: number) => expected(401, 403, 403, 401, status);
 /** Something of company A: its employee and staff reach it, B's employee does not even learn it exists. */
 const companyA = (status: number) => expected(401, status, 404, 401, status);
 
-interface Fixture {
-  app: App;
-  testDb: TestDatabase;
-  jobs: JobQueue;
+interface Fixture extends TestAppFixture {
   companyA: number;
   productA: number;
   colleagueA: number;
-  sql<Row = Record<string, unknown>>(text: string, values?: unknown[]): Promise<Row[]>;
 }
 
 interface Call {
@@ -259,24 +252,17 @@ const TABLE: Record<string, Entry> = {
   // stats and jobs
   "GET /api/v1/stats": { call: () => ({ url: "/api/v1/stats" }), expect: staffOnly(200) },
   "GET /api/v1/jobs/:id": {
-    call: async (fx) => ({ url: `/api/v1/jobs/${await fx.jobs.enqueue("clear-debt", { ids: [] })}` }),
+    call: async (fx) => ({ url: `/api/v1/jobs/${await fx.queue.enqueue("clear-debt", { ids: [] })}` }),
     expect: staffOnly(200),
   },
 };
 
+const t = testApp({ config: { authRateLimit: GENEROUS_LIMITS }, truncate: false });
 let fixture: Fixture;
 let callers: Record<Exclude<Caller, "anonymous">, TestUser>;
 
 beforeAll(async () => {
-  const testDb = await createTestDatabase();
-  const jobs = await openSendQueue({
-    config: testConfig(),
-    database: testDb.database,
-    databaseUrl: testDb.url,
-  });
-  const app = await buildAuthTestApp(testDb, { jobs });
-  const sql = <Row = Record<string, unknown>>(text: string, values?: unknown[]) =>
-    testDb.database.executeSql<Row>(text, values).then((result) => result.rows);
+  const { app, testDb } = t;
   const a = (await createChain(testDb, "Alpha"))[2]?.id as number;
   const b = (await createChain(testDb, "Beta"))[2]?.id as number;
   callers = {
@@ -290,17 +276,11 @@ beforeAll(async () => {
     }),
     staff: await createUser(app, testDb, { email: "staff@example.com", role: "staff" }),
   };
-  fixture = { app, testDb, jobs, sql, companyA: a, productA: 0, colleagueA: 0 };
+  fixture = Object.assign(t, { companyA: a, productA: 0, colleagueA: 0 });
   fixture.productA = await productOfA(fixture);
   fixture.colleagueA = (
     await createUser(app, testDb, { email: "colleague@example.com", role: "employee", companyId: a })
   ).id;
-});
-
-afterAll(async () => {
-  await fixture?.app.close();
-  await fixture?.jobs.stop();
-  await fixture?.testDb.destroy();
 });
 
 describe("access matrix", () => {

@@ -1,9 +1,9 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { App } from "../../src/app.js";
 import { SESSION_COOKIE } from "../../src/auth/admin-session.js";
-import { buildAuthTestApp, logIn } from "../auth/app.js";
-import { buildTestApp, createChain, createUser } from "../helpers/app.js";
-import { createTestDatabase, type TestDatabase } from "../helpers/database.js";
+import { createChain, createUser, GENEROUS_LIMITS } from "../helpers/app.js";
+import { logIn } from "../helpers/auth.js";
+import { testApp } from "../helpers/fixture.js";
 
 const STAFF = "staff@example.com";
 const EMPLOYEE = "employee@example.com";
@@ -24,15 +24,12 @@ const sessionCookie = (response: Answer) =>
   (response.cookies as Cookie[]).find((cookie) => cookie.name === SESSION_COOKIE);
 
 describe("the admin's cookie session", () => {
-  let testDb: TestDatabase;
-  let app: App;
-  const sql = <Row = Record<string, unknown>>(text: string, values?: unknown[]) =>
-    testDb.database.executeSql<Row>(text, values).then((result) => result.rows);
+  const t = testApp({ config: { authRateLimit: GENEROUS_LIMITS } });
 
   const logInSession = (email = STAFF, password = "1") =>
-    app.inject({ method: "POST", url: SESSION_PATH, payload: { email, password } });
+    t.app.inject({ method: "POST", url: SESSION_PATH, payload: { email, password } });
   const post = (path: string, cookie?: string, headers: Record<string, string> = {}, payload: unknown = {}) =>
-    app.inject({
+    t.app.inject({
       method: "POST",
       url: `${SESSION_PATH}${path}`,
       payload: payload as object,
@@ -46,24 +43,14 @@ describe("the admin's cookie session", () => {
     return sessionCookie(response)?.value as string;
   };
   const liveTokens = async () =>
-    (await sql<{ n: number }>("select count(*)::int as n from refresh_tokens where revoked_at is null"))[0]
+    (await t.sql<{ n: number }>("select count(*)::int as n from refresh_tokens where revoked_at is null"))[0]
       ?.n;
 
-  beforeAll(async () => {
-    testDb = await createTestDatabase();
-    app = await buildAuthTestApp(testDb);
-  });
   beforeEach(async () => {
-    await testDb.truncate();
-    const company = (await createChain(testDb, "Solo"))[1]?.id as number;
-    await createUser(app, testDb, { email: STAFF, role: "staff" });
-    await createUser(app, testDb, { email: EMPLOYEE, role: "employee", companyId: company });
+    const company = (await createChain(t.testDb, "Solo"))[1]?.id as number;
+    await createUser(t.app, t.testDb, { email: STAFF, role: "staff" });
+    await createUser(t.app, t.testDb, { email: EMPLOYEE, role: "employee", companyId: company });
   });
-  afterAll(async () => {
-    await app?.close();
-    await testDb?.destroy();
-  });
-
   it("logs staff in with an access token in JSON and the refresh token only in an httpOnly cookie", async () => {
     const response = await logInSession();
     expect(response.statusCode).toBe(200);
@@ -79,7 +66,7 @@ describe("the admin's cookie session", () => {
     expect(cookie?.value).toMatch(/^[\w-]{40,}$/);
     expect(response.body).not.toContain(cookie?.value);
     expect(response.headers["cache-control"]).toBe("no-store");
-    const me = await app.inject({
+    const me = await t.app.inject({
       url: "/api/v1/auth/me",
       headers: { authorization: `Bearer ${response.json().access}` },
     });
@@ -95,8 +82,8 @@ describe("the admin's cookie session", () => {
     });
     expect(sessionCookie(response)).toBeUndefined();
     // Nothing written for a refused login: no token, not even a revoked one, and no last login.
-    expect(await sql("select id from refresh_tokens")).toEqual([]);
-    expect(await sql("select last_login_at from users where email = $1", [EMPLOYEE])).toEqual([
+    expect(await t.sql("select id from refresh_tokens")).toEqual([]);
+    expect(await t.sql("select last_login_at from users where email = $1", [EMPLOYEE])).toEqual([
       { last_login_at: null },
     ]);
   });
@@ -159,7 +146,7 @@ describe("the admin's cookie session", () => {
   it("replaces the browser's previous session when staff log in again", async () => {
     const old = (await logInSession()).cookies as Cookie[];
     const oldValue = old.find((cookie) => cookie.name === SESSION_COOKIE)?.value as string;
-    const again = await app.inject({
+    const again = await t.app.inject({
       method: "POST",
       url: SESSION_PATH,
       payload: { email: STAFF, password: "1" },
@@ -182,7 +169,7 @@ describe("the admin's cookie session", () => {
       expect(response.statusCode, `${path} as ${contentType}`).toBe(415);
       expect(response.json().error.code).toBe("unsupported_media_type");
     }
-    const login = await app.inject({
+    const login = await t.app.inject({
       method: "POST",
       url: SESSION_PATH,
       headers: { "content-type": "application/x-www-form-urlencoded" },
@@ -195,7 +182,7 @@ describe("the admin's cookie session", () => {
 
   it("takes only small bodies, as every public route", async () => {
     const big = { email: STAFF, password: "x".repeat(9000) };
-    const login = await app.inject({ method: "POST", url: SESSION_PATH, payload: big });
+    const login = await t.app.inject({ method: "POST", url: SESSION_PATH, payload: big });
     expect(login.statusCode).toBe(413);
     expect(login.json().error.code).toBe("payload_too_large");
     const refresh = await post("/refresh", undefined, {}, { padding: "x".repeat(9000) });
@@ -203,7 +190,7 @@ describe("the admin's cookie session", () => {
   });
 
   it("leaves the API clients' JSON tokens on /auth/token as they were", async () => {
-    const response = await logIn(app, EMPLOYEE);
+    const response = await logIn(t.app, EMPLOYEE);
     expect(response.statusCode).toBe(200);
     expect(Object.keys(response.json()).sort()).toEqual(["access", "refresh"]);
     expect(sessionCookie(response)).toBeUndefined();
@@ -211,21 +198,14 @@ describe("the admin's cookie session", () => {
 });
 
 describe("the admin's cookie session over https", () => {
-  let testDb: TestDatabase;
-  let app: App;
+  const t = testApp({ config: { publicUrl: "https://supplynet.example" }, truncate: false });
 
   beforeAll(async () => {
-    testDb = await createTestDatabase();
-    app = await buildTestApp(testDb, { publicUrl: "https://supplynet.example" });
-    await createUser(app, testDb, { email: STAFF, role: "staff" });
-  });
-  afterAll(async () => {
-    await app?.close();
-    await testDb?.destroy();
+    await createUser(t.app, t.testDb, { email: STAFF, role: "staff" });
   });
 
   it("marks the cookie Secure", async () => {
-    const response = await app.inject({
+    const response = await t.app.inject({
       method: "POST",
       url: SESSION_PATH,
       payload: { email: STAFF, password: "1" },
@@ -236,23 +216,19 @@ describe("the admin's cookie session over https", () => {
 });
 
 describe("the admin session's rate limits", () => {
-  let testDb: TestDatabase;
-  let app: App;
+  const t = testApp({
+    config: { authRateLimit: { ...GENEROUS_LIMITS, perIp: 3, failures: 2 } },
+    truncate: false,
+  });
 
   beforeAll(async () => {
-    testDb = await createTestDatabase();
-    app = await buildAuthTestApp(testDb, { limits: { perIp: 3, failures: 2 } });
-    await createUser(app, testDb, { email: STAFF, role: "staff" });
-  });
-  afterAll(async () => {
-    await app?.close();
-    await testDb?.destroy();
+    await createUser(t.app, t.testDb, { email: STAFF, role: "staff" });
   });
 
   it("limits logins per address as /auth/token does", async () => {
     const statuses: number[] = [];
     for (let i = 0; i < 4; i++) {
-      const response = await app.inject({
+      const response = await t.app.inject({
         method: "POST",
         url: SESSION_PATH,
         // A new email each time, so that only the per-address limit can refuse.
@@ -266,7 +242,7 @@ describe("the admin session's rate limits", () => {
 
   it("shares the login failure budget with /auth/token: no second set of guesses", async () => {
     for (let i = 0; i < 2; i++) {
-      const wrong = await app.inject({
+      const wrong = await t.app.inject({
         method: "POST",
         url: "/api/v1/auth/token",
         payload: { email: STAFF, password: "wrong" },
@@ -274,7 +250,7 @@ describe("the admin session's rate limits", () => {
       });
       expect(wrong.statusCode).toBe(401);
     }
-    const session = await app.inject({
+    const session = await t.app.inject({
       method: "POST",
       url: SESSION_PATH,
       payload: { email: STAFF, password: "wrong" },
@@ -287,7 +263,7 @@ describe("the admin session's rate limits", () => {
   it("gives refresh room for several tabs, but a limit", async () => {
     const statuses = new Map<number, number>();
     for (let i = 0; i < 70; i++) {
-      const response = await app.inject({
+      const response = await t.app.inject({
         method: "POST",
         url: `${SESSION_PATH}/refresh`,
         payload: {},

@@ -1,15 +1,14 @@
 import type { LightMyRequestResponse } from "fastify";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type App, BODY_LIMIT } from "../../src/app.js";
+import { beforeAll, describe, expect, it } from "vitest";
+import { BODY_LIMIT } from "../../src/app.js";
 import { companies } from "../../src/db/schema.js";
 import { HttpError, MAX_FIELD_NAME, MAX_NAMED_FIELDS } from "../../src/http/errors.js";
 import { orderingOf } from "../../src/http/listing.js";
-import { buildTestApp, createChain, createUser, type TestUser } from "../helpers/app.js";
-import { createTestDatabase, type TestDatabase } from "../helpers/database.js";
+import { createChain, createUser, type TestUser } from "../helpers/app.js";
+import { testApp } from "../helpers/fixture.js";
 import { PROTOTYPE_MEMBERS } from "../helpers/fuzz.js";
 
-let testDb: TestDatabase;
-let app: App;
+const t = testApp({ truncate: false });
 let staff: TestUser;
 let employee: TestUser;
 let colleague: TestUser;
@@ -30,7 +29,7 @@ function expectClientError(response: LightMyRequestResponse, status?: number) {
 }
 
 function request(method: string, url: string, payload?: string | object, contentType = "application/json") {
-  return app.inject({
+  return t.app.inject({
     method: method as "POST",
     url: `/api/v1${url}`,
     headers: payload === undefined ? staff.headers : { ...staff.headers, "content-type": contentType },
@@ -94,30 +93,24 @@ const writeRoutes: Record<string, WriteRoute> = {
 };
 
 beforeAll(async () => {
-  testDb = await createTestDatabase();
-  app = await buildTestApp(testDb);
-  const chain = await createChain(testDb, "Alpha");
+  const chain = await createChain(t.testDb, "Alpha");
   distributorId = chain[1]?.id as number;
   entrepreneurId = chain[4]?.id as number;
-  staff = await createUser(app, testDb, { email: "staff@example.com", role: "staff" });
-  employee = await createUser(app, testDb, {
+  staff = await createUser(t.app, t.testDb, { email: "staff@example.com", role: "staff" });
+  employee = await createUser(t.app, t.testDb, {
     email: "anna@example.com",
     role: "employee",
     companyId: entrepreneurId,
   });
-  colleague = await createUser(app, testDb, {
+  colleague = await createUser(t.app, t.testDb, {
     email: "boris@example.com",
     role: "employee",
     companyId: entrepreneurId,
   });
-  const { rows } = await testDb.database.executeSql<{ id: number }>(
+  const { rows } = await t.testDb.database.executeSql<{ id: number }>(
     "insert into products (name, model) values ('P', 'M') returning id",
   );
   productId = rows[0]?.id as number;
-});
-afterAll(async () => {
-  await app.close();
-  await testDb.destroy();
 });
 
 describe.each(Object.entries(writeRoutes))("%s", (_name, route) => {
@@ -290,7 +283,7 @@ let nextAddress = 0;
 /** As `user` (or anonymous), from an address of its own, so that no per-IP budget runs out across cases. */
 function send(user: TestUser | null, method: string, url: string, payload?: string | object) {
   nextAddress++;
-  return app.inject({
+  return t.app.inject({
     method: method as "POST",
     url: `/api/v1${url}`,
     remoteAddress: `10.9.${nextAddress >> 8}.${nextAddress & 255}`,
@@ -352,9 +345,10 @@ describe("field names that are members of Object.prototype", () => {
 describe("JSON bodies are taken as typed; only query strings and paths are coerced", () => {
   const isActive = async (id: number) =>
     (
-      await testDb.database.executeSql<{ is_active: boolean }>("select is_active from users where id = $1", [
-        id,
-      ])
+      await t.testDb.database.executeSql<{ is_active: boolean }>(
+        "select is_active from users where id = $1",
+        [id],
+      )
     ).rows[0]?.is_active;
 
   it("a string or a number is not a boolean: the employee stays active", async () => {
@@ -386,7 +380,7 @@ describe("JSON bodies are taken as typed; only query strings and paths are coerc
       );
       expect(Object.keys(error.fields)[0]).toMatch(new RegExp(`^${field}`));
     }
-    const { rows } = await testDb.database.executeSql<{ n: number }>(
+    const { rows } = await t.testDb.database.executeSql<{ n: number }>(
       "select count(*)::int as n from products where name in ('1.5', '7', 'true', 'a')",
     );
     expect(rows[0]?.n).toBe(0);
@@ -579,7 +573,7 @@ describe("the cost of bad input is bounded", () => {
   });
 
   it("every array a request may carry has a documented maxItems", async () => {
-    const document = (await app.inject({ method: "GET", url: "/openapi.json" })).json();
+    const document = (await t.app.inject({ method: "GET", url: "/openapi.json" })).json();
     const unbounded: string[] = [];
     const walk = (schema: unknown, where: string) => {
       if (typeof schema !== "object" || schema === null) return;
@@ -602,10 +596,10 @@ describe("the cost of bad input is bounded", () => {
 
 describe("page links are built on PUBLIC_URL, whatever the Host header says", () => {
   it("next and previous point at the published address", async () => {
-    await testDb.database.executeSql(
+    await t.testDb.database.executeSql(
       "insert into products (name, model) values ('L1', 'M'), ('L2', 'M'), ('L3', 'M')",
     );
-    const response = await app.inject({
+    const response = await t.app.inject({
       method: "GET",
       url: "/api/v1/products?page=2&page_size=1&ordering=id",
       headers: { ...staff.headers, host: "evil.example", "x-forwarded-host": "evil.example" },

@@ -1,7 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { App } from "../../src/app.js";
-import { buildTestApp, createUser, type TestUser } from "../helpers/app.js";
-import { createTestDatabase, type TestDatabase } from "../helpers/database.js";
+import { beforeAll, describe, expect, it } from "vitest";
+import { createUser, type TestUser } from "../helpers/app.js";
+import { testApp } from "../helpers/fixture.js";
 
 /** Parses a CSP header into its directives. */
 function directives(header: unknown): Record<string, string[]> {
@@ -22,19 +21,11 @@ const inlineScripts = (html: string) =>
   );
 
 describe("security headers", () => {
-  let testDb: TestDatabase;
-  let app: App;
+  const t = testApp({ truncate: false });
   let staff: TestUser;
 
   beforeAll(async () => {
-    testDb = await createTestDatabase();
-    app = await buildTestApp(testDb);
-    staff = await createUser(app, testDb, { email: "staff@example.com", role: "staff" });
-  });
-
-  afterAll(async () => {
-    await app?.close();
-    await testDb?.destroy();
+    staff = await createUser(t.app, t.testDb, { email: "staff@example.com", role: "staff" });
   });
 
   // The admin answers 503 with a page when it is not built; its headers are the same either way.
@@ -54,7 +45,7 @@ describe("security headers", () => {
   ];
 
   it.each(pages)("%s has the CSP, nosniff, frame protection and a referrer policy", async (url) => {
-    const response = await app.inject(url);
+    const response = await t.app.inject(url);
     expect(response.statusCode).toBeLessThan(600);
     const csp = directives(response.headers["content-security-policy"]);
     expect(csp["frame-ancestors"]).toEqual(["'none'"]);
@@ -74,7 +65,7 @@ describe("security headers", () => {
 
   it("no script anywhere needs 'unsafe-inline' or 'unsafe-eval'", async () => {
     for (const url of ["/admin/", "/swagger/", "/swagger", "/redoc"]) {
-      const page = await app.inject(url);
+      const page = await t.app.inject(url);
       const csp = String(page.headers["content-security-policy"]);
       expect(csp).not.toContain("unsafe-eval");
       expect(csp.split(";").find((part) => part.trim().startsWith("script-src "))).not.toContain("unsafe");
@@ -83,20 +74,20 @@ describe("security headers", () => {
   });
 
   it("keeps every authenticated API answer out of caches, the 401 too", async () => {
-    const ok = await app.inject({ url: "/api/v1/auth/me", headers: staff.headers });
+    const ok = await t.app.inject({ url: "/api/v1/auth/me", headers: staff.headers });
     expect(ok.statusCode).toBe(200);
     expect(ok.headers["cache-control"]).toBe("no-store");
-    const refused = await app.inject({ url: "/api/v1/companies" });
+    const refused = await t.app.inject({ url: "/api/v1/companies" });
     expect(refused.statusCode).toBe(401);
     expect(refused.headers["cache-control"]).toBe("no-store");
     expect(refused.headers["content-security-policy"]).toBeDefined();
-    const list = await app.inject({ url: "/api/v1/companies", headers: staff.headers });
+    const list = await t.app.inject({ url: "/api/v1/companies", headers: staff.headers });
     expect(list.statusCode).toBe(200);
     expect(list.headers["cache-control"]).toBe("no-store");
   });
 
   it("keeps token answers of the public auth routes out of caches too", async () => {
-    const login = await app.inject({
+    const login = await t.app.inject({
       method: "POST",
       url: "/api/v1/auth/token",
       payload: { email: "staff@example.com", password: "wrong" },
@@ -106,39 +97,28 @@ describe("security headers", () => {
   });
 
   it("lets the docs and the admin's assets be cached as before", async () => {
-    expect((await app.inject("/redoc/redoc.standalone.js")).headers["cache-control"]).toBe(
+    expect((await t.app.inject("/redoc/redoc.standalone.js")).headers["cache-control"]).toBe(
       "public, max-age=86400",
     );
-    expect((await app.inject("/admin/")).headers["cache-control"]).toBe("no-cache");
+    expect((await t.app.inject("/admin/")).headers["cache-control"]).toBe("no-cache");
   });
 
   it("serves Redoc with its logo from this server, never from a CDN", async () => {
-    const bundle = await app.inject("/redoc/redoc.standalone.js");
+    const bundle = await t.app.inject("/redoc/redoc.standalone.js");
     expect(bundle.body).not.toContain("cdn.redoc.ly");
     expect(bundle.body).toContain('"/redoc/logo.svg"');
-    const logo = await app.inject("/redoc/logo.svg");
+    const logo = await t.app.inject("/redoc/logo.svg");
     expect(logo.statusCode).toBe(200);
     expect(logo.headers["content-type"]).toContain("image/svg+xml");
   });
 });
 
 describe("security headers behind https", () => {
-  let testDb: TestDatabase;
-  let app: App;
-
-  beforeAll(async () => {
-    testDb = await createTestDatabase();
-    app = await buildTestApp(testDb, { publicUrl: "https://supplynet.example" });
-  });
-
-  afterAll(async () => {
-    await app?.close();
-    await testDb?.destroy();
-  });
+  const t = testApp({ config: { publicUrl: "https://supplynet.example" }, truncate: false });
 
   it("sends HSTS and upgrades insecure requests when PUBLIC_URL is https", async () => {
     for (const url of ["/admin/", "/api/v1/companies", "/redoc"]) {
-      const response = await app.inject(url);
+      const response = await t.app.inject(url);
       expect(response.headers["strict-transport-security"], url).toBe("max-age=31536000; includeSubDomains");
       expect(directives(response.headers["content-security-policy"])["upgrade-insecure-requests"]).toEqual(
         [],

@@ -1,27 +1,21 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type App, buildApp } from "../../src/app.js";
+import { afterAll, describe, expect, it } from "vitest";
+import type { App } from "../../src/app.js";
 import type { Config } from "../../src/config.js";
-import { testConfig } from "../helpers/app.js";
-import { createTestDatabase, type TestDatabase } from "../helpers/database.js";
+import { buildTestApp, testConfig } from "../helpers/app.js";
+import { testApp } from "../helpers/fixture.js";
 
 /** Small enough to reach in a test; failures stay generous so only the per-IP limit answers 429. */
 const PER_IP = 3;
 const PROXY = "10.0.0.7";
 
-let testDb: TestDatabase;
+const t = testApp({ app: false, truncate: false });
 const apps: App[] = [];
 
 async function appTrusting(trustProxy: Config["trustProxy"]): Promise<App> {
-  const base = testConfig();
-  const app = await buildApp({
-    config: {
-      ...base,
-      trustProxy,
-      authRateLimit: { ...base.authRateLimit, perIp: PER_IP, failures: 1000 },
-    },
-    database: testDb.database,
+  const { authRateLimit } = testConfig();
+  const app = await buildTestApp(t.testDb, {
+    config: { trustProxy, authRateLimit: { ...authRateLimit, perIp: PER_IP, failures: 1000 } },
   });
-  await app.ready();
   apps.push(app);
   return app;
 }
@@ -36,12 +30,8 @@ const loginVia = (app: App, forwardedFor: string) =>
     payload: { email: "nobody@example.com", password: "wrong" },
   });
 
-beforeAll(async () => {
-  testDb = await createTestDatabase();
-});
 afterAll(async () => {
   for (const app of apps) await app.close();
-  await testDb.destroy();
 });
 
 describe("TRUST_PROXY decides whose address the per-IP limits count", () => {

@@ -1,8 +1,8 @@
 import { beforeEach, describe, expect, it } from "vitest";
-import { createChain, createUser, type TestUser } from "../helpers/app.js";
-import { authTestApp } from "./app.js";
+import { createChain, createUser, GENEROUS_LIMITS, type TestUser } from "../helpers/app.js";
+import { testApp } from "../helpers/fixture.js";
 
-const t = authTestApp();
+const t = testApp({ config: { authRateLimit: GENEROUS_LIMITS } });
 let staff: TestUser;
 let employee: TestUser;
 let companyId: number;

@@ -1,9 +1,10 @@
 import { createHmac } from "node:crypto";
 import { beforeEach, describe, expect, it } from "vitest";
-import { createUser, type TestUser } from "../helpers/app.js";
-import { authTestApp, bearer } from "./app.js";
+import { createUser, GENEROUS_LIMITS, type TestUser } from "../helpers/app.js";
+import { bearer } from "../helpers/auth.js";
+import { testApp } from "../helpers/fixture.js";
 
-const t = authTestApp();
+const t = testApp({ config: { authRateLimit: GENEROUS_LIMITS } });
 let staff: TestUser;
 
 beforeEach(async () => {

@@ -1,29 +1,22 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, beforeEach, describe, expect, it } from "vitest";
 import type { App } from "../../src/app.js";
 import type { AuthRateLimit } from "../../src/config.js";
-import { createChain, createUser } from "../helpers/app.js";
-import { createTestDatabase, type TestDatabase } from "../helpers/database.js";
-import { buildAuthTestApp, logIn } from "./app.js";
+import { buildTestApp, createChain, createUser, GENEROUS_LIMITS } from "../helpers/app.js";
+import { logIn } from "../helpers/auth.js";
+import { testApp } from "../helpers/fixture.js";
 
-let testDb: TestDatabase;
+const t = testApp({ app: false });
 let companyId: number;
 const apps: App[] = [];
 
-beforeAll(async () => {
-  testDb = await createTestDatabase();
-});
-afterAll(async () => {
-  await Promise.all(apps.map((app) => app.close()));
-  await testDb.destroy();
-});
+afterAll(() => Promise.all(apps.map((app) => app.close())));
 beforeEach(async () => {
-  await testDb.truncate();
-  companyId = (await createChain(testDb, "Acme"))[1]?.id as number;
+  companyId = (await createChain(t.testDb, "Acme"))[1]?.id as number;
 });
 
 /** A fresh app per test: the counters live in the app's memory. */
 async function appWith(limits: Partial<AuthRateLimit>) {
-  const app = await buildAuthTestApp(testDb, { limits });
+  const app = await buildTestApp(t.testDb, { config: { authRateLimit: { ...GENEROUS_LIMITS, ...limits } } });
   apps.push(app);
   return app;
 }
@@ -41,7 +34,7 @@ function expectThrottled(response: Awaited<ReturnType<typeof logIn>>, maxSeconds
 describe("rate limits on /auth/token and /auth/register", () => {
   it("count every request per IP", async () => {
     const app = await appWith({ perIp: 3, perIpWindowMs: 60_000 });
-    await createUser(app, testDb, { email: "anna@example.com", role: "employee", companyId });
+    await createUser(app, t.testDb, { email: "anna@example.com", role: "employee", companyId });
     for (let i = 0; i < 3; i++) expect((await logIn(app, "anna@example.com")).statusCode).toBe(200);
     expectThrottled(await logIn(app, "anna@example.com"), 60);
     // Another address is not affected.
@@ -83,7 +76,7 @@ const logInFrom = (app: App, remoteAddress: string, email: string, password = "1
 describe("login budgets: keyed on the account, per address, with a cap per account", () => {
   it("share one budget between every spelling of an email that resolves to the account (İ lowers to i in PostgreSQL only)", async () => {
     const app = await appWith({ failures: 2 });
-    await createUser(app, testDb, { email: "ivan@example.com", role: "employee", companyId });
+    await createUser(app, t.testDb, { email: "ivan@example.com", role: "employee", companyId });
     expect((await logIn(app, "ivan@example.com", "wrong")).statusCode).toBe(401);
     expect((await logIn(app, "IVAN@example.com", "wrong")).statusCode).toBe(401);
     // JavaScript lowers "İ" to "i̇" (two code points), PostgreSQL to "i": a key built in JS was a fresh budget.
@@ -93,7 +86,7 @@ describe("login budgets: keyed on the account, per address, with a cap per accou
 
   it("lock out only the attacker's address: the owner at another address still logs in", async () => {
     const app = await appWith({ failures: 5 });
-    await createUser(app, testDb, { email: "staff@example.com", role: "staff" });
+    await createUser(app, t.testDb, { email: "staff@example.com", role: "staff" });
     for (let i = 0; i < 5; i++) {
       expect((await logInFrom(app, "203.0.113.6", "staff@example.com", "guess")).statusCode).toBe(401);
     }
@@ -104,7 +97,7 @@ describe("login budgets: keyed on the account, per address, with a cap per accou
   it("cap the failures per account from all addresses; the owner's known address still gets in", async () => {
     // 2 per address and account, so the account cap is 20 an hour.
     const app = await appWith({ failures: 2 });
-    await createUser(app, testDb, { email: "ivan@example.com", role: "employee", companyId });
+    await createUser(app, t.testDb, { email: "ivan@example.com", role: "employee", companyId });
     expect((await logInFrom(app, "198.51.100.1", "ivan@example.com")).statusCode).toBe(200);
     const spellings = ["ivan@example.com", "IVAN@EXAMPLE.COM", "İvan@example.com"];
     for (let address = 1; address <= 10; address++) {
@@ -123,7 +116,7 @@ describe("login budgets: keyed on the account, per address, with a cap per accou
 
   it("are shared by the API's login and the admin's session login", async () => {
     const app = await appWith({ failures: 2 });
-    await createUser(app, testDb, { email: "staff@example.com", role: "staff" });
+    await createUser(app, t.testDb, { email: "staff@example.com", role: "staff" });
     for (let i = 0; i < 2; i++) expect((await logIn(app, "staff@example.com", "guess")).statusCode).toBe(401);
     const session = await app.inject({
       method: "POST",

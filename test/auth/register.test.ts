@@ -1,9 +1,10 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { createInvitation } from "../../src/employees/invitations.js";
-import { createChain, createUser } from "../helpers/app.js";
-import { authTestApp, bearer, hashOpaqueToken, logIn, register } from "./app.js";
+import { createChain, createUser, GENEROUS_LIMITS } from "../helpers/app.js";
+import { bearer, hashOpaqueToken, logIn, register } from "../helpers/auth.js";
+import { testApp } from "../helpers/fixture.js";
 
-const t = authTestApp();
+const t = testApp({ config: { authRateLimit: GENEROUS_LIMITS } });
 let companyId: number;
 
 beforeEach(async () => {

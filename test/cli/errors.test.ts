@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { verifyPassword } from "../../src/auth/passwords.js";
 import { testDriver } from "../helpers/database.js";
-import { cliDatabaseForThisFile, isReadableFailure, runCli, snapshot } from "./run-cli.js";
+import { cliDatabaseForThisFile, isReadableFailure, runCli, snapshot } from "../helpers/cli.js";
 
 /** A child starts tsx and the whole CLI: a few seconds each, far more on a busy machine. */
 const CHILD_TIMEOUT = 240_000;

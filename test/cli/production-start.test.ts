@@ -12,7 +12,7 @@ import {
   runCli,
   snapshot,
   startCli,
-} from "./run-cli.js";
+} from "../helpers/cli.js";
 
 /** Each child starts tsx and the whole CLI: seconds each, more on a busy machine. */
 const CHILD_TIMEOUT = 180_000;

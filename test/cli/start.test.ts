@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { verifyPassword } from "../../src/auth/passwords.js";
 import { projectRoot } from "../../src/paths.js";
 import { DEMO_STAFF_EMAIL } from "../../src/seed/demo.js";
-import { cliDatabaseForThisFile } from "./run-cli.js";
+import { cliDatabaseForThisFile } from "../helpers/cli.js";
 
 /** Two full starts of the app under tsx, each waiting for /health. */
 const START_TIMEOUT = 300_000;

@@ -1,35 +1,31 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import type { App } from "../../src/app.js";
-import { buildTestApp, createChain, createUser, type TestCompany, type TestUser } from "../helpers/app.js";
-import { createTestDatabase, type TestDatabase } from "../helpers/database.js";
+import { beforeEach, describe, expect, it } from "vitest";
+import { createChain, createUser, type TestCompany, type TestUser } from "../helpers/app.js";
+import { testApp } from "../helpers/fixture.js";
 
-let testDb: TestDatabase;
-let app: App;
+const t = testApp();
 let alpha: TestCompany[];
 let beta: TestCompany[];
 let staff: TestUser;
 let alphaEmployee: TestUser;
 
-const sql = (text: string, values?: unknown[]) => testDb.database.executeSql(text, values);
-
 async function createProduct(name: string, model = "M1"): Promise<number> {
-  const { rows } = await sql("insert into products (name, model) values ($1, $2) returning id", [
-    name,
-    model,
-  ]);
+  const rows = await t.sql("insert into products (name, model) values ($1, $2) returning id", [name, model]);
   return (rows[0] as { id: number }).id;
 }
 
 async function sells(companyId: number, productId: number) {
-  await sql("insert into company_products (company_id, product_id) values ($1, $2)", [companyId, productId]);
+  await t.sql("insert into company_products (company_id, product_id) values ($1, $2)", [
+    companyId,
+    productId,
+  ]);
 }
 
 function get(url: string, user: TestUser = staff) {
-  return app.inject({ method: "GET", url: `/api/v1${url}`, headers: user.headers });
+  return t.app.inject({ method: "GET", url: `/api/v1${url}`, headers: user.headers });
 }
 
 function send(method: "POST" | "PATCH" | "DELETE", url: string, payload?: object, user: TestUser = staff) {
-  return app.inject({ method, url: `/api/v1${url}`, headers: user.headers, payload });
+  return t.app.inject({ method, url: `/api/v1${url}`, headers: user.headers, payload });
 }
 
 const ids = (body: { results: { id: number }[] }) => body.results.map((company) => company.id);
@@ -47,20 +43,11 @@ const newCompany = (overrides: object = {}) => ({
   ...overrides,
 });
 
-beforeAll(async () => {
-  testDb = await createTestDatabase();
-  app = await buildTestApp(testDb);
-});
-afterAll(async () => {
-  await app.close();
-  await testDb.destroy();
-});
 beforeEach(async () => {
-  await testDb.truncate();
-  alpha = await createChain(testDb, "Alpha", "Moscow");
-  beta = await createChain(testDb, "Beta", "Kazan");
-  staff = await createUser(app, testDb, { email: "staff@example.com", role: "staff" });
-  alphaEmployee = await createUser(app, testDb, {
+  alpha = await createChain(t.testDb, "Alpha", "Moscow");
+  beta = await createChain(t.testDb, "Beta", "Kazan");
+  staff = await createUser(t.app, t.testDb, { email: "staff@example.com", role: "staff" });
+  alphaEmployee = await createUser(t.app, t.testDb, {
     email: "a@example.com",
     role: "employee",
     companyId: at(alpha, 2),
@@ -123,7 +110,7 @@ describe("GET /companies for staff", () => {
   it("filters by level, country, city (any case), supplier, product and has_debt", async () => {
     const phone = await createProduct("Phone");
     await sells(at(beta, 3), phone);
-    await sql(
+    await t.sql(
       "insert into companies (name, email, country, city, street, house_number, level) values ($1, $2, $3, $4, 's', '1', 0)",
       ["Delta", "delta@example.com", "Kazakhstan", "Almaty"],
     );
@@ -158,7 +145,7 @@ describe("GET /companies for staff", () => {
   it("searches name and email literally: LIKE wildcards, quotes and SQL comments are just text", async () => {
     const names = ["50% off", "under_score", "O'Brien", "semi;--colon", "back\\slash"];
     for (const [index, name] of names.entries()) {
-      await sql(
+      await t.sql(
         "insert into companies (name, email, country, city, street, house_number, level) values ($1, $2, 'RU', 'Omsk', 's', '1', 0)",
         [name, `plain${index}@example.com`],
       );
@@ -179,8 +166,8 @@ describe("GET /companies for staff", () => {
   });
 
   it("orders by a whitelisted field, either way, and refuses others", async () => {
-    await sql("update companies set debt = 500 where id = $1", [at(beta, 4)]);
-    await sql("update companies set debt = 300 where id = $1", [at(alpha, 3)]);
+    await t.sql("update companies set debt = 500 where id = $1", [at(beta, 4)]);
+    await t.sql("update companies set debt = 300 where id = $1", [at(alpha, 3)]);
     const byDebt = (await get("/companies?ordering=-debt&page_size=3")).json();
     expect(byDebt.results.map((c: { debt: string }) => c.debt)).toEqual(["500.00", "300.00", "100.50"]);
     const byName = (await get("/companies?ordering=name&page_size=100")).json();
@@ -230,7 +217,7 @@ describe("an employee sees only their own company", () => {
       expect(response.statusCode).toBe(403);
       expect(response.json().error.code).toBe("forbidden");
     }
-    expect((await sql("select name from companies where id = $1", [at(alpha, 2)])).rows).toEqual([
+    expect(await t.sql("select name from companies where id = $1", [at(alpha, 2)])).toEqual([
       { name: "Alpha L2" },
     ]);
   });
@@ -252,8 +239,8 @@ describe("GET /companies/{id}", () => {
     const radio = await createProduct("Radio");
     await sells(at(alpha, 1), radio);
     await sells(at(alpha, 1), tv);
-    await createUser(app, testDb, { email: "b@example.com", role: "employee", companyId: at(alpha, 1) });
-    await createUser(app, testDb, { email: "c@example.com", role: "employee", companyId: at(alpha, 1) });
+    await createUser(t.app, t.testDb, { email: "b@example.com", role: "employee", companyId: at(alpha, 1) });
+    await createUser(t.app, t.testDb, { email: "c@example.com", role: "employee", companyId: at(alpha, 1) });
     const body = (await get(`/companies/${at(alpha, 1)}`)).json();
     expect(body).toMatchObject({
       supplier: { id: at(alpha, 0), name: "Alpha L0", level: "factory" },
@@ -323,7 +310,7 @@ describe("POST /companies", () => {
     const factoryWithDebt = await send("POST", "/companies", newCompany({ debt: "5.00" }));
     expect(factoryWithDebt.statusCode).toBe(400);
     expect(factoryWithDebt.json().error.fields).toHaveProperty("debt");
-    expect((await sql("select count(*)::int as n from companies")).rows).toEqual([{ n: 10 }]);
+    expect(await t.sql("select count(*)::int as n from companies")).toEqual([{ n: 10 }]);
   });
 
   it("names product_ids when one does not exist, and writes nothing", async () => {
@@ -331,7 +318,7 @@ describe("POST /companies", () => {
     const response = await send("POST", "/companies", newCompany({ product_ids: [phone, 424242] }));
     expect(response.statusCode).toBe(400);
     expect(response.json().error.fields.product_ids[0]).toContain("424242");
-    expect((await sql("select count(*)::int as n from companies")).rows).toEqual([{ n: 10 }]);
+    expect(await t.sql("select count(*)::int as n from companies")).toEqual([{ n: 10 }]);
   });
 });
 
@@ -340,7 +327,7 @@ describe("PATCH /companies/{id}", () => {
     const response = await send("PATCH", `/companies/${at(alpha, 3)}`, { name: "New", debt: "0.00" });
     expect(response.statusCode).toBe(400);
     expect(response.json().error.fields.debt).toEqual(["Debt is read-only after creation; use clear_debt."]);
-    expect((await sql("select name, debt from companies where id = $1", [at(alpha, 3)])).rows).toEqual([
+    expect(await t.sql("select name, debt from companies where id = $1", [at(alpha, 3)])).toEqual([
       { name: "Alpha L3", debt: "100.50" },
     ]);
   });
@@ -413,7 +400,7 @@ describe("DELETE /companies/{id}", () => {
   });
 
   it("refuses with 409 while it supplies others", async () => {
-    await sql(
+    await t.sql(
       "insert into companies (name, email, country, city, street, house_number, level, supplier_id) values ('X', 'x@example.com', 'RU', 'M', 's', '1', 4, $1)",
       [at(alpha, 3)],
     );
@@ -427,8 +414,8 @@ describe("DELETE /companies/{id}", () => {
 
 describe("staff extras", () => {
   it("lists companies whose debt is above the average, largest first", async () => {
-    await sql("update companies set debt = 1000 where id = $1", [at(alpha, 4)]);
-    await sql("update companies set debt = 400 where id = $1", [at(beta, 1)]);
+    await t.sql("update companies set debt = 1000 where id = $1", [at(alpha, 4)]);
+    await t.sql("update companies set debt = 400 where id = $1", [at(beta, 1)]);
     // average over the 8 companies with a supplier: (6 × 100.50 + 1000 + 400) / 8 = 250.375
     const body = (await get("/companies/debt_above_average")).json();
     expect(body.count).toBe(2);
@@ -436,7 +423,7 @@ describe("staff extras", () => {
   });
 
   it("shows the supply tree below a company, nested", async () => {
-    const extra = await sql(
+    const extra = await t.sql(
       "insert into companies (name, email, country, city, street, house_number, level, supplier_id, debt) values ('Alpha L3b', 'x@example.com', 'RU', 'M', 's', '1', 3, $1, 7) returning id",
       [at(alpha, 2)],
     );
@@ -450,10 +437,10 @@ describe("staff extras", () => {
     expect(dealer.id).toBe(at(alpha, 2));
     expect(dealer.children.map((node: { id: number }) => node.id)).toEqual([
       at(alpha, 3),
-      (extra.rows[0] as { id: number }).id,
+      (extra[0] as { id: number }).id,
     ]);
     expect(dealer.children[1]).toEqual({
-      id: (extra.rows[0] as { id: number }).id,
+      id: (extra[0] as { id: number }).id,
       name: "Alpha L3b",
       level: "retail_chain",
       debt: "7.00",
@@ -464,7 +451,7 @@ describe("staff extras", () => {
   });
 
   it("cuts a tree of more than 2000 nodes breadth first and says so", async () => {
-    await sql(
+    await t.sql(
       `insert into companies (name, email, country, city, street, house_number, level, supplier_id)
        select 'D' || g, 'd' || g || '@example.com', 'RU', 'M', 's', '1', 1, $1 from generate_series(1, 2100) g`,
       [at(alpha, 0)],

@@ -4,7 +4,7 @@ import type { Mailer } from "../../src/mail/transport.js";
 import type { RunningWorker } from "../../src/worker.js";
 import { createChain, createUser, testConfig } from "../helpers/app.js";
 import { createTestDatabase, type TestDatabase } from "../helpers/database.js";
-import { startTestWorker } from "../jobs/support.js";
+import { startTestWorker } from "../helpers/worker.js";
 
 let testDb: TestDatabase;
 let worker: RunningWorker;

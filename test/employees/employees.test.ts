@@ -1,9 +1,10 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { createInvitation } from "../../src/employees/invitations.js";
-import { authTestApp, bearer, logIn, refresh, register } from "../auth/app.js";
-import { createChain, createUser, type TestUser } from "../helpers/app.js";
+import { createChain, createUser, GENEROUS_LIMITS, type TestUser } from "../helpers/app.js";
+import { bearer, logIn, refresh, register } from "../helpers/auth.js";
+import { testApp } from "../helpers/fixture.js";
 
-const t = authTestApp();
+const t = testApp({ config: { authRateLimit: GENEROUS_LIMITS } });
 let staff: TestUser;
 let companyA: number;
 let companyB: number;

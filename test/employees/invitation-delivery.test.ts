@@ -1,40 +1,27 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { App } from "../../src/app.js";
-import type { JobQueue } from "../../src/queue/queue.js";
-import { openSendQueue } from "../../src/worker.js";
-import { buildAuthTestApp, register } from "../auth/app.js";
-import { createChain, createUser, type TestUser, testConfig } from "../helpers/app.js";
-import { createTestDatabase, type TestDatabase } from "../helpers/database.js";
+import { beforeAll, describe, expect, it } from "vitest";
+import { createChain, createUser, GENEROUS_LIMITS, type TestUser } from "../helpers/app.js";
+import { register } from "../helpers/auth.js";
+import { testApp } from "../helpers/fixture.js";
 
-let testDb: TestDatabase;
-let jobs: JobQueue;
-let app: App;
+const t = testApp({ config: { authRateLimit: GENEROUS_LIMITS }, truncate: false });
 let staff: TestUser;
 let companyId: number;
 
 beforeAll(async () => {
-  testDb = await createTestDatabase();
-  jobs = await openSendQueue({ config: testConfig(), database: testDb.database, databaseUrl: testDb.url });
-  app = await buildAuthTestApp(testDb, { jobs });
-  companyId = (await createChain(testDb, "Acme"))[2]?.id as number;
-  staff = await createUser(app, testDb, { email: "staff@example.com", role: "staff" });
-});
-afterAll(async () => {
-  await app?.close();
-  await jobs?.stop();
-  await testDb?.destroy();
+  companyId = (await createChain(t.testDb, "Acme"))[2]?.id as number;
+  staff = await createUser(t.app, t.testDb, { email: "staff@example.com", role: "staff" });
 });
 
 /** The links of the send-invitation jobs enqueued for a user, oldest first: what the emails will carry. */
 async function invitationLinks(userId: number): Promise<string[]> {
-  const { rows } = await testDb.database.executeSql<{ data: { user_id: number; link: string } }>(
+  const { rows } = await t.testDb.database.executeSql<{ data: { user_id: number; link: string } }>(
     "select data from pgboss.job where name = 'send-invitation' order by created_on",
   );
   return rows.filter((row) => row.data.user_id === userId).map((row) => row.data.link);
 }
 
 const createEmployee = (email: string) =>
-  app.inject({
+  t.app.inject({
     method: "POST",
     url: "/api/v1/employees",
     headers: staff.headers,
@@ -42,7 +29,8 @@ const createEmployee = (email: string) =>
   });
 
 const countInvitationJobs = async () =>
-  (await testDb.database.executeSql("select id from pgboss.job where name = 'send-invitation'")).rows.length;
+  (await t.testDb.database.executeSql("select id from pgboss.job where name = 'send-invitation'")).rows
+    .length;
 
 const tokenOf = (link: string) => new URL(link.replace("#/", "")).searchParams.get("token") as string;
 
@@ -54,7 +42,7 @@ describe("invitation delivery", () => {
     const [first] = await invitationLinks(id);
     expect(first).toMatch(/^http:\/\/supplynet\.test\/admin\/#\/register\?token=[\w-]{43}$/);
 
-    const resent = await app.inject({
+    const resent = await t.app.inject({
       method: "POST",
       url: `/api/v1/employees/${id}/resend_invite`,
       headers: staff.headers,
@@ -66,9 +54,9 @@ describe("invitation delivery", () => {
     expect(second).not.toBe(first);
 
     expect(
-      (await register(app, { token: tokenOf(first as string), password: "long enough" })).statusCode,
+      (await register(t.app, { token: tokenOf(first as string), password: "long enough" })).statusCode,
     ).toBe(400);
-    const registered = await register(app, { token: tokenOf(second), password: "long enough" });
+    const registered = await register(t.app, { token: tokenOf(second), password: "long enough" });
     expect(registered.statusCode).toBe(201);
     expect(registered.json().user).toMatchObject({ id, email: "anna@example.com", company_id: companyId });
   });

@@ -5,11 +5,10 @@ import path from "node:path";
 import { sql } from "drizzle-orm";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildApp } from "../../src/app.js";
 import { type Database, openDatabase } from "../../src/db/client.js";
 import { migrateDatabase } from "../../src/db/migrate.js";
-import { type RunningCli, startCli } from "../cli/run-cli.js";
-import { testConfig } from "../helpers/app.js";
+import { buildTestApp } from "../helpers/app.js";
+import { type RunningCli, startCli } from "../helpers/cli.js";
 import { testDriver } from "../helpers/database.js";
 import { type PrivatePostgres, startPrivatePostgres } from "../helpers/private-postgres.js";
 
@@ -84,8 +83,7 @@ describe.skipIf(testDriver !== "pg")("the API while its database goes away", { t
       `insert into users (email, password_hash, first_name, last_name, role, is_active)
        values ('staff@example.com', 'x', 'Test', 'Staff', 'staff', true) returning id`,
     );
-    const signer = await buildApp({ config: testConfig(), database });
-    await signer.ready();
+    const signer = await buildTestApp({ database, url: server.url });
     headers = {
       authorization: `Bearer ${signer.jwt.sign({ sub: String(user.rows[0]?.id), role: "staff", company_id: null })}`,
     };

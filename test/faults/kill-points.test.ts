@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase, testDriver } from "../helpers/database.js";
-import { KILL_POINTS, KillLab } from "./kill-scenarios.js";
+import { KILL_POINTS, KillLab } from "../helpers/kill-scenarios.js";
 
 /**
  * A real `supplynet worker` SIGKILLed during a clear-debt job at each point of its life, debt added to its

@@ -6,10 +6,10 @@ import pg from "pg";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { JobQueue } from "../../src/queue/queue.js";
 import { openSendQueue } from "../../src/worker.js";
-import { type CliDatabase, cliDatabase, type RunningCli, startCli } from "../cli/run-cli.js";
 import { PASSWORD_ONE_HASH, testConfig } from "../helpers/app.js";
+import { type CliDatabase, cliDatabase, type RunningCli, startCli } from "../helpers/cli.js";
 import { createTestDatabase, type TestDatabase, testDriver } from "../helpers/database.js";
-import { sleep, waitForJob } from "../jobs/support.js";
+import { sleep, waitForJob } from "../helpers/worker.js";
 
 /**
  * SIGTERM on real `serve` and `worker` processes whose work is held in flight honestly (a client that sends

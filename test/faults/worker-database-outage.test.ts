@@ -8,7 +8,7 @@ import { type Database, openDatabase } from "../../src/db/client.js";
 import { migrateDatabase } from "../../src/db/migrate.js";
 import type { JobQueue } from "../../src/queue/queue.js";
 import { openSendQueue } from "../../src/worker.js";
-import { type RunningCli, startCli } from "../cli/run-cli.js";
+import { type RunningCli, startCli } from "../helpers/cli.js";
 import { testDriver } from "../helpers/database.js";
 import { type PrivatePostgres, startPrivatePostgres } from "../helpers/private-postgres.js";
 

@@ -3,7 +3,7 @@ import type { App } from "../../src/app.js";
 import { applyScheduledDebtChange } from "../../src/debts/debt.js";
 import { buildTestApp, createUser, type TestUser } from "../helpers/app.js";
 import { createTestDatabase, type TestDatabase, testDriver } from "../helpers/database.js";
-import { insertNetwork } from "../jobs/support.js";
+import { insertNetwork } from "../helpers/worker.js";
 
 /**
  * Staff edits, clear-debt and the scheduled runs at once, through the real routes and the real run, on

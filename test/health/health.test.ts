@@ -1,12 +1,12 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { App } from "../../src/app.js";
-import { buildApp } from "../../src/app.js";
 import { openDatabase } from "../../src/db/client.js";
 import { migrationsFolder } from "../../src/paths.js";
-import { buildTestApp, testConfig } from "../helpers/app.js";
-import { createTestDatabase, type TestDatabase, testDriver } from "../helpers/database.js";
+import { buildTestApp } from "../helpers/app.js";
+import { testDriver } from "../helpers/database.js";
+import { testApp } from "../helpers/fixture.js";
 import { tcpProxy } from "../helpers/tcp-proxy.js";
 
 /** The tag of the newest committed migration. */
@@ -15,17 +15,7 @@ function latestMigration(): string {
   return journal.entries.at(-1).tag;
 }
 
-let testDb: TestDatabase;
-let app: App;
-
-beforeAll(async () => {
-  testDb = await createTestDatabase();
-  app = await buildTestApp(testDb);
-});
-afterAll(async () => {
-  await app.close();
-  await testDb.destroy();
-});
+const t = testApp({ truncate: false });
 
 /** The answer and how long it took. */
 async function timed(target: App, url: string) {
@@ -36,11 +26,11 @@ async function timed(target: App, url: string) {
 
 describe("/health (liveness) and /ready (readiness)", () => {
   it("both answer 200 on a migrated, reachable database", async () => {
-    const health = await timed(app, "/health");
+    const health = await timed(t.app, "/health");
     expect(health.status).toBe(200);
     expect(health.body).toMatchObject({ status: "ok", database: { status: "ok", driver: testDriver } });
     expect(typeof health.body.database.latency_ms).toBe("number");
-    const ready = await timed(app, "/ready");
+    const ready = await timed(t.app, "/ready");
     expect(ready.status).toBe(200);
     expect(ready.body).toMatchObject({
       status: "ready",
@@ -51,13 +41,13 @@ describe("/health (liveness) and /ready (readiness)", () => {
 
   it("are never rate limited", async () => {
     const answers = await Promise.all(
-      Array.from({ length: 60 }, (_, index) => app.inject({ url: index % 2 ? "/health" : "/ready" })),
+      Array.from({ length: 60 }, (_, index) => t.app.inject({ url: index % 2 ? "/health" : "/ready" })),
     );
     expect(new Set(answers.map((answer) => answer.statusCode))).toEqual(new Set([200]));
   });
 
   it("are documented in the OpenAPI document with their schemas", async () => {
-    const doc = (await app.inject({ url: "/openapi.json" })).json();
+    const doc = (await t.app.inject({ url: "/openapi.json" })).json();
     const health = doc.paths["/health"].get.responses;
     expect(Object.keys(health)).toEqual(["200"]);
     expect(Object.keys(health["200"].content["application/json"].schema.properties)).toEqual([
@@ -74,11 +64,11 @@ describe("/health (liveness) and /ready (readiness)", () => {
   });
 
   it("/ready answers 503 naming the pending migration, while /health stays 200", async () => {
-    const { rows } = await testDb.database.executeSql<{ id: number; hash: string; created_at: string }>(
+    const { rows } = await t.testDb.database.executeSql<{ id: number; hash: string; created_at: string }>(
       "delete from drizzle.__drizzle_migrations where created_at = (select max(created_at) from drizzle.__drizzle_migrations) returning id, hash, created_at::text",
     );
     try {
-      const ready = await timed(app, "/ready");
+      const ready = await timed(t.app, "/ready");
       expect(ready.status).toBe(503);
       expect(ready.body.error).toEqual({
         code: "not_ready",
@@ -87,26 +77,26 @@ describe("/health (liveness) and /ready (readiness)", () => {
       });
       expect(ready.body.migrations).toEqual({ pending: [latestMigration()] });
       expect(ready.body.database.status).toBe("ok");
-      const health = await timed(app, "/health");
+      const health = await timed(t.app, "/health");
       expect(health.status).toBe(200);
       expect(health.body.status).toBe("ok");
     } finally {
       const [row] = rows;
-      await testDb.database.executeSql(
+      await t.testDb.database.executeSql(
         "insert into drizzle.__drizzle_migrations (id, hash, created_at) values ($1, $2, $3)",
         [row?.id, row?.hash, row?.created_at],
       );
     }
-    expect((await timed(app, "/ready")).status).toBe(200);
+    expect((await timed(t.app, "/ready")).status).toBe(200);
   });
 
   it.runIf(testDriver === "pg")(
     "with PostgreSQL refusing or hanging, /health is 200 within a second and /ready is 503",
     async () => {
-      const proxy = await tcpProxy(testDb.url as string);
+      const proxy = await tcpProxy(t.testDb.url as string);
       const database = await openDatabase({ databaseUrl: proxy.url, poolSize: 2 });
-      const cut = await buildApp({ config: testConfig(), database });
-      await cut.ready();
+      // Its queue stays on the test's own database: only the probes' connection is cut.
+      const cut = await buildTestApp({ database, url: proxy.url }, { jobs: t.queue });
       try {
         expect((await timed(cut, "/ready")).status).toBe(200);
 

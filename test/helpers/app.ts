@@ -1,26 +1,63 @@
 import type { App } from "../../src/app.js";
 import { buildApp } from "../../src/app.js";
-import { type Config, loadConfig } from "../../src/config.js";
+import { type AuthRateLimit, type Config, loadConfig } from "../../src/config.js";
 import type { UserRole } from "../../src/db/schema.js";
+import type { JobQueue } from "../../src/queue/queue.js";
+import { openSendQueue } from "../../src/worker.js";
 import type { TestDatabase } from "./database.js";
 
 /** argon2id of "1", computed once: hashing per test user would cost ~50 ms each. */
 export const PASSWORD_ONE_HASH =
   "$argon2id$v=19$m=65536,t=3,p=4$0a9EmdUknGsdj8dUrcsZcQ$JC3vtu3noJL3YLxNeCmcnSGdr3hsPPVzafAhLYl6lo0";
 
-export function testConfig() {
-  return loadConfig(
-    { logLevel: "silent", dataDir: "/nonexistent", publicUrl: "http://supplynet.test" },
-    {
-      NODE_ENV: "test",
-    },
-  );
+export function testConfig(overrides: Partial<Config> = {}): Config {
+  return {
+    ...loadConfig(
+      { logLevel: "silent", dataDir: "/nonexistent", publicUrl: "http://supplynet.test" },
+      { NODE_ENV: "test" },
+    ),
+    ...overrides,
+  };
 }
 
-export async function buildTestApp(testDb: TestDatabase, config: Partial<Config> = {}): Promise<App> {
-  const app = await buildApp({ config: { ...testConfig(), ...config }, database: testDb.database });
-  await app.ready();
-  return app;
+/** Limits no test reaches by accident; a rate-limit test passes its own small ones. */
+export const GENEROUS_LIMITS: AuthRateLimit = {
+  perIp: 1000,
+  perIpWindowMs: 60_000,
+  failures: 1000,
+  failureWindowMs: 60_000,
+};
+
+export interface TestAppOptions {
+  config?: Partial<Config>;
+  /**
+   * Where the app enqueues: a worker's queue, which its owner stops. By default the app opens a send queue of
+   * its own on the test database, as `serve` does, and stops it when it closes.
+   */
+  jobs?: JobQueue;
+}
+
+/** A send queue on the test database, as `serve` opens. */
+export function openTestQueue(testDb: Pick<TestDatabase, "database" | "url">): Promise<JobQueue> {
+  return openSendQueue({ config: testConfig(), database: testDb.database, databaseUrl: testDb.url });
+}
+
+/** The real app, ready for `inject`, on `testDb` (or any database with its URL). */
+export async function buildTestApp(
+  testDb: Pick<TestDatabase, "database" | "url">,
+  options: TestAppOptions = {},
+): Promise<App> {
+  const config = testConfig(options.config);
+  const jobs = options.jobs ?? (await openTestQueue(testDb));
+  try {
+    const app = await buildApp({ config, database: testDb.database, jobs });
+    if (!options.jobs) app.addHook("onClose", () => jobs.stop());
+    await app.ready();
+    return app;
+  } catch (error) {
+    if (!options.jobs) await jobs.stop();
+    throw error;
+  }
 }
 
 export interface TestCompany {

@@ -3,6 +3,7 @@ import { readFileSync } from "node:fs";
 import { PGlite } from "@electric-sql/pglite";
 import { inject } from "vitest";
 import { type Database, openDatabase, wrapPglite } from "../../src/db/client.js";
+import { QUEUE_SCHEMA } from "../../src/queue/queue.js";
 import { adminUrl, withAdminClient } from "./postgres.js";
 
 export const testDriver: "pg" | "pglite" = process.env.TEST_DRIVER === "pg" ? "pg" : "pglite";
@@ -16,11 +17,18 @@ export interface TestDatabase {
   destroy(): Promise<void>;
 }
 
+export interface TestDatabaseOptions {
+  /**
+   * The templates come with pg-boss's schema installed (test/helpers/global-setup.ts); `false` drops it, for a
+   * test of queue set-up on a database as `supplynet migrate` leaves it.
+   */
+  queueSchema?: boolean;
+}
+
 const TABLES =
   "company_products, invitations, refresh_tokens, users, products, companies, task_runs, applied_jobs";
 
-/** A fresh, migrated database of its own for one test file, on the driver this run tests. */
-export async function createTestDatabase(): Promise<TestDatabase> {
+async function openCopy(): Promise<Pick<TestDatabase, "database" | "url" | "destroy">> {
   if (testDriver === "pg") {
     const serverUrl = process.env.TEST_DATABASE_URL ?? "";
     const name = `supplynet_test_${process.pid}_${randomBytes(4).toString("hex")}`;
@@ -32,7 +40,6 @@ export async function createTestDatabase(): Promise<TestDatabase> {
     return {
       database,
       url,
-      truncate: () => database.executeSql(`truncate ${TABLES} restart identity cascade`).then(() => {}),
       async destroy() {
         await database.close();
         await withAdminClient(serverUrl, (client) =>
@@ -44,10 +51,22 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   const template = readFileSync(inject("pgliteTemplate"));
   const pglite = await PGlite.create({ loadDataDir: new Blob([template]) });
   const database = wrapPglite(pglite, "PGlite in memory (test)");
+  return { database, url: undefined, destroy: () => database.close() };
+}
+
+/** Raw SQL on a test database, answered with its rows. */
+export function rowsOf(testDb: Pick<TestDatabase, "database">) {
+  return <Row = Record<string, unknown>>(text: string, values?: unknown[]) =>
+    testDb.database.executeSql<Row>(text, values).then((result) => result.rows);
+}
+
+/** A fresh, migrated database of its own for one test file, on the driver this run tests. */
+export async function createTestDatabase(options: TestDatabaseOptions = {}): Promise<TestDatabase> {
+  const copy = await openCopy();
+  const { database } = copy;
+  if (options.queueSchema === false) await database.executeSql(`drop schema ${QUEUE_SCHEMA} cascade`);
   return {
-    database,
-    url: undefined,
+    ...copy,
     truncate: () => database.executeSql(`truncate ${TABLES} restart identity cascade`).then(() => {}),
-    destroy: () => database.close(),
   };
 }

@@ -8,7 +8,6 @@ import fc from "fast-check";
 import type { LightMyRequestResponse } from "fastify";
 import type { App } from "../../src/app.js";
 import { SESSION_COOKIE } from "../../src/auth/admin-session.js";
-import { issueTokenPair } from "../../src/auth/refresh-tokens.js";
 import { createInvitation } from "../../src/employees/invitations.js";
 import { QUEUE_SCHEMA } from "../../src/queue/queue.js";
 import { createChain, createUser, type TestUser } from "./app.js";
@@ -958,7 +957,7 @@ export class FuzzSession {
     this.headers = { anonymous: {}, employee: employee.headers, staff: staff.headers };
     const refresh = [];
     for (const subject of [employee, staff]) {
-      const pair = await issueTokenPair(app, app.db, {
+      const pair = await app.services.tokens.issue(app.db, {
         id: subject.id,
         role: subject.role,
         companyId: subject.companyId,
@@ -968,9 +967,7 @@ export class FuzzSession {
     this.secrets = {
       refresh,
       invitation: [await createInvitation(app.db, rows[0]?.id as number)],
-      job: app.jobs
-        ? [await app.jobs.enqueue("clear-debt", { ids: [] })]
-        : ["00000000-0000-4000-8000-000000000000"],
+      job: [await app.jobs.enqueue("clear-debt", { ids: [] })],
     };
     this.checksum = await this.takeChecksum();
   }
@@ -981,7 +978,7 @@ export class FuzzSession {
       (table) =>
         `(select md5(coalesce(string_agg(t::text, '|' order by t::text), '')) from ${table} t) as ${table}`,
     );
-    if (this.app.jobs) parts.push(`(select count(*)::text from ${QUEUE_SCHEMA}.job) as jobs`);
+    parts.push(`(select count(*)::text from ${QUEUE_SCHEMA}.job) as jobs`);
     const { rows } = await this.testDb.database.executeSql(`select ${parts.join(", ")}`);
     return JSON.stringify(rows[0]);
   }

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Job } from "../../src/queue/queue.js";
-import type { JobContext } from "../../src/queue/task.js";
+import type { MailJobContext } from "../../src/mail/mail-task.js";
 import { TASKS } from "../../src/worker.js";
 import { testConfig } from "../helpers/app.js";
 import { createTestDatabase, type TestDatabase } from "../helpers/database.js";
@@ -32,7 +32,7 @@ describe("a clear-debt job delivered twice", () => {
       [factory?.id],
     );
     const ids = dealers.map((row) => row.id);
-    const context = { config: testConfig(), database: testDb.database } as JobContext;
+    const context = { config: testConfig(), database: testDb.database } as MailJobContext;
     const jobId = "7d1c7a4e-0b7e-4f5e-9a53-3c1f0e2b9d10";
 
     expect(await TASKS["clear-debt"].handle(delivery(jobId, ids), context)).toEqual({ cleared: 3 });

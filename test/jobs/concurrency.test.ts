@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { applyScheduledDebtChange, clearDebt } from "../../src/debts/debt.js";
 import { createTestDatabase, type TestDatabase, testDriver } from "../helpers/database.js";
-import { insertNetwork, sleep } from "./support.js";
+import { insertNetwork, sleep } from "../helpers/worker.js";
 
 let testDb: TestDatabase;
 const sql = <Row = Record<string, unknown>>(text: string, values?: unknown[]) =>

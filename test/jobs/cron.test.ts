@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { RunningWorker } from "../../src/worker.js";
 import { createTestDatabase, type TestDatabase, testDriver } from "../helpers/database.js";
-import { insertNetwork, sleep, startTestWorker } from "./support.js";
+import { insertNetwork, sleep, startTestWorker } from "../helpers/worker.js";
 
 let testDb: TestDatabase;
 const workers: RunningWorker[] = [];
@@ -27,7 +27,7 @@ describe.skipIf(testDriver !== "pg")(
     }, async () => {
       // Every minute instead of every 3 hours, so that a slot comes during the test.
       for (const worker of workers)
-        await worker.queue.boss.schedule("accrue-debt", "* * * * *", {}, { tz: "UTC" });
+        await worker.queue.schedule("accrue-debt", "* * * * *", "UTC");
       const deadline = Date.now() + 120_000;
       let done: { n: number }[] = [];
       while (Date.now() < deadline) {

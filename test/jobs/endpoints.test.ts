@@ -4,7 +4,7 @@ import type { Mailer, MailMessage } from "../../src/mail/transport.js";
 import type { RunningWorker } from "../../src/worker.js";
 import { createChain, createUser, type TestUser, testConfig } from "../helpers/app.js";
 import { createTestDatabase, type TestDatabase } from "../helpers/database.js";
-import { insertNetwork, startTestWorker, waitForJob } from "./support.js";
+import { insertNetwork, startTestWorker, waitForJob } from "../helpers/worker.js";
 
 let testDb: TestDatabase;
 let worker: RunningWorker;

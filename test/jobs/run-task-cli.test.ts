@@ -1,6 +1,6 @@
 import pg from "pg";
 import { describe, expect, it } from "vitest";
-import { type CliDatabase, cliDatabaseForThisFile, isReadableFailure, runCli } from "../cli/run-cli.js";
+import { type CliDatabase, cliDatabaseForThisFile, isReadableFailure, runCli } from "../helpers/cli.js";
 import { testDriver } from "../helpers/database.js";
 
 /** A child starts tsx and the whole CLI: a few seconds each, far more on a busy machine. */

@@ -3,12 +3,12 @@ import { applyScheduledDebtChange, type ScheduledDebtTask } from "../../src/debt
 import { runTaskNow } from "../../src/debts/run-task.js";
 import { nextRunAt, slotOf } from "../../src/debts/schedules.js";
 import type { Job } from "../../src/queue/queue.js";
-import type { JobContext } from "../../src/queue/task.js";
+import type { MailJobContext } from "../../src/mail/mail-task.js";
 import { UserError } from "../../src/user-error.js";
 import { TASKS } from "../../src/worker.js";
 import { testConfig } from "../helpers/app.js";
 import { createTestDatabase, type TestDatabase } from "../helpers/database.js";
-import { insertNetwork } from "./support.js";
+import { insertNetwork } from "../helpers/worker.js";
 
 let testDb: TestDatabase;
 const sql = <Row = Record<string, unknown>>(text: string, values?: unknown[]) =>
@@ -64,7 +64,7 @@ const breakAccrualForOneCompany = async () => {
 const scheduledJob = <N extends ScheduledDebtTask>(name: N, createdOn: Date) =>
   ({ id: "00000000-0000-4000-8000-000000000000", name, data: {}, createdOn }) as unknown as Job<N>;
 
-const context = () => ({ config: testConfig(), database: testDb.database }) as JobContext;
+const context = () => ({ config: testConfig(), database: testDb.database }) as MailJobContext;
 
 describe("a scheduled run applies once per slot", () => {
   it("runs the accrual handler twice for the same slot (a retry after a crash): debt changes once", async () => {

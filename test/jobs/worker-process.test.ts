@@ -9,7 +9,7 @@ import type { JobQueue } from "../../src/queue/queue.js";
 import { openSendQueue } from "../../src/worker.js";
 import { testConfig } from "../helpers/app.js";
 import { createTestDatabase, type TestDatabase, testDriver } from "../helpers/database.js";
-import { insertNetwork, sleep, waitForJob } from "./support.js";
+import { insertNetwork, sleep, waitForJob } from "../helpers/worker.js";
 
 /**
  * Real `supplynet worker` processes on PostgreSQL (PGlite is one process's database, so this is pg only).
@@ -138,7 +138,7 @@ describe.skipIf(testDriver !== "pg")(
       // pg-boss's maintenance (every 30 s in a worker) moves the expired job to retry; run it now instead of waiting.
       const second = await startWorkerProcess();
       await sleep(5_500);
-      await queue.boss.maintain();
+      await queue.maintain();
       const job = await waitForJob(queue, jobId, ["completed", "failed"], 60_000);
       expect(job).toMatchObject({ state: "completed", result: { slot, companies_touched: 297 } });
       const [attempt] = await sql<{ retry_count: number }>(

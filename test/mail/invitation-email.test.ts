@@ -1,26 +1,9 @@
 import { sql as drizzleSql } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { RunningWorker } from "../../src/worker.js";
-import { createTestDatabase, type TestDatabase } from "../helpers/database.js";
-import { sleep, startTestWorker } from "../jobs/support.js";
-import { startSmtpServer, type TestSmtpServer } from "./smtp.js";
+import { describe, expect, it } from "vitest";
+import { testApp } from "../helpers/fixture.js";
+import { sleep } from "../helpers/worker.js";
 
-let testDb: TestDatabase;
-let worker: RunningWorker;
-let smtp: TestSmtpServer;
-const sql = <Row = Record<string, unknown>>(text: string, values?: unknown[]) =>
-  testDb.database.executeSql<Row>(text, values).then((result) => result.rows);
-
-beforeAll(async () => {
-  testDb = await createTestDatabase();
-  smtp = await startSmtpServer();
-  worker = await startTestWorker(testDb, { smtpUrl: smtp.url });
-});
-afterAll(async () => {
-  await worker?.stop();
-  await smtp?.close();
-  await testDb?.destroy();
-});
+const t = testApp({ app: false, worker: true, mailbox: true, truncate: false });
 
 /** Creates a staff user and enqueues its invitation in one transaction, as the employees service does. */
 async function inviteInTransaction(
@@ -29,12 +12,12 @@ async function inviteInTransaction(
   commit: boolean,
 ): Promise<string | undefined> {
   let jobId: string | undefined;
-  await testDb.database.db
+  await t.testDb.database.db
     .transaction(async (tx) => {
       const result = (await tx.execute(
         drizzleSql`insert into users (email, role) values (${email}, 'staff') returning id`,
       )) as unknown as { rows: { id: number }[] };
-      jobId = await worker.queue.enqueue(
+      jobId = await t.worker.queue.enqueue(
         "send-invitation",
         { user_id: result.rows[0]?.id as number, link },
         { db: tx },
@@ -55,8 +38,8 @@ describe("the invitation email", () => {
       false,
     );
     expect(jobId).toEqual(expect.any(String));
-    expect(await worker.queue.getJob(jobId as string)).toBeNull();
-    expect(await sql("select count(*)::int as n from users")).toEqual([{ n: 0 }]);
+    expect(await t.worker.queue.getJob(jobId as string)).toBeNull();
+    expect(await t.sql("select count(*)::int as n from users")).toEqual([{ n: 0 }]);
   });
 
   it("emails the link with the token once committed, then deletes its job so the token is stored nowhere", async () => {
@@ -64,18 +47,18 @@ describe("the invitation email", () => {
     const jobId = await inviteInTransaction("invitee@example.com", link, true);
     const deadline = Date.now() + 15_000;
     while (
-      !smtp.received.some((mail) => mail.subject === "Your supplynet invitation") &&
+      !t.mailbox.messages.some((mail) => mail.subject === "Your supplynet invitation") &&
       Date.now() < deadline
     )
       await sleep(100);
-    const mail = smtp.received.find((message) => message.subject === "Your supplynet invitation");
+    const mail = t.mailbox.messages.find((message) => message.subject === "Your supplynet invitation");
     expect(mail?.to && !Array.isArray(mail.to) ? mail.to.text : "").toBe("invitee@example.com");
     expect(mail?.text).toContain(link);
     expect(mail?.html).toContain(`href="${link.replaceAll("&", "&#38;")}"`);
 
-    while ((await worker.queue.getJob(jobId as string)) && Date.now() < deadline) await sleep(100);
-    expect(await worker.queue.getJob(jobId as string)).toBeNull();
-    const stored = await sql<{ n: number }>(
+    while ((await t.worker.queue.getJob(jobId as string)) && Date.now() < deadline) await sleep(100);
+    expect(await t.worker.queue.getJob(jobId as string)).toBeNull();
+    const stored = await t.sql<{ n: number }>(
       "select (select count(*) from pgboss.job where data::text like '%tok_123%') + (select count(*) from pgboss.archive where data::text like '%tok_123%') as n",
     );
     expect(Number(stored[0]?.n)).toBe(0);

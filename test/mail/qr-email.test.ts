@@ -5,38 +5,27 @@ import path from "node:path";
 import jsQRModule from "jsqr";
 import { type ParsedMail, simpleParser } from "mailparser";
 import { PNG } from "pngjs";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it } from "vitest";
 import type { RunningWorker } from "../../src/worker.js";
-import { createTestDatabase, type TestDatabase } from "../helpers/database.js";
-import { startTestWorker, waitForJob } from "../jobs/support.js";
-import { startSmtpServer, type TestSmtpServer } from "./smtp.js";
+import { testApp } from "../helpers/fixture.js";
+import { startMailbox } from "../helpers/mailbox.js";
+import { startTestWorker, waitForJob } from "../helpers/worker.js";
 
-let testDb: TestDatabase;
+/** Each test starts a worker of its own: the SMTP server it sends to differs. */
+const t = testApp({ app: false, mailbox: true });
 let worker: RunningWorker | undefined;
-let smtp: TestSmtpServer;
-const sql = <Row = Record<string, unknown>>(text: string, values?: unknown[]) =>
-  testDb.database.executeSql<Row>(text, values).then((result) => result.rows);
-
-beforeAll(async () => {
-  testDb = await createTestDatabase();
-  smtp = await startSmtpServer();
-});
 afterEach(async () => {
   await worker?.stop();
   worker = undefined;
 });
-afterAll(async () => {
-  await smtp?.close();
-  await testDb.destroy();
-});
 
 /** A company with a Cyrillic name and an awkward house number, and a user to mail. */
 async function companyAndUser(email: string) {
-  const [factory] = await sql<{ id: number }>(
+  const [factory] = await t.sql<{ id: number }>(
     `insert into companies (name, email, country, city, street, house_number, level)
      values ('ООО «Ромашка»', 'f@example.com', 'Россия', 'Москва', 'Тверская', '12А/3', 0) returning id`,
   );
-  const [user] = await sql<{ id: number }>(
+  const [user] = await t.sql<{ id: number }>(
     "insert into users (email, role) values ($1, 'staff') returning id",
     [email],
   );
@@ -55,13 +44,12 @@ function decodeQr(png: Buffer): string | undefined {
 
 describe("the QR email", () => {
   it("arrives over SMTP with the QR inline and attached; the QR decodes to the company's name and address", async () => {
-    await testDb.truncate();
     const { companyId, userId } = await companyAndUser("reader@example.com");
-    worker = await startTestWorker(testDb, { smtpUrl: smtp.url });
+    worker = await startTestWorker(t.testDb, { smtpUrl: t.mailbox.url });
     const jobId = await worker.queue.enqueue("send-qr-email", { company_id: companyId, user_id: userId });
     expect(await waitForJob(worker.queue, jobId)).toMatchObject({ state: "completed" });
 
-    const mail = smtp.received.at(-1) as ParsedMail;
+    const mail = t.mailbox.messages.at(-1) as ParsedMail;
     expect(mail.to && !Array.isArray(mail.to) ? mail.to.text : "").toBe("reader@example.com");
     expect(mail.subject).toBe("Address of ООО «Ромашка»");
     expect(mail.text).toContain(EXPECTED_ADDRESS);
@@ -78,13 +66,12 @@ describe("the QR email", () => {
   });
 
   it("fails and retries while the SMTP server is down, without stopping the worker's other jobs", async () => {
-    await testDb.truncate();
     const { companyId, userId } = await companyAndUser("nobody@example.com");
     // A port where an SMTP server just stopped: connections are refused.
-    const dead = await startSmtpServer();
+    const dead = await startMailbox();
     await dead.close();
 
-    worker = await startTestWorker(testDb, { smtpUrl: dead.url });
+    worker = await startTestWorker(t.testDb, { smtpUrl: dead.url });
     const started = Date.now();
     const mailJob = await worker.queue.enqueue(
       "send-qr-email",
@@ -93,7 +80,7 @@ describe("the QR email", () => {
     );
     const failed = await waitForJob(worker.queue, mailJob, ["failed"]);
     expect(failed.error).toMatch(/ECONNREFUSED|connect/i);
-    const [attempts] = await sql<{ retry_count: number }>(
+    const [attempts] = await t.sql<{ retry_count: number }>(
       "select retry_count from pgboss.job where id = $1",
       [mailJob],
     );
@@ -109,11 +96,10 @@ describe("the QR email", () => {
   });
 
   it("without SMTP_URL writes a .eml file to DATA_DIR/outbox", async () => {
-    await testDb.truncate();
     const { companyId, userId } = await companyAndUser("outbox@example.com");
     const dataDir = await mkdtemp(path.join(os.tmpdir(), "supplynet-outbox-"));
     try {
-      worker = await startTestWorker(testDb, { dataDir });
+      worker = await startTestWorker(t.testDb, { dataDir });
       const jobId = await worker.queue.enqueue("send-qr-email", { company_id: companyId, user_id: userId });
       const job = await waitForJob(worker.queue, jobId);
       const files = await readdir(path.join(dataDir, "outbox"));

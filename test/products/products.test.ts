@@ -1,23 +1,19 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import type { App } from "../../src/app.js";
-import { buildTestApp, createChain, createUser, type TestCompany, type TestUser } from "../helpers/app.js";
-import { createTestDatabase, type TestDatabase } from "../helpers/database.js";
+import { beforeEach, describe, expect, it } from "vitest";
+import { createChain, createUser, type TestCompany, type TestUser } from "../helpers/app.js";
+import { testApp } from "../helpers/fixture.js";
 
-let testDb: TestDatabase;
-let app: App;
+const t = testApp();
 let alpha: TestCompany[];
 let beta: TestCompany[];
 let staff: TestUser;
 let employee: TestUser;
-
-const sql = (text: string, values?: unknown[]) => testDb.database.executeSql(text, values);
 
 async function insertProduct(
   name: string,
   model: string,
   releaseDate: string | null = null,
 ): Promise<number> {
-  const { rows } = await sql(
+  const rows = await t.sql(
     "insert into products (name, model, release_date) values ($1, $2, $3) returning id",
     [name, model, releaseDate],
   );
@@ -25,28 +21,19 @@ async function insertProduct(
 }
 
 const sells = (companyId: number, productId: number) =>
-  sql("insert into company_products (company_id, product_id) values ($1, $2)", [companyId, productId]);
+  t.sql("insert into company_products (company_id, product_id) values ($1, $2)", [companyId, productId]);
 
 function call(method: "GET" | "POST" | "PATCH" | "DELETE", url: string, payload?: object, user = staff) {
-  return app.inject({ method, url: `/api/v1${url}`, headers: user.headers, payload });
+  return t.app.inject({ method, url: `/api/v1${url}`, headers: user.headers, payload });
 }
 
 const names = (body: { results: { name: string }[] }) => body.results.map((product) => product.name);
 
-beforeAll(async () => {
-  testDb = await createTestDatabase();
-  app = await buildTestApp(testDb);
-});
-afterAll(async () => {
-  await app.close();
-  await testDb.destroy();
-});
 beforeEach(async () => {
-  await testDb.truncate();
-  alpha = await createChain(testDb, "Alpha");
-  beta = await createChain(testDb, "Beta");
-  staff = await createUser(app, testDb, { email: "staff@example.com", role: "staff" });
-  employee = await createUser(app, testDb, {
+  alpha = await createChain(t.testDb, "Alpha");
+  beta = await createChain(t.testDb, "Beta");
+  staff = await createUser(t.app, t.testDb, { email: "staff@example.com", role: "staff" });
+  employee = await createUser(t.app, t.testDb, {
     email: "e@example.com",
     role: "employee",
     companyId: (alpha[3] as TestCompany).id,

@@ -1,34 +1,24 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import type { App } from "../../src/app.js";
-import { buildTestApp, createChain, createUser, type TestCompany, type TestUser } from "../helpers/app.js";
-import { createTestDatabase, type TestDatabase } from "../helpers/database.js";
+import { beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { createChain, createUser, type TestCompany, type TestUser } from "../helpers/app.js";
 import { type DocumentedResponses, documentedResponses } from "../helpers/documented-responses.js";
+import { testApp } from "../helpers/fixture.js";
 
-let testDb: TestDatabase;
-let app: App;
+const t = testApp();
 let staff: TestUser;
 let documented: DocumentedResponses;
 
-const sql = (text: string, values?: unknown[]) => testDb.database.executeSql(text, values);
 /** Every answer is also checked against the documented schema: the serializer lets a wrong pattern through. */
 const stats = async () => {
-  const response = await app.inject({ method: "GET", url: "/api/v1/stats", headers: staff.headers });
+  const response = await t.app.inject({ method: "GET", url: "/api/v1/stats", headers: staff.headers });
   expect(documented.problems("GET", "/api/v1/stats", response)).toEqual([]);
   return response;
 };
 
 beforeAll(async () => {
-  testDb = await createTestDatabase();
-  app = await buildTestApp(testDb);
-  documented = documentedResponses(app);
-});
-afterAll(async () => {
-  await app.close();
-  await testDb.destroy();
+  documented = documentedResponses(t.app);
 });
 beforeEach(async () => {
-  await testDb.truncate();
-  staff = await createUser(app, testDb, { email: "staff@example.com", role: "staff" });
+  staff = await createUser(t.app, t.testDb, { email: "staff@example.com", role: "staff" });
 });
 
 describe("GET /api/v1/stats", () => {
@@ -46,17 +36,17 @@ describe("GET /api/v1/stats", () => {
   });
 
   it("computes counts, exact sums, the average over companies with a supplier and the top debtors", async () => {
-    const alpha = await createChain(testDb, "Alpha");
-    const beta = await createChain(testDb, "Beta");
-    await sql(
+    const alpha = await createChain(t.testDb, "Alpha");
+    const beta = await createChain(t.testDb, "Beta");
+    await t.sql(
       "insert into companies (name, email, country, city, street, house_number, level) values ('Lone', 'l@example.com', 'RU', 'M', 's', '1', 0)",
     );
     const id = (chain: TestCompany[], level: number) => (chain[level] as TestCompany).id;
     // Eight companies with a supplier: debts chosen so that float arithmetic would show (0.1 + 0.2).
-    await sql("update companies set debt = 0.10 where id = $1", [id(alpha, 1)]);
-    await sql("update companies set debt = 0.20 where id = $1", [id(alpha, 2)]);
-    await sql("update companies set debt = 9999999999999.99 where id = $1", [id(beta, 4)]);
-    await sql("update companies set debt = 0 where id = $1", [id(beta, 1)]);
+    await t.sql("update companies set debt = 0.10 where id = $1", [id(alpha, 1)]);
+    await t.sql("update companies set debt = 0.20 where id = $1", [id(alpha, 2)]);
+    await t.sql("update companies set debt = 9999999999999.99 where id = $1", [id(beta, 4)]);
+    await t.sql("update companies set debt = 0 where id = $1", [id(beta, 1)]);
     // alpha 3, 4 and beta 2, 3 keep 100.50 each.
     const body = (await stats()).json();
     expect(body.companies_per_level).toEqual({
@@ -83,8 +73,8 @@ describe("GET /api/v1/stats", () => {
   });
 
   it("keeps only the ten largest debtors", async () => {
-    for (let chain = 0; chain < 4; chain++) await createChain(testDb, `C${chain}`);
-    await sql("update companies set debt = id where level > 0");
+    for (let chain = 0; chain < 4; chain++) await createChain(t.testDb, `C${chain}`);
+    await t.sql("update companies set debt = id where level > 0");
     const body = (await stats()).json();
     expect(body.top_debtors).toHaveLength(10);
     const debts = body.top_debtors.map((debtor: { debt: string }) => Number(debtor.debt));
@@ -92,7 +82,7 @@ describe("GET /api/v1/stats", () => {
   });
 
   it("shows each scheduled task with its last run from task_runs and its next slot", async () => {
-    await sql(
+    await t.sql(
       `insert into task_runs (task, slot, companies_touched, total_change, finished_at) values
        ('accrue-debt', '2026-01-01T03:00:00Z', 5, '123.45', '2026-01-01T03:00:02Z'),
        ('accrue-debt', '2026-01-01T06:00:00Z', 6, '7.50', '2026-01-01T06:00:01Z')`,
@@ -117,7 +107,7 @@ describe("GET /api/v1/stats", () => {
   });
 
   it("answers after a repayment: a run's total change is negative", async () => {
-    await sql(
+    await t.sql(
       `insert into task_runs (task, slot, companies_touched, total_change, finished_at) values
        ('accrue-debt', '2026-01-01T06:00:00Z', 2, '12345678901234.56', '2026-01-01T06:00:01Z'),
        ('repay-debt', '2026-01-01T06:30:00Z', 2, '-12345678901234.56', '2026-01-01T06:30:01Z')`,
@@ -136,14 +126,14 @@ describe("GET /api/v1/stats", () => {
   });
 
   it("is for staff only", async () => {
-    const [company] = await createChain(testDb, "Alpha");
-    const employee = await createUser(app, testDb, {
+    const [company] = await createChain(t.testDb, "Alpha");
+    const employee = await createUser(t.app, t.testDb, {
       email: "e@example.com",
       role: "employee",
       companyId: (company as TestCompany).id,
     });
-    const response = await app.inject({ method: "GET", url: "/api/v1/stats", headers: employee.headers });
+    const response = await t.app.inject({ method: "GET", url: "/api/v1/stats", headers: employee.headers });
     expect(response.statusCode).toBe(403);
-    expect((await app.inject({ method: "GET", url: "/api/v1/stats" })).statusCode).toBe(401);
+    expect((await t.app.inject({ method: "GET", url: "/api/v1/stats" })).statusCode).toBe(401);
   });
 });

@@ -7,7 +7,7 @@ import type { RunningWorker } from "../../src/worker.js";
 import { createChain, createUser, type TestCompany, type TestUser, testConfig } from "../helpers/app.js";
 import { createTestDatabase, type TestDatabase } from "../helpers/database.js";
 import { type DocumentedResponses, documentedResponses } from "../helpers/documented-responses.js";
-import { startTestWorker, waitForJob } from "../jobs/support.js";
+import { startTestWorker, waitForJob } from "../helpers/worker.js";
 
 /**
  * Two days of the network as production lives them, in simulated time: every cron slot of two days (16
@@ -332,7 +332,7 @@ beforeAll(async () => {
   testDb = await createTestDatabase();
   worker = await startTestWorker(testDb, { mailer: discardingMailer });
   // The real clock must not fire a slot of its own while the simulated days run.
-  for (const task of Object.keys(SCHEDULES)) await worker.queue.boss.unschedule(task);
+  for (const task of Object.keys(SCHEDULES)) await worker.queue.unschedule(task as keyof typeof SCHEDULES);
   app = await buildApp({ config: testConfig(), database: testDb.database, jobs: worker.queue });
   await app.ready();
   documented = documentedResponses(app);

@@ -7,7 +7,7 @@ import { PGlite } from "@electric-sql/pglite";
 import { afterAll, beforeAll, inject } from "vitest";
 import { type Database, openDatabase } from "../../src/db/client.js";
 import { projectRoot } from "../../src/paths.js";
-import { createTestDatabase, type TestDatabase } from "../helpers/database.js";
+import { createTestDatabase, type TestDatabase } from "./database.js";
 
 export interface CliResult {
   code: number | null;

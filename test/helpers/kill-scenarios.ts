@@ -15,9 +15,9 @@ import { loadConfig } from "../../src/config.js";
 import { applyScheduledDebtChange } from "../../src/debts/debt.js";
 import type { JobQueue } from "../../src/queue/queue.js";
 import { openSendQueue } from "../../src/worker.js";
-import { type RunningCli, startCli } from "../cli/run-cli.js";
-import type { TestDatabase } from "../helpers/database.js";
-import { insertNetwork } from "../jobs/support.js";
+import { type RunningCli, startCli } from "../helpers/cli.js";
+import { insertNetwork } from "../helpers/worker.js";
+import type { TestDatabase } from "./database.js";
 
 export const KILL_POINTS = ["before-pickup", "lock-wait", "mid-update", "after-commit"] as const;
 export type KillPoint = (typeof KILL_POINTS)[number];
@@ -216,7 +216,7 @@ export class KillLab {
       return await this.runScenario(point, scenario);
     } catch (error) {
       // A job left behind would clear companies during the next run, which would then prove nothing.
-      if (scenario.jobId) await this.queue.boss.cancel("clear-debt", scenario.jobId).catch(() => {});
+      if (scenario.jobId) await this.queue.cancel("clear-debt", scenario.jobId).catch(() => {});
       throw error;
     }
   }

@@ -3,17 +3,20 @@ import type { Readable } from "node:stream";
 import { type ParsedMail, simpleParser } from "mailparser";
 import { SMTPServer } from "smtp-server";
 
-export interface TestSmtpServer {
+/** A real SMTP server in this process that keeps what arrives. */
+export interface Mailbox {
   url: string;
   port: number;
   /** Every message received so far, parsed (empty with `parse: false`). */
-  received: ParsedMail[];
+  messages: ParsedMail[];
   /** The Message-ID of every message received so far, in order of arrival, copies included. */
   messageIds: string[];
+  /** Resolves with the first message (already received or yet to come) that matches. */
+  waitFor(match: (mail: ParsedMail) => boolean, timeoutMs?: number): Promise<ParsedMail>;
   close(): Promise<void>;
 }
 
-export interface SmtpServerOptions {
+export interface MailboxOptions {
   /**
    * For this many messages, store the message and then drop the connection instead of answering 250: the
    * sender cannot tell it was delivered, as with a real server that crashes or times out at that moment.
@@ -44,10 +47,10 @@ function readMessageId(stream: Readable): Promise<string> {
   });
 }
 
-/** A real SMTP server on a local port that parses what arrives. */
-export async function startSmtpServer(options: SmtpServerOptions = {}): Promise<TestSmtpServer> {
-  const received: ParsedMail[] = [];
+export async function startMailbox(options: MailboxOptions = {}): Promise<Mailbox> {
+  const messages: ParsedMail[] = [];
   const messageIds: string[] = [];
+  const listeners = new Set<() => void>();
   const sockets = new Set<Socket>();
   let toDrop = options.dropBeforeReply ?? 0;
   const store = async (stream: Readable) => {
@@ -56,8 +59,9 @@ export async function startSmtpServer(options: SmtpServerOptions = {}): Promise<
       return;
     }
     const mail = await simpleParser(stream);
-    received.push(mail);
+    messages.push(mail);
     messageIds.push(mail.messageId ?? "");
+    for (const listener of listeners) listener();
   };
   const server = new SMTPServer({
     authOptional: true,
@@ -86,8 +90,25 @@ export async function startSmtpServer(options: SmtpServerOptions = {}): Promise<
   return {
     url: `smtp://127.0.0.1:${port}`,
     port,
-    received,
+    messages,
     messageIds,
+    waitFor(match, timeoutMs = 30_000) {
+      return new Promise((resolve, reject) => {
+        const check = () => {
+          const found = messages.find(match);
+          if (!found) return;
+          listeners.delete(check);
+          clearTimeout(timer);
+          resolve(found);
+        };
+        const timer = setTimeout(() => {
+          listeners.delete(check);
+          reject(new Error(`No matching mail within ${timeoutMs} ms (got ${messages.length})`));
+        }, timeoutMs);
+        listeners.add(check);
+        check();
+      });
+    },
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }

@@ -2,19 +2,24 @@ import { expect } from "vitest";
 import type { Mailer } from "../../src/mail/transport.js";
 import type { JobQueue, JobStatus } from "../../src/queue/queue.js";
 import { type RunningWorker, startWorker } from "../../src/worker.js";
-import { testConfig } from "../helpers/app.js";
-import type { TestDatabase } from "../helpers/database.js";
+import { testConfig } from "./app.js";
+import type { TestDatabase } from "./database.js";
+
+export interface TestWorkerOptions {
+  mailer?: Mailer;
+  smtpUrl?: string;
+  dataDir?: string;
+}
 
 /** A worker inside the test process, on the test's own database (pg-boss gets its own pool on pg). */
 export function startTestWorker(
   testDb: TestDatabase,
-  options: { mailer?: Mailer; smtpUrl?: string; dataDir?: string } = {},
+  options: TestWorkerOptions = {},
 ): Promise<RunningWorker> {
-  const config = {
-    ...testConfig(),
+  const config = testConfig({
     ...(options.smtpUrl ? { smtpUrl: options.smtpUrl } : {}),
     ...(options.dataDir ? { dataDir: options.dataDir } : {}),
-  };
+  });
   return startWorker({
     config,
     database: testDb.database,
