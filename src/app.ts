@@ -6,11 +6,13 @@ import { rateLimitPlugin } from "./auth/rate-limits.js";
 import { authRoutes } from "./auth/routes.js";
 import type { Services } from "./auth/services.js";
 import { TokenIssuer } from "./auth/tokens.js";
+import { companyConstraints } from "./companies/constraints.js";
 import { qrRoutes } from "./companies/qr.js";
 import { companyRoutes } from "./companies/routes.js";
 import type { Config } from "./config.js";
 import type { Database, Db } from "./db/client.js";
 import { debtRoutes } from "./debts/routes.js";
+import { employeeConstraints } from "./employees/constraints.js";
 import { employeeRoutes } from "./employees/routes.js";
 import { healthRoutes } from "./health/routes.js";
 import { adminPlugin } from "./http/admin-spa.js";
@@ -23,6 +25,7 @@ import {
 } from "./http/errors.js";
 import { securityPlugin } from "./http/security.js";
 import { createValidatorCompiler } from "./http/validation.js";
+import { productConstraints } from "./products/constraints.js";
 import { productRoutes } from "./products/routes.js";
 import type { JobQueue } from "./queue/queue.js";
 import { jobRoutes } from "./queue/routes.js";
@@ -78,7 +81,10 @@ export async function buildApp(deps: AppDeps) {
   app.decorate("db", deps.database.db);
   app.decorate("jobs", deps.jobs);
 
-  await app.register(errorHandlerPlugin, { database: deps.database });
+  await app.register(errorHandlerPlugin, {
+    database: deps.database,
+    constraints: [...companyConstraints, ...productConstraints, ...employeeConstraints],
+  });
   await app.register(securityPlugin);
   await app.register(authPlugin);
   await app.register(rateLimitPlugin);

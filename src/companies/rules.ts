@@ -1,10 +1,9 @@
-import { databaseErrorOf } from "../db/errors.js";
 import { COMPANY_LEVELS, type CompanyLevel } from "../db/schema.js";
 import { badRequest, conflict, type HttpError } from "../http/errors.js";
 
 /**
  * The supply-chain rules as the API states them. The database enforces the same rules (see the companies
- * table); these checks run first only so that the answer names the field and says what to do.
+ * table, and constraints.ts answers its refusals); these checks run first so that the answer says what to do.
  */
 
 export const levelName = (level: number): CompanyLevel => COMPANY_LEVELS[level] as CompanyLevel;
@@ -80,32 +79,3 @@ export const unknownProductsError = (ids: number[]) =>
   badRequest("Some products do not exist.", {
     product_ids: [`Unknown product ids: ${ids.join(", ")}.`],
   });
-
-/**
- * When a concurrent change slips past the checks above, the database refuses it; this turns that refusal
- * into the same answers, naming the field.
- */
-export function companyConstraintError(error: unknown): HttpError | undefined {
-  const pgError = databaseErrorOf(error);
-  const referenced = /^update or delete/.test(pgError.message ?? "");
-  switch (pgError.constraint) {
-    case "companies_supplier_fk":
-      return referenced
-        ? conflict("The company supplies others; reassign or delete them first.")
-        : badRequest("The supplier does not exist or is not one level up.", {
-            supplier_id: ["Must be an existing company one level up."],
-          });
-    case "companies_factory_has_no_supplier":
-      return badRequest("Only a factory has no supplier.", {
-        supplier_id: ["A factory has none; every other level needs one."],
-      });
-    case "companies_factory_has_no_debt":
-      return badRequest("A factory heads the chain.", { debt: ["A factory never owes anything."] });
-    case "company_products_product_id_products_id_fk":
-      return badRequest("Some products do not exist.", { product_ids: ["Unknown product id."] });
-    case "companies_name_not_blank":
-      return badRequest("The name is blank.", { name: ["Must not be blank."] });
-    default:
-      return undefined;
-  }
-}

@@ -5,9 +5,8 @@ import { requireVisibleCompany } from "../auth/scope.js";
 import type { Services } from "../auth/services.js";
 import { levelName } from "../companies/rules.js";
 import type { DbOrTx } from "../db/client.js";
-import { databaseErrorOf } from "../db/errors.js";
 import { companies, invitations, users } from "../db/schema.js";
-import { badRequest, conflict, notFound } from "../http/errors.js";
+import { conflict, notFound } from "../http/errors.js";
 import { containsPattern, orderingOf } from "../http/listing.js";
 import { type Page, pageOf } from "../http/schemas.js";
 import { invite } from "./invitations.js";
@@ -132,47 +131,26 @@ export async function getEmployee({ db }: Pick<Services, "db">, id: number): Pro
   return toView(row);
 }
 
-/**
- * The database is the judge of a duplicate email and of an unknown company (no check-then-insert race);
- * its refusals become errors that name the field.
- */
-function explainWriteError(error: unknown): unknown {
-  const dbError = databaseErrorOf(error);
-  if (dbError.code === "23505" && dbError.constraint === "users_email_lower_key") {
-    return conflict("A user with this email already exists.", {
-      email: ["A user with this email already exists."],
-    });
-  }
-  if (dbError.code === "23503" && dbError.constraint?.startsWith("users_company_id")) {
-    return badRequest("The company does not exist.", { company_id: ["No company with this id."] });
-  }
-  return error;
-}
-
 /** Creates the employee without a password and invites them, in one transaction. */
 export async function createEmployee(
   deps: Pick<Services, "db" | "jobs" | "publicUrl">,
   input: EmployeeCreateInput,
 ): Promise<EmployeeView> {
-  const id = await deps.db
-    .transaction(async (tx) => {
-      const [user] = await tx
-        .insert(users)
-        .values({
-          email: input.email,
-          firstName: input.first_name ?? "",
-          lastName: input.last_name ?? "",
-          role: "employee",
-          companyId: input.company_id,
-        })
-        .returning({ id: users.id, email: users.email });
-      if (!user) throw new Error("insert returned no row");
-      await invite(deps, tx, user);
-      return user.id;
-    })
-    .catch((error: unknown) => {
-      throw explainWriteError(error);
-    });
+  const id = await deps.db.transaction(async (tx) => {
+    const [user] = await tx
+      .insert(users)
+      .values({
+        email: input.email,
+        firstName: input.first_name ?? "",
+        lastName: input.last_name ?? "",
+        role: "employee",
+        companyId: input.company_id,
+      })
+      .returning({ id: users.id, email: users.email });
+    if (!user) throw new Error("insert returned no row");
+    await invite(deps, tx, user);
+    return user.id;
+  });
   return getEmployee(deps, id);
 }
 
@@ -190,19 +168,15 @@ export async function updateEmployee(
     ...(input.is_active !== undefined && { isActive: input.is_active }),
   };
   if (Object.keys(changes).length > 0) {
-    await db
-      .transaction(async (tx) => {
-        const [updated] = await tx
-          .update(users)
-          .set(changes)
-          .where(employeeWithId(id))
-          .returning({ id: users.id });
-        if (!updated) throw notFound(NO_SUCH_EMPLOYEE);
-        if (input.is_active === false) await revokeUserRefreshTokens(tx, id);
-      })
-      .catch((error: unknown) => {
-        throw explainWriteError(error);
-      });
+    await db.transaction(async (tx) => {
+      const [updated] = await tx
+        .update(users)
+        .set(changes)
+        .where(employeeWithId(id))
+        .returning({ id: users.id });
+      if (!updated) throw notFound(NO_SUCH_EMPLOYEE);
+      if (input.is_active === false) await revokeUserRefreshTokens(tx, id);
+    });
   }
   return getEmployee({ db }, id);
 }

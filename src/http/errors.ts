@@ -99,7 +99,53 @@ function validationError(issues: ValidationIssue[], context: string | undefined,
   return badRequest(message, fields);
 }
 
-/** Postgres errors a client can trigger map to 4xx; anything else stays a logged 500. */
+/**
+ * How the API answers a request that broke one database constraint, naming the fields to blame. Each feature
+ * lists its own constraints (its constraints.ts); the app hands them all to the error handler, so that a refusal
+ * the service's own checks did not foresee (a concurrent change, a duplicate) gets the same answer everywhere.
+ */
+export interface ConstraintError {
+  /** The constraint's name, as the migrations give it. */
+  constraint: string;
+  /**
+   * For a foreign key: this entry answers a statement that deleted or changed the row the key points at,
+   * rather than a row that points.
+   */
+  referenced?: true;
+  status: 400 | 409;
+  message: string;
+  /** The request fields to name, each with `fieldMessage` (or `message`). */
+  fields?: string[];
+  fieldMessage?: string;
+}
+
+/** PostgreSQL's words for a foreign key broken from the referenced side. */
+const REFERENCED_VIOLATION = /^update or delete/;
+
+const constraintKey = (constraint: string, referenced: boolean) =>
+  referenced ? `${constraint} (referenced)` : constraint;
+
+/** The catalogue as the error handler looks it up: by constraint, and by side for a foreign key. */
+function constraintCatalogue(entries: ConstraintError[]): (error: PgError) => HttpError | undefined {
+  const answers = new Map<string, ConstraintError>();
+  for (const entry of entries) {
+    const key = constraintKey(entry.constraint, entry.referenced === true);
+    if (answers.has(key)) throw new Error(`Constraint ${key} is listed twice`);
+    answers.set(key, entry);
+  }
+  return (error) => {
+    if (!error.constraint) return undefined;
+    const entry = answers.get(
+      constraintKey(error.constraint, REFERENCED_VIOLATION.test(error.message ?? "")),
+    );
+    if (!entry) return undefined;
+    const fields: FieldErrors = {};
+    for (const field of entry.fields ?? []) fields[field] = [entry.fieldMessage ?? entry.message];
+    return new HttpError(entry.status, entry.status === 409 ? "conflict" : "invalid", entry.message, fields);
+  };
+}
+
+/** Postgres errors a client can trigger, and no catalogue entry names, map to 4xx; anything else stays a 500. */
 function fromDatabaseError(error: PgError): HttpError | undefined {
   switch (error.code) {
     case "23505":
@@ -165,12 +211,16 @@ const CLIENT_ERROR_CODES = new Map<number, string>([
 /** A body that is not JSON, as DRF says it: a parse error, not an invalid value. */
 const PARSE_ERRORS = new Set(["FST_ERR_CTP_INVALID_JSON_BODY", "FST_ERR_CTP_EMPTY_JSON_BODY"]);
 
-function toHttpError(error: FastifyError & { validationContext?: string }): HttpError | undefined {
+function toHttpError(
+  error: FastifyError & { validationContext?: string },
+  fromConstraint: (error: PgError) => HttpError | undefined,
+): HttpError | undefined {
   if (error instanceof HttpError) return error;
   if (error.validation) {
     return validationError(error.validation, error.validationContext, firstProblemOnly.has(error.validation));
   }
-  const fromDb = fromDatabaseError(databaseErrorOf(error)) ?? fromDatabaseOutage(error);
+  const pgError = databaseErrorOf(error);
+  const fromDb = fromConstraint(pgError) ?? fromDatabaseError(pgError) ?? fromDatabaseOutage(error);
   if (fromDb) return fromDb;
   const status = error.statusCode ?? 500;
   if (status >= 400 && status < 500) {
@@ -261,49 +311,58 @@ function logKnown(
   }
 }
 
-export const errorHandlerPlugin = fp(async (app: FastifyInstance, { database }: { database: Database }) => {
-  const outage = databaseOutageLog(database, app.log);
-  app.addHook("onClose", async () => outage.stop());
-  // The first hook of all, so that the deadline covers the other hooks (authentication reads the database).
-  const requestTimeout = app.config.requestTimeoutMs;
-  if (requestTimeout > 0)
-    app.addHook("onRequest", async (_request, reply) => answerAfter(requestTimeout, reply));
-  app.setErrorHandler((error: FastifyError, request, reply) => {
-    const known = toHttpError(error);
-    if (!known) {
-      request.log.error({ err: error }, "unhandled error");
-      return reply.status(500).send(errorBody("server_error", "Something went wrong on our side."));
-    }
-    logKnown(outage, known, error, request);
-    reply.headers(known.headers);
-    return reply.status(known.statusCode).send(errorBody(known.code, known.message, known.fields));
-  });
-  app.setNotFoundHandler((request, reply) => {
-    const path = request.url.split("?")[0] ?? "";
-    const shown = path.length > MAX_ECHOED_PATH ? `${path.slice(0, MAX_ECHOED_PATH)}…` : path;
-    return reply.status(404).send(errorBody("not_found", `No route for ${request.method} ${shown}.`));
-  });
-  // Fastify's own 503 for requests that arrive while it closes is not in our shape (see return503OnClosing).
-  let closing = false;
-  app.addHook("preClose", async () => {
-    closing = true;
-  });
-  app.addHook("onRequest", async (request) => {
-    if (closing) {
-      throw new HttpError(503, "unavailable", "This server is shutting down; try again.", {}, CLOSE);
-    }
-    // Node itself would answer this with an empty body (see requireHostHeader in src/app.ts).
-    if (request.raw.httpVersion === "1.1" && request.headers.host === undefined) {
-      throw badRequest("An HTTP/1.1 request needs a Host header.");
-    }
-  });
-  app.server.on("checkExpectation", (_request: IncomingMessage, response: ServerResponse) => {
-    const body = JSON.stringify(errorBody("expectation_failed", "Only Expect: 100-continue is supported."));
-    response.writeHead(417, {
-      "content-type": "application/json; charset=utf-8",
-      "content-length": Buffer.byteLength(body),
-      connection: "close",
+export interface ErrorHandlerOptions {
+  database: Database;
+  /** Every feature's constraints, answered with the fields they name. */
+  constraints: ConstraintError[];
+}
+
+export const errorHandlerPlugin = fp(
+  async (app: FastifyInstance, { database, constraints }: ErrorHandlerOptions) => {
+    const fromConstraint = constraintCatalogue(constraints);
+    const outage = databaseOutageLog(database, app.log);
+    app.addHook("onClose", async () => outage.stop());
+    // The first hook of all, so that the deadline covers the other hooks (authentication reads the database).
+    const requestTimeout = app.config.requestTimeoutMs;
+    if (requestTimeout > 0)
+      app.addHook("onRequest", async (_request, reply) => answerAfter(requestTimeout, reply));
+    app.setErrorHandler((error: FastifyError, request, reply) => {
+      const known = toHttpError(error, fromConstraint);
+      if (!known) {
+        request.log.error({ err: error }, "unhandled error");
+        return reply.status(500).send(errorBody("server_error", "Something went wrong on our side."));
+      }
+      logKnown(outage, known, error, request);
+      reply.headers(known.headers);
+      return reply.status(known.statusCode).send(errorBody(known.code, known.message, known.fields));
     });
-    response.end(body);
-  });
-});
+    app.setNotFoundHandler((request, reply) => {
+      const path = request.url.split("?")[0] ?? "";
+      const shown = path.length > MAX_ECHOED_PATH ? `${path.slice(0, MAX_ECHOED_PATH)}…` : path;
+      return reply.status(404).send(errorBody("not_found", `No route for ${request.method} ${shown}.`));
+    });
+    // Fastify's own 503 for requests that arrive while it closes is not in our shape (see return503OnClosing).
+    let closing = false;
+    app.addHook("preClose", async () => {
+      closing = true;
+    });
+    app.addHook("onRequest", async (request) => {
+      if (closing) {
+        throw new HttpError(503, "unavailable", "This server is shutting down; try again.", {}, CLOSE);
+      }
+      // Node itself would answer this with an empty body (see requireHostHeader in src/app.ts).
+      if (request.raw.httpVersion === "1.1" && request.headers.host === undefined) {
+        throw badRequest("An HTTP/1.1 request needs a Host header.");
+      }
+    });
+    app.server.on("checkExpectation", (_request: IncomingMessage, response: ServerResponse) => {
+      const body = JSON.stringify(errorBody("expectation_failed", "Only Expect: 100-continue is supported."));
+      response.writeHead(417, {
+        "content-type": "application/json; charset=utf-8",
+        "content-length": Buffer.byteLength(body),
+        connection: "close",
+      });
+      response.end(body);
+    });
+  },
+);

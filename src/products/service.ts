@@ -3,9 +3,8 @@ import type { Actor } from "../auth/actor.js";
 import { requireVisibleCompany, visibleProducts } from "../auth/scope.js";
 import type { Services } from "../auth/services.js";
 import type { DbOrTx } from "../db/client.js";
-import { databaseErrorOf } from "../db/errors.js";
 import { companyProducts, products } from "../db/schema.js";
-import { badRequest, conflict, notFound } from "../http/errors.js";
+import { notFound } from "../http/errors.js";
 import { containsPattern, orderingOf } from "../http/listing.js";
 import type { Page } from "../http/schemas.js";
 import type { ProductCreateInput, ProductListFilters, ProductUpdateInput, ProductView } from "./schemas.js";
@@ -95,19 +94,6 @@ export async function getProduct(
   return toProductView(row);
 }
 
-/** (name, model) is unique; a clash names both fields, as DRF's unique_together does. */
-function productWriteError(error: unknown) {
-  const pgError = databaseErrorOf(error);
-  if (pgError.constraint === "products_name_model_key") {
-    const message = "A product with this name and model already exists.";
-    return conflict(message, { name: [message], model: [message] });
-  }
-  if (pgError.constraint === "products_name_not_blank") {
-    return badRequest("The name is blank.", { name: ["Must not be blank."] });
-  }
-  return error;
-}
-
 export async function createProduct(
   { db }: Pick<Services, "db">,
   input: ProductCreateInput,
@@ -115,10 +101,7 @@ export async function createProduct(
   const [row] = await db
     .insert(products)
     .values({ name: input.name, model: input.model, releaseDate: input.release_date ?? null })
-    .returning(productColumns)
-    .catch((error) => {
-      throw productWriteError(error);
-    });
+    .returning(productColumns);
   return toProductView(row as ProductRow);
 }
 
@@ -135,10 +118,7 @@ export async function updateProduct(
     .update(products)
     .set({ name: input.name, model: input.model, releaseDate: input.release_date })
     .where(eq(products.id, id))
-    .returning(productColumns)
-    .catch((error) => {
-      throw productWriteError(error);
-    });
+    .returning(productColumns);
   if (!row) throw notFound(`No product with id ${id}.`);
   return toProductView(row);
 }

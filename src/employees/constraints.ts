@@ -1,0 +1,21 @@
+import type { ConstraintError } from "../http/errors.js";
+
+/**
+ * The database is the judge of a duplicate email and of an unknown company (no check-then-insert race); these
+ * are its refusals of an employee write, naming the field.
+ */
+export const employeeConstraints: ConstraintError[] = [
+  {
+    constraint: "users_email_lower_key",
+    status: 409,
+    message: "A user with this email already exists.",
+    fields: ["email"],
+  },
+  {
+    constraint: "users_company_id_companies_id_fk",
+    status: 400,
+    message: "The company does not exist.",
+    fields: ["company_id"],
+    fieldMessage: "No company with this id.",
+  },
+];
