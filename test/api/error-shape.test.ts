@@ -1,25 +1,17 @@
 import type { AddressInfo } from "node:net";
 import net from "node:net";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { App } from "../../src/app.js";
+import { beforeAll, describe, expect, it } from "vitest";
 import { buildTestApp, createUser, type TestUser } from "../helpers/app.js";
-import { createTestDatabase, type TestDatabase } from "../helpers/database.js";
+import { testApp } from "../helpers/fixture.js";
 
-let testDb: TestDatabase;
-let app: App;
+const t = testApp({ truncate: false });
 let port: number;
 let staff: TestUser;
 
 beforeAll(async () => {
-  testDb = await createTestDatabase();
-  app = await buildTestApp(testDb);
-  await app.listen({ host: "127.0.0.1", port: 0 });
-  port = (app.server.address() as AddressInfo).port;
-  staff = await createUser(app, testDb, { email: "staff@example.com", role: "staff" });
-});
-afterAll(async () => {
-  await app.close();
-  await testDb.destroy();
+  await t.app.listen({ host: "127.0.0.1", port: 0 });
+  port = (t.app.server.address() as AddressInfo).port;
+  staff = await createUser(t.app, t.testDb, { email: "staff@example.com", role: "staff" });
 });
 
 interface RawAnswer {
@@ -144,8 +136,7 @@ describe("every answer the app makes has the error shape and an honest code", ()
 
 describe("while the app closes", () => {
   it("a request that still arrives on an open connection gets a 503 in the error shape", async () => {
-    const closingDb = await createTestDatabase();
-    const closingApp = await buildTestApp(closingDb);
+    const closingApp = await buildTestApp(t.testDb);
     await closingApp.listen({ host: "127.0.0.1", port: 0 });
     const address = closingApp.server.address() as AddressInfo;
     const chunks: Buffer[] = [];
@@ -167,7 +158,6 @@ describe("while the app closes", () => {
     socket.write(`${body.slice(5)}GET /api/v1/products HTTP/1.1\r\nHost: localhost\r\n\r\n`);
     await ended;
     await closed;
-    await closingDb.destroy();
     const answers = Buffer.concat(chunks).toString("utf8");
     const second = answers.slice(answers.indexOf("HTTP/1.1", 1));
     expect(second).toMatch(/^HTTP\/1.1 503 /);

@@ -1,10 +1,6 @@
 import fc from "fast-check";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type App, buildApp } from "../../src/app.js";
-import type { JobQueue } from "../../src/queue/queue.js";
-import { openSendQueue } from "../../src/worker.js";
-import { testConfig } from "../helpers/app.js";
-import { createTestDatabase, type TestDatabase } from "../helpers/database.js";
+import { beforeAll, describe, expect, it } from "vitest";
+import { testApp } from "../helpers/fixture.js";
 import {
   describeOutcome,
   FuzzSession,
@@ -31,32 +27,20 @@ const PASSWORD_RUNS = Math.min(RUNS, 8);
 /** Enough to reach a small counterexample; past that, shrinking would only spend the CI budget. */
 const MAX_SHRINKS = 60;
 
-let testDb: TestDatabase;
-let jobs: JobQueue;
-let app: App;
+const t = testApp({ truncate: false });
 let session: FuzzSession;
 let operations: Operation[];
 
 beforeAll(async () => {
-  testDb = await createTestDatabase();
-  jobs = await openSendQueue({ config: testConfig(), database: testDb.database, databaseUrl: testDb.url });
-  app = await buildApp({ config: testConfig(), database: testDb.database, jobs });
-  await app.ready();
-  session = await FuzzSession.start(app, testDb);
-  const document = (await app.inject({ method: "GET", url: "/openapi.json" })).json() as OpenApiDocument;
+  session = await FuzzSession.start(t.app, t.testDb);
+  const document = (await t.app.inject({ method: "GET", url: "/openapi.json" })).json() as OpenApiDocument;
   operations = operationsOf(document);
-});
-
-afterAll(async () => {
-  await app?.close();
-  await jobs?.stop();
-  await testDb?.destroy();
 });
 
 it("generates requests for every /api route of the route table", () => {
   expect(operations.length).toBeGreaterThan(30);
   const documented = new Set(operations.map((operation) => operation.key));
-  const routes = app.apiRoutes
+  const routes = t.app.apiRoutes
     .filter((route) => route.method !== "HEAD")
     .map((route) => `${route.method} ${route.url.replace(/:(\w+)/g, "{$1}")}`);
   expect(routes.filter((route) => !documented.has(route))).toEqual([]);

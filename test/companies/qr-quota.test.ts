@@ -1,14 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type App, buildApp } from "../../src/app.js";
+import { describe, expect, it } from "vitest";
 import type { Mailer } from "../../src/mail/transport.js";
-import type { RunningWorker } from "../../src/worker.js";
-import { createChain, createUser, testConfig } from "../helpers/app.js";
-import { createTestDatabase, type TestDatabase } from "../helpers/database.js";
-import { startTestWorker } from "../helpers/worker.js";
-
-let testDb: TestDatabase;
-let worker: RunningWorker;
-let app: App;
+import { createChain, createUser } from "../helpers/app.js";
+import { testApp } from "../helpers/fixture.js";
 
 /** The quota is about requests, not delivery: messages are kept in memory (test/mail covers real SMTP). */
 const mailer: Mailer = {
@@ -18,29 +11,19 @@ const mailer: Mailer = {
   close() {},
 };
 
-beforeAll(async () => {
-  testDb = await createTestDatabase();
-  worker = await startTestWorker(testDb, { mailer });
-  app = await buildApp({ config: testConfig(), database: testDb.database, jobs: worker.queue });
-  await app.ready();
-});
-afterAll(async () => {
-  await app?.close();
-  await worker?.stop();
-  await testDb?.destroy();
-});
+const t = testApp({ worker: { mailer }, truncate: false });
 
 describe("the get_qr quota (5 per user per hour)", () => {
   it("counts only accepted requests: 404s and 400s first, then 5 accepted, and the 6th is 429", async () => {
-    const [, mine] = await createChain(testDb, "Mine");
-    const [, theirs] = await createChain(testDb, "Theirs");
-    const employee = await createUser(app, testDb, {
+    const [, mine] = await createChain(t.testDb, "Mine");
+    const [, theirs] = await createChain(t.testDb, "Theirs");
+    const employee = await createUser(t.app, t.testDb, {
       email: "eager@example.com",
       role: "employee",
       companyId: mine?.id,
     });
     const ask = (id: unknown, method: "GET" | "POST" = "POST") =>
-      app.inject({ method, url: `/api/v1/companies/${id}/get_qr`, headers: employee.headers });
+      t.app.inject({ method, url: `/api/v1/companies/${id}/get_qr`, headers: employee.headers });
 
     const refused = [theirs?.id, theirs?.id, 3_000_000, 2_147_483_647, theirs?.id];
     for (const id of refused) expect((await ask(id)).statusCode, String(id)).toBe(404);
@@ -53,22 +36,22 @@ describe("the get_qr quota (5 per user per hour)", () => {
     expect(sixth.json().error.code).toBe("throttled");
     expect(Number(sixth.headers["retry-after"])).toBeGreaterThan(3_500);
 
-    const [queued] = await testDb.database
+    const [queued] = await t.testDb.database
       .executeSql<{ n: number }>("select count(*)::int as n from pgboss.job where name = 'send-qr-email'")
       .then((result) => result.rows);
     expect(queued?.n).toBe(5);
   });
 
   it("refuses parallel requests past the quota too: at most 5 of 12 are accepted", async () => {
-    const [, company] = await createChain(testDb, "Rush");
-    const employee = await createUser(app, testDb, {
+    const [, company] = await createChain(t.testDb, "Rush");
+    const employee = await createUser(t.app, t.testDb, {
       email: "rush@example.com",
       role: "employee",
       companyId: company?.id,
     });
     const responses = await Promise.all(
       Array.from({ length: 12 }, () =>
-        app.inject({
+        t.app.inject({
           method: "POST",
           url: `/api/v1/companies/${company?.id}/get_qr`,
           headers: employee.headers,

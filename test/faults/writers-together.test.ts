@@ -1,8 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { App } from "../../src/app.js";
+import { beforeAll, describe, expect, it } from "vitest";
 import { applyScheduledDebtChange } from "../../src/debts/debt.js";
-import { buildTestApp, createUser, type TestUser } from "../helpers/app.js";
-import { createTestDatabase, type TestDatabase, testDriver } from "../helpers/database.js";
+import { createUser, type TestUser } from "../helpers/app.js";
+import { testDriver } from "../helpers/database.js";
+import { testApp } from "../helpers/fixture.js";
 import { insertNetwork } from "../helpers/worker.js";
 
 /**
@@ -14,24 +14,17 @@ describe.skipIf(testDriver !== "pg")(
   "every writer of companies at the same time",
   { timeout: 120_000 },
   () => {
-    let testDb: TestDatabase;
-    let app: App;
+    const t = testApp({ truncate: false });
     let staff: TestUser;
     let ids: number[];
 
     beforeAll(async () => {
-      testDb = await createTestDatabase();
-      await insertNetwork(testDb, 20_000);
-      app = await buildTestApp(testDb);
-      staff = await createUser(app, testDb, { email: "staff@example.com", role: "staff" });
-      const { rows } = await testDb.database.executeSql<{ id: number }>(
+      await insertNetwork(t.testDb, 20_000);
+      staff = await createUser(t.app, t.testDb, { email: "staff@example.com", role: "staff" });
+      const { rows } = await t.testDb.database.executeSql<{ id: number }>(
         "select id from companies where level = 1 order by id",
       );
       ids = rows.map((row) => row.id);
-    });
-    afterAll(async () => {
-      await app?.close();
-      await testDb?.destroy();
     });
 
     it("PATCH, clear_debt, accrual and repayment never deadlock", async () => {
@@ -42,7 +35,7 @@ describe.skipIf(testDriver !== "pg")(
 
       const editor = async (client: number) => {
         for (let n = 0; running; n++) {
-          const response = await app.inject({
+          const response = await t.app.inject({
             method: "PATCH",
             url: `/api/v1/companies/${pick()}`,
             headers: staff.headers,
@@ -53,7 +46,7 @@ describe.skipIf(testDriver !== "pg")(
       };
       const clearer = async () => {
         while (running) {
-          const response = await app.inject({
+          const response = await t.app.inject({
             method: "POST",
             url: "/api/v1/companies/clear_debt",
             headers: staff.headers,
@@ -67,7 +60,7 @@ describe.skipIf(testDriver !== "pg")(
         for (let round = 0; round < 6; round++) {
           const task = round % 3 === 2 ? "repay-debt" : "accrue-debt";
           const run = await applyScheduledDebtChange(
-            testDb.database.db,
+            t.testDb.database.db,
             task,
             new Date(Date.UTC(2030, 0, 1, round * 3)),
           );

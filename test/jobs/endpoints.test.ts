@@ -1,18 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type App, buildApp } from "../../src/app.js";
+import { beforeAll, describe, expect, it } from "vitest";
 import type { Mailer, MailMessage } from "../../src/mail/transport.js";
-import type { RunningWorker } from "../../src/worker.js";
-import { createChain, createUser, type TestUser, testConfig } from "../helpers/app.js";
-import { createTestDatabase, type TestDatabase } from "../helpers/database.js";
-import { insertNetwork, startTestWorker, waitForJob } from "../helpers/worker.js";
+import { createChain, createUser, type TestUser } from "../helpers/app.js";
+import { testApp } from "../helpers/fixture.js";
+import { insertNetwork, waitForJob } from "../helpers/worker.js";
 
-let testDb: TestDatabase;
-let worker: RunningWorker;
-let app: App;
 let staff: TestUser;
 const sent: MailMessage[] = [];
-const sql = <Row = Record<string, unknown>>(text: string, values?: unknown[]) =>
-  testDb.database.executeSql<Row>(text, values).then((result) => result.rows);
 
 /** Keeps messages in memory: these tests are about the routes and the queue; test/mail covers real SMTP. */
 const recordingMailer: Mailer = {
@@ -23,30 +16,22 @@ const recordingMailer: Mailer = {
   close() {},
 };
 
+const t = testApp({ worker: { mailer: recordingMailer }, truncate: false });
 beforeAll(async () => {
-  testDb = await createTestDatabase();
-  worker = await startTestWorker(testDb, { mailer: recordingMailer });
-  app = await buildApp({ config: testConfig(), database: testDb.database, jobs: worker.queue });
-  await app.ready();
-  staff = await createUser(app, testDb, { email: "staff@example.com", role: "staff" });
-});
-afterAll(async () => {
-  await app?.close();
-  await worker?.stop();
-  await testDb?.destroy();
+  staff = await createUser(t.app, t.testDb, { email: "staff@example.com", role: "staff" });
 });
 
 const clearDebt = (ids: unknown, headers: Record<string, string> = staff.headers) =>
-  app.inject({ method: "POST", url: "/api/v1/companies/clear_debt", headers, payload: { ids } });
+  t.app.inject({ method: "POST", url: "/api/v1/companies/clear_debt", headers, payload: { ids } });
 const debts = async (ids: number[]) =>
   (
-    await sql<{ debt: string }>("select debt from companies where id = any($1::int[]) order by id", [ids])
+    await t.sql<{ debt: string }>("select debt from companies where id = any($1::int[]) order by id", [ids])
   ).map((row) => row.debt);
 
 describe("POST /companies/clear_debt", () => {
   it("clears up to 20 companies at once: 200 {cleared, unknown_ids}, factories and others left alone", async () => {
-    const chain = await createChain(testDb, "Clear");
-    const other = await createChain(testDb, "Other");
+    const chain = await createChain(t.testDb, "Clear");
+    const other = await createChain(t.testDb, "Other");
     const ids = chain.map((company) => company.id);
     const response = await clearDebt([...ids, ids[1], 987_654]);
     expect(response.statusCode).toBe(200);
@@ -61,21 +46,25 @@ describe("POST /companies/clear_debt", () => {
   });
 
   it("hands more than 20 to a job: 202 {job_id, unknown_ids}, then GET /jobs/:id reaches completed", async () => {
-    await testDb.truncate();
-    staff = await createUser(app, testDb, { email: "staff@example.com", role: "staff" });
-    await insertNetwork(testDb, 200);
-    await sql("update companies set debt = 10 where level = 1");
+    await t.testDb.truncate();
+    staff = await createUser(t.app, t.testDb, { email: "staff@example.com", role: "staff" });
+    await insertNetwork(t.testDb, 200);
+    await t.sql("update companies set debt = 10 where level = 1");
     const targets = (
-      await sql<{ id: number }>("select id from companies where level = 1 order by id limit 30")
+      await t.sql<{ id: number }>("select id from companies where level = 1 order by id limit 30")
     ).map((row) => row.id);
-    const [factory] = await sql<{ id: number }>("select min(id)::int as id from companies where level = 0");
+    const [factory] = await t.sql<{ id: number }>("select min(id)::int as id from companies where level = 0");
     const response = await clearDebt([...targets, factory?.id, 5_000_000, 5_000_001]);
     expect(response.statusCode).toBe(202);
     const { job_id, unknown_ids } = response.json();
     expect(unknown_ids).toEqual([5_000_000, 5_000_001]);
 
-    const job = await waitForJob(worker.queue, job_id);
-    const status = await app.inject({ method: "GET", url: `/api/v1/jobs/${job_id}`, headers: staff.headers });
+    const job = await waitForJob(t.worker.queue, job_id);
+    const status = await t.app.inject({
+      method: "GET",
+      url: `/api/v1/jobs/${job_id}`,
+      headers: staff.headers,
+    });
     expect(status.statusCode).toBe(200);
     expect(status.json()).toMatchObject({
       id: job_id,
@@ -86,10 +75,10 @@ describe("POST /companies/clear_debt", () => {
     });
     expect(job.completedAt).toBeInstanceOf(Date);
     expect(new Set(await debts(targets))).toEqual(new Set(["0.00"]));
-    expect(await sql("select count(*)::int as n from companies where level = 1 and debt = 10")).toEqual([
+    expect(await t.sql("select count(*)::int as n from companies where level = 1 and debt = 10")).toEqual([
       { n: 168 },
     ]);
-    expect(await sql("select count(*)::int as n from companies where level = 0 and debt <> 0")).toEqual([
+    expect(await t.sql("select count(*)::int as n from companies where level = 0 and debt <> 0")).toEqual([
       { n: 0 },
     ]);
   });
@@ -99,8 +88,8 @@ describe("POST /companies/clear_debt", () => {
     const response = await clearDebt(ids);
     expect(response.statusCode).toBe(202);
     expect(response.json().unknown_ids).toHaveLength(100_000 - 200);
-    await waitForJob(worker.queue, response.json().job_id, ["completed"]);
-    expect(await sql("select count(*)::int as n from companies where debt <> 0")).toEqual([{ n: 0 }]);
+    await waitForJob(t.worker.queue, response.json().job_id, ["completed"]);
+    expect(await t.sql("select count(*)::int as n from companies where debt <> 0")).toEqual([{ n: 0 }]);
   });
 
   it("refuses bad input with 400 naming the field, and more than 100,000 ids", async () => {
@@ -111,7 +100,7 @@ describe("POST /companies/clear_debt", () => {
     }
     const tooMany = await clearDebt(Array.from({ length: 100_001 }, (_, index) => index + 1));
     expect(tooMany.statusCode).toBe(400);
-    const missing = await app.inject({
+    const missing = await t.app.inject({
       method: "POST",
       url: "/api/v1/companies/clear_debt",
       headers: staff.headers,
@@ -121,8 +110,8 @@ describe("POST /companies/clear_debt", () => {
   });
 
   it("is for staff: 403 for an employee, 401 without a token", async () => {
-    const [company] = await createChain(testDb, "Perm");
-    const employee = await createUser(app, testDb, {
+    const [company] = await createChain(t.testDb, "Perm");
+    const employee = await createUser(t.app, t.testDb, {
       email: "e1@example.com",
       role: "employee",
       companyId: company?.id,
@@ -131,19 +120,19 @@ describe("POST /companies/clear_debt", () => {
     expect((await clearDebt([1], {})).statusCode).toBe(401);
     const jobId = "7d0c7d62-4f55-4c1a-9f52-2d1f4a3f6a10";
     expect(
-      (await app.inject({ method: "GET", url: `/api/v1/jobs/${jobId}`, headers: employee.headers }))
+      (await t.app.inject({ method: "GET", url: `/api/v1/jobs/${jobId}`, headers: employee.headers }))
         .statusCode,
     ).toBe(403);
-    expect((await app.inject({ method: "GET", url: `/api/v1/jobs/${jobId}` })).statusCode).toBe(401);
+    expect((await t.app.inject({ method: "GET", url: `/api/v1/jobs/${jobId}` })).statusCode).toBe(401);
   });
 });
 
 describe("GET /jobs/:id", () => {
   it("answers 400 for a malformed id and 404 for an unknown one", async () => {
-    const bad = await app.inject({ method: "GET", url: "/api/v1/jobs/not-a-uuid", headers: staff.headers });
+    const bad = await t.app.inject({ method: "GET", url: "/api/v1/jobs/not-a-uuid", headers: staff.headers });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().error.fields).toHaveProperty("id");
-    const unknown = await app.inject({
+    const unknown = await t.app.inject({
       method: "GET",
       url: "/api/v1/jobs/7d0c7d62-4f55-4c1a-9f52-2d1f4a3f6a10",
       headers: staff.headers,
@@ -153,7 +142,7 @@ describe("GET /jobs/:id", () => {
 
   it("shows a job that keeps failing as queued while it retries, then failed with its error", async () => {
     const started = Date.now();
-    const jobId = await worker.queue.enqueue(
+    const jobId = await t.worker.queue.enqueue(
       "send-qr-email",
       { company_id: 2_000_000, user_id: staff.id },
       { retryLimit: 2, retryDelay: 1 },
@@ -161,7 +150,7 @@ describe("GET /jobs/:id", () => {
     const seen = new Set<string>();
     let body: Record<string, unknown> = {};
     while (body.state !== "failed" && Date.now() - started < 25_000) {
-      const response = await app.inject({
+      const response = await t.app.inject({
         method: "GET",
         url: `/api/v1/jobs/${jobId}`,
         headers: staff.headers,
@@ -177,7 +166,7 @@ describe("GET /jobs/:id", () => {
     });
     expect(body.completed_at).toEqual(expect.any(String));
     expect(seen).toContain("queued");
-    const [attempts] = await sql<{ retry_count: number; retry_backoff: boolean }>(
+    const [attempts] = await t.sql<{ retry_count: number; retry_backoff: boolean }>(
       "select retry_count, retry_backoff from pgboss.job where id = $1",
       [jobId],
     );
@@ -187,7 +176,7 @@ describe("GET /jobs/:id", () => {
   });
 
   it("keeps mail for a day while SMTP is away, trying at least every 15 minutes", async () => {
-    const queues = await sql<{
+    const queues = await t.sql<{
       name: string;
       retry_limit: number;
       retry_delay: number;
@@ -206,20 +195,20 @@ describe("GET /jobs/:id", () => {
 
 describe("GET|POST /companies/:id/get_qr", () => {
   it("answers 202 to an employee of the company and to staff, and a job emails the caller", async () => {
-    const [factory, distributor] = await createChain(testDb, "Qr");
-    const employee = await createUser(app, testDb, {
+    const [factory, distributor] = await createChain(t.testDb, "Qr");
+    const employee = await createUser(t.app, t.testDb, {
       email: "qr.employee@example.com",
       role: "employee",
       companyId: distributor?.id,
     });
-    const mine = await app.inject({
+    const mine = await t.app.inject({
       method: "GET",
       url: `/api/v1/companies/${distributor?.id}/get_qr`,
       headers: employee.headers,
     });
     expect(mine.statusCode).toBe(202);
     expect(mine.json()).toEqual({ detail: "The QR code will be emailed to qr.employee@example.com" });
-    const byStaff = await app.inject({
+    const byStaff = await t.app.inject({
       method: "POST",
       url: `/api/v1/companies/${factory?.id}/get_qr`,
       headers: staff.headers,
@@ -236,15 +225,15 @@ describe("GET|POST /companies/:id/get_qr", () => {
   });
 
   it("answers 404 for another company (not leaking that it exists) and for a missing one", async () => {
-    const [, mine] = await createChain(testDb, "Mine");
-    const [, theirs] = await createChain(testDb, "Theirs");
-    const employee = await createUser(app, testDb, {
+    const [, mine] = await createChain(t.testDb, "Mine");
+    const [, theirs] = await createChain(t.testDb, "Theirs");
+    const employee = await createUser(t.app, t.testDb, {
       email: "nosy@example.com",
       role: "employee",
       companyId: mine?.id,
     });
     for (const id of [theirs?.id, 3_000_000]) {
-      const response = await app.inject({
+      const response = await t.app.inject({
         method: "GET",
         url: `/api/v1/companies/${id}/get_qr`,
         headers: employee.headers,
@@ -252,24 +241,24 @@ describe("GET|POST /companies/:id/get_qr", () => {
       expect(response.statusCode).toBe(404);
     }
     expect(
-      (await app.inject({ method: "GET", url: `/api/v1/companies/${mine?.id}/get_qr` })).statusCode,
+      (await t.app.inject({ method: "GET", url: `/api/v1/companies/${mine?.id}/get_qr` })).statusCode,
     ).toBe(401);
   });
 
   it("allows 5 per user per hour, then 429 with Retry-After; other users are not affected", async () => {
-    const [, company] = await createChain(testDb, "Limit");
-    const eager = await createUser(app, testDb, {
+    const [, company] = await createChain(t.testDb, "Limit");
+    const eager = await createUser(t.app, t.testDb, {
       email: "eager@example.com",
       role: "employee",
       companyId: company?.id,
     });
-    const calm = await createUser(app, testDb, {
+    const calm = await createUser(t.app, t.testDb, {
       email: "calm@example.com",
       role: "employee",
       companyId: company?.id,
     });
     const ask = (user: TestUser) =>
-      app.inject({ method: "POST", url: `/api/v1/companies/${company?.id}/get_qr`, headers: user.headers });
+      t.app.inject({ method: "POST", url: `/api/v1/companies/${company?.id}/get_qr`, headers: user.headers });
     for (let attempt = 0; attempt < 5; attempt++) expect((await ask(eager)).statusCode).toBe(202);
     const refused = await ask(eager);
     expect(refused.statusCode).toBe(429);

@@ -1,13 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type App, buildApp } from "../../src/app.js";
+import { beforeAll, describe, expect, it } from "vitest";
 import { DEBT_CEILING } from "../../src/debts/debt.js";
 import { SCHEDULES } from "../../src/debts/schedules.js";
 import type { Mailer } from "../../src/mail/transport.js";
-import type { RunningWorker } from "../../src/worker.js";
-import { createChain, createUser, type TestCompany, type TestUser, testConfig } from "../helpers/app.js";
-import { createTestDatabase, type TestDatabase } from "../helpers/database.js";
+import { createChain, createUser, type TestCompany, type TestUser } from "../helpers/app.js";
 import { type DocumentedResponses, documentedResponses } from "../helpers/documented-responses.js";
-import { startTestWorker, waitForJob } from "../helpers/worker.js";
+import { testApp } from "../helpers/fixture.js";
+import { waitForJob } from "../helpers/worker.js";
 
 /**
  * Two days of the network as production lives them, in simulated time: every cron slot of two days (16
@@ -16,19 +14,15 @@ import { startTestWorker, waitForJob } from "../helpers/worker.js";
  * answer must have the status that caller should get and a body that keeps the route's documented schema.
  */
 
-let testDb: TestDatabase;
-let worker: RunningWorker;
-let app: App;
 let documented: DocumentedResponses;
 let staff: TestUser;
 let employee: TestUser;
 let chains: TestCompany[][];
 
-const sql = <Row = Record<string, unknown>>(text: string, values?: unknown[]) =>
-  testDb.database.executeSql<Row>(text, values).then((result) => result.rows);
-
 /** QR emails and invitations are sent by the worker; where they go is test/mail's subject, not this one's. */
 const discardingMailer: Mailer = { send: async () => "discarded", close() {} };
+
+const t = testApp({ worker: { mailer: discardingMailer }, truncate: false });
 
 /** The first simulated day starts here, in the schedules' time zone (UTC in the tests). */
 const DAY_ONE = Date.parse("2026-03-02T00:00:00Z");
@@ -61,7 +55,12 @@ async function call(
   user: TestUser,
   payload?: object,
 ) {
-  const response = await app.inject({ method, url, headers: user.headers, ...(payload ? { payload } : {}) });
+  const response = await t.app.inject({
+    method,
+    url,
+    headers: user.headers,
+    ...(payload ? { payload } : {}),
+  });
   expect(documented.problems(method, route, response)).toEqual([]);
   return response;
 }
@@ -70,14 +69,14 @@ async function call(
 
 const supplierDebtTotal = async () =>
   (
-    await sql<{ total: string }>(
+    await t.sql<{ total: string }>(
       "select coalesce(sum(debt), 0)::text as total from companies where supplier_id is not null",
     )
   )[0]?.total as string;
 
 /** Exact difference of two money strings, in SQL. */
 const difference = async (after: string, before: string) =>
-  (await sql<{ change: string }>("select ($1::numeric - $2::numeric)::text as change", [after, before]))[0]
+  (await t.sql<{ change: string }>("select ($1::numeric - $2::numeric)::text as change", [after, before]))[0]
     ?.change;
 
 let lastJobId = "";
@@ -85,14 +84,14 @@ let lastJobId = "";
 /** Enqueues the slot's job as the cron would, and lets the worker run it. */
 async function runSlot({ task, at }: Slot) {
   const before = await supplierDebtTotal();
-  const [{ touched } = { touched: 0 }] = await sql<{ touched: number }>(
+  const [{ touched } = { touched: 0 }] = await t.sql<{ touched: number }>(
     "select count(*)::int as touched from companies where supplier_id is not null",
   );
-  lastJobId = await worker.queue.enqueue(task, { slot: at.toISOString() });
-  const job = await waitForJob(worker.queue, lastJobId);
+  lastJobId = await t.worker.queue.enqueue(task, { slot: at.toISOString() });
+  const job = await waitForJob(t.worker.queue, lastJobId);
   expect(job.state, `${task} at ${at.toISOString()}: ${job.error}`).toBe("completed");
   const change = await difference(await supplierDebtTotal(), before);
-  const [{ atCeiling } = { atCeiling: -1 }] = await sql<{ atCeiling: number }>(
+  const [{ atCeiling } = { atCeiling: -1 }] = await t.sql<{ atCeiling: number }>(
     `select count(*)::int as "atCeiling" from companies where debt = ${DEBT_CEILING}`,
   );
   expect(job.result).toEqual({
@@ -138,7 +137,7 @@ const editors = [
       release_date: "2026-01-31",
     });
     expect(created.statusCode).toBe(201);
-    const ids = (await sql<{ id: number }>("select id from products order by id")).map((row) => row.id);
+    const ids = (await t.sql<{ id: number }>("select id from products order by id")).map((row) => row.id);
     const id = employee.companyId as number;
     // The employee's company sells every product but the first, which another company sells.
     const linked = await call("PATCH", `/api/v1/companies/${id}`, "/api/v1/companies/:id", staff, {
@@ -149,7 +148,7 @@ const editors = [
   async function clearDebtByJob() {
     // Every company outside the employee's chain, and one id that names none: more than 20, so a job.
     const ids = (
-      await sql<{ id: number }>("select id from companies where not id = any($1::int[]) order by id", [
+      await t.sql<{ id: number }>("select id from companies where not id = any($1::int[]) order by id", [
         chains[0]?.map((company) => company.id),
       ])
     ).map((row) => row.id);
@@ -165,10 +164,10 @@ const editors = [
     expect(response.statusCode).toBe(202);
     expect(response.json().unknown_ids).toEqual([2_000_000_000]);
     lastJobId = response.json().job_id;
-    const job = await waitForJob(worker.queue, lastJobId);
+    const job = await waitForJob(t.worker.queue, lastJobId);
     expect(job.state, job.error ?? "").toBe("completed");
     expect(
-      await sql("select count(*)::int as n from companies where id = any($1::int[]) and debt <> 0", [ids]),
+      await t.sql("select count(*)::int as n from companies where id = any($1::int[]) and debt <> 0", [ids]),
     ).toEqual([{ n: 0 }]);
     await sweep("after a clear-debt job");
   },
@@ -211,7 +210,7 @@ interface World {
 }
 
 async function world(): Promise<World> {
-  const [products] = await sql<{ own: number; other: number }>(
+  const [products] = await t.sql<{ own: number; other: number }>(
     `select min(product_id) filter (where company_id = $1)::int as own,
             min(p.id) filter (where not exists (
               select 1 from company_products o where o.product_id = p.id and o.company_id = $1))::int as other
@@ -275,7 +274,7 @@ const QR_LIMIT = 5;
 const qrCalls = new Map<number, number>();
 
 function getRoutes(): string[] {
-  const routes = app.apiRoutes.filter((route) => route.method === "GET").map((route) => route.url);
+  const routes = t.app.apiRoutes.filter((route) => route.method === "GET").map((route) => route.url);
   return ["/health", ...new Set(routes)];
 }
 
@@ -288,7 +287,7 @@ async function sweep(moment: string) {
         isStaff,
         w,
       )) {
-        const response = await app.inject({ method: "GET", url: path, headers: user.headers });
+        const response = await t.app.inject({ method: "GET", url: path, headers: user.headers });
         const label = `${moment}: GET ${path} as ${user.email}`;
         expect(response.statusCode, `${label}: ${response.body}`).toSatisfy(
           (actual: number) =>
@@ -305,10 +304,10 @@ async function sweep(moment: string) {
 
 /** Beyond the shapes, the figures the dashboard and the employee see agree with the database. */
 async function checkFigures(moment: string) {
-  const stats = (await app.inject({ method: "GET", url: "/api/v1/stats", headers: staff.headers })).json();
-  const [totals] = await sql<{ total: string }>("select sum(debt)::text as total from companies");
+  const stats = (await t.app.inject({ method: "GET", url: "/api/v1/stats", headers: staff.headers })).json();
+  const [totals] = await t.sql<{ total: string }>("select sum(debt)::text as total from companies");
   expect(stats.total_debt, moment).toBe(totals?.total);
-  const lastRuns = await sql<{ task: string; slot: Date; total_change: string }>(
+  const lastRuns = await t.sql<{ task: string; slot: Date; total_change: string }>(
     "select distinct on (task) task, slot, total_change::text from task_runs order by task, slot desc",
   );
   const shown = stats.tasks
@@ -320,51 +319,41 @@ async function checkFigures(moment: string) {
     }));
   expect(shown, moment).toEqual(lastRuns);
   const own = (
-    await app.inject({ method: "GET", url: "/api/v1/companies", headers: employee.headers })
+    await t.app.inject({ method: "GET", url: "/api/v1/companies", headers: employee.headers })
   ).json();
-  const [debt] = await sql<{ debt: string }>("select debt::text as debt from companies where id = $1", [
+  const [debt] = await t.sql<{ debt: string }>("select debt::text as debt from companies where id = $1", [
     employee.companyId,
   ]);
   expect(own, moment).toMatchObject({ count: 1, results: [{ id: employee.companyId, debt: debt?.debt }] });
 }
 
 beforeAll(async () => {
-  testDb = await createTestDatabase();
-  worker = await startTestWorker(testDb, { mailer: discardingMailer });
   // The real clock must not fire a slot of its own while the simulated days run.
-  for (const task of Object.keys(SCHEDULES)) await worker.queue.unschedule(task as keyof typeof SCHEDULES);
-  app = await buildApp({ config: testConfig(), database: testDb.database, jobs: worker.queue });
-  await app.ready();
-  documented = documentedResponses(app);
+  for (const task of Object.keys(SCHEDULES)) await t.worker.queue.unschedule(task as keyof typeof SCHEDULES);
+  documented = documentedResponses(t.app);
   chains = [];
   for (const label of ["Alpha", "Beta", "Gamma", "Delta", "Epsilon"])
-    chains.push(await createChain(testDb, label));
-  staff = await createUser(app, testDb, { email: "staff@example.com", role: "staff" });
-  employee = await createUser(app, testDb, {
+    chains.push(await createChain(t.testDb, label));
+  staff = await createUser(t.app, t.testDb, { email: "staff@example.com", role: "staff" });
+  employee = await createUser(t.app, t.testDb, {
     email: "employee@example.com",
     role: "employee",
     companyId: chains[0]?.[2]?.id as number,
   });
-  await createUser(app, testDb, {
+  await createUser(t.app, t.testDb, {
     email: "colleague@example.com",
     role: "employee",
     companyId: employee.companyId,
   });
   // One company at the column's ceiling (reachable by raw SQL or years of accrual): its accruals stop there,
   // everyone else's go on, and the network's total debt outgrows one debt's 13 digits.
-  await sql(`update companies set debt = ${DEBT_CEILING} where id = $1`, [chains[0]?.[4]?.id]);
+  await t.sql(`update companies set debt = ${DEBT_CEILING} where id = $1`, [chains[0]?.[4]?.id]);
   // Something for the product routes to show before staff's first edit.
-  await sql("insert into products (name, model) values ('Radio', 'R1'), ('Television', 'T1')");
-  await sql("insert into company_products (company_id, product_id) select $1, max(id) from products", [
+  await t.sql("insert into products (name, model) values ('Radio', 'R1'), ('Television', 'T1')");
+  await t.sql("insert into company_products (company_id, product_id) select $1, max(id) from products", [
     employee.companyId,
   ]);
 }, 120_000);
-
-afterAll(async () => {
-  await app?.close();
-  await worker?.stop();
-  await testDb?.destroy();
-});
 
 describe("two days in the life of the network", () => {
   it("survives 16 accruals, 2 repayments, clear-debt jobs and staff edits, every GET answering as documented", async () => {
@@ -380,7 +369,7 @@ describe("two days in the life of the network", () => {
       if (index < slots.length - 1) await editBetweenRuns();
     }
     expect(
-      await sql("select task, count(*)::int as runs from task_runs group by task order by task"),
+      await t.sql("select task, count(*)::int as runs from task_runs group by task order by task"),
     ).toEqual([
       { task: "accrue-debt", runs: 16 },
       { task: "repay-debt", runs: 2 },
