@@ -1,11 +1,10 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { createTestDatabase, type TestDatabase } from "../helpers/database.js";
+import { describe, expect, it } from "vitest";
+import { testApp } from "../helpers/fixture.js";
 
-let testDb: TestDatabase;
-const sql = (text: string, values?: unknown[]) => testDb.database.executeSql(text, values);
+const t = testApp({ app: false });
 
 async function insertCompany(level: number, supplierId: number | null, debt = "0"): Promise<number> {
-  const { rows } = await sql(
+  const rows = await t.sql(
     `insert into companies (name, email, country, city, street, house_number, level, supplier_id, debt)
      values ('C', 'c@example.com', 'RU', 'Moscow', 'Tverskaya', '12A/3', $1, $2, $3) returning id`,
     [level, supplierId, debt],
@@ -17,7 +16,7 @@ async function insertCompany(level: number, supplierId: number | null, debt = "0
 const RESTRICT = ["23001", "23503"];
 
 async function expectSqlError(text: string, values: unknown[], code: string | string[], constraint?: string) {
-  const error = await sql(text, values).then(
+  const error = await t.sql(text, values).then(
     () => undefined,
     (e: { code?: string; constraint?: string }) => e,
   );
@@ -26,18 +25,12 @@ async function expectSqlError(text: string, values: unknown[], code: string | st
   if (constraint) expect(error?.constraint).toBe(constraint);
 }
 
-beforeAll(async () => {
-  testDb = await createTestDatabase();
-});
-afterAll(() => testDb.destroy());
-beforeEach(() => testDb.truncate());
-
 describe("companies hierarchy, enforced by the database for raw SQL", () => {
   it("accepts a full five-level chain", async () => {
     let supplier: number | null = null;
     for (let level = 0; level <= 4; level++)
       supplier = await insertCompany(level, supplier, level ? "10.50" : "0");
-    const { rows } = await sql("select level, supplier_level from companies order by level");
+    const rows = await t.sql("select level, supplier_level from companies order by level");
     expect(rows).toEqual(
       [0, 1, 2, 3, 4].map((level) => ({ level, supplier_level: level ? level - 1 : null })),
     );
@@ -89,7 +82,7 @@ describe("companies hierarchy, enforced by the database for raw SQL", () => {
   it("refuses negative debt and keeps two decimals", async () => {
     const factory = await insertCompany(0, null);
     const distributor = await insertCompany(1, factory, "12.345");
-    const { rows } = await sql("select debt from companies where id = $1", [distributor]);
+    const rows = await t.sql("select debt from companies where id = $1", [distributor]);
     expect(rows[0]).toEqual({ debt: "12.35" });
     await expectSqlError(
       "update companies set debt = -0.01 where id = $1",
@@ -121,15 +114,15 @@ describe("companies hierarchy, enforced by the database for raw SQL", () => {
   it("lets a leaf company be deleted", async () => {
     const factory = await insertCompany(0, null);
     const distributor = await insertCompany(1, factory);
-    await sql("delete from companies where id = $1", [distributor]);
-    const { rows } = await sql("select count(*)::int as n from companies");
+    await t.sql("delete from companies where id = $1", [distributor]);
+    const rows = await t.sql("select count(*)::int as n from companies");
     expect(rows[0]).toEqual({ n: 1 });
   });
 });
 
 describe("users", () => {
   it("keeps emails unique regardless of case", async () => {
-    await sql("insert into users (email, role) values ('Boss@Example.com', 'staff')");
+    await t.sql("insert into users (email, role) values ('Boss@Example.com', 'staff')");
     await expectSqlError(
       "insert into users (email, role) values ('boss@example.COM', 'staff')",
       [],
@@ -161,16 +154,16 @@ describe("money stays exact", () => {
     const distributor = await insertCompany(1, factory);
     for (let step = 0; step < 100; step++) {
       for (const amount of ["0.10", "0.20"]) {
-        await sql("update companies set debt = debt + $2::numeric where id = $1", [distributor, amount]);
+        await t.sql("update companies set debt = debt + $2::numeric where id = $1", [distributor, amount]);
       }
     }
     // The remaining 9,900 pairs in one statement, summed by SQL.
-    await sql(
+    await t.sql(
       `update companies set debt = debt + (select sum(a) from unnest(array_fill(0.10::numeric, array[9900])
          || array_fill(0.20::numeric, array[9900])) a) where id = $1`,
       [distributor],
     );
-    const { rows } = await sql("select debt from companies where id = $1", [distributor]);
+    const rows = await t.sql("select debt from companies where id = $1", [distributor]);
     // 0.1 + 0.2 in floating point is 0.30000000000000004; in numeric it is exactly 0.30.
     expect(rows[0]).toEqual({ debt: "3000.00" });
     expect(0.1 + 0.2).not.toBe(0.3);
@@ -179,7 +172,7 @@ describe("money stays exact", () => {
   it("stores the largest numeric(15,2) amount without rounding", async () => {
     const factory = await insertCompany(0, null);
     const distributor = await insertCompany(1, factory, "9999999999999.99");
-    const { rows } = await sql("select debt from companies where id = $1", [distributor]);
+    const rows = await t.sql("select debt from companies where id = $1", [distributor]);
     expect(rows[0]).toEqual({ debt: "9999999999999.99" });
     await expectSqlError("update companies set debt = debt + 0.01 where id = $1", [distributor], "22003");
   });

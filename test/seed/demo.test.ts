@@ -1,28 +1,21 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { verifyPassword } from "../../src/auth/passwords.js";
 import { DEMO_STAFF_EMAIL, ensureDemoData } from "../../src/seed/demo.js";
 import { createChain } from "../helpers/app.js";
-import { createTestDatabase, type TestDatabase } from "../helpers/database.js";
+import { testApp } from "../helpers/fixture.js";
 
-let testDb: TestDatabase;
-const sql = (text: string, values?: unknown[]) => testDb.database.executeSql(text, values);
+const t = testApp({ app: false });
 
 async function counts() {
-  const { rows } = await sql(
+  const rows = await t.sql(
     "select (select count(*)::int from companies) as companies, (select count(*)::int from users) as users",
   );
   return rows[0];
 }
 
-beforeAll(async () => {
-  testDb = await createTestDatabase();
-});
-afterAll(() => testDb.destroy());
-beforeEach(() => testDb.truncate());
-
 describe("demo data for npm start", () => {
   it("fills an empty database once, with a staff login and employee logins at three levels", async () => {
-    const first = await ensureDemoData(testDb.database);
+    const first = await ensureDemoData(t.testDb.database);
     expect(first.loaded?.companies).toBeGreaterThanOrEqual(150);
     expect(first.logins.map((login) => login.company?.level ?? login.role)).toEqual([
       "staff",
@@ -32,23 +25,23 @@ describe("demo data for npm start", () => {
     ]);
     expect(first.logins[0]?.email).toBe(DEMO_STAFF_EMAIL);
     for (const login of first.logins) {
-      const { rows } = await sql("select password_hash from users where email = $1 and is_active", [
+      const rows = await t.sql("select password_hash from users where email = $1 and is_active", [
         login.email,
       ]);
       expect(await verifyPassword(rows[0]?.password_hash as string, "1")).toBe(true);
     }
     const afterFirst = await counts();
 
-    const second = await ensureDemoData(testDb.database);
+    const second = await ensureDemoData(t.testDb.database);
     expect(second.loaded).toBeNull();
     expect(second.logins).toEqual(first.logins);
     expect(await counts()).toEqual(afterFirst);
   });
 
   it("leaves a database that already has companies alone, and shows no demo logins for it", async () => {
-    await createChain(testDb, "Real");
+    await createChain(t.testDb, "Real");
     const before = await counts();
-    expect(await ensureDemoData(testDb.database)).toEqual({ loaded: null, logins: [] });
+    expect(await ensureDemoData(t.testDb.database)).toEqual({ loaded: null, logins: [] });
     expect(await counts()).toEqual(before);
   });
 });

@@ -1,17 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { verifyPassword } from "../../src/auth/passwords.js";
 import { type ImportOptions, importTestData } from "../../src/seed/import.js";
 import { UserError } from "../../src/user-error.js";
 import { PASSWORD_ONE_HASH } from "../helpers/app.js";
-import { createTestDatabase, type TestDatabase } from "../helpers/database.js";
+import { testApp } from "../helpers/fixture.js";
 
-let testDb: TestDatabase;
-const rows = async <Row>(text: string, values?: unknown[]) =>
-  (await testDb.database.executeSql<Row>(text, values)).rows;
-const one = async <Row>(text: string, values?: unknown[]) => (await rows<Row>(text, values))[0] as Row;
+const t = testApp({ app: false, truncate: false });
+const one = async <Row>(text: string, values?: unknown[]) => (await t.sql<Row>(text, values))[0] as Row;
 /** Reusing the known hash of "1" keeps these tests from paying ~50 ms of argon2 per import. */
 const load = (options: ImportOptions) =>
-  importTestData(testDb.database, { passwordHash: PASSWORD_ONE_HASH, ...options });
+  importTestData(t.testDb.database, { passwordHash: PASSWORD_ONE_HASH, ...options });
 
 async function counts() {
   return one<{ companies: number; users: number; links: number; products: number; indexes: number }>(
@@ -25,32 +23,27 @@ async function counts() {
 /** Everything the seed decides, in a stable order (the hash is left out: argon2 salts each hash afresh). */
 async function dump() {
   return {
-    companies: await rows(
+    companies: await t.sql(
       `select id, name, email, country, city, street, house_number, level, supplier_id, debt::text
        from companies order by id`,
     ),
-    users: await rows(
+    users: await t.sql(
       "select id, email, first_name, last_name, role, company_id, is_active from users order by id",
     ),
-    links: await rows("select company_id, product_id from company_products order by 1, 2"),
+    links: await t.sql("select company_id, product_id from company_products order by 1, 2"),
   };
 }
 
-beforeAll(async () => {
-  testDb = await createTestDatabase();
-});
-afterAll(() => testDb.destroy());
-
 describe("import-test-data", () => {
   it("fills every level of every network, with suppliers one level up and 1–5 employees and products each", async () => {
-    await testDb.truncate();
+    await t.testDb.truncate();
     // The real argon2 path, once: every employee gets the same hash, and it verifies "1".
-    const summary = await importTestData(testDb.database, { companies: 200, seed: 7 });
+    const summary = await importTestData(t.testDb.database, { companies: 200, seed: 7 });
     expect(summary.loaded).toBe(true);
     expect(summary.companies).toBeGreaterThanOrEqual(200);
     expect(summary.companies).toBeLessThan(205);
 
-    const networks = await rows<{ levels: number; size: number }>(
+    const networks = await t.sql<{ levels: number; size: number }>(
       `with recursive tree as (
          select id, id as root, level from companies where level = 0
          union all
@@ -105,7 +98,7 @@ describe("import-test-data", () => {
   });
 
   it("adds to existing data with unique emails, and --reset empties the network but keeps staff", async () => {
-    await testDb.truncate();
+    await t.testDb.truncate();
     const { id: staffId } = await one<{ id: number }>(
       "insert into users (email, password_hash, role) values ('boss@example.com', $1, 'staff') returning id",
       [PASSWORD_ONE_HASH],
@@ -127,7 +120,7 @@ describe("import-test-data", () => {
     const afterReset = await counts();
     expect(afterReset.companies).toBe(reset.companies);
     expect(afterReset.users).toBe(reset.employees + 1);
-    expect(await rows("select id, email, role from users where role = 'staff'")).toEqual([
+    expect(await t.sql("select id, email, role from users where role = 'staff'")).toEqual([
       { id: staffId, email: "boss@example.com", role: "staff" },
     ]);
     expect(await one("select min(id)::int as first from companies")).toEqual({ first: 1 });
@@ -164,7 +157,7 @@ describe("import-test-data", () => {
 
   it("writes debts as exact two-decimal amounts from 0.00 to 50000.00, and none for factories", async () => {
     await load({ companies: 300, seed: 21, reset: true });
-    const debts = await rows<{ level: number; debt: string }>(
+    const debts = await t.sql<{ level: number; debt: string }>(
       "select level, debt::text as debt from companies",
     );
     expect(debts.every((row) => /^\d{1,5}\.\d{2}$/.test(row.debt))).toBe(true);
@@ -179,7 +172,7 @@ describe("import-test-data", () => {
 
   it("speaks Russian with --locale ru, with emails still in ASCII", async () => {
     await load({ companies: 30, seed: 5, reset: true, locale: "ru" });
-    const users = await rows<{ email: string; last_name: string }>("select email, last_name from users");
+    const users = await t.sql<{ email: string; last_name: string }>("select email, last_name from users");
     expect(users.filter((user) => /[а-яё]/i.test(user.last_name)).length).toBeGreaterThan(users.length / 2);
     expect(users.every((user) => /^[a-z0-9._-]+@[a-z0-9.-]+$/.test(user.email))).toBe(true);
   });
