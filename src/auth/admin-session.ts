@@ -6,20 +6,10 @@ import { HttpError, unauthorized } from "../http/errors.js";
 import { errorResponses } from "../http/schemas.js";
 import { loginBudget, PUBLIC_BODY_LIMIT, perIpRateLimit, refreshRateLimit } from "./rate-limits.js";
 import { revokeFamilyOf, rotateRefreshToken } from "./refresh-tokens.js";
-import { TokenRequest } from "./schemas.js";
+import { EmptyBody, SessionResponse, TokenRequest } from "./schemas.js";
 import { attemptLogin } from "./service.js";
 
 export const SESSION_COOKIE = "supplynet_session";
-
-const SessionResponse = Type.Object(
-  {
-    access: Type.String({
-      description: "JWT for the Authorization: Bearer header; short-lived. Keep it in memory only.",
-    }),
-  },
-  { description: "A fresh access token; the refresh token is in the httpOnly session cookie" },
-);
-const EmptyBody = Type.Object({}, { additionalProperties: false, description: "An empty JSON object: {}" });
 
 const COOKIE_NOTE =
   "For the admin panel: the refresh token travels only in the httpOnly, SameSite=Strict cookie " +

@@ -1,6 +1,6 @@
 import { type Static, Type } from "typebox";
 import { USER_ROLES } from "../db/schema.js";
-import { OptionalText, QueryText } from "../http/schemas.js";
+import { Name, QueryText } from "../http/schemas.js";
 
 /** Registration asks for this much; login accepts any stored password, including older short ones. */
 export const MIN_PASSWORD_LENGTH = 8;
@@ -42,8 +42,6 @@ export const Me = Type.Object(
 );
 export type MeView = Static<typeof Me>;
 
-const Name = (description: string) => OptionalText(150, description);
-
 export const RegisterRequest = Type.Object(
   {
     token: Type.String({ minLength: 1, maxLength: 200, description: "From the invitation link" }),
@@ -62,4 +60,18 @@ export type RegisterInput = Static<typeof RegisterRequest>;
 export const RegisterResponse = Type.Object(
   { ...TokenPairResponse.properties, user: Me },
   { description: "Registered and logged in" },
+);
+
+/** The admin's session answers carry the access token only: the refresh token travels in the cookie. */
+export const SessionResponse = Type.Object(
+  {
+    access: Type.String({
+      description: "JWT for the Authorization: Bearer header; short-lived. Keep it in memory only.",
+    }),
+  },
+  { description: "A fresh access token; the refresh token is in the httpOnly session cookie" },
+);
+export const EmptyBody = Type.Object(
+  {},
+  { additionalProperties: false, description: "An empty JSON object: {}" },
 );

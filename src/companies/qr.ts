@@ -1,12 +1,11 @@
 import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
 import { eq } from "drizzle-orm";
-import { Type } from "typebox";
 import type { Actor } from "../auth/actor.js";
 import { counter, throttled } from "../auth/rate-limits.js";
 import { requireVisibleCompany } from "../auth/scope.js";
 import type { Services } from "../auth/services.js";
 import { users } from "../db/schema.js";
-import { errorResponses, IdParams } from "../http/schemas.js";
+import { Accepted, errorResponses, IdParams } from "../http/schemas.js";
 
 const QR_EMAILS_PER_HOUR = 5;
 
@@ -36,10 +35,7 @@ export const qrRoutes: FastifyPluginAsyncTypebox = async (app) => {
       summary: "Email yourself the company's address as a QR code",
       description: `Answers at once; a job sends the email. At most ${QR_EMAILS_PER_HOUR} per user per hour.`,
       params: IdParams,
-      response: {
-        202: Type.Object({ detail: Type.String() }),
-        ...errorResponses(400, 404, 429),
-      },
+      response: { 202: Accepted, ...errorResponses(400, 404, 429) },
     },
     handler: async (request, reply) => {
       // Only an accepted request uses up the quota: a 404 (or the 400 of a bad id, before this) costs nothing.

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
 import { Type } from "typebox";
-import { errorResponses, IdParams, Paginated, pageOf, paginated } from "../http/schemas.js";
+import { errorResponses, IdParams, PageOf, pageOf, pageResponse } from "../http/schemas.js";
 import {
   Company,
   CompanyCreate,
@@ -33,13 +33,13 @@ export const companyRoutes: FastifyPluginAsyncTypebox = async (app) => {
         tags,
         summary: "List companies (staff: all, filtered; an employee: their own company only)",
         querystring: CompanyListQuery,
-        response: { 200: Paginated(Company), ...errorResponses(400) },
+        response: { 200: PageOf(Company), ...errorResponses(400) },
       },
     },
     async (request) => {
       const page = pageOf(request.query);
       const { count, results } = await listCompanies(app.services, request.actor, request.query, page);
-      return paginated(request, page, count, results);
+      return pageResponse(request, page, count, results);
     },
   );
 
@@ -65,13 +65,13 @@ export const companyRoutes: FastifyPluginAsyncTypebox = async (app) => {
         tags,
         summary: "Companies whose debt is above the network's average, largest debt first",
         querystring: DebtAboveAverageQuery,
-        response: { 200: Paginated(Company), ...errorResponses(400) },
+        response: { 200: PageOf(Company), ...errorResponses(400) },
       },
     },
     async (request) => {
       const page = pageOf(request.query);
       const { count, results } = await listDebtAboveAverage(app.services, request.actor, page);
-      return paginated(request, page, count, results);
+      return pageResponse(request, page, count, results);
     },
   );
 

@@ -1,6 +1,16 @@
 import { type Static, Type } from "typebox";
 import { COMPANY_LEVELS } from "../db/schema.js";
-import { Id, Money, MoneyInput, PaginationQuery, QueryText, Text, Timestamp } from "../http/schemas.js";
+import {
+  Email,
+  Id,
+  Money,
+  MoneyInput,
+  Ordering,
+  PaginationQuery,
+  QueryText,
+  Text,
+  Timestamp,
+} from "../http/schemas.js";
 
 export const CompanyLevelName = Type.Enum([...COMPANY_LEVELS], {
   description: "factory → distributor → dealership → retail_chain → entrepreneur",
@@ -37,7 +47,7 @@ const ProductIds = Type.Array(Id, {
 
 const writableFields = {
   name: Text(200),
-  email: Type.String({ format: "email", maxLength: 254 }),
+  email: Email,
   country: Text(100),
   city: Text(100),
   street: Text(200),
@@ -57,31 +67,14 @@ export const CompanyCreate = Type.Object(
 );
 export type CompanyCreateInput = Static<typeof CompanyCreate>;
 
-export const CompanyUpdate = Type.Object(
-  {
-    name: Type.Optional(writableFields.name),
-    email: Type.Optional(writableFields.email),
-    country: Type.Optional(writableFields.country),
-    city: Type.Optional(writableFields.city),
-    street: Type.Optional(writableFields.street),
-    house_number: Type.Optional(writableFields.house_number),
-    level: Type.Optional(writableFields.level),
-    supplier_id: Type.Optional(writableFields.supplier_id),
-    product_ids: writableFields.product_ids,
-    debt: Type.Optional(
-      Type.Unknown({ description: "Read-only after creation: a PATCH carrying it is refused with 400." }),
-    ),
-  },
+export const CompanyUpdate = Type.Partial(
+  Type.Object({
+    ...writableFields,
+    debt: Type.Unknown({ description: "Read-only after creation: a PATCH carrying it is refused with 400." }),
+  }),
   { additionalProperties: false },
 );
 export type CompanyUpdateInput = Static<typeof CompanyUpdate>;
-
-/** `field` or `-field` for each sortable field, as DRF's OrderingFilter takes them. */
-export const Ordering = <const Field extends string>(fields: readonly Field[]) =>
-  Type.Enum(
-    fields.flatMap((field) => [field, `-${field}`]),
-    { description: "Sort field; prefix with - for descending" },
-  );
 
 /** The filters of the companies list; "select all" (GET /companies/ids) takes the same. */
 const companyFilters = {

@@ -1,19 +1,13 @@
 import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
-import { Type } from "typebox";
 import { MAX_SELECTED_IDS } from "../companies/schemas.js";
-import { errorResponses, Id } from "../http/schemas.js";
+import { errorResponses } from "../http/schemas.js";
 import { CLEAR_DEBT_INLINE_LIMIT, requestDebtClearing } from "./debt.js";
+import { ClearDebtBody, DebtClearingQueued, DebtsCleared } from "./schemas.js";
 
 /** 100,000 ids of up to 10 digits, with commas and spaces, fit well within this. */
 const CLEAR_DEBT_BODY_LIMIT = 2 * 1024 * 1024;
 
 const tags = ["companies"];
-
-const ClearDebtBody = Type.Object(
-  { ids: Type.Array(Id, { minItems: 1, maxItems: MAX_SELECTED_IDS }) },
-  { additionalProperties: false },
-);
-const UnknownIds = Type.Array(Type.Integer(), { description: "Ids that name no company; they are ignored" });
 
 export const debtRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
@@ -29,11 +23,7 @@ export const debtRoutes: FastifyPluginAsyncTypebox = async (app) => {
           "are cleared by a job (202); follow it at GET /jobs/{job_id}. Duplicates count once, factories " +
           "(never in debt) are left alone, and ids that name no company come back in unknown_ids.",
         body: ClearDebtBody,
-        response: {
-          200: Type.Object({ cleared: Type.Integer(), unknown_ids: UnknownIds }),
-          202: Type.Object({ job_id: Type.String({ format: "uuid" }), unknown_ids: UnknownIds }),
-          ...errorResponses(400, 413),
-        },
+        response: { 200: DebtsCleared, 202: DebtClearingQueued, ...errorResponses(400, 413) },
       },
     },
     async (request, reply) => {

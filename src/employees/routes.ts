@@ -1,8 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
 import { Type } from "typebox";
-import { errorResponses, IdParams, Paginated, paginated } from "../http/schemas.js";
+import { Accepted, errorResponses, IdParams, PageOf, pageResponse } from "../http/schemas.js";
 import {
-  Accepted,
   CompanyEmployeesQuery,
   Employee,
   EmployeeCreate,
@@ -31,12 +30,12 @@ export const employeeRoutes: FastifyPluginAsyncTypebox = async (app) => {
         tags,
         summary: "List employees (staff)",
         querystring: EmployeesQuery,
-        response: { 200: Paginated(Employee), ...errorResponses(400) },
+        response: { 200: PageOf(Employee), ...errorResponses(400) },
       },
     },
     async (request) => {
       const { page, count, results } = await listEmployees(app.services, request.query);
-      return paginated(request, page, count, results);
+      return pageResponse(request, page, count, results);
     },
   );
 
@@ -126,7 +125,7 @@ export const employeeRoutes: FastifyPluginAsyncTypebox = async (app) => {
         summary: "The employees of a company you may see (an employee: only their own)",
         params: IdParams,
         querystring: CompanyEmployeesQuery,
-        response: { 200: Paginated(Employee), ...errorResponses(400, 404) },
+        response: { 200: PageOf(Employee), ...errorResponses(400, 404) },
       },
     },
     async (request) => {
@@ -136,7 +135,7 @@ export const employeeRoutes: FastifyPluginAsyncTypebox = async (app) => {
         request.params.id,
         request.query,
       );
-      return paginated(request, page, count, results);
+      return pageResponse(request, page, count, results);
     },
   );
 };

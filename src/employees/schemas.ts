@@ -1,9 +1,6 @@
 import { type Static, Type } from "typebox";
 import { CompanyRef } from "../companies/schemas.js";
-import { Id, OptionalText, PaginationQuery, QueryText, Timestamp } from "../http/schemas.js";
-
-const Name = (description: string) => OptionalText(150, description);
-const Email = Type.String({ format: "email", maxLength: 254 });
+import { Email, Id, Name, Ordering, PaginationQuery, QueryText, Timestamp } from "../http/schemas.js";
 
 const InvitationStatusSchema = Type.Union([
   Type.Literal("pending"),
@@ -52,12 +49,7 @@ const listFilters = {
   ...PaginationQuery,
   is_active: Type.Optional(Type.Boolean()),
   search: Type.Optional(QueryText(200, "Part of the email, first or last name (any case)")),
-  ordering: Type.Optional(
-    Type.Union(
-      EMPLOYEE_ORDERINGS.flatMap((field) => [Type.Literal(field), Type.Literal(`-${field}`)]),
-      { description: "A field, with a leading - for descending" },
-    ),
-  ),
+  ordering: Type.Optional(Ordering(EMPLOYEE_ORDERINGS)),
 };
 
 export const CompanyEmployeesQuery = Type.Object(listFilters, { additionalProperties: false });
@@ -78,19 +70,11 @@ export const EmployeeCreate = Type.Object(
 );
 export type EmployeeCreateInput = Static<typeof EmployeeCreate>;
 
-export const EmployeeUpdate = Type.Object(
-  {
-    email: Type.Optional(Email),
-    first_name: Type.Optional(Name("First name")),
-    last_name: Type.Optional(Name("Last name")),
-    company_id: Type.Optional(Id),
-    is_active: Type.Optional(Type.Boolean({ description: "false signs the employee out everywhere" })),
-  },
+export const EmployeeUpdate = Type.Partial(
+  Type.Object({
+    ...EmployeeCreate.properties,
+    is_active: Type.Boolean({ description: "false signs the employee out everywhere" }),
+  }),
   { additionalProperties: false },
 );
 export type EmployeeUpdateInput = Static<typeof EmployeeUpdate>;
-
-export const Accepted = Type.Object(
-  { detail: Type.String() },
-  { description: "Accepted; the work continues in the background" },
-);

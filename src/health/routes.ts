@@ -1,50 +1,8 @@
 import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
-import { Type } from "typebox";
 import type { Database } from "../db/client.js";
 import { type DatabaseProbe, databaseProber, PROBE_TIMEOUT_MS } from "../db/probe.js";
 import { errorBody } from "../http/errors.js";
-import { ErrorResponse } from "../http/schemas.js";
-
-const DatabaseStatus = Type.Object(
-  {
-    status: Type.Union([Type.Literal("ok"), Type.Literal("unreachable"), Type.Literal("timeout")], {
-      description: `"timeout" when the database did not answer within ${PROBE_TIMEOUT_MS} ms`,
-    }),
-    driver: Type.Union([Type.Literal("pg"), Type.Literal("pglite")]),
-    latency_ms: Type.Number(),
-  },
-  { additionalProperties: false },
-);
-
-const HealthResponse = Type.Object(
-  {
-    status: Type.Union([Type.Literal("ok"), Type.Literal("degraded")], {
-      description: '"degraded" while the database is not "ok"; the process itself still serves',
-    }),
-    database: DatabaseStatus,
-  },
-  { additionalProperties: false },
-);
-
-const Migrations = Type.Object(
-  {
-    pending: Type.Union([Type.Array(Type.String()), Type.Null()], {
-      description: "The committed migrations this database lacks; null when they could not be read",
-    }),
-  },
-  { additionalProperties: false },
-);
-
-const ReadyResponse = Type.Object(
-  { status: Type.Literal("ready"), database: DatabaseStatus, migrations: Migrations },
-  { additionalProperties: false },
-);
-
-/** The error shape, with what the probe found beside it. */
-const NotReadyResponse = Type.Object(
-  { error: ErrorResponse.properties.error, database: DatabaseStatus, migrations: Migrations },
-  { additionalProperties: false, description: "Not ready: take this instance out of the load balancer" },
-);
+import { HealthResponse, NotReadyResponse, ReadyResponse } from "./schemas.js";
 
 function notReadyReason(database: DatabaseProbe, pending: string[] | null): string {
   if (database.status === "unreachable") return "The database is unreachable.";

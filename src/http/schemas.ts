@@ -62,12 +62,27 @@ const VISIBLE_TEXT = `(?=${SAFE_CHAR}*?[\\p{L}\\p{N}\\p{P}\\p{S}])${SAFE_CHAR}*`
 /** A required name or address line: at most maxLength characters, something visible, nothing invisible. */
 export const Text = (maxLength: number) =>
   Type.String({ minLength: 1, maxLength, pattern: `^${VISIBLE_TEXT}$` });
-/** An optional name (a person's first or last name): empty, or text as `Text` takes it. */
-export const OptionalText = (maxLength: number, description: string) =>
-  Type.String({ maxLength, pattern: `^(?:${VISIBLE_TEXT})?$`, description });
+/** A person's first or last name: empty, or text as `Text` takes it. */
+export const Name = (description: string) =>
+  Type.String({ maxLength: 150, pattern: `^(?:${VISIBLE_TEXT})?$`, description });
+/** An email address as it is stored for a company or a user (a login takes any text, as QueryText). */
+export const Email = Type.String({ format: "email", maxLength: 254 });
 /** Free text to look for (search, exact filters, a login's email): anything but control characters. */
 export const QueryText = (maxLength: number, description: string) =>
   Type.String({ maxLength, pattern: "^\\P{Cc}*$", description });
+
+/** `field` or `-field` for each sortable field, as DRF's OrderingFilter takes them. */
+export const Ordering = <const Field extends string>(fields: readonly Field[]) =>
+  Type.Enum(
+    fields.flatMap((field) => [field, `-${field}`]),
+    { description: "Sort field; prefix with - for descending" },
+  );
+
+/** 202 for work handed to a job: what will happen, in words. */
+export const Accepted = Type.Object(
+  { detail: Type.String() },
+  { description: "Accepted; the work continues in the background" },
+);
 
 export const Id = Type.Integer({ minimum: 1, maximum: 2_147_483_647 });
 export const IdParams = Type.Object({ id: Id });
@@ -82,7 +97,7 @@ export const PaginationQuery = {
 };
 
 /** DRF's page shape: {count, next, previous, results}. */
-export const Paginated = <T extends TSchema>(item: T) =>
+export const PageOf = <T extends TSchema>(item: T) =>
   Type.Object({
     count: Type.Integer(),
     next: Type.Union([Type.String(), Type.Null()]),
@@ -112,7 +127,7 @@ function pageUrl(request: FastifyRequest, page: number): string {
 }
 
 /** Wraps one page of results with absolute next/previous links, as DRF's PageNumberPagination does. */
-export function paginated<T>(request: FastifyRequest, page: Page, count: number, results: T[]) {
+export function pageResponse<T>(request: FastifyRequest, page: Page, count: number, results: T[]) {
   return {
     count,
     next: page.offset + results.length < count ? pageUrl(request, page.page + 1) : null,

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
 import { Type } from "typebox";
-import { errorResponses, IdParams, Paginated, pageOf, paginated } from "../http/schemas.js";
+import { errorResponses, IdParams, PageOf, pageOf, pageResponse } from "../http/schemas.js";
 import { Product, ProductCreate, ProductListQuery, ProductUpdate } from "./schemas.js";
 import {
   createProduct,
@@ -22,13 +22,13 @@ export const productRoutes: FastifyPluginAsyncTypebox = async (app) => {
         tags,
         summary: "List products (staff: the catalog; an employee: what their company sells)",
         querystring: ProductListQuery,
-        response: { 200: Paginated(Product), ...errorResponses(400) },
+        response: { 200: PageOf(Product), ...errorResponses(400) },
       },
     },
     async (request) => {
       const page = pageOf(request.query);
       const { count, results } = await listProducts(app.services, request.actor, request.query, page);
-      return paginated(request, page, count, results);
+      return pageResponse(request, page, count, results);
     },
   );
 
@@ -101,7 +101,7 @@ export const productRoutes: FastifyPluginAsyncTypebox = async (app) => {
         summary: "The products a company sells",
         params: IdParams,
         querystring: ProductListQuery,
-        response: { 200: Paginated(Product), ...errorResponses(400, 404) },
+        response: { 200: PageOf(Product), ...errorResponses(400, 404) },
       },
     },
     async (request) => {
@@ -113,7 +113,7 @@ export const productRoutes: FastifyPluginAsyncTypebox = async (app) => {
         request.query,
         page,
       );
-      return paginated(request, page, count, results);
+      return pageResponse(request, page, count, results);
     },
   );
 };

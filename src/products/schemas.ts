@@ -1,6 +1,5 @@
 import { type Static, Type } from "typebox";
-import { Ordering } from "../companies/schemas.js";
-import { PaginationQuery, QueryText, Text, Timestamp } from "../http/schemas.js";
+import { Ordering, PaginationQuery, QueryText, Text, Timestamp } from "../http/schemas.js";
 
 const ReleaseDate = Type.Union([Type.String({ format: "date", examples: ["2024-01-31"] }), Type.Null()]);
 
@@ -19,14 +18,7 @@ export const ProductCreate = Type.Object(
 );
 export type ProductCreateInput = Static<typeof ProductCreate>;
 
-export const ProductUpdate = Type.Object(
-  {
-    name: Type.Optional(Text(200)),
-    model: Type.Optional(Text(200)),
-    release_date: Type.Optional(ReleaseDate),
-  },
-  { additionalProperties: false },
-);
+export const ProductUpdate = Type.Partial(ProductCreate, { additionalProperties: false });
 export type ProductUpdateInput = Static<typeof ProductUpdate>;
 
 export const ProductListQuery = Type.Object(
