@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
 import { Type } from "typebox";
-import { errorResponses, IdParams, PageOf, pageOf, pageResponse } from "../http/schemas.js";
+import { pageResponse } from "../http/listing.js";
+import { errorResponses, IdParams, PageOf } from "../http/schemas.js";
 import {
   Company,
   CompanyCreate,
@@ -36,11 +37,8 @@ export const companyRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: PageOf(Company), ...errorResponses(400) },
       },
     },
-    async (request) => {
-      const page = pageOf(request.query);
-      const { count, results } = await listCompanies(app.services, request.actor, request.query, page);
-      return pageResponse(request, page, count, results);
-    },
+    (request) =>
+      pageResponse(request, (page) => listCompanies(app.services, request.actor, request.query, page)),
   );
 
   app.get(
@@ -68,11 +66,7 @@ export const companyRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: PageOf(Company), ...errorResponses(400) },
       },
     },
-    async (request) => {
-      const page = pageOf(request.query);
-      const { count, results } = await listDebtAboveAverage(app.services, request.actor, page);
-      return pageResponse(request, page, count, results);
-    },
+    (request) => pageResponse(request, (page) => listDebtAboveAverage(app.services, request.actor, page)),
   );
 
   app.get(

@@ -6,8 +6,7 @@ import type { Services } from "../auth/services.js";
 import { type DbOrTx, selectRows } from "../db/client.js";
 import { companies, companyProducts, products, type UserRole } from "../db/schema.js";
 import { badRequest, notFound } from "../http/errors.js";
-import { containsPattern, orderingOf } from "../http/listing.js";
-import type { Page } from "../http/schemas.js";
+import { containsPattern, countRows, orderingOf, type Page, paginate } from "../http/listing.js";
 import {
   DEBT_READ_ONLY,
   hierarchyError,
@@ -129,16 +128,15 @@ function filterConditions(filters: CompanyFilters): SQL[] {
 }
 
 /** One page of companies plus the total, both under the caller's visibility rule. */
-async function pageOfCompanies(db: DbOrTx, where: SQL | undefined, ordering: SQL[], page: Page) {
-  const [rows, [total]] = await Promise.all([
+function pageOfCompanies(db: DbOrTx, where: SQL | undefined, ordering: SQL[], page: Page) {
+  return paginate(
+    page,
     selectCompanies(db)
       .where(where)
-      .orderBy(...ordering)
-      .limit(page.pageSize)
-      .offset(page.offset),
-    db.select({ count: sql<number>`count(*)::int` }).from(companies).where(where),
-  ]);
-  return { count: total?.count ?? 0, results: rows.map(toCompanyView) };
+      .orderBy(...ordering),
+    countRows(db, companies, where),
+    toCompanyView,
+  );
 }
 
 export function listCompanies(
@@ -166,7 +164,7 @@ export async function listCompanyIds({ db }: Pick<Services, "db">, actor: Actor,
       .where(where)
       .orderBy(companies.id)
       .limit(MAX_SELECTED_IDS),
-    db.select({ count: sql<number>`count(*)::int` }).from(companies).where(where),
+    countRows(db, companies, where),
   ]);
   return { count: total?.count ?? 0, ids: rows.map((row) => row.id) };
 }

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
 import { Type } from "typebox";
-import { Accepted, errorResponses, IdParams, PageOf, pageResponse } from "../http/schemas.js";
+import { pageResponse } from "../http/listing.js";
+import { Accepted, errorResponses, IdParams, PageOf } from "../http/schemas.js";
 import {
   CompanyEmployeesQuery,
   Employee,
@@ -33,10 +34,7 @@ export const employeeRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: PageOf(Employee), ...errorResponses(400) },
       },
     },
-    async (request) => {
-      const { page, count, results } = await listEmployees(app.services, request.query);
-      return pageResponse(request, page, count, results);
-    },
+    (request) => pageResponse(request, (page) => listEmployees(app.services, request.query, page)),
   );
 
   app.post(
@@ -128,14 +126,9 @@ export const employeeRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: PageOf(Employee), ...errorResponses(400, 404) },
       },
     },
-    async (request) => {
-      const { page, count, results } = await listCompanyEmployees(
-        app.services,
-        request.actor,
-        request.params.id,
-        request.query,
-      );
-      return pageResponse(request, page, count, results);
-    },
+    (request) =>
+      pageResponse(request, (page) =>
+        listCompanyEmployees(app.services, request.actor, request.params.id, request.query, page),
+      ),
   );
 };

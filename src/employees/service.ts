@@ -1,4 +1,4 @@
-import { and, count, eq, ilike, or, type SQL, sql } from "drizzle-orm";
+import { and, eq, ilike, or, type SQL, sql } from "drizzle-orm";
 import type { Actor } from "../auth/actor.js";
 import { revokeUserRefreshTokens } from "../auth/refresh-tokens.js";
 import { requireVisibleCompany } from "../auth/scope.js";
@@ -7,8 +7,7 @@ import { levelName } from "../companies/rules.js";
 import type { DbOrTx } from "../db/client.js";
 import { companies, invitations, users } from "../db/schema.js";
 import { conflict, notFound } from "../http/errors.js";
-import { containsPattern, orderingOf } from "../http/listing.js";
-import { type Page, pageOf } from "../http/schemas.js";
+import { containsPattern, countRows, orderingOf, type Page, paginate } from "../http/listing.js";
 import { invite } from "./invitations.js";
 import type {
   EmployeeCreateInput,
@@ -98,20 +97,14 @@ function filterConditions(filter: EmployeesFilter): SQL | undefined {
   );
 }
 
-export async function listEmployees(
-  { db }: Pick<Services, "db">,
-  filter: EmployeesFilter,
-): Promise<{ page: Page; count: number; results: EmployeeView[] }> {
-  const page = pageOf(filter);
+export function listEmployees({ db }: Pick<Services, "db">, filter: EmployeesFilter, page: Page) {
   const where = filterConditions(filter);
-  const [rows, [total]] = await Promise.all([
-    selectEmployees(db, where)
-      .orderBy(...orderingOf(filter.ordering ?? "id", orderColumns, users.id))
-      .limit(page.pageSize)
-      .offset(page.offset),
-    db.select({ count: count() }).from(users).where(and(isEmployee, where)),
-  ]);
-  return { page, count: total?.count ?? 0, results: rows.map(toView) };
+  return paginate(
+    page,
+    selectEmployees(db, where).orderBy(...orderingOf(filter.ordering ?? "id", orderColumns, users.id)),
+    countRows(db, users, and(isEmployee, where)),
+    toView,
+  );
 }
 
 /** A company's employees, for anyone who may see the company; any other company is a 404. */
@@ -120,9 +113,10 @@ export async function listCompanyEmployees(
   actor: Actor,
   companyId: number,
   filter: Omit<EmployeesFilter, "company">,
+  page: Page,
 ) {
   await requireVisibleCompany(db, actor, companyId);
-  return listEmployees({ db }, { ...filter, company: companyId });
+  return listEmployees({ db }, { ...filter, company: companyId }, page);
 }
 
 export async function getEmployee({ db }: Pick<Services, "db">, id: number): Promise<EmployeeView> {

@@ -1,5 +1,9 @@
-import { type AnyColumn, asc, desc, type SQL } from "drizzle-orm";
+import { type AnyColumn, asc, desc, type SQL, sql } from "drizzle-orm";
+import type { PgTable } from "drizzle-orm/pg-core";
+import type { FastifyRequest } from "fastify";
+import type { DbOrTx } from "../db/client.js";
 import { badRequest } from "./errors.js";
+import { DEFAULT_PAGE_SIZE } from "./schemas.js";
 
 /**
  * `search=` means "contains, any case". The text goes in as a bound parameter, and LIKE's own wildcards
@@ -23,4 +27,72 @@ export function orderingOf<Field extends string>(
   if (!Object.hasOwn(columns, field)) throw badRequest("Unknown ordering.", { ordering: ["Unknown field."] });
   const column = columns[field];
   return column === id ? [direction(id)] : [direction(column), direction(id)];
+}
+
+export interface Page {
+  page: number;
+  pageSize: number;
+  offset: number;
+}
+
+/** What a list's query string says of the page (see PaginationQuery). */
+interface PageQuery {
+  page?: number;
+  page_size?: number;
+}
+
+function pageOf(query: PageQuery): Page {
+  const page = query.page ?? 1;
+  const pageSize = query.page_size ?? DEFAULT_PAGE_SIZE;
+  return { page, pageSize, offset: (page - 1) * pageSize };
+}
+
+/** The client chooses its Host header, so links are built on PUBLIC_URL, the address the service is published at. */
+function pageUrl(request: FastifyRequest, page: number): string {
+  const { pathname, search } = new URL(request.url, "http://unused.invalid");
+  const url = new URL(`${request.server.config.publicUrl}${pathname}${search}`);
+  if (page === 1) url.searchParams.delete("page");
+  else url.searchParams.set("page", String(page));
+  return url.toString();
+}
+
+/**
+ * A list route's answer: the page its query asks for, as `list` reads it, with absolute next/previous links, as
+ * DRF's PageNumberPagination gives them. The page is computed here for every list, and services cut rows by it.
+ */
+export async function pageResponse<T>(
+  request: FastifyRequest & { query: PageQuery },
+  list: (page: Page) => Promise<{ count: number; results: T[] }>,
+) {
+  const page = pageOf(request.query);
+  const { count, results } = await list(page);
+  return {
+    count,
+    next: page.offset + results.length < count ? pageUrl(request, page.page + 1) : null,
+    previous:
+      page.page > 1
+        ? pageUrl(request, Math.min(page.page - 1, Math.max(1, Math.ceil(count / page.pageSize))))
+        : null,
+    results,
+  };
+}
+
+/** How many rows of `table` match `where`: the count beside a page, or beside a capped list of ids. */
+export const countRows = (db: DbOrTx, table: PgTable, where: SQL | undefined) =>
+  db.select({ count: sql<number>`count(*)::int` }).from(table).where(where);
+
+/** A query a page can be cut from, as Drizzle's select builder is. */
+interface Pageable<Row> {
+  limit(limit: number): { offset(offset: number): PromiseLike<Row[]> };
+}
+
+/** One page of `rows`, each as `view` shows it, and the count of all of them (`total`), queried side by side. */
+export async function paginate<Row, View>(
+  page: Page,
+  rows: Pageable<Row>,
+  total: PromiseLike<{ count: number }[]>,
+  view: (row: Row) => View,
+): Promise<{ count: number; results: View[] }> {
+  const [pageRows, [counted]] = await Promise.all([rows.limit(page.pageSize).offset(page.offset), total]);
+  return { count: counted?.count ?? 0, results: pageRows.map(view) };
 }

@@ -1,4 +1,3 @@
-import type { FastifyRequest } from "fastify";
 import { type TSchema, Type } from "typebox";
 
 /** Every error answer has this shape: {"error": {"code", "message", "fields": {name: [messages]}}}. */
@@ -104,37 +103,3 @@ export const PageOf = <T extends TSchema>(item: T) =>
     previous: Type.Union([Type.String(), Type.Null()]),
     results: Type.Array(item),
   });
-
-export interface Page {
-  page: number;
-  pageSize: number;
-  offset: number;
-}
-
-export function pageOf(query: { page?: number; page_size?: number }): Page {
-  const page = query.page ?? 1;
-  const pageSize = query.page_size ?? DEFAULT_PAGE_SIZE;
-  return { page, pageSize, offset: (page - 1) * pageSize };
-}
-
-/** The client chooses its Host header, so links are built on PUBLIC_URL, the address the service is published at. */
-function pageUrl(request: FastifyRequest, page: number): string {
-  const { pathname, search } = new URL(request.url, "http://unused.invalid");
-  const url = new URL(`${request.server.config.publicUrl}${pathname}${search}`);
-  if (page === 1) url.searchParams.delete("page");
-  else url.searchParams.set("page", String(page));
-  return url.toString();
-}
-
-/** Wraps one page of results with absolute next/previous links, as DRF's PageNumberPagination does. */
-export function pageResponse<T>(request: FastifyRequest, page: Page, count: number, results: T[]) {
-  return {
-    count,
-    next: page.offset + results.length < count ? pageUrl(request, page.page + 1) : null,
-    previous:
-      page.page > 1
-        ? pageUrl(request, Math.min(page.page - 1, Math.max(1, Math.ceil(count / page.pageSize))))
-        : null,
-    results,
-  };
-}

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
 import { Type } from "typebox";
-import { errorResponses, IdParams, PageOf, pageOf, pageResponse } from "../http/schemas.js";
+import { pageResponse } from "../http/listing.js";
+import { errorResponses, IdParams, PageOf } from "../http/schemas.js";
 import { Product, ProductCreate, ProductListQuery, ProductUpdate } from "./schemas.js";
 import {
   createProduct,
@@ -25,11 +26,8 @@ export const productRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: PageOf(Product), ...errorResponses(400) },
       },
     },
-    async (request) => {
-      const page = pageOf(request.query);
-      const { count, results } = await listProducts(app.services, request.actor, request.query, page);
-      return pageResponse(request, page, count, results);
-    },
+    (request) =>
+      pageResponse(request, (page) => listProducts(app.services, request.actor, request.query, page)),
   );
 
   app.get(
@@ -104,16 +102,9 @@ export const productRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: PageOf(Product), ...errorResponses(400, 404) },
       },
     },
-    async (request) => {
-      const page = pageOf(request.query);
-      const { count, results } = await listCompanyProducts(
-        app.services,
-        request.actor,
-        request.params.id,
-        request.query,
-        page,
-      );
-      return pageResponse(request, page, count, results);
-    },
+    (request) =>
+      pageResponse(request, (page) =>
+        listCompanyProducts(app.services, request.actor, request.params.id, request.query, page),
+      ),
   );
 };

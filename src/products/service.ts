@@ -5,8 +5,7 @@ import type { Services } from "../auth/services.js";
 import type { DbOrTx } from "../db/client.js";
 import { companyProducts, products } from "../db/schema.js";
 import { notFound } from "../http/errors.js";
-import { containsPattern, orderingOf } from "../http/listing.js";
-import type { Page } from "../http/schemas.js";
+import { containsPattern, countRows, orderingOf, type Page, paginate } from "../http/listing.js";
 import type { ProductCreateInput, ProductListFilters, ProductUpdateInput, ProductView } from "./schemas.js";
 
 const productColumns = {
@@ -39,18 +38,17 @@ function searchCondition(search: string | undefined): SQL | undefined {
   return or(ilike(products.name, containsPattern(search)), ilike(products.model, containsPattern(search)));
 }
 
-async function pageOfProducts(db: DbOrTx, where: SQL | undefined, ordering: string | undefined, page: Page) {
-  const [rows, [total]] = await Promise.all([
+function pageOfProducts(db: DbOrTx, where: SQL | undefined, ordering: string | undefined, page: Page) {
+  return paginate(
+    page,
     db
       .select(productColumns)
       .from(products)
       .where(where)
-      .orderBy(...orderingOf(ordering ?? "id", orderingColumns, products.id))
-      .limit(page.pageSize)
-      .offset(page.offset),
-    db.select({ count: sql<number>`count(*)::int` }).from(products).where(where),
-  ]);
-  return { count: total?.count ?? 0, results: rows.map(toProductView) };
+      .orderBy(...orderingOf(ordering ?? "id", orderingColumns, products.id)),
+    countRows(db, products, where),
+    toProductView,
+  );
 }
 
 export function listProducts(
