@@ -1,12 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { verifyPassword } from "../../src/auth/passwords.js";
+import { isReadableFailure, runCli, snapshot } from "../helpers/cli.js";
 import { testDriver } from "../helpers/database.js";
-import { cliDatabaseForThisFile, isReadableFailure, runCli, snapshot } from "../helpers/cli.js";
+import { testApp } from "../helpers/fixture.js";
 
 /** A child starts tsx and the whole CLI: a few seconds each, far more on a busy machine. */
 const CHILD_TIMEOUT = 240_000;
 
-const context = cliDatabaseForThisFile();
+const t = testApp({ app: false, cli: true, truncate: false });
 
 /** Passes the password policy. */
 const STRONG = "amber-otter-lantern";
@@ -17,11 +18,11 @@ describe("supplynet createsuperuser and import-test-data, as child processes", (
     async () => {
       const created = await runCli(
         ["createsuperuser", "--email", "Boss@Example.com", "--password", STRONG, "--no-input"],
-        context.cli.env,
+        t.cli.env,
       );
       expect(created.stderr).toBe("");
       expect(created.code).toBe(0);
-      const before = (await snapshot(context.cli)) as { users: string };
+      const before = (await snapshot(t.cli)) as { users: string };
       const [boss] = JSON.parse(before.users) as { email: string; role: string; password_hash: string }[];
       expect(boss).toMatchObject({ email: "Boss@Example.com", role: "staff" });
       expect(await verifyPassword(boss?.password_hash ?? null, STRONG)).toBe(true);
@@ -49,8 +50,8 @@ describe("supplynet createsuperuser and import-test-data, as child processes", (
       ];
       // Only the taken email gets as far as opening the database, so the children can run side by side.
       const results = await Promise.all([
-        ...refusals.map(([args, stdin]) => runCli(["createsuperuser", ...args], context.cli.env, stdin)),
-        runCli(["import-test-data", "--companies", "-5"], context.cli.env),
+        ...refusals.map(([args, stdin]) => runCli(["createsuperuser", ...args], t.cli.env, stdin)),
+        runCli(["import-test-data", "--companies", "-5"], t.cli.env),
       ]);
       const messages = [...refusals.map(([, , message]) => message), /at least 1, got -5/];
       results.forEach((result, index) => {
@@ -58,7 +59,7 @@ describe("supplynet createsuperuser and import-test-data, as child processes", (
         expect(isReadableFailure(result), result.stderr).toBe(true);
       });
 
-      expect(await snapshot(context.cli)).toEqual(before);
+      expect(await snapshot(t.cli)).toEqual(before);
     },
     CHILD_TIMEOUT,
   );
@@ -68,7 +69,7 @@ describe("supplynet createsuperuser and import-test-data, as child processes", (
     async () => {
       const result = await runCli(
         ["createsuperuser"],
-        context.cli.env,
+        t.cli.env,
         `second@example.com\n1\nsecond@example.com\n${STRONG}\n${STRONG}\n`,
       );
       expect(result.stderr).toBe("");
@@ -78,7 +79,7 @@ describe("supplynet createsuperuser and import-test-data, as child processes", (
       expect(refusals[0]).toMatch(/at least 8 characters/);
       expect(refusals[1]).toMatch(/email address/);
       expect(result.stdout).not.toContain(STRONG);
-      const { users } = (await snapshot(context.cli)) as { users: string };
+      const { users } = (await snapshot(t.cli)) as { users: string };
       const created = (JSON.parse(users) as { email: string; password_hash: string }[]).find(
         (user) => user.email === "second@example.com",
       );
@@ -102,13 +103,13 @@ describe("supplynet createsuperuser and import-test-data, as child processes", (
   it.runIf(testDriver === "pglite")(
     "refuses a PGlite data dir that another process holds",
     async () => {
-      const before = await snapshot(context.cli);
+      const before = await snapshot(t.cli);
       // This test process holds the data dir (its lock names our pid) while the child tries to open it.
-      const holder = await context.cli.open();
+      const holder = await t.cli.open();
       try {
         const result = await runCli(
           ["createsuperuser", "--email", "x@example.com", "--password", STRONG, "--no-input"],
-          context.cli.env,
+          t.cli.env,
         );
         expect(result.stderr).toMatch(
           /in use by another supplynet process \(pid \d+\)\. Stop that process first/,
@@ -117,7 +118,7 @@ describe("supplynet createsuperuser and import-test-data, as child processes", (
       } finally {
         await holder.close();
       }
-      expect(await snapshot(context.cli)).toEqual(before);
+      expect(await snapshot(t.cli)).toEqual(before);
     },
     CHILD_TIMEOUT,
   );

@@ -2,22 +2,22 @@ import { randomBytes } from "node:crypto";
 import net from "node:net";
 import { describe, expect, it } from "vitest";
 import { DEMO_STAFF_EMAIL } from "../../src/seed/demo.js";
-import { createTestDatabase, testDriver } from "../helpers/database.js";
-import { adminUrl, withAdminClient } from "../helpers/postgres.js";
 import {
   cliDatabase,
-  cliDatabaseForThisFile,
   isReadableFailure,
   type RunningCli,
   runCli,
   snapshot,
   startCli,
 } from "../helpers/cli.js";
+import { createTestDatabase, testDriver } from "../helpers/database.js";
+import { testApp } from "../helpers/fixture.js";
+import { adminUrl, withAdminClient } from "../helpers/postgres.js";
 
 /** Each child starts tsx and the whole CLI: seconds each, more on a busy machine. */
 const CHILD_TIMEOUT = 180_000;
 
-const context = cliDatabaseForThisFile();
+const t = testApp({ app: false, cli: true, truncate: false });
 
 const production = {
   NODE_ENV: "production",
@@ -45,7 +45,7 @@ async function unmigratedDatabase(): Promise<{ env: NodeJS.ProcessEnv; drop(): P
         ).then(() => {}),
     };
   }
-  const testDb = await createTestDatabase();
+  const testDb = await createTestDatabase({ queueSchema: false });
   const cli = await cliDatabase(testDb);
   await testDb.destroy();
   const database = await cli.open();
@@ -89,7 +89,7 @@ describe("serve and worker refuse to start on a bad setup, in one line", () => {
       try {
         const result = await runCli(
           ["serve"],
-          { ...production, ...context.cli.env, PORT: String(port) },
+          { ...production, ...t.cli.env, PORT: String(port) },
           undefined,
           {
             timeoutMs: 60_000,
@@ -111,9 +111,9 @@ describe("test data in production", () => {
   it(
     "`start` with NODE_ENV=production migrates and serves, but loads no demo data",
     async () => {
-      const before = await snapshot(context.cli);
+      const before = await snapshot(t.cli);
       const port = randomPort();
-      const started = startCli(["start"], { ...production, ...context.cli.env, PORT: String(port) });
+      const started = startCli(["start"], { ...production, ...t.cli.env, PORT: String(port) });
       let code: number | null;
       try {
         await started.waitForStatus(`http://127.0.0.1:${port}/ready`, 200);
@@ -123,7 +123,7 @@ describe("test data in production", () => {
       }
       expect(code, started.output()).toBe(0);
       expect(started.output()).not.toContain("Demo logins");
-      expect(await snapshot(context.cli)).toEqual(before);
+      expect(await snapshot(t.cli)).toEqual(before);
     },
     CHILD_TIMEOUT,
   );
@@ -131,25 +131,25 @@ describe("test data in production", () => {
   it(
     "`import-test-data` refuses with NODE_ENV=production unless given --allow-in-production",
     async () => {
-      const before = await snapshot(context.cli);
+      const before = await snapshot(t.cli);
       const refused = await runCli(["import-test-data", "--companies", "5"], {
         ...production,
-        ...context.cli.env,
+        ...t.cli.env,
       });
       expect(refused.stderr).toMatch(/NODE_ENV=production .*password "1": pass --allow-in-production/);
       expect(isReadableFailure(refused), refused.stderr).toBe(true);
-      expect(await snapshot(context.cli)).toEqual(before);
+      expect(await snapshot(t.cli)).toEqual(before);
 
       const allowed = await runCli(
         ["import-test-data", "--companies", "5", "--seed", "1", "--allow-in-production"],
         {
           ...production,
-          ...context.cli.env,
+          ...t.cli.env,
         },
       );
       expect(allowed.stderr).toBe("");
       expect(allowed.code).toBe(0);
-      const after = (await snapshot(context.cli)) as { companies: number; users: string };
+      const after = (await snapshot(t.cli)) as { companies: number; users: string };
       expect(after.companies).toBeGreaterThanOrEqual(5);
       expect(after.users).not.toContain(DEMO_STAFF_EMAIL);
     },
@@ -162,7 +162,7 @@ describe.runIf(testDriver === "pg")("many processes starting at once", () => {
     "2 serve and 2 worker on a freshly migrated PostgreSQL database all come up, and stop cleanly on SIGTERM",
     async () => {
       // A database of its own: queue setup must be as fresh as after `supplynet migrate`.
-      const testDb = await createTestDatabase();
+      const testDb = await createTestDatabase({ queueSchema: false });
       const cli = await cliDatabase(testDb);
       const ports = [randomPort(), randomPort()];
       const processes: RunningCli[] = [];

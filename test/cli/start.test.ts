@@ -4,12 +4,12 @@ import { describe, expect, it } from "vitest";
 import { verifyPassword } from "../../src/auth/passwords.js";
 import { projectRoot } from "../../src/paths.js";
 import { DEMO_STAFF_EMAIL } from "../../src/seed/demo.js";
-import { cliDatabaseForThisFile } from "../helpers/cli.js";
+import { testApp } from "../helpers/fixture.js";
 
 /** Two full starts of the app under tsx, each waiting for /health. */
 const START_TIMEOUT = 300_000;
 
-const context = cliDatabaseForThisFile();
+const t = testApp({ app: false, cli: true, truncate: false });
 
 interface Started {
   child: ChildProcess;
@@ -19,7 +19,7 @@ interface Started {
 async function start(port: number): Promise<Started> {
   const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts", "start"], {
     cwd: projectRoot,
-    env: { ...process.env, ...context.cli.env, PORT: String(port), HOST: "127.0.0.1", LOG_LEVEL: "warn" },
+    env: { ...process.env, ...t.cli.env, PORT: String(port), HOST: "127.0.0.1", LOG_LEVEL: "warn" },
   });
   let output = "";
   child.stdout?.on("data", (chunk) => {
@@ -56,7 +56,7 @@ function printedLogins(output: string): string[] {
 }
 
 async function tableCounts() {
-  const database = await context.cli.open();
+  const database = await t.cli.open();
   try {
     const { rows } = await database.executeSql(
       `select (select count(*)::int from companies) as companies, (select count(*)::int from users) as users,
@@ -84,7 +84,7 @@ describe("npm start", () => {
       expect(logins).toHaveLength(4);
       expect(logins[0]).toBe(DEMO_STAFF_EMAIL);
 
-      const database = await context.cli.open();
+      const database = await t.cli.open();
       try {
         for (const email of logins) {
           const { rows } = await database.executeSql<{ password_hash: string; role: string }>(

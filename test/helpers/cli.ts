@@ -4,10 +4,11 @@ import os from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { PGlite } from "@electric-sql/pglite";
-import { afterAll, beforeAll, inject } from "vitest";
+import { inject } from "vitest";
 import { type Database, openDatabase } from "../../src/db/client.js";
 import { projectRoot } from "../../src/paths.js";
-import { createTestDatabase, type TestDatabase } from "./database.js";
+import { QUEUE_SCHEMA } from "../../src/queue/queue.js";
+import type { TestDatabase } from "./database.js";
 
 export interface CliResult {
   code: number | null;
@@ -129,6 +130,10 @@ export interface CliDatabase {
   cleanup(): void;
 }
 
+/**
+ * Children get a database as `supplynet migrate` leaves it, without the pg-boss schema that the test templates
+ * carry: on PostgreSQL pass a database made with `queueSchema: false`.
+ */
 export async function cliDatabase(testDb: TestDatabase): Promise<CliDatabase> {
   if (testDb.url) {
     return {
@@ -140,6 +145,7 @@ export async function cliDatabase(testDb: TestDatabase): Promise<CliDatabase> {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), "supplynet-cli-"));
   const template = readFileSync(inject("pgliteTemplate"));
   const pglite = await PGlite.create(path.join(dataDir, "pglite"), { loadDataDir: new Blob([template]) });
+  await pglite.exec(`drop schema ${QUEUE_SCHEMA} cascade`);
   await pglite.close();
   return {
     env: { DATABASE_URL: "", DATA_DIR: dataDir },
@@ -160,23 +166,4 @@ export async function snapshot(cli: CliDatabase): Promise<unknown> {
   } finally {
     await database.close();
   }
-}
-
-/** Gives the file's tests a fresh database for child processes; read `.cli` inside tests. */
-export function cliDatabaseForThisFile(): { readonly cli: CliDatabase } {
-  let testDb: TestDatabase;
-  let cli: CliDatabase;
-  beforeAll(async () => {
-    testDb = await createTestDatabase();
-    cli = await cliDatabase(testDb);
-  });
-  afterAll(async () => {
-    cli.cleanup();
-    await testDb.destroy();
-  });
-  return {
-    get cli() {
-      return cli;
-    },
-  };
 }

@@ -4,6 +4,7 @@ import type { Config } from "../../src/config.js";
 import type { JobQueue } from "../../src/queue/queue.js";
 import type { RunningWorker } from "../../src/worker.js";
 import { buildTestApp, openTestQueue } from "./app.js";
+import { type CliDatabase, cliDatabase } from "./cli.js";
 import { createTestDatabase, rowsOf, type TestDatabase, type TestDatabaseOptions } from "./database.js";
 import { type Mailbox, type MailboxOptions, startMailbox } from "./mailbox.js";
 import { startTestWorker, type TestWorkerOptions } from "./worker.js";
@@ -13,6 +14,8 @@ export interface TestAppFixtureOptions {
   config?: Partial<Config>;
   /** Build the app (default); `false` for a test of the database, the worker or a child process alone. */
   app?: boolean;
+  /** A send queue of the fixture's own even without the app, for a test that enqueues for worker processes. */
+  queue?: boolean;
   /** Empty every table before each test (default); `false` keeps what a beforeAll or an earlier test wrote. */
   truncate?: boolean;
   /** A real SMTP server; a worker of the fixture sends to it. */
@@ -21,6 +24,8 @@ export interface TestAppFixtureOptions {
   worker?: boolean | TestWorkerOptions;
   /** Options of the database; see TestDatabaseOptions. */
   database?: TestDatabaseOptions;
+  /** The database handed to child processes as well (`supplynet …`), as `supplynet migrate` leaves it. */
+  cli?: boolean;
 }
 
 /** What the fixture built; read it inside tests and hooks, since it exists only once beforeAll has run. */
@@ -31,6 +36,7 @@ export interface TestAppFixture {
   queue: JobQueue;
   worker: RunningWorker;
   mailbox: Mailbox;
+  cli: CliDatabase;
   /** Raw SQL on the test database, answered with its rows. */
   sql: ReturnType<typeof rowsOf>;
 }
@@ -44,7 +50,10 @@ export function testApp(options: TestAppFixtureOptions = {}): TestAppFixture {
     sql: <Row>(text: string, values?: unknown[]) => rowsOf(fixture.testDb)<Row>(text, values),
   } as TestAppFixture;
   beforeAll(async () => {
-    fixture.testDb = await createTestDatabase(options.database);
+    fixture.testDb = await createTestDatabase(
+      options.cli ? { ...options.database, queueSchema: false } : options.database,
+    );
+    if (options.cli) fixture.cli = await cliDatabase(fixture.testDb);
     if (options.mailbox)
       fixture.mailbox = await startMailbox(options.mailbox === true ? {} : options.mailbox);
     if (options.worker) {
@@ -54,8 +63,9 @@ export function testApp(options: TestAppFixtureOptions = {}): TestAppFixture {
       });
       fixture.queue = fixture.worker.queue;
     }
+    if (!fixture.worker && (options.app !== false || options.queue))
+      fixture.queue = await openTestQueue(fixture.testDb);
     if (options.app !== false) {
-      fixture.queue = fixture.worker?.queue ?? (await openTestQueue(fixture.testDb));
       fixture.app = await buildTestApp(fixture.testDb, {
         ...(options.config && { config: options.config }),
         jobs: fixture.queue,
@@ -67,6 +77,7 @@ export function testApp(options: TestAppFixtureOptions = {}): TestAppFixture {
     if (fixture.worker) await fixture.worker.stop();
     else await fixture.queue?.stop();
     await fixture.mailbox?.close();
+    fixture.cli?.cleanup();
     await fixture.testDb?.destroy();
   });
   if (options.truncate !== false) beforeEach(() => fixture.testDb.truncate());

@@ -1,18 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Job } from "../../src/queue/queue.js";
+import { describe, expect, it } from "vitest";
 import type { MailJobContext } from "../../src/mail/mail-task.js";
+import type { Job } from "../../src/queue/queue.js";
 import { TASKS } from "../../src/worker.js";
 import { testConfig } from "../helpers/app.js";
-import { createTestDatabase, type TestDatabase } from "../helpers/database.js";
+import { testApp } from "../helpers/fixture.js";
 
-let testDb: TestDatabase;
-const sql = <Row = Record<string, unknown>>(text: string, values?: unknown[]) =>
-  testDb.database.executeSql<Row>(text, values).then((result) => result.rows);
-
-beforeAll(async () => {
-  testDb = await createTestDatabase();
-});
-afterAll(() => testDb?.destroy());
+const t = testApp({ app: false, truncate: false });
 
 /** The same job delivered again, as pg-boss does after an expiry when the first worker died after its COMMIT. */
 function delivery(id: string, ids: number[]): Job<"clear-debt"> {
@@ -21,27 +14,29 @@ function delivery(id: string, ids: number[]): Job<"clear-debt"> {
 
 describe("a clear-debt job delivered twice", () => {
   it("clears once: debt added between the deliveries stays, and the retry reports the first result", async () => {
-    const [factory] = await sql<{ id: number }>(
+    const [factory] = await t.sql<{ id: number }>(
       `insert into companies (name, email, country, city, street, house_number, level)
        values ('F', 'f@example.com', 'Russia', 'Moscow', 'Arbat', '1', 0) returning id`,
     );
-    const dealers = await sql<{ id: number }>(
+    const dealers = await t.sql<{ id: number }>(
       `insert into companies (name, email, country, city, street, house_number, level, supplier_id, debt)
        select 'D' || n, 'd' || n || '@example.com', 'Russia', 'Moscow', 'Arbat', n::text, 1, $1, 100
        from generate_series(1, 3) n returning id`,
       [factory?.id],
     );
     const ids = dealers.map((row) => row.id);
-    const context = { config: testConfig(), database: testDb.database } as MailJobContext;
+    const context = { config: testConfig(), database: t.testDb.database } as MailJobContext;
     const jobId = "7d1c7a4e-0b7e-4f5e-9a53-3c1f0e2b9d10";
 
     expect(await TASKS["clear-debt"].handle(delivery(jobId, ids), context)).toEqual({ cleared: 3 });
-    await sql("update companies set debt = debt + 42.5 where id = any($1::int[])", [ids]);
+    await t.sql("update companies set debt = debt + 42.5 where id = any($1::int[])", [ids]);
     expect(await TASKS["clear-debt"].handle(delivery(jobId, ids), context)).toEqual({
       cleared: 3,
       already_applied: true,
     });
-    const debts = await sql<{ debt: string }>("select debt from companies where id = any($1::int[])", [ids]);
+    const debts = await t.sql<{ debt: string }>("select debt from companies where id = any($1::int[])", [
+      ids,
+    ]);
     expect(debts.map((row) => row.debt)).toEqual(["42.50", "42.50", "42.50"]);
 
     // Another job with the same ids is a new request, and clears again.

@@ -1,11 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { applyScheduledDebtChange, clearDebt } from "../../src/debts/debt.js";
-import { createTestDatabase, type TestDatabase, testDriver } from "../helpers/database.js";
+import { testDriver } from "../helpers/database.js";
+import { testApp } from "../helpers/fixture.js";
 import { insertNetwork, sleep } from "../helpers/worker.js";
 
-let testDb: TestDatabase;
-const sql = <Row = Record<string, unknown>>(text: string, values?: unknown[]) =>
-  testDb.database.executeSql<Row>(text, values).then((result) => result.rows);
+const t = testApp({ app: false, truncate: false });
 
 interface Outcome {
   others_in_bounds: boolean;
@@ -19,32 +18,30 @@ describe.skipIf(testDriver !== "pg")(
   "accrual and clear-debt at the same time (pg only: needs two connections)",
   () => {
     beforeAll(async () => {
-      testDb = await createTestDatabase();
-      await insertNetwork(testDb, 20_000);
+      await insertNetwork(t.testDb, 20_000);
     });
-    afterAll(() => testDb?.destroy());
 
     it("ends with the debts of one serial order of the two, whatever their timing", async () => {
       const orders: string[] = [];
       // Every third distributor, spread across the whole table, so that both statements meet in the middle.
       const overlapping = (
-        await sql<{ id: number }>("select id from companies where level = 1 and id % 3 = 0 order by id")
+        await t.sql<{ id: number }>("select id from companies where level = 1 and id % 3 = 0 order by id")
       ).map((row) => row.id);
-      await sql("create table overlap as select unnest($1::int[]) as id", [overlapping]);
+      await t.sql("create table overlap as select unnest($1::int[]) as id", [overlapping]);
       // Negative: the clear starts first and the accrual that many ms later; positive: the other way round.
       for (const [round, offsetMs] of [-30, -5, 0, 5, 20, 60, 150].entries()) {
-        await sql("drop table if exists debt_before");
-        await sql("create table debt_before as select id, level, debt from companies");
+        await t.sql("drop table if exists debt_before");
+        await t.sql("create table debt_before as select id, level, debt from companies");
         const slot = new Date(Date.UTC(2026, 0, 1, round * 3));
         const [run, cleared] = await Promise.all([
           sleep(Math.max(0, -offsetMs)).then(() =>
-            applyScheduledDebtChange(testDb.database.db, "accrue-debt", slot),
+            applyScheduledDebtChange(t.testDb.database.db, "accrue-debt", slot),
           ),
-          sleep(Math.max(0, offsetMs)).then(() => clearDebt(testDb.database.db, overlapping)),
+          sleep(Math.max(0, offsetMs)).then(() => clearDebt(t.testDb.database.db, overlapping)),
         ]);
         expect(cleared.cleared).toBe(overlapping.length);
 
-        const [outcome] = await sql<Outcome>(
+        const [outcome] = await t.sql<Outcome>(
           `select bool_and(c.debt - b.debt between 5 and 500) filter (where c.level = 1 and o.id is null)
                   as others_in_bounds,
                 count(*) filter (where o.id is not null and c.debt = 0)::int as cleared_zero,

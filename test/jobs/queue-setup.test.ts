@@ -11,7 +11,7 @@ import { createTestDatabase, testDriver } from "../helpers/database.js";
 describe.runIf(testDriver === "pg")("queue setup on a fresh PostgreSQL database", () => {
   it("lets many senders and workers set their queues up at once", async () => {
     for (let round = 0; round < 2; round++) {
-      const testDb = await createTestDatabase();
+      const testDb = await createTestDatabase({ queueSchema: false });
       const deps = {
         config: testConfig(),
         database: testDb.database,

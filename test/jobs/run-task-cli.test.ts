@@ -1,12 +1,13 @@
 import pg from "pg";
 import { describe, expect, it } from "vitest";
-import { type CliDatabase, cliDatabaseForThisFile, isReadableFailure, runCli } from "../helpers/cli.js";
+import { type CliDatabase, isReadableFailure, runCli } from "../helpers/cli.js";
 import { testDriver } from "../helpers/database.js";
+import { testApp } from "../helpers/fixture.js";
 
 /** A child starts tsx and the whole CLI: a few seconds each, far more on a busy machine. */
 const CHILD_TIMEOUT = 240_000;
 
-const context = cliDatabaseForThisFile();
+const t = testApp({ app: false, cli: true, truncate: false });
 
 /** Runs SQL from the test process (on PGlite only while no child holds the data directory). */
 async function sql<Row = Record<string, unknown>>(cli: CliDatabase, text: string): Promise<Row[]> {
@@ -27,7 +28,7 @@ describe("supplynet run-task, as a child process", () => {
   it(
     "accrues with one company at the debt ceiling, then reports a failed run in one line",
     async () => {
-      const { cli } = context;
+      const { cli } = t;
       await sql(
         cli,
         `insert into companies (name, email, country, city, street, house_number, level) values
@@ -66,7 +67,7 @@ describe("supplynet run-task, as a child process", () => {
   it.runIf(testDriver === "pg")(
     "refuses a second run of a task while one is under way, so a charge is never doubled",
     async () => {
-      const { cli } = context;
+      const { cli } = t;
       await sql(cli, "alter table companies drop constraint if exists test_debt_cap; truncate task_runs");
       // The first run waits behind this lock; the second starts while it does.
       const blocker = new pg.Client({ connectionString: cli.env.DATABASE_URL });

@@ -1,30 +1,23 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { applyScheduledDebtChange, type ScheduledDebtTask } from "../../src/debts/debt.js";
 import { runTaskNow } from "../../src/debts/run-task.js";
 import { nextRunAt, slotOf } from "../../src/debts/schedules.js";
-import type { Job } from "../../src/queue/queue.js";
 import type { MailJobContext } from "../../src/mail/mail-task.js";
+import type { Job } from "../../src/queue/queue.js";
 import { UserError } from "../../src/user-error.js";
 import { TASKS } from "../../src/worker.js";
 import { testConfig } from "../helpers/app.js";
-import { createTestDatabase, type TestDatabase } from "../helpers/database.js";
+import { testApp } from "../helpers/fixture.js";
 import { insertNetwork } from "../helpers/worker.js";
 
-let testDb: TestDatabase;
-const sql = <Row = Record<string, unknown>>(text: string, values?: unknown[]) =>
-  testDb.database.executeSql<Row>(text, values).then((result) => result.rows);
-
-beforeAll(async () => {
-  testDb = await createTestDatabase();
-});
-afterAll(() => testDb.destroy());
+const t = testApp({ app: false });
 beforeEach(async () => {
-  await testDb.truncate();
-  await sql("drop table if exists debt_before");
+  await t.sql("drop table if exists debt_before");
 });
 
 /** Keeps every company's debt, to compare with after a run, in SQL. */
-const snapshot = () => sql("create table debt_before as select id, level, supplier_id, debt from companies");
+const snapshot = () =>
+  t.sql("create table debt_before as select id, level, supplier_id, debt from companies");
 
 interface Changes {
   changed: number;
@@ -39,7 +32,7 @@ interface Changes {
 
 const changes = async () =>
   (
-    await sql<Changes>(`
+    await t.sql<Changes>(`
       select count(*) filter (where c.level > 0)::int as changed,
              count(*) filter (where c.level = 0 and c.debt <> b.debt)::int as factories_changed,
              min(c.debt - b.debt) filter (where c.level > 0)::text as min_change,
@@ -56,19 +49,21 @@ const changes = async () =>
  * half-way through the companies; the caller drops the rule again.
  */
 const breakAccrualForOneCompany = async () => {
-  await sql("update companies set debt = 999.99 where id = (select max(id) from companies where level = 1)");
-  await sql("alter table companies add constraint test_debt_cap check (debt < 1000)");
+  await t.sql(
+    "update companies set debt = 999.99 where id = (select max(id) from companies where level = 1)",
+  );
+  await t.sql("alter table companies add constraint test_debt_cap check (debt < 1000)");
 };
 
 /** A job as pg-boss hands it to the handler; only the fields the scheduled handlers read matter. */
 const scheduledJob = <N extends ScheduledDebtTask>(name: N, createdOn: Date) =>
   ({ id: "00000000-0000-4000-8000-000000000000", name, data: {}, createdOn }) as unknown as Job<N>;
 
-const context = () => ({ config: testConfig(), database: testDb.database }) as MailJobContext;
+const context = () => ({ config: testConfig(), database: t.testDb.database }) as MailJobContext;
 
 describe("a scheduled run applies once per slot", () => {
   it("runs the accrual handler twice for the same slot (a retry after a crash): debt changes once", async () => {
-    await insertNetwork(testDb, 200);
+    await insertNetwork(t.testDb, 200);
     await snapshot();
     // pg-boss creates the 03:00 job a few seconds late; the retry keeps that creation time.
     const job = scheduledJob("accrue-debt", new Date("2026-03-01T03:00:07Z"));
@@ -79,7 +74,7 @@ describe("a scheduled run applies once per slot", () => {
     expect(first).toMatchObject({ slot: "2026-03-01T03:00:00.000Z", companies_touched: 198 });
     expect(second).toEqual({ slot: "2026-03-01T03:00:00.000Z", skipped: "this slot was already applied" });
     expect(await changes()).toEqual(afterFirst);
-    const runs = await sql("select task, slot, companies_touched, total_change::text from task_runs");
+    const runs = await t.sql("select task, slot, companies_touched, total_change::text from task_runs");
     expect(runs).toEqual([
       {
         task: "accrue-debt",
@@ -93,23 +88,23 @@ describe("a scheduled run applies once per slot", () => {
       scheduledJob("accrue-debt", new Date("2026-03-01T06:00:02Z")),
       context(),
     );
-    expect(await sql("select count(*)::int as n from task_runs")).toEqual([{ n: 2 }]);
+    expect(await t.sql("select count(*)::int as n from task_runs")).toEqual([{ n: 2 }]);
   });
 
   it("writes the task_runs row in the same transaction as the UPDATE: a failed UPDATE leaves neither", async () => {
-    await insertNetwork(testDb, 100);
+    await insertNetwork(t.testDb, 100);
     await breakAccrualForOneCompany();
     await snapshot();
     const slot = new Date("2026-03-01T09:00:00Z");
     try {
-      await expect(applyScheduledDebtChange(testDb.database.db, "accrue-debt", slot)).rejects.toThrow();
-      expect(await sql("select count(*)::int as n from task_runs")).toEqual([{ n: 0 }]);
+      await expect(applyScheduledDebtChange(t.testDb.database.db, "accrue-debt", slot)).rejects.toThrow();
+      expect(await t.sql("select count(*)::int as n from task_runs")).toEqual([{ n: 0 }]);
       expect((await changes()).total).toBe("0.00");
     } finally {
-      await sql("alter table companies drop constraint test_debt_cap");
+      await t.sql("alter table companies drop constraint test_debt_cap");
     }
     // Once the cause is fixed, the retry of that slot applies it.
-    expect(await applyScheduledDebtChange(testDb.database.db, "accrue-debt", slot)).toMatchObject({
+    expect(await applyScheduledDebtChange(t.testDb.database.db, "accrue-debt", slot)).toMatchObject({
       companiesTouched: 99,
     });
   });
@@ -117,12 +112,12 @@ describe("a scheduled run applies once per slot", () => {
 
 describe("the debt ceiling", () => {
   it("an accrual stops at 9999999999999.99: that company stays there, everyone else accrues, the total is exact", async () => {
-    await insertNetwork(testDb, 100);
+    await insertNetwork(t.testDb, 100);
     const ids = (
-      await sql<{ id: number }>("select id from companies where level = 1 order by id limit 3")
+      await t.sql<{ id: number }>("select id from companies where level = 1 order by id limit 3")
     ).map((row) => row.id);
     const [atCeiling, justUnder] = ids as [number, number];
-    await sql(
+    await t.sql(
       `update companies set debt = case id when $1 then 9999999999999.99 when $2 then 9999999999999.00
          else 9999999999000.00 end where id = any($3::int[])`,
       [atCeiling, justUnder, ids],
@@ -131,7 +126,7 @@ describe("the debt ceiling", () => {
     const job = scheduledJob("accrue-debt", new Date("2026-03-01T12:00:03Z"));
     const result = await TASKS["accrue-debt"].handle(job, context());
 
-    const debts = await sql<{ id: number; debt: string; change: string }>(
+    const debts = await t.sql<{ id: number; debt: string; change: string }>(
       `select c.id, c.debt::text as debt, (c.debt - b.debt)::text as change
        from companies c join debt_before b using (id) where c.id = any($1::int[]) order by c.id`,
       [ids],
@@ -142,7 +137,7 @@ describe("the debt ceiling", () => {
     expect(Number(far.change)).toBeGreaterThanOrEqual(5);
     expect(Number(far.change)).toBeLessThanOrEqual(500);
     // Everyone else accrued as usual.
-    const [others] = await sql<{ n: number; min: string; max: string }>(
+    const [others] = await t.sql<{ n: number; min: string; max: string }>(
       `select count(*)::int as n, min(c.debt - b.debt)::text as min, max(c.debt - b.debt)::text as max
        from companies c join debt_before b using (id) where c.level > 0 and not c.id = any($1::int[])`,
       [ids.slice(0, 2)],
@@ -159,17 +154,17 @@ describe("the debt ceiling", () => {
       companies_at_ceiling: 2,
     });
     expect(
-      await sql("select total_change::text as total, finished_at is not null as finished from task_runs"),
+      await t.sql("select total_change::text as total, finished_at is not null as finished from task_runs"),
     ).toEqual([{ total, finished: true }]);
   });
 });
 
 describe("the amounts are right over 10,000 companies", () => {
   it("accrual: each company with a supplier gains its own 5.00..500.00, factories untouched", async () => {
-    await insertNetwork(testDb, 10_000);
+    await insertNetwork(t.testDb, 10_000);
     await snapshot();
     const run = await applyScheduledDebtChange(
-      testDb.database.db,
+      t.testDb.database.db,
       "accrue-debt",
       new Date("2026-03-02T00:00:00Z"),
     );
@@ -184,19 +179,19 @@ describe("the amounts are right over 10,000 companies", () => {
     expect(result.sub_kopeck).toBe(0);
     expect(run).toMatchObject({ companiesTouched: 9_900, totalChange: result.total });
     expect(
-      await sql(
+      await t.sql(
         "select count(*)::int as n from companies c join debt_before b using (id) where c.level > 0 and c.debt - b.debt <> round(c.debt - b.debt, 2)",
       ),
     ).toEqual([{ n: 0 }]);
   });
 
   it("repayment: each loses its own 100.00..10000.00, never below 0", async () => {
-    await insertNetwork(testDb, 10_000);
+    await insertNetwork(t.testDb, 10_000);
     // Large debts for half of them, so the amounts themselves show, not only the floor at 0.
-    await sql("update companies set debt = 20000 + id where level = 1 and id % 2 = 0");
+    await t.sql("update companies set debt = 20000 + id where level = 1 and id % 2 = 0");
     await snapshot();
     const run = await applyScheduledDebtChange(
-      testDb.database.db,
+      t.testDb.database.db,
       "repay-debt",
       new Date("2026-03-02T06:30:00Z"),
     );
@@ -204,7 +199,7 @@ describe("the amounts are right over 10,000 companies", () => {
     expect(result.factories_changed).toBe(0);
     expect(result.negative).toBe(0);
     expect(result.sub_kopeck).toBe(0);
-    const [large] = await sql<{ min: string; max: string; distinct: number }>(
+    const [large] = await t.sql<{ min: string; max: string; distinct: number }>(
       `select min(b.debt - c.debt)::text as min, max(b.debt - c.debt)::text as max,
               count(distinct b.debt - c.debt)::int as distinct
        from companies c join debt_before b using (id) where b.debt >= 10000`,
@@ -214,7 +209,7 @@ describe("the amounts are right over 10,000 companies", () => {
     expect(large?.distinct).toBeGreaterThan(4_500);
     // Debts under 100 always end at exactly 0.
     expect(
-      await sql(
+      await t.sql(
         "select count(*)::int as n from companies c join debt_before b using (id) where b.debt < 100 and c.level > 0 and c.debt <> 0",
       ),
     ).toEqual([{ n: 0 }]);
@@ -244,34 +239,34 @@ describe("slots and run-task", () => {
   });
 
   it("run-task says when a run fails, in one line, and changes nothing", async () => {
-    await insertNetwork(testDb, 100);
+    await insertNetwork(t.testDb, 100);
     await breakAccrualForOneCompany();
     await snapshot();
     try {
-      const failure = await runTaskNow(testDb.database, "accrue-debt").catch((error: unknown) => error);
+      const failure = await runTaskNow(t.testDb.database, "accrue-debt").catch((error: unknown) => error);
       expect(failure).toBeInstanceOf(UserError);
       expect((failure as Error).message).toMatch(
         /^accrue-debt failed and changed nothing: .*test_debt_cap[^\n]*$/,
       );
     } finally {
-      await sql("alter table companies drop constraint test_debt_cap");
+      await t.sql("alter table companies drop constraint test_debt_cap");
     }
     expect((await changes()).total).toBe("0.00");
-    expect(await sql("select count(*)::int as n from task_runs")).toEqual([{ n: 0 }]);
+    expect(await t.sql("select count(*)::int as n from task_runs")).toEqual([{ n: 0 }]);
   });
 
   it("run-task applies a run now, in a slot of its own, and says what it did", async () => {
-    await insertNetwork(testDb, 100);
-    expect(await runTaskNow(testDb.database, "accrue-debt")).toMatch(
+    await insertNetwork(t.testDb, 100);
+    expect(await runTaskNow(t.testDb.database, "accrue-debt")).toMatch(
       /^accrue-debt: 99 companies changed by \d+\.\d\d in total/,
     );
-    expect(await runTaskNow(testDb.database, "repay-debt")).toMatch(
+    expect(await runTaskNow(t.testDb.database, "repay-debt")).toMatch(
       /^repay-debt: 99 companies changed by -\d+\.\d\d/,
     );
-    await expect(runTaskNow(testDb.database, "clear-everything")).rejects.toThrow(
+    await expect(runTaskNow(t.testDb.database, "clear-everything")).rejects.toThrow(
       /Unknown task "clear-everything"/,
     );
-    expect(await sql("select task from task_runs order by id")).toEqual([
+    expect(await t.sql("select task from task_runs order by id")).toEqual([
       { task: "accrue-debt" },
       { task: "repay-debt" },
     ]);

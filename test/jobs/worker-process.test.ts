@@ -5,22 +5,17 @@ import path from "node:path";
 import pg from "pg";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { projectRoot } from "../../src/paths.js";
-import type { JobQueue } from "../../src/queue/queue.js";
-import { openSendQueue } from "../../src/worker.js";
-import { testConfig } from "../helpers/app.js";
-import { createTestDatabase, type TestDatabase, testDriver } from "../helpers/database.js";
+import { testDriver } from "../helpers/database.js";
+import { testApp } from "../helpers/fixture.js";
 import { insertNetwork, sleep, waitForJob } from "../helpers/worker.js";
 
 /**
  * Real `supplynet worker` processes on PostgreSQL (PGlite is one process's database, so this is pg only).
  * A job is made slow honestly: the test holds a row lock on one company, so the job's UPDATE waits for it.
  */
-let testDb: TestDatabase;
-let queue: JobQueue;
+const t = testApp({ app: false, queue: true });
 let dataDir: string;
 const children: ChildProcess[] = [];
-const sql = <Row = Record<string, unknown>>(text: string, values?: unknown[]) =>
-  testDb.database.executeSql<Row>(text, values).then((result) => result.rows);
 
 interface WorkerProcess {
   child: ChildProcess;
@@ -34,7 +29,7 @@ async function startWorkerProcess(): Promise<WorkerProcess> {
     cwd: projectRoot,
     env: {
       ...process.env,
-      DATABASE_URL: testDb.url,
+      DATABASE_URL: t.testDb.url,
       DATA_DIR: dataDir,
       NODE_ENV: "test",
       LOG_LEVEL: "silent",
@@ -62,7 +57,7 @@ async function startWorkerProcess(): Promise<WorkerProcess> {
 
 /** Holds a row lock on a company from another connection until released. */
 async function lockCompany(id: number) {
-  const client = new pg.Client({ connectionString: testDb.url });
+  const client = new pg.Client({ connectionString: t.testDb.url });
   await client.connect();
   await client.query("begin");
   await client.query("select id from companies where id = $1 for update", [id]);
@@ -76,7 +71,7 @@ async function lockCompany(id: number) {
 async function waitForLockWaiter() {
   const deadline = Date.now() + 20_000;
   while (Date.now() < deadline) {
-    const [row] = await sql<{ n: number }>(
+    const [row] = await t.sql<{ n: number }>(
       "select count(*)::int as n from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock'",
     );
     if (row?.n) return;
@@ -90,47 +85,40 @@ describe.skipIf(testDriver !== "pg")(
   { timeout: 120_000 },
   () => {
     beforeAll(async () => {
-      testDb = await createTestDatabase();
       dataDir = await mkdtemp(path.join(os.tmpdir(), "supplynet-worker-"));
-      queue = await openSendQueue({
-        config: testConfig(),
-        database: testDb.database,
-        databaseUrl: testDb.url,
-      });
     });
     beforeEach(async () => {
-      await testDb.truncate();
-      await insertNetwork(testDb, 300);
+      await insertNetwork(t.testDb, 300);
     });
     afterEach(() => {
       for (const child of children.splice(0))
         if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
     });
     afterAll(async () => {
-      await queue?.stop();
-      await testDb?.destroy();
       await rm(dataDir, { recursive: true, force: true });
     });
 
     it("SIGKILL mid-job: the job is retried by the next worker, finishes, and is applied once", async () => {
-      const [locked] = await sql<{ id: number }>("select max(id)::int as id from companies where level = 1");
+      const [locked] = await t.sql<{ id: number }>(
+        "select max(id)::int as id from companies where level = 1",
+      );
       const release = await lockCompany(locked?.id as number);
-      await sql("create table debt_before as select id, level, debt from companies");
+      await t.sql("create table debt_before as select id, level, debt from companies");
       const first = await startWorkerProcess();
       const slot = "2026-05-01T03:00:00.000Z";
       // A dead worker's job is retried once it outlives its expiry; 5 s and a 1 s retry delay keep the test short.
-      const jobId = await queue.enqueue("accrue-debt", { slot }, { expireInSeconds: 5, retryDelay: 1 });
+      const jobId = await t.queue.enqueue("accrue-debt", { slot }, { expireInSeconds: 5, retryDelay: 1 });
       await waitForLockWaiter();
-      expect((await queue.getJob(jobId))?.state).toBe("active");
+      expect((await t.queue.getJob(jobId))?.state).toBe("active");
 
       first.child.kill("SIGKILL");
       expect(await first.exited).toEqual({ code: null, signal: "SIGKILL" });
       await release();
       // The killed worker's transaction never committed: nothing of the run is left.
       await sleep(500);
-      expect(await sql("select count(*)::int as n from task_runs")).toEqual([{ n: 0 }]);
+      expect(await t.sql("select count(*)::int as n from task_runs")).toEqual([{ n: 0 }]);
       expect(
-        await sql(
+        await t.sql(
           "select count(*)::int as n from companies c join debt_before b using (id) where c.debt <> b.debt",
         ),
       ).toEqual([{ n: 0 }]);
@@ -138,20 +126,20 @@ describe.skipIf(testDriver !== "pg")(
       // pg-boss's maintenance (every 30 s in a worker) moves the expired job to retry; run it now instead of waiting.
       const second = await startWorkerProcess();
       await sleep(5_500);
-      await queue.maintain();
-      const job = await waitForJob(queue, jobId, ["completed", "failed"], 60_000);
+      await t.queue.maintain();
+      const job = await waitForJob(t.queue, jobId, ["completed", "failed"], 60_000);
       expect(job).toMatchObject({ state: "completed", result: { slot, companies_touched: 297 } });
-      const [attempt] = await sql<{ retry_count: number }>(
+      const [attempt] = await t.sql<{ retry_count: number }>(
         "select retry_count from pgboss.job where id = $1",
         [jobId],
       );
       expect(attempt?.retry_count).toBe(1);
 
-      const runs = await sql<{ total_change: string }>(
+      const runs = await t.sql<{ total_change: string }>(
         "select total_change::text from task_runs where task = 'accrue-debt'",
       );
       expect(runs).toHaveLength(1);
-      const [applied] = await sql<{ min: string; max: string; total: string; changed: number }>(
+      const [applied] = await t.sql<{ min: string; max: string; total: string; changed: number }>(
         `select min(c.debt - b.debt)::text as min, max(c.debt - b.debt)::text as max,
               sum(c.debt - b.debt)::text as total, count(*) filter (where c.debt <> b.debt)::int as changed
        from companies c join debt_before b using (id) where c.level = 1`,
@@ -166,27 +154,29 @@ describe.skipIf(testDriver !== "pg")(
     });
 
     it("SIGTERM: takes no new job, finishes the one in flight, exits 0", async () => {
-      const [locked] = await sql<{ id: number }>("select max(id)::int as id from companies where level = 1");
-      const ids = (await sql<{ id: number }>("select id from companies where level = 1 order by id")).map(
+      const [locked] = await t.sql<{ id: number }>(
+        "select max(id)::int as id from companies where level = 1",
+      );
+      const ids = (await t.sql<{ id: number }>("select id from companies where level = 1 order by id")).map(
         (r) => r.id,
       );
       const release = await lockCompany(locked?.id as number);
       const worker = await startWorkerProcess();
-      const inFlight = await queue.enqueue("clear-debt", { ids });
+      const inFlight = await t.queue.enqueue("clear-debt", { ids });
       await waitForLockWaiter();
 
       worker.child.kill("SIGTERM");
       await sleep(1_500);
       expect(worker.child.exitCode).toBeNull();
-      const later = await queue.enqueue("clear-debt", { ids: [ids[0] as number] });
+      const later = await t.queue.enqueue("clear-debt", { ids: [ids[0] as number] });
       await sleep(1_500);
       await release();
 
       expect(await worker.exited).toEqual({ code: 0, signal: null });
       expect(worker.output()).toContain("SIGTERM received");
-      expect(await queue.getJob(inFlight)).toMatchObject({ state: "completed", result: { cleared: 297 } });
-      expect((await queue.getJob(later))?.state).toBe("queued");
-      expect(await sql("select count(*)::int as n from companies where level = 1 and debt <> 0")).toEqual([
+      expect(await t.queue.getJob(inFlight)).toMatchObject({ state: "completed", result: { cleared: 297 } });
+      expect((await t.queue.getJob(later))?.state).toBe("queued");
+      expect(await t.sql("select count(*)::int as n from companies where level = 1 and debt <> 0")).toEqual([
         { n: 0 },
       ]);
     });
