@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestDatabase, type TestDatabase, testDriver } from "../helpers/database.js";
+import { testDriver } from "../helpers/database.js";
+import { testApp } from "../helpers/fixture.js";
 import { KILL_POINTS, KillLab } from "../helpers/kill-scenarios.js";
 
 /**
@@ -9,17 +10,13 @@ import { KILL_POINTS, KillLab } from "../helpers/kill-scenarios.js";
  * Runs in the pg project only: several processes share the database.
  */
 describe.skipIf(testDriver !== "pg")("clear-debt whose worker is SIGKILLed", { timeout: 90_000 }, () => {
-  let testDb: TestDatabase;
+  const t = testApp({ app: false, truncate: false });
   let lab: KillLab;
 
   beforeAll(async () => {
-    testDb = await createTestDatabase();
-    lab = await KillLab.open(testDb);
+    lab = await KillLab.open(t.testDb);
   });
-  afterAll(async () => {
-    await lab?.close();
-    await testDb?.destroy();
-  });
+  afterAll(() => lab?.close());
 
   it.each(KILL_POINTS)(
     "killed %s: applied once, nothing newer wiped, retried in bounded time",

@@ -4,11 +4,10 @@ import os from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import type { JobQueue } from "../../src/queue/queue.js";
-import { openSendQueue } from "../../src/worker.js";
-import { PASSWORD_ONE_HASH, testConfig } from "../helpers/app.js";
-import { type CliDatabase, cliDatabase, type RunningCli, startCli } from "../helpers/cli.js";
-import { createTestDatabase, type TestDatabase, testDriver } from "../helpers/database.js";
+import { PASSWORD_ONE_HASH } from "../helpers/app.js";
+import { type RunningCli, startCli } from "../helpers/cli.js";
+import { testDriver } from "../helpers/database.js";
+import { testApp } from "../helpers/fixture.js";
 import { sleep, waitForJob } from "../helpers/worker.js";
 
 /**
@@ -166,34 +165,27 @@ afterEach(() => {
 });
 
 describe("SIGTERM on serve", { timeout: 120_000 }, () => {
-  let testDb: TestDatabase;
-  let cli: CliDatabase;
+  // On PGlite the child gets a data dir of its own, without the rows below: only PostgreSQL's part uses them.
+  const t = testApp({ app: false, cli: true, truncate: false });
   let companyId: number;
   const staff = "staff@example.com";
 
   beforeAll(async () => {
-    testDb = await createTestDatabase();
-    const { rows } = await testDb.database.executeSql<{ id: number }>(
+    const { rows } = await t.testDb.database.executeSql<{ id: number }>(
       `insert into companies (name, email, country, city, street, house_number, level)
        values ('Factory', 'f@example.com', 'Russia', 'Moscow', 'Tverskaya', '1', 0) returning id`,
     );
     companyId = rows[0]?.id as number;
-    await testDb.database.executeSql(
+    await t.testDb.database.executeSql(
       `insert into users (email, password_hash, first_name, last_name, role)
        values ($1, $2, 'Staff', 'User', 'staff')`,
       [staff, PASSWORD_ONE_HASH],
     );
-    // On PGlite the child gets a data dir of its own, without these rows: only PostgreSQL's part uses them.
-    cli = await cliDatabase(testDb);
-  });
-  afterAll(async () => {
-    cli?.cleanup();
-    await testDb?.destroy();
   });
 
   it("finishes what it can, answers 503 in the error shape, cuts off the rest at SHUTDOWN_TIMEOUT, exits 0", async () => {
     const serve = startCli(["serve"], {
-      ...cli.env,
+      ...t.cli.env,
       NODE_ENV: "test",
       HOST: "127.0.0.1",
       PORT: "0",
@@ -220,7 +212,7 @@ describe("SIGTERM on serve", { timeout: 120_000 }, () => {
     // On PostgreSQL, a PATCH whose UPDATE waits on a row lock that the test holds.
     let lock: Awaited<ReturnType<typeof lockCompany>> | undefined;
     let locked: RawConnection | undefined;
-    if (testDb.url) {
+    if (t.testDb.url) {
       idle.write(
         request(
           "POST",
@@ -230,7 +222,7 @@ describe("SIGTERM on serve", { timeout: 120_000 }, () => {
         ),
       );
       const { access } = JSON.parse((await idle.response(1)).body) as { access: string };
-      lock = await lockCompany(testDb.url, companyId);
+      lock = await lockCompany(t.testDb.url, companyId);
       locked = await connect(port);
       const body = JSON.stringify({ name: "Renamed during the drain" });
       locked.write(
@@ -272,9 +264,9 @@ describe("SIGTERM on serve", { timeout: 120_000 }, () => {
     } finally {
       await lock?.release();
     }
-    if (testDb.url) {
+    if (t.testDb.url) {
       // The cut-off PATCH's query was cancelled: its transaction rolled back instead of waiting for the lock.
-      const { rows } = await testDb.database.executeSql<{ name: string }>(
+      const { rows } = await t.testDb.database.executeSql<{ name: string }>(
         "select name from companies where id = $1",
         [companyId],
       );
@@ -287,14 +279,11 @@ describe.skipIf(testDriver !== "pg")(
   "SIGTERM on worker (pg only: the test holds a row lock)",
   { timeout: 120_000 },
   () => {
-    let testDb: TestDatabase;
-    let queue: JobQueue;
+    const t = testApp({ app: false, queue: true, truncate: false });
     let dataDir: string;
-    const sql = <Row = Record<string, unknown>>(text: string, values?: unknown[]) =>
-      testDb.database.executeSql<Row>(text, values).then((result) => result.rows);
     const startWorkerCli = async () => {
       const worker = startCli(["worker"], {
-        DATABASE_URL: testDb.url,
+        DATABASE_URL: t.testDb.url,
         DATA_DIR: dataDir,
         NODE_ENV: "test",
         LOG_LEVEL: "silent",
@@ -306,38 +295,30 @@ describe.skipIf(testDriver !== "pg")(
     };
 
     beforeAll(async () => {
-      testDb = await createTestDatabase();
       dataDir = mkdtempSync(path.join(os.tmpdir(), "supplynet-shutdown-"));
-      queue = await openSendQueue({
-        config: testConfig(),
-        database: testDb.database,
-        databaseUrl: testDb.url,
-      });
     });
     afterAll(async () => {
-      await queue?.stop();
-      await testDb?.destroy();
       rmSync(dataDir, { recursive: true, force: true });
     });
 
     it("cancels a job blocked past SHUTDOWN_TIMEOUT, which rolls back, exits 0; the retry applies it once", async () => {
-      await sql(
+      await t.sql(
         `insert into companies (name, email, country, city, street, house_number, level)
        values ('Factory', 'f@example.com', 'Russia', 'Moscow', 'Tverskaya', '1', 0)`,
       );
       const ids = (
-        await sql<{ id: number }>(
+        await t.sql<{ id: number }>(
           `insert into companies (name, email, country, city, street, house_number, level, supplier_id, debt)
          select 'Dealer ' || n, 'd' || n || '@example.com', 'Russia', 'Kazan', 'Baumana', n::text, 1,
                 (select min(id) from companies), 100.25
          from generate_series(1, 20) n returning id`,
         )
       ).map((row) => row.id);
-      const lock = await lockCompany(testDb.url as string, ids.at(-1) as number);
+      const lock = await lockCompany(t.testDb.url as string, ids.at(-1) as number);
       const first = await startWorkerCli();
       let jobId: string;
       try {
-        jobId = await queue.enqueue("clear-debt", { ids });
+        jobId = await t.queue.enqueue("clear-debt", { ids });
         await waitForLockWaiter(lock.client);
 
         const signalled = Date.now();
@@ -352,18 +333,18 @@ describe.skipIf(testDriver !== "pg")(
 
       // Nothing of the job committed, and it is up for retry rather than left active until its expiry.
       expect(
-        await sql("select count(*)::int as n from companies where debt <> 100.25 and level = 1"),
+        await t.sql("select count(*)::int as n from companies where debt <> 100.25 and level = 1"),
       ).toEqual([{ n: 0 }]);
-      expect(await sql("select count(*)::int as n from applied_jobs")).toEqual([{ n: 0 }]);
-      expect((await queue.getJob(jobId))?.state).toBe("queued");
+      expect(await t.sql("select count(*)::int as n from applied_jobs")).toEqual([{ n: 0 }]);
+      expect((await t.queue.getJob(jobId))?.state).toBe("queued");
 
       const second = await startWorkerCli();
-      const job = await waitForJob(queue, jobId, ["completed", "failed"], 30_000);
+      const job = await waitForJob(t.queue, jobId, ["completed", "failed"], 30_000);
       expect(job).toMatchObject({ state: "completed", result: { cleared: 20 } });
-      expect(await sql("select count(*)::int as n from applied_jobs where job_id = $1", [jobId])).toEqual([
+      expect(await t.sql("select count(*)::int as n from applied_jobs where job_id = $1", [jobId])).toEqual([
         { n: 1 },
       ]);
-      expect(await sql("select count(*)::int as n from companies where debt <> 0 and level = 1")).toEqual([
+      expect(await t.sql("select count(*)::int as n from companies where debt <> 0 and level = 1")).toEqual([
         { n: 0 },
       ]);
       expect(await second.stop()).toBe(0);

@@ -17,7 +17,7 @@ import type { JobQueue } from "../../src/queue/queue.js";
 import { openSendQueue } from "../../src/worker.js";
 import { type RunningCli, startCli } from "../helpers/cli.js";
 import { insertNetwork } from "../helpers/worker.js";
-import type { TestDatabase } from "./database.js";
+import { rowsOf, type TestDatabase } from "./database.js";
 
 export const KILL_POINTS = ["before-pickup", "lock-wait", "mid-update", "after-commit"] as const;
 export type KillPoint = (typeof KILL_POINTS)[number];
@@ -137,7 +137,7 @@ export class KillLab {
   }
 
   private sql<Row = Record<string, unknown>>(text: string, values?: unknown[]): Promise<Row[]> {
-    return this.testDb.database.executeSql<Row>(text, values).then((result) => result.rows);
+    return rowsOf(this.testDb)<Row>(text, values);
   }
 
   private async setUp(companies: number): Promise<void> {
