@@ -80,7 +80,12 @@ async function loadActor(actorQuery: ActorQuery, request: FastifyRequest): Promi
   return { userId: user.id, role: user.role, companyId: user.companyId };
 }
 
-export const authPlugin = fp(async (app: FastifyInstance) => {
+/**
+ * Who the caller is, on every request, and the check of each route's `config.access`. It comes after the error
+ * handler, whose deadline covers the actor's query and which answers its 401 and 403, and after the security
+ * headers, so that a 401 carries them too.
+ */
+async function auth(app: FastifyInstance) {
   await app.register(fastifyJwt, {
     secret: app.config.jwtSecret,
     sign: { algorithm: "HS256", expiresIn: Math.round(app.config.jwtAccessTtlMs / 1000) },
@@ -112,4 +117,10 @@ export const authPlugin = fp(async (app: FastifyInstance) => {
     request.actor = await loadActor(actorQuery, request);
     if (access === "staff" && request.actor.role !== "staff") throw forbidden("Only staff may do this.");
   });
+}
+
+export const authPlugin = fp(auth, {
+  name: "supplynet-auth",
+  dependencies: ["supplynet-error-handler", "supplynet-security"],
+  decorators: { fastify: ["config", "db"] },
 });

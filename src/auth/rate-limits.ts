@@ -57,7 +57,8 @@ export const rateLimitPlugin = fp(
         throttled(Math.ceil(context.ttl / 1000), "Too many requests from your address."),
     });
   },
-  { name: "supplynet-rate-limit" },
+  // Its 429s are HttpErrors, which the error handler answers.
+  { name: "supplynet-rate-limit", dependencies: ["supplynet-error-handler"] },
 );
 
 /** The per-IP limit on routes that take a secret, as a route's `config.rateLimit`. */

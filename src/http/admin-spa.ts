@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import fastifyStatic from "@fastify/static";
 import type { FastifyInstance, FastifyReply } from "fastify";
+import fp from "fastify-plugin";
 import { adminBuildFolder } from "../paths.js";
 
 /** Vite names every asset by its content hash, so a browser may keep one forever; index.html must be re-checked. */
@@ -23,7 +24,7 @@ const notBuiltPage = `<!doctype html>
  * Serves the react-admin SPA built by Vite at /admin. Any /admin path that is not a file gets index.html,
  * so a reload on a client-side route still works; a missing hashed asset stays a 404.
  */
-export async function adminPlugin(app: FastifyInstance, options: { folder?: string } = {}) {
+async function adminSpa(app: FastifyInstance, options: { folder?: string }) {
   const folder = options.folder ?? adminBuildFolder;
   const indexFile = path.join(folder, "index.html");
 
@@ -64,3 +65,6 @@ export async function adminPlugin(app: FastifyInstance, options: { folder?: stri
     return sendIndex(request, reply);
   });
 }
+
+/** It needs nothing of the app's: its test serves it from a bare Fastify. */
+export const adminPlugin = fp(adminSpa, { name: "supplynet-admin-spa" });

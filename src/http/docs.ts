@@ -4,7 +4,6 @@ import fastifySwagger from "@fastify/swagger";
 import fastifySwaggerUi from "@fastify/swagger-ui";
 import type { FastifyInstance } from "fastify";
 import fp from "fastify-plugin";
-import { ErrorResponse } from "./schemas.js";
 
 const require = createRequire(import.meta.url);
 
@@ -33,8 +32,7 @@ const logoSvg = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 16 16" wid
  * never a CDN, so the docs work offline and under the CSP (src/http/security.ts): both pages load their
  * scripts as files. Registered before the routes, so that it sees all of them.
  */
-export const docsPlugin = fp(async (app: FastifyInstance) => {
-  app.addSchema(ErrorResponse);
+async function docs(app: FastifyInstance) {
   await app.register(fastifySwagger, {
     openapi: {
       openapi: "3.0.3",
@@ -66,4 +64,7 @@ export const docsPlugin = fp(async (app: FastifyInstance) => {
   app.get(LOCAL_LOGO, routeConfig, async (_request, reply) =>
     reply.type("image/svg+xml").header("cache-control", "public, max-age=86400").send(logoSvg),
   );
-});
+}
+
+/** The routes' error answers refer to ErrorResponse, which the error handler registers. */
+export const docsPlugin = fp(docs, { name: "supplynet-docs", dependencies: ["supplynet-error-handler"] });

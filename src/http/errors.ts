@@ -11,6 +11,7 @@ import {
   QUERY_READ_TIMEOUT,
 } from "../db/errors.js";
 import { databaseOutageLog } from "./database-outage.js";
+import { ErrorResponse } from "./schemas.js";
 import { firstProblemOnly } from "./validation.js";
 
 export type FieldErrors = Record<string, string[]>;
@@ -317,52 +318,61 @@ export interface ErrorHandlerOptions {
   constraints: ConstraintError[];
 }
 
-export const errorHandlerPlugin = fp(
-  async (app: FastifyInstance, { database, constraints }: ErrorHandlerOptions) => {
-    const fromConstraint = constraintCatalogue(constraints);
-    const outage = databaseOutageLog(database, app.log);
-    app.addHook("onClose", async () => outage.stop());
-    // The first hook of all, so that the deadline covers the other hooks (authentication reads the database).
-    const requestTimeout = app.config.requestTimeoutMs;
-    if (requestTimeout > 0)
-      app.addHook("onRequest", async (_request, reply) => answerAfter(requestTimeout, reply));
-    app.setErrorHandler((error: FastifyError, request, reply) => {
-      const known = toHttpError(error, fromConstraint);
-      if (!known) {
-        request.log.error({ err: error }, "unhandled error");
-        return reply.status(500).send(errorBody("server_error", "Something went wrong on our side."));
-      }
-      logKnown(outage, known, error, request);
-      reply.headers(known.headers);
-      return reply.status(known.statusCode).send(errorBody(known.code, known.message, known.fields));
+/**
+ * Every error answer of the app, in one shape: the error handler, the 404 handler, the deadline and the
+ * answers while closing. Registered first, so that its deadline hook runs before any other.
+ */
+async function errorHandler(app: FastifyInstance, { database, constraints }: ErrorHandlerOptions) {
+  // Here, beside the answers it describes, so that any route's schema may refer to it.
+  app.addSchema(ErrorResponse);
+  const fromConstraint = constraintCatalogue(constraints);
+  const outage = databaseOutageLog(database, app.log);
+  app.addHook("onClose", async () => outage.stop());
+  // The first hook of all, so that the deadline covers the other hooks (authentication reads the database).
+  const requestTimeout = app.config.requestTimeoutMs;
+  if (requestTimeout > 0)
+    app.addHook("onRequest", async (_request, reply) => answerAfter(requestTimeout, reply));
+  app.setErrorHandler((error: FastifyError, request, reply) => {
+    const known = toHttpError(error, fromConstraint);
+    if (!known) {
+      request.log.error({ err: error }, "unhandled error");
+      return reply.status(500).send(errorBody("server_error", "Something went wrong on our side."));
+    }
+    logKnown(outage, known, error, request);
+    reply.headers(known.headers);
+    return reply.status(known.statusCode).send(errorBody(known.code, known.message, known.fields));
+  });
+  app.setNotFoundHandler((request, reply) => {
+    const path = request.url.split("?")[0] ?? "";
+    const shown = path.length > MAX_ECHOED_PATH ? `${path.slice(0, MAX_ECHOED_PATH)}…` : path;
+    return reply.status(404).send(errorBody("not_found", `No route for ${request.method} ${shown}.`));
+  });
+  // Fastify's own 503 for requests that arrive while it closes is not in our shape (see return503OnClosing).
+  let closing = false;
+  app.addHook("preClose", async () => {
+    closing = true;
+  });
+  app.addHook("onRequest", async (request) => {
+    if (closing) {
+      throw new HttpError(503, "unavailable", "This server is shutting down; try again.", {}, CLOSE);
+    }
+    // Node itself would answer this with an empty body (see requireHostHeader in src/app.ts).
+    if (request.raw.httpVersion === "1.1" && request.headers.host === undefined) {
+      throw badRequest("An HTTP/1.1 request needs a Host header.");
+    }
+  });
+  app.server.on("checkExpectation", (_request: IncomingMessage, response: ServerResponse) => {
+    const body = JSON.stringify(errorBody("expectation_failed", "Only Expect: 100-continue is supported."));
+    response.writeHead(417, {
+      "content-type": "application/json; charset=utf-8",
+      "content-length": Buffer.byteLength(body),
+      connection: "close",
     });
-    app.setNotFoundHandler((request, reply) => {
-      const path = request.url.split("?")[0] ?? "";
-      const shown = path.length > MAX_ECHOED_PATH ? `${path.slice(0, MAX_ECHOED_PATH)}…` : path;
-      return reply.status(404).send(errorBody("not_found", `No route for ${request.method} ${shown}.`));
-    });
-    // Fastify's own 503 for requests that arrive while it closes is not in our shape (see return503OnClosing).
-    let closing = false;
-    app.addHook("preClose", async () => {
-      closing = true;
-    });
-    app.addHook("onRequest", async (request) => {
-      if (closing) {
-        throw new HttpError(503, "unavailable", "This server is shutting down; try again.", {}, CLOSE);
-      }
-      // Node itself would answer this with an empty body (see requireHostHeader in src/app.ts).
-      if (request.raw.httpVersion === "1.1" && request.headers.host === undefined) {
-        throw badRequest("An HTTP/1.1 request needs a Host header.");
-      }
-    });
-    app.server.on("checkExpectation", (_request: IncomingMessage, response: ServerResponse) => {
-      const body = JSON.stringify(errorBody("expectation_failed", "Only Expect: 100-continue is supported."));
-      response.writeHead(417, {
-        "content-type": "application/json; charset=utf-8",
-        "content-length": Buffer.byteLength(body),
-        connection: "close",
-      });
-      response.end(body);
-    });
-  },
-);
+    response.end(body);
+  });
+}
+
+export const errorHandlerPlugin = fp(errorHandler, {
+  name: "supplynet-error-handler",
+  decorators: { fastify: ["config"] },
+});

@@ -72,5 +72,5 @@ export const securityPlugin = fp(
       if (request.url.startsWith("/api/")) reply.header("cache-control", "no-store");
     });
   },
-  { name: "supplynet-security" },
+  { name: "supplynet-security", decorators: { fastify: ["config"] } },
 );
