@@ -1,0 +1,202 @@
+import english from "ra-language-english";
+
+const companies = {
+  name: "Company |||| Companies",
+  fields: {
+    name: "Name",
+    email: "Email",
+    country: "Country",
+    city: "City",
+    street: "Street",
+    house_number: "House number",
+    level: "Level",
+    supplier: "Supplier",
+    supplier_id: "Supplier",
+    debt: "Debt",
+    has_debt: "Debt",
+    opening_debt: "Opening debt",
+    debt_read_only: "Debt (changes only by clearing debt and the scheduled tasks)",
+    created_at: "Created",
+    product_ids: "Products",
+  },
+  page: { create: "New company", edit: "Company %{recordRepresentation}" },
+  empty: "No companies yet",
+  invite: "Create the first one?",
+  search: "Name or email",
+  has_debt: { yes: "Has debt", no: "No debt" },
+  hints: {
+    level: "A company that supplies others cannot change its level.",
+    choose_level_first: "Choose the level first: the supplier is one level up.",
+    factory: "A factory is the top of the chain: it has no supplier and no debt.",
+    supplier_required: "A company below factory level needs a supplier.",
+    supplier: {
+      distributor:
+        "Only a factory can supply a distributor: a supplier is always exactly one level up the chain.",
+      dealership:
+        "Only a distributor can supply a dealership: a supplier is always exactly one level up the chain.",
+      retail_chain:
+        "Only a dealership can supply a retail chain: a supplier is always exactly one level up the chain.",
+      entrepreneur:
+        "Only a retail chain can supply an individual entrepreneur: a supplier is always exactly one level up the chain.",
+    },
+    money: "A sum like 1234.56: up to 13 digits and 2 decimals.",
+    opening_debt: "Owed to the supplier, e.g. 1234.56. Read-only after creation; a factory has none.",
+  },
+  delete: {
+    title: "Delete this company?",
+    content: "A company that supplies others cannot be deleted; the server will say so.",
+  },
+  employees: {
+    title: "Employees",
+    empty: "No employees yet.",
+    invite: "Invite an employee",
+  },
+  clear_debt: {
+    button: "Clear debt",
+    title: "Clear debt",
+    content:
+      "Set the debt of %{count} company to %{zero}? This cannot be undone. |||| Set the debt of %{count} companies to %{zero}? This cannot be undone.",
+    clearing: "Clearing…",
+    progress: "Job %{state}…",
+    scheduled:
+      "Job scheduled: clearing the debt of %{count} company%{skipped}. |||| Job scheduled: clearing the debt of %{count} companies%{skipped}.",
+    cleared: "Cleared %{count} company%{skipped} |||| Cleared %{count} companies%{skipped}",
+    skipped:
+      " (%{count} company no longer exists and was skipped) |||| (%{count} companies no longer exist and were skipped)",
+    failed: "Clearing debt failed: %{error}",
+    failed_plainly: "Clearing debt failed.",
+    unknown_error: "unknown error",
+    still_running: "Job %{id} is still running after 10 minutes; check it later through the API.",
+  },
+};
+
+const products = {
+  name: "Product |||| Products",
+  fields: {
+    name: "Name",
+    model: "Model",
+    release_date: "Release date",
+    created_at: "Added",
+  },
+  page: { create: "New product", edit: "Product %{recordRepresentation}" },
+  empty: "No products yet",
+  invite: "Add the first one?",
+  search: "Name or model",
+  hints: { model: "A name and model pair is unique." },
+};
+
+const employees = {
+  name: "Employee |||| Employees",
+  fields: {
+    email: "Email",
+    first_name: "First name",
+    last_name: "Last name",
+    full_name: "Name",
+    company: "Company",
+    company_id: "Company",
+    is_active: "Active",
+    status: "Status",
+    invitation: "Invitation",
+    last_login_at: "Last login",
+  },
+  page: { create: "Invite an employee", edit: "Employee %{recordRepresentation}" },
+  empty: "No employees yet",
+  invite: "Invite the first one?",
+  search: "Email or name",
+  status: { active: "Active", deactivated: "Deactivated" },
+  deactivated: "deactivated",
+  never_logged_in: "never",
+  hints: {
+    email: "The invitation goes here.",
+    is_active: "A deactivated employee can no longer log in; their tokens stop working at once.",
+  },
+  invitation: { pending: "pending", accepted: "accepted", expired: "expired" },
+  invited: "Invitation sent to %{email}",
+  resend: { button: "Resend invitation", sent: "A new invitation is on its way to %{email}" },
+};
+
+const app = {
+  /** The language's own name, as the language switch lists it. */
+  language: "English",
+  levels: {
+    factory: "Factory",
+    distributor: "Distributor",
+    dealership: "Dealership",
+    retail_chain: "Retail chain",
+    entrepreneur: "Individual entrepreneur",
+  },
+  tasks: {
+    "accrue-debt": "Debt accrual",
+    "repay-debt": "Debt repayment",
+  },
+  jobs: { queued: "queued", active: "running", completed: "completed", failed: "failed" },
+  auth: {
+    log_in: "Please log in.",
+    session_expired: "Your session has expired. Please log in again.",
+  },
+  errors: { server_status: "The server answered %{status}." },
+  dashboard: {
+    total_debt: "Total debt",
+    summary: "%{count} company, average debt %{average} |||| %{count} companies, average debt %{average}",
+    per_level: "Companies per level",
+    top_debtors: "Largest debtors",
+    above_average: "Debt above average (%{count} company) |||| Debt above average (%{count} companies)",
+    none_above_average: "No company owes more than the average.",
+    load_failed: "Could not load the statistics: %{error}",
+    tasks: {
+      title: "Scheduled tasks",
+      empty: "No scheduled tasks are registered.",
+      task: "Task",
+      schedule: "Schedule (cron)",
+      last_run: "Last run",
+      companies: "Companies",
+      total_change: "Total change",
+      next_run: "Next run",
+      never: "never",
+    },
+  },
+  network: {
+    title: "Network",
+    factory: "Factory",
+    levels: "Levels",
+    tree: "Supply tree of %{name}",
+    node: "%{name} (%{level}), debt %{debt}",
+    node_debt: "debt %{debt}",
+    node_factory: "factory",
+    summary:
+      "%{count} company supplied from %{name}. Click one to edit it. |||| %{count} companies supplied from %{name}. Click one to edit it.",
+    no_factory: "No factory yet: create one under Companies.",
+    load_failed: "Could not load the tree: %{error}",
+  },
+  register: {
+    title: "Join supplynet",
+    first_name: "First name",
+    last_name: "Last name",
+    password: "Password",
+    repeat: "Repeat the password",
+    submit: "Create my account",
+    passwords_differ: "The passwords differ.",
+    no_token: "This link has no invitation token. Open the link from your email.",
+    ready: "Your account %{email} is ready.",
+    api: "Employees use the supplynet API: get a token with %{request} and your email and password.",
+    docs: "The API is described at %{docs}.",
+  },
+};
+
+/** Every other language gives the same keys as these, each a string (checked by the compiler here too). */
+export type OwnMessages = Strings<{
+  app: typeof app;
+  resources: { companies: typeof companies; products: typeof products; employees: typeof employees };
+}>;
+type Strings<T> = { [K in keyof T]: T[K] extends string ? string : Strings<T[K]> };
+
+export default {
+  ...english,
+  ra: {
+    ...english.ra,
+    // Staff log in with their email address.
+    auth: { ...english.ra.auth, username: "Email" },
+  },
+  app,
+  resources: { companies, products, employees },
+};
