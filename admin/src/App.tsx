@@ -1,13 +1,24 @@
-import polyglotI18nProvider from "ra-i18n-polyglot";
-import englishMessages from "ra-language-english";
+import Box from "@mui/material/Box";
 import type { ReactNode } from "react";
-import { Admin, Authenticated, CustomRoutes, defaultTheme, Layout, Menu, Resource } from "react-admin";
+import {
+  Admin,
+  Authenticated,
+  CustomRoutes,
+  defaultTheme,
+  Layout,
+  LocalesMenuButton,
+  Login,
+  LoginForm,
+  Menu,
+  Resource,
+} from "react-admin";
 import { Route } from "react-router-dom";
 import { authProvider } from "./authProvider";
 import companies from "./companies";
 import { Dashboard } from "./dashboard";
 import { dataProvider } from "./dataProvider";
 import employees from "./employees";
+import { i18nProvider } from "./i18n";
 import network from "./network";
 import products from "./products";
 import { RegisterPage } from "./register";
@@ -21,15 +32,6 @@ const theme = {
   },
 };
 
-const i18nProvider = polyglotI18nProvider(
-  () => ({
-    ...englishMessages,
-    ra: { ...englishMessages.ra, auth: { ...englishMessages.ra.auth, username: "Email" } },
-  }),
-  "en",
-  { allowMissing: true },
-);
-
 const AppMenu = () => (
   <Menu>
     <Menu.DashboardItem />
@@ -40,6 +42,16 @@ const AppMenu = () => (
 
 const AppLayout = ({ children }: { children: ReactNode }) => <Layout menu={AppMenu}>{children}</Layout>;
 
+/** react-admin's login page, with the language switch that the app bar has after logging in. */
+const LoginPage = () => (
+  <Login>
+    <LoginForm />
+    <Box sx={{ display: "flex", justifyContent: "center", pb: 1 }}>
+      <LocalesMenuButton />
+    </Box>
+  </Login>
+);
+
 export function App() {
   return (
     <Admin
@@ -49,6 +61,7 @@ export function App() {
       i18nProvider={i18nProvider}
       dashboard={Dashboard}
       layout={AppLayout}
+      loginPage={LoginPage}
       theme={theme}
       disableTelemetry
     >

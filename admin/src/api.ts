@@ -1,4 +1,5 @@
 import { HttpError } from "react-admin";
+import { currentLanguage, translate } from "./i18n";
 import type { Answer, ErrorResponse } from "./types";
 
 export const API_ROOT = "/api/v1";
@@ -35,11 +36,14 @@ async function withSessionCookie<T>(work: () => Promise<T>): Promise<T> {
   return result as T;
 }
 
+/** The API answers in the admin's language, whatever languages the browser itself asks for. */
+const languageHeader = () => ({ "accept-language": currentLanguage() });
+
 /** POST to a cookie route; JSON always, as the server requires (its CSRF defence beside SameSite=Strict). */
 const postSession = (path: string, body: unknown = {}) =>
   fetch(`${SESSION}${path}`, {
     method: "POST",
-    headers: { accept: "application/json", "content-type": "application/json" },
+    headers: { accept: "application/json", "content-type": "application/json", ...languageHeader() },
     body: JSON.stringify(body),
   });
 
@@ -53,7 +57,7 @@ type ApiErrorBody = { error?: Partial<ErrorResponse["error"]> };
  */
 export function toHttpError(status: number, body: unknown): HttpError {
   const error = (body as ApiErrorBody | undefined)?.error;
-  const message = error?.message ?? `The server answered ${status}.`;
+  const message = error?.message ?? translate("app.errors.server_status", { status });
   const errors: Record<string, unknown> = {};
   for (const [name, messages] of Object.entries(error?.fields ?? {})) {
     const field = name.split(".")[0] ?? name;
@@ -117,7 +121,7 @@ export function refreshAccessToken(): Promise<string> {
     const json = await readJson(response);
     if (response.status === 401) {
       access = undefined;
-      throw new HttpError("Your session has expired. Please log in again.", 401);
+      throw new HttpError(translate("app.auth.session_expired"), 401);
     }
     // A 429 or an outage is not the end of the session: the caller shows the error and the cookie stays.
     if (!response.ok) throw toHttpError(response.status, json);
@@ -155,6 +159,7 @@ export async function api<T = unknown>(
       method,
       headers: {
         accept: "application/json",
+        ...languageHeader(),
         ...(body === undefined ? {} : { "content-type": "application/json" }),
         ...(token ? { authorization: `Bearer ${token}` } : {}),
       },

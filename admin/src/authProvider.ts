@@ -37,13 +37,14 @@ export const authProvider: AuthProvider = {
       // react-admin logs out when this rejects, which would end the session of every tab: only when it is gone.
       if ((error as HttpError).status !== 401) return;
     }
-    throw new Error("Please log in.");
+    // react-admin translates the message it shows.
+    throw new Error("app.auth.log_in");
   },
   async checkError(error: { status?: number }) {
     // api() has already tried a refresh; a 401 here means the session is gone. A 403 is shown, not a logout.
     if (error?.status === 401) {
       signedOut();
-      throw new Error("Your session has expired. Please log in again.");
+      throw new Error("app.auth.session_expired");
     }
   },
   async getIdentity() {

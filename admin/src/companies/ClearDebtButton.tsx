@@ -10,8 +10,10 @@ import {
   useListContext,
   useNotify,
   useRefresh,
+  useTranslate,
 } from "react-admin";
 import type { SupplynetDataProvider } from "../dataProvider";
+import { useFormats } from "../shared/format";
 import type { Job } from "../types";
 
 const POLL_INTERVAL_MS = 1000;
@@ -37,8 +39,14 @@ function clearedBy(job: Job): number {
   return typeof cleared === "number" ? cleared : 0;
 }
 
-function companies(n: number) {
-  return `${n.toLocaleString()} ${n === 1 ? "company" : "companies"}`;
+const KEY = "resources.companies.clear_debt";
+
+/** A message about a number of companies, in the plural form that the number takes in the language shown. */
+function useCompanyMessages() {
+  const translate = useTranslate();
+  const { count } = useFormats();
+  return (key: string, n: number, options: Record<string, unknown> = {}) =>
+    translate(`${KEY}.${key}`, { smart_count: n, count: count(n), ...options });
 }
 
 /**
@@ -50,6 +58,9 @@ export function ClearDebtButton() {
   const dataProvider = useDataProvider<SupplynetDataProvider>();
   const notify = useNotify();
   const refresh = useRefresh();
+  const translate = useTranslate();
+  const { money } = useFormats();
+  const message = useCompanyMessages();
   const [confirming, setConfirming] = useState(false);
   const [following, setFollowing] = useState<{ jobId: string; until: number }>();
   const job = useJob(following?.jobId);
@@ -62,18 +73,16 @@ export function ClearDebtButton() {
   const clearDebt = useMutation({
     mutationFn: (ids: Identifier[]) => dataProvider.clearDebt(ids),
     onSuccess: (answer, ids) => {
-      const skipped = answer.unknown_ids.length
-        ? ` (${companies(answer.unknown_ids.length)} no longer exist and were skipped)`
-        : "";
+      const skipped = answer.unknown_ids.length ? message("skipped", answer.unknown_ids.length) : "";
       if ("job_id" in answer) {
-        notify(`Job scheduled: clearing the debt of ${companies(ids.length)}${skipped}.`, { type: "info" });
+        notify(message("scheduled", ids.length, { skipped }), { type: "info" });
         setFollowing({ jobId: answer.job_id, until: Date.now() + POLL_TIMEOUT_MS });
       } else {
-        notify(`Cleared ${companies(answer.cleared)}${skipped}`, { type: "success" });
+        notify(message("cleared", answer.cleared, { skipped }), { type: "success" });
         cleared();
       }
     },
-    onError: (error) => notify(error.message || "Clearing debt failed.", { type: "error" }),
+    onError: (error) => notify(error.message || `${KEY}.failed_plainly`, { type: "error" }),
   });
 
   // The job's end arrives as its query's data, so it is acted on when that data changes.
@@ -82,34 +91,32 @@ export function ClearDebtButton() {
     if (job.data && hasEnded(job.data)) {
       setFollowing(undefined);
       if (job.data.state === "failed") {
-        notify(`Clearing debt failed: ${job.data.error ?? "unknown error"}`, { type: "error" });
+        const error = job.data.error ?? translate(`${KEY}.unknown_error`);
+        notify(translate(`${KEY}.failed`, { error }), { type: "error" });
       } else {
-        notify(`Cleared ${companies(clearedBy(job.data))}`, { type: "success" });
+        notify(message("cleared", clearedBy(job.data), { skipped: "" }), { type: "success" });
       }
       cleared();
     } else if (job.error) {
       setFollowing(undefined);
-      notify(job.error.message || "Clearing debt failed.", { type: "error" });
+      notify(job.error.message || `${KEY}.failed_plainly`, { type: "error" });
     } else if (job.dataUpdatedAt > following.until) {
       setFollowing(undefined);
-      notify(
-        `Job ${following.jobId} is still running after 10 minutes; check it later at /api/v1/jobs/${following.jobId}.`,
-        { type: "error" },
-      );
+      notify(translate(`${KEY}.still_running`, { id: following.jobId }), { type: "error" });
     }
   });
 
   const progress =
     following && job.data
-      ? `Job ${job.data.state}…`
+      ? translate(`${KEY}.progress`, { state: translate(`app.jobs.${job.data.state}`) })
       : clearDebt.isPending || following
-        ? "Clearing…"
+        ? translate(`${KEY}.clearing`)
         : undefined;
 
   return (
     <>
       <Button
-        label={progress ?? "Clear debt"}
+        label={progress ?? `${KEY}.button`}
         onClick={() => setConfirming(true)}
         disabled={progress !== undefined}
       >
@@ -117,9 +124,9 @@ export function ClearDebtButton() {
       </Button>
       <Confirm
         isOpen={confirming}
-        title="Clear debt"
-        content={`Set the debt of ${companies(selectedIds.length)} to 0.00? This cannot be undone.`}
-        confirm="Clear debt"
+        title={`${KEY}.title`}
+        content={message("content", selectedIds.length, { zero: money("0") })}
+        confirm={`${KEY}.button`}
         onConfirm={() => {
           setConfirming(false);
           clearDebt.mutate(selectedIds);

@@ -9,7 +9,6 @@ import {
   Create,
   CreateButton,
   Datagrid,
-  DateField,
   DeleteButton,
   Edit,
   email,
@@ -27,19 +26,27 @@ import {
   TextInput,
   Toolbar,
   useRecordContext,
+  useTranslate,
 } from "react-admin";
 import { useFormContext, useWatch } from "react-hook-form";
-import { MoneyField } from "../shared/fields";
-import { LEVEL_CHOICES, LEVEL_LABELS, levelLabel, supplierLevelOf } from "../shared/format";
-import type { Level } from "../types";
+import { fullName, InvitationField } from "../employees/fields";
+import { LocalDateField, MoneyField } from "../shared/fields";
+import { LEVEL_CHOICES, supplierLevelOf } from "../shared/format";
+import type { Employee, Level } from "../types";
 
-const MONEY = regex(/^\d{1,13}(\.\d{1,2})?$/, "A sum like 1234.56: up to 13 digits and 2 decimals.");
+const HINTS = "resources.companies.hints";
+
+const MONEY = regex(/^\d{1,13}(\.\d{1,2})?$/, `${HINTS}.money`);
+
+/** Russian writes a decimal comma: "1234,56" is taken as 1234.56, the API's form. */
+const decimalPoint = (value: string) => value.replace(",", ".");
 
 /** Offers only companies one level up, as the data model requires; a factory has no supplier at all. */
 function SupplierInput() {
   const level = useWatch({ name: "level" }) as Level | undefined;
   const { setValue, getValues } = useFormContext();
   const supplierLevel = supplierLevelOf(level);
+  const translate = useTranslate();
 
   useEffect(() => {
     if (level === "factory" && getValues("supplier_id") !== null) {
@@ -48,14 +55,10 @@ function SupplierInput() {
   }, [level, getValues, setValue]);
 
   if (!level) {
-    return <Typography variant="body2">Choose the level first: the supplier is one level up.</Typography>;
+    return <Typography variant="body2">{translate(`${HINTS}.choose_level_first`)}</Typography>;
   }
   if (!supplierLevel) {
-    return (
-      <Typography variant="body2">
-        A factory is the top of the chain: it has no supplier and no debt.
-      </Typography>
-    );
+    return <Typography variant="body2">{translate(`${HINTS}.factory`)}</Typography>;
   }
   return (
     <ReferenceInput
@@ -65,10 +68,9 @@ function SupplierInput() {
       sort={{ field: "name", order: "ASC" }}
     >
       <AutocompleteInput
-        label="Supplier"
         optionText="name"
-        validate={required("A company below factory level needs a supplier.")}
-        helperText={`Only a ${LEVEL_LABELS[supplierLevel].toLowerCase()} can supply a ${levelLabel(level).toLowerCase()}: a supplier is always exactly one level up the chain.`}
+        validate={required(`${HINTS}.supplier_required`)}
+        helperText={`${HINTS}.supplier.${level}`}
         fullWidth
       />
     </ReferenceInput>
@@ -84,16 +86,16 @@ function CompanyFields() {
         source="level"
         choices={LEVEL_CHOICES}
         validate={required()}
-        helperText="A company that supplies others cannot change its level."
+        helperText={`${HINTS}.level`}
       />
       <SupplierInput />
       <TextInput source="country" validate={required()} />
       <TextInput source="city" validate={required()} />
       <TextInput source="street" validate={required()} />
-      <TextInput source="house_number" label="House number" validate={required()} />
+      <TextInput source="house_number" validate={required()} />
       <ReferenceArrayInput source="product_ids" reference="products" sort={{ field: "name", order: "ASC" }}>
         {/* No optionText: in a reference input it is the products resource's recordRepresentation, name and model. */}
-        <AutocompleteArrayInput label="Products" fullWidth />
+        <AutocompleteArrayInput fullWidth />
       </ReferenceArrayInput>
     </>
   );
@@ -101,24 +103,26 @@ function CompanyFields() {
 
 function EmployeesOfCompany() {
   const company = useRecordContext();
+  const translate = useTranslate();
   if (!company) return null;
   return (
     <Box sx={{ width: "100%", mt: 2 }}>
-      <Typography variant="subtitle1">Employees</Typography>
+      <Typography variant="subtitle1">{translate("resources.companies.employees.title")}</Typography>
       <ReferenceManyField reference="employees" target="company" perPage={25}>
-        <Datagrid rowClick="edit" bulkActionButtons={false} empty={<span>No employees yet.</span>}>
+        <Datagrid
+          rowClick="edit"
+          bulkActionButtons={false}
+          empty={<span>{translate("resources.companies.employees.empty")}</span>}
+        >
           <TextField source="email" />
-          <FunctionField
-            label="Name"
-            render={(employee) => [employee.first_name, employee.last_name].filter(Boolean).join(" ")}
-          />
-          <BooleanField source="is_active" label="Active" />
-          <FunctionField label="Invitation" render={(employee) => employee.invitation?.status ?? "—"} />
+          <FunctionField<Employee> source="full_name" render={fullName} sortable={false} />
+          <BooleanField source="is_active" />
+          <InvitationField source="invitation" sortable={false} />
         </Datagrid>
       </ReferenceManyField>
       <CreateButton
         resource="employees"
-        label="Invite an employee"
+        label="resources.companies.employees.invite"
         icon={<PersonAddIcon />}
         state={{ record: { company_id: company.id } }}
       />
@@ -131,11 +135,11 @@ function ReadOnlyFacts() {
   if (!company) return null;
   return (
     <>
-      <Labeled label="Debt (changes only by clearing debt and the scheduled jobs)">
+      <Labeled label="resources.companies.fields.debt_read_only">
         <MoneyField source="debt" />
       </Labeled>
-      <Labeled label="Created">
-        <DateField source="created_at" showTime />
+      <Labeled>
+        <LocalDateField source="created_at" showTime />
       </Labeled>
     </>
   );
@@ -146,8 +150,8 @@ const EditToolbar = () => (
     <SaveButton />
     <DeleteButton
       mutationMode="pessimistic"
-      confirmTitle="Delete this company?"
-      confirmContent="A company that supplies others cannot be deleted; the server will say so."
+      confirmTitle="resources.companies.delete.title"
+      confirmContent="resources.companies.delete.content"
     />
   </Toolbar>
 );
@@ -172,9 +176,10 @@ export function CompanyCreate() {
         <CompanyFields />
         <TextInput
           source="debt"
-          label="Opening debt"
+          label="resources.companies.fields.opening_debt"
           validate={MONEY}
-          helperText="Owed to the supplier, e.g. 1234.56. Read-only after creation; a factory has none."
+          parse={decimalPoint}
+          helperText={`${HINTS}.opening_debt`}
         />
       </SimpleForm>
     </Create>

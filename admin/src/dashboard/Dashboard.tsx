@@ -9,9 +9,9 @@ import TableRow from "@mui/material/TableRow";
 import Typography from "@mui/material/Typography";
 import { useQuery } from "@tanstack/react-query";
 import type { ReactNode } from "react";
-import { Link, Loading, Title, useDataProvider } from "react-admin";
+import { Link, Loading, Title, useDataProvider, useTranslate } from "react-admin";
 import type { SupplynetDataProvider } from "../dataProvider";
-import { formatDateTime, formatMoney, LEVELS, levelLabel } from "../shared/format";
+import { LEVELS, useFormats, useLevelLabel } from "../shared/format";
 import type { CompanySummary } from "../types";
 
 function Panel({ title, children }: { title: string; children: ReactNode }) {
@@ -27,9 +27,11 @@ function Panel({ title, children }: { title: string; children: ReactNode }) {
   );
 }
 
-const money = { textAlign: "right", fontVariantNumeric: "tabular-nums", whiteSpace: "nowrap" } as const;
+const moneyCell = { textAlign: "right", fontVariantNumeric: "tabular-nums", whiteSpace: "nowrap" } as const;
 
 function CompanyRows({ rows }: { rows: CompanySummary[] }) {
+  const { money } = useFormats();
+  const levelLabel = useLevelLabel();
   return (
     <Table size="small">
       <TableBody>
@@ -39,7 +41,7 @@ function CompanyRows({ rows }: { rows: CompanySummary[] }) {
               <Link to={`/companies/${company.id}`}>{company.name}</Link>
             </TableCell>
             <TableCell>{levelLabel(company.level)}</TableCell>
-            <TableCell sx={money}>{formatMoney(company.debt)}</TableCell>
+            <TableCell sx={moneyCell}>{money(company.debt)}</TableCell>
           </TableRow>
         ))}
       </TableBody>
@@ -54,27 +56,34 @@ export function Dashboard() {
     queryKey: ["debt_above_average"],
     queryFn: () => dataProvider.getDebtAboveAverage(10),
   });
+  const translate = useTranslate();
+  const { money, count, dateTime } = useFormats();
+  const levelLabel = useLevelLabel();
+  const t = (key: string, options?: Record<string, unknown>) => translate(`app.dashboard.${key}`, options);
+  /** A message about a number of companies, in the plural form that the number takes. */
+  const counted = (key: string, n: number, options: Record<string, unknown> = {}) =>
+    t(key, { smart_count: n, count: count(n), ...options });
 
   if (stats.isPending) return <Loading />;
   if (stats.error) {
-    return <Typography color="error">Could not load the statistics: {stats.error.message}</Typography>;
+    return <Typography color="error">{t("load_failed", { error: stats.error.message })}</Typography>;
   }
   const data = stats.data;
   return (
     <Grid container spacing={2} sx={{ mt: 1 }}>
-      <Title title="Dashboard" />
+      <Title title="ra.page.dashboard" />
       <Grid size={{ xs: 12, md: 4 }}>
-        <Panel title="Total debt">
+        <Panel title={t("total_debt")}>
           <Typography variant="h4" sx={{ fontVariantNumeric: "tabular-nums" }} data-testid="total-debt">
-            {formatMoney(data.total_debt)}
+            {money(data.total_debt)}
           </Typography>
           <Typography variant="body2" color="text.secondary">
-            {data.companies_total.toLocaleString()} companies, average debt {formatMoney(data.average_debt)}
+            {counted("summary", data.companies_total, { average: money(data.average_debt) })}
           </Typography>
         </Panel>
       </Grid>
       <Grid size={{ xs: 12, md: 8 }}>
-        <Panel title="Companies per level">
+        <Panel title={t("per_level")}>
           <Table size="small">
             <TableBody>
               {LEVELS.map((level) => (
@@ -84,7 +93,7 @@ export function Dashboard() {
                       {levelLabel(level)}
                     </Link>
                   </TableCell>
-                  <TableCell sx={money}>{data.companies_per_level[level].toLocaleString()}</TableCell>
+                  <TableCell sx={moneyCell}>{count(data.companies_per_level[level])}</TableCell>
                 </TableRow>
               ))}
             </TableBody>
@@ -92,14 +101,14 @@ export function Dashboard() {
         </Panel>
       </Grid>
       <Grid size={{ xs: 12, md: 6 }}>
-        <Panel title="Largest debtors">
+        <Panel title={t("top_debtors")}>
           <CompanyRows rows={data.top_debtors} />
         </Panel>
       </Grid>
       <Grid size={{ xs: 12, md: 6 }}>
-        <Panel title={`Debt above average (${data.debt_above_average_count.toLocaleString()} companies)`}>
+        <Panel title={counted("above_average", data.debt_above_average_count)}>
           {aboveAverage.data?.count === 0 ? (
-            <Typography variant="body2">No company owes more than the average.</Typography>
+            <Typography variant="body2">{t("none_above_average")}</Typography>
           ) : aboveAverage.data ? (
             <CompanyRows rows={aboveAverage.data.results} />
           ) : aboveAverage.error ? (
@@ -110,36 +119,37 @@ export function Dashboard() {
         </Panel>
       </Grid>
       <Grid size={12}>
-        <Panel title="Scheduled tasks">
+        <Panel title={t("tasks.title")}>
           {data.tasks.length === 0 ? (
-            <Typography variant="body2">No scheduled tasks are registered.</Typography>
+            <Typography variant="body2">{t("tasks.empty")}</Typography>
           ) : (
             <Table size="small">
               <TableHead>
                 <TableRow>
-                  <TableCell>Task</TableCell>
-                  <TableCell>Schedule</TableCell>
-                  <TableCell>Last run</TableCell>
-                  <TableCell>Companies</TableCell>
-                  <TableCell sx={money}>Total change</TableCell>
-                  <TableCell>Next run</TableCell>
+                  <TableCell>{t("tasks.task")}</TableCell>
+                  <TableCell>{t("tasks.schedule")}</TableCell>
+                  <TableCell>{t("tasks.last_run")}</TableCell>
+                  <TableCell>{t("tasks.companies")}</TableCell>
+                  <TableCell sx={moneyCell}>{t("tasks.total_change")}</TableCell>
+                  <TableCell>{t("tasks.next_run")}</TableCell>
                 </TableRow>
               </TableHead>
               <TableBody>
                 {data.tasks.map((task) => (
                   <TableRow key={task.task}>
-                    <TableCell>{task.task}</TableCell>
+                    {/* The API's stable id names the task; its name is in each language's messages. */}
+                    <TableCell>{translate(`app.tasks.${task.task}`)}</TableCell>
                     <TableCell>
                       <code>{task.schedule}</code>
                     </TableCell>
                     <TableCell>
-                      {task.last_run ? formatDateTime(task.last_run.finished_at) : "never"}
+                      {task.last_run ? dateTime(task.last_run.finished_at) : t("tasks.never")}
                     </TableCell>
-                    <TableCell>{task.last_run?.companies_touched.toLocaleString() ?? "—"}</TableCell>
-                    <TableCell sx={money}>
-                      {task.last_run ? formatMoney(task.last_run.total_change) : "—"}
+                    <TableCell>{task.last_run ? count(task.last_run.companies_touched) : "—"}</TableCell>
+                    <TableCell sx={moneyCell}>
+                      {task.last_run ? money(task.last_run.total_change) : "—"}
                     </TableCell>
-                    <TableCell>{formatDateTime(task.next_run_at)}</TableCell>
+                    <TableCell>{dateTime(task.next_run_at)}</TableCell>
                   </TableRow>
                 ))}
               </TableBody>

@@ -21,7 +21,7 @@ const NameAndCompanyInputs = () => (
     <TextInput source="first_name" />
     <TextInput source="last_name" />
     <ReferenceInput source="company_id" reference="companies">
-      <AutocompleteInput label="Company" optionText="name" validate={required()} />
+      <AutocompleteInput optionText="name" validate={required()} />
     </ReferenceInput>
   </>
 );
@@ -37,11 +37,7 @@ export const EmployeeEdit = () => (
     <SimpleForm>
       <TextInput source="email" validate={[required(), email()]} />
       <NameAndCompanyInputs />
-      <BooleanInput
-        source="is_active"
-        label="Active"
-        helperText="A deactivated employee can no longer log in; their tokens stop working at once."
-      />
+      <BooleanInput source="is_active" helperText="resources.employees.hints.is_active" />
     </SimpleForm>
   </Edit>
 );
@@ -53,13 +49,17 @@ export const EmployeeCreate = () => {
     <Create
       mutationOptions={{
         onSuccess: (employee: Employee) => {
-          notify(`Invitation sent to ${employee.email}`, { type: "success" });
+          notify("resources.employees.invited", { type: "success", messageArgs: { email: employee.email } });
           redirect("list", "employees");
         },
       }}
     >
       <SimpleForm>
-        <TextInput source="email" validate={[required(), email()]} helperText="The invitation goes here." />
+        <TextInput
+          source="email"
+          validate={[required(), email()]}
+          helperText="resources.employees.hints.email"
+        />
         <NameAndCompanyInputs />
       </SimpleForm>
     </Create>

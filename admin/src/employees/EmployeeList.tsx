@@ -3,7 +3,6 @@ import {
   AutocompleteInput,
   BooleanField,
   Datagrid,
-  DateField,
   FunctionField,
   List,
   ReferenceInput,
@@ -11,49 +10,55 @@ import {
   SelectInput,
   SimpleList,
   TextField,
+  useTranslate,
 } from "react-admin";
-import { CompanyField } from "../shared/fields";
+import { CompanyField, LocalDateField } from "../shared/fields";
 import { yesNoChoices } from "../shared/format";
 import type { Employee } from "../types";
+import { fullName, InvitationField } from "./fields";
 import { ResendInviteButton } from "./ResendInviteButton";
 
-const fullName = (employee: Employee) => [employee.first_name, employee.last_name].filter(Boolean).join(" ");
+const STATUS = yesNoChoices("resources.employees.status.active", "resources.employees.status.deactivated");
 
-const filters = [
-  <SearchInput key="q" source="q" placeholder="Email or name" alwaysOn />,
-  <ReferenceInput key="company" source="company" reference="companies">
-    <AutocompleteInput label="Company" optionText="name" />
-  </ReferenceInput>,
-  <SelectInput
-    key="is_active"
-    source="is_active"
-    label="Status"
-    choices={yesNoChoices("Active", "Deactivated")}
-  />,
-];
+/** A hook, because the search placeholder is shown as it is given: it is translated here. */
+function useFilters() {
+  const translate = useTranslate();
+  return [
+    <SearchInput key="q" source="q" placeholder={translate("resources.employees.search")} alwaysOn />,
+    <ReferenceInput key="company" source="company" reference="companies">
+      <AutocompleteInput optionText="name" />
+    </ReferenceInput>,
+    <SelectInput
+      key="is_active"
+      source="is_active"
+      label="resources.employees.fields.status"
+      choices={STATUS}
+    />,
+  ];
+}
 
 export function EmployeeList() {
   const isSmall = useMediaQuery<Theme>((theme) => theme.breakpoints.down("sm"));
+  const translate = useTranslate();
   return (
-    <List filters={filters} sort={{ field: "email", order: "ASC" }} perPage={25}>
+    <List filters={useFilters()} sort={{ field: "email", order: "ASC" }} perPage={25}>
       {isSmall ? (
         <SimpleList<Employee>
           primaryText={(employee) => employee.email}
           secondaryText={(employee) => employee.company?.name}
-          tertiaryText={(employee) => (employee.is_active ? "" : "deactivated")}
+          tertiaryText={(employee) =>
+            employee.is_active ? "" : translate("resources.employees.deactivated")
+          }
           rowClick="edit"
         />
       ) : (
         <Datagrid rowClick="edit" bulkActionButtons={false}>
           <TextField source="email" />
-          <FunctionField<Employee> label="Name" render={fullName} sortBy="last_name" />
-          <CompanyField source="company" label="Company" sortable={false} />
-          <BooleanField source="is_active" label="Active" sortable={false} />
-          <FunctionField<Employee>
-            label="Invitation"
-            render={(employee) => employee.invitation?.status ?? "—"}
-          />
-          <DateField source="last_login_at" label="Last login" showTime emptyText="never" />
+          <FunctionField<Employee> source="full_name" render={fullName} sortBy="last_name" />
+          <CompanyField source="company" sortable={false} />
+          <BooleanField source="is_active" sortable={false} />
+          <InvitationField source="invitation" sortable={false} />
+          <LocalDateField source="last_login_at" showTime emptyText="resources.employees.never_logged_in" />
           <ResendInviteButton />
         </Datagrid>
       )}

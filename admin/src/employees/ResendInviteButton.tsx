@@ -11,13 +11,13 @@ export function ResendInviteButton() {
   const resend = useMutation({
     mutationFn: (invitee: Employee) => dataProvider.resendInvite(invitee.id),
     onSuccess: (_answer, invitee) =>
-      notify(`A new invitation is on its way to ${invitee.email}`, { type: "success" }),
+      notify("resources.employees.resend.sent", { type: "success", messageArgs: { email: invitee.email } }),
     onError: (error) => notify(error.message, { type: "error" }),
   });
   if (!employee || employee.invitation?.status === "accepted") return null;
   return (
     <Button
-      label="Resend invitation"
+      label="resources.employees.resend.button"
       onClick={(event: React.MouseEvent) => {
         // In a list row: the click must not also open the employee.
         event.stopPropagation();

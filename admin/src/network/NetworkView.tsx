@@ -6,9 +6,9 @@ import TextField from "@mui/material/TextField";
 import Typography from "@mui/material/Typography";
 import { useQuery } from "@tanstack/react-query";
 import { useMemo, useState } from "react";
-import { Loading, Title, useDataProvider, useGetList, useRedirect } from "react-admin";
+import { Loading, Title, useDataProvider, useGetList, useRedirect, useTranslate } from "react-admin";
 import type { SupplynetDataProvider } from "../dataProvider";
-import { formatMoney, isZeroMoney, LEVELS, levelLabel } from "../shared/format";
+import { isZeroMoney, LEVELS, useFormats, useLevelLabel } from "../shared/format";
 import type { Level, TreeNode } from "../types";
 
 const COLUMN_WIDTH = 200;
@@ -68,6 +68,9 @@ function TreePicture({ root }: { root: TreeNode }) {
   const redirect = useRedirect();
   const open = (id: number) => redirect("edit", "companies", id);
   const { nodes, width, height } = useMemo(() => layoutTree(root), [root]);
+  const translate = useTranslate();
+  const { money } = useFormats();
+  const levelLabel = useLevelLabel();
   return (
     // width 0 + min-width 100%: the picture scrolls inside the card instead of widening the whole page.
     <Box
@@ -81,7 +84,12 @@ function TreePicture({ root }: { root: TreeNode }) {
         borderRadius: 1,
       }}
     >
-      <svg width={width} height={height} role="img" aria-label={`Supply tree of ${root.name}`}>
+      <svg
+        width={width}
+        height={height}
+        role="img"
+        aria-label={translate("app.network.tree", { name: root.name })}
+      >
         <g fill="none" stroke="#9aa5b1" strokeWidth={1.2}>
           {nodes.map(({ node, x, y, parent }) =>
             parent ? (
@@ -106,7 +114,13 @@ function TreePicture({ root }: { root: TreeNode }) {
               if (event.key === "Enter") open(node.id);
             }}
           >
-            <title>{`${node.name} (${levelLabel(node.level)}), debt ${formatMoney(node.debt)}`}</title>
+            <title>
+              {translate("app.network.node", {
+                name: node.name,
+                level: levelLabel(node.level),
+                debt: money(node.debt),
+              })}
+            </title>
             <rect
               width={NODE_WIDTH}
               height={NODE_HEIGHT}
@@ -120,7 +134,9 @@ function TreePicture({ root }: { root: TreeNode }) {
               {truncate(node.name, 24)}
             </text>
             <text x={12} y={31} fontSize={11} fill={isZeroMoney(node.debt) ? "#5f6b76" : "#b3261e"}>
-              {node.level === "factory" ? "factory" : `debt ${formatMoney(node.debt)}`}
+              {node.level === "factory"
+                ? translate("app.network.node_factory")
+                : translate("app.network.node_debt", { debt: money(node.debt) })}
             </text>
           </g>
         ))}
@@ -149,10 +165,13 @@ export function NetworkView() {
     enabled: chosenId !== null,
   });
   const chosen = factories.data?.find((factory) => factory.id === chosenId) ?? null;
+  const translate = useTranslate();
+  const { count } = useFormats();
+  const levelLabel = useLevelLabel();
 
   return (
     <Card sx={{ mt: 1 }}>
-      <Title title="Network" />
+      <Title title="app.network.title" />
       <CardContent>
         <Box sx={{ display: "flex", flexWrap: "wrap", gap: 2, alignItems: "center", mb: 2 }}>
           <Autocomplete
@@ -165,12 +184,25 @@ export function NetworkView() {
             onInputChange={(_event, text, reason) => {
               if (reason === "input") setSearch(text);
             }}
-            renderInput={(params) => <TextField {...params} label="Factory" size="small" />}
+            renderInput={(params) => (
+              <TextField {...params} label={translate("app.network.factory")} size="small" />
+            )}
+            // MUI's own words are English.
+            noOptionsText={translate("ra.navigation.no_results")}
+            loadingText={translate("ra.page.loading")}
+            openText={translate("ra.action.open")}
+            closeText={translate("ra.action.close")}
+            clearText={translate("ra.action.clear_input_value")}
           />
-          <Box sx={{ display: "flex", gap: 1.5, flexWrap: "wrap" }}>
+          <Box
+            sx={{ display: "flex", gap: 1.5, flexWrap: "wrap" }}
+            role="list"
+            aria-label={translate("app.network.levels")}
+          >
             {LEVELS.map((level) => (
               <Typography
                 key={level}
+                role="listitem"
                 variant="caption"
                 sx={{ display: "flex", alignItems: "center", gap: 0.5 }}
               >
@@ -186,17 +218,22 @@ export function NetworkView() {
         {factories.isPending || tree.isFetching ? (
           <Loading />
         ) : tree.error ? (
-          <Typography color="error">Could not load the tree: {tree.error.message}</Typography>
+          <Typography color="error">
+            {translate("app.network.load_failed", { error: tree.error.message })}
+          </Typography>
         ) : tree.data ? (
           <>
             <Typography variant="body2" color="text.secondary" sx={{ mb: 1 }}>
-              {countNodes(tree.data).toLocaleString()} companies supplied from {tree.data.name}. Click one to
-              edit it.
+              {translate("app.network.summary", {
+                smart_count: countNodes(tree.data),
+                count: count(countNodes(tree.data)),
+                name: tree.data.name,
+              })}
             </Typography>
             <TreePicture root={tree.data} />
           </>
         ) : (
-          <Typography>No factory yet: create one under Companies.</Typography>
+          <Typography>{translate("app.network.no_factory")}</Typography>
         )}
       </CardContent>
     </Card>

@@ -4,8 +4,8 @@ function ProductForm() {
   return (
     <SimpleForm>
       <TextInput source="name" validate={required()} />
-      <TextInput source="model" validate={required()} helperText="A name and model pair is unique." />
-      <DateInput source="release_date" label="Release date" />
+      <TextInput source="model" validate={required()} helperText="resources.products.hints.model" />
+      <DateInput source="release_date" />
     </SimpleForm>
   );
 }

@@ -1,25 +1,31 @@
 import { type Theme, useMediaQuery } from "@mui/material";
-import { Datagrid, DateField, List, SearchInput, SimpleList, TextField } from "react-admin";
-
-const filters = [<SearchInput key="q" source="q" placeholder="Name or model" alwaysOn />];
+import { Datagrid, List, SearchInput, SimpleList, TextField, useTranslate } from "react-admin";
+import { LocalDateField } from "../shared/fields";
+import { useFormats } from "../shared/format";
 
 export function ProductList() {
   const isSmall = useMediaQuery<Theme>((theme) => theme.breakpoints.down("sm"));
+  const translate = useTranslate();
+  const { calendarDate } = useFormats();
+  // The search placeholder is shown as it is given, so it is translated here.
+  const filters = [
+    <SearchInput key="q" source="q" placeholder={translate("resources.products.search")} alwaysOn />,
+  ];
   return (
     <List filters={filters} sort={{ field: "name", order: "ASC" }} perPage={25}>
       {isSmall ? (
         <SimpleList
           primaryText={(product) => product.name}
           secondaryText={(product) => product.model}
-          tertiaryText={(product) => product.release_date ?? ""}
+          tertiaryText={(product) => calendarDate(product.release_date)}
           rowClick="edit"
         />
       ) : (
         <Datagrid rowClick="edit">
           <TextField source="name" />
           <TextField source="model" />
-          <DateField source="release_date" label="Released" />
-          <DateField source="created_at" label="Added" sortable={false} />
+          <LocalDateField source="release_date" calendarDate />
+          <LocalDateField source="created_at" sortable={false} />
         </Datagrid>
       )}
     </List>

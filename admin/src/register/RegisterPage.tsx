@@ -5,11 +5,23 @@ import Card from "@mui/material/Card";
 import CardContent from "@mui/material/CardContent";
 import TextField from "@mui/material/TextField";
 import Typography from "@mui/material/Typography";
-import { type FormEvent, useState } from "react";
-import type { HttpError } from "react-admin";
+import { type FormEvent, type ReactNode, useState } from "react";
+import { type HttpError, LocalesMenuButton, useTranslate } from "react-admin";
 import { useLocation } from "react-router-dom";
 import { api } from "../api";
 import type { RegisterBody, Registered } from "../types";
+
+/** A translated sentence with an element (code, a link) where the message has %{name}. */
+function withElement(sentence: string, name: string, element: ReactNode) {
+  const [before, after] = sentence.split(`%{${name}}`);
+  return (
+    <>
+      {before}
+      {element}
+      {after}
+    </>
+  );
+}
 
 /**
  * Where an invitation link lands (/admin/#/register?token=…). The invitee chooses a password; employees then
@@ -22,6 +34,8 @@ export function RegisterPage() {
   const [message, setMessage] = useState<string>();
   const [registered, setRegistered] = useState<Registered>();
   const [sending, setSending] = useState(false);
+  const translate = useTranslate();
+  const t = (key: string, options?: Record<string, unknown>) => translate(`app.register.${key}`, options);
 
   const field = (name: keyof typeof values) => ({
     name,
@@ -37,7 +51,7 @@ export function RegisterPage() {
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     if (values.password !== values.repeat) {
-      setErrors({ repeat: "The passwords differ." });
+      setErrors({ repeat: t("passwords_differ") });
       return;
     }
     setSending(true);
@@ -69,31 +83,41 @@ export function RegisterPage() {
     <Box sx={{ minHeight: "100vh", display: "grid", placeItems: "center", bgcolor: "#eef1f5", p: 2 }}>
       <Card sx={{ width: 420, maxWidth: "100%" }}>
         <CardContent>
-          <Typography variant="h5" gutterBottom>
-            Join supplynet
-          </Typography>
+          <Box sx={{ display: "flex", alignItems: "center", justifyContent: "space-between", gap: 1 }}>
+            <Typography variant="h5" gutterBottom>
+              {t("title")}
+            </Typography>
+            <LocalesMenuButton />
+          </Box>
           {registered ? (
             <Alert severity="success">
-              Your account {registered.user.email} is ready. Employees use the supplynet API: get a token with
-              POST /api/v1/auth/token and your email and password. The API is described at{" "}
-              <a href="/swagger">/swagger</a>.
+              {t("ready", { email: registered.user.email })}{" "}
+              {/* Without the name, polyglot keeps %{request} in place for the element to go there. */}
+              {withElement(t("api"), "request", <code>POST /api/v1/auth/token</code>)}{" "}
+              {withElement(
+                t("docs"),
+                "docs",
+                <a href="/swagger">
+                  <code>/swagger</code>
+                </a>,
+              )}
             </Alert>
           ) : !token ? (
-            <Alert severity="error">This link has no invitation token. Open the link from your email.</Alert>
+            <Alert severity="error">{t("no_token")}</Alert>
           ) : (
             <form onSubmit={submit} noValidate>
               {message && <Alert severity="error">{message}</Alert>}
-              <TextField label="First name" {...field("first_name")} autoComplete="given-name" />
-              <TextField label="Last name" {...field("last_name")} autoComplete="family-name" />
+              <TextField label={t("first_name")} {...field("first_name")} autoComplete="given-name" />
+              <TextField label={t("last_name")} {...field("last_name")} autoComplete="family-name" />
               <TextField
-                label="Password"
+                label={t("password")}
                 type="password"
                 {...field("password")}
                 autoComplete="new-password"
               />
-              <TextField label="Repeat the password" type="password" {...field("repeat")} />
+              <TextField label={t("repeat")} type="password" {...field("repeat")} />
               <Button type="submit" variant="contained" disabled={sending} sx={{ mt: 2 }} fullWidth>
-                Create my account
+                {t("submit")}
               </Button>
             </form>
           )}

@@ -1,6 +1,6 @@
-import { Link, useFieldValue } from "react-admin";
-import type { Company } from "../types";
-import { formatMoney, levelLabel } from "./format";
+import { DateField, type DateFieldProps, Link, useFieldValue, useLocale } from "react-admin";
+import type { Company, Level } from "../types";
+import { useFormats, useLevelLabel } from "./format";
 
 // Datagrid reads label, source and sortable from its columns' props to draw and sort the headers.
 interface ColumnProps {
@@ -12,12 +12,14 @@ interface ColumnProps {
 
 export function MoneyField(props: ColumnProps) {
   const value: string | null | undefined = useFieldValue(props);
-  return <span style={{ fontVariantNumeric: "tabular-nums" }}>{formatMoney(value)}</span>;
+  const { money } = useFormats();
+  return <span style={{ fontVariantNumeric: "tabular-nums", whiteSpace: "nowrap" }}>{money(value)}</span>;
 }
 
 export function LevelField(props: ColumnProps) {
-  const level: string | undefined = useFieldValue(props);
-  return <span>{levelLabel(level)}</span>;
+  const level: Level | undefined = useFieldValue(props);
+  const levelLabel = useLevelLabel();
+  return <span>{level ? levelLabel(level) : ""}</span>;
 }
 
 /** The company that `source` names as {id, name} (a supplier, an employee's company), linked to its page. */
@@ -29,5 +31,15 @@ export function CompanyField(props: ColumnProps) {
     <Link to={`/companies/${company.id}`} onClick={(event: React.MouseEvent) => event.stopPropagation()}>
       {company.name}
     </Link>
+  );
+}
+
+/**
+ * react-admin's DateField in the language shown. A calendar date ("2024-01-31") is read as UTC midnight, so it
+ * is shown in UTC too: in the user's zone west of Greenwich it would be the day before.
+ */
+export function LocalDateField({ calendarDate, ...props }: DateFieldProps & { calendarDate?: boolean }) {
+  return (
+    <DateField locales={useLocale()} options={calendarDate ? { timeZone: "UTC" } : undefined} {...props} />
   );
 }

@@ -1,23 +1,28 @@
+import { useLocale, useTranslate } from "react-admin";
 import type { Level } from "../types";
 
 /**
  * In supply-chain order: a company's supplier is the level just before its own. A record over the generated
  * Level type, so the compiler refuses a level the API lacks or one left out; LEVELS is its keys, in this order.
  */
-export const LEVEL_LABELS: Record<Level, string> = {
-  factory: "Factory",
-  distributor: "Distributor",
-  dealership: "Dealership",
-  retail_chain: "Retail chain",
-  entrepreneur: "Entrepreneur",
+const LEVEL_ORDER: Record<Level, true> = {
+  factory: true,
+  distributor: true,
+  dealership: true,
+  retail_chain: true,
+  entrepreneur: true,
 };
 
-export const LEVELS = Object.keys(LEVEL_LABELS) as Level[];
+export const LEVELS = Object.keys(LEVEL_ORDER) as Level[];
 
-export const LEVEL_CHOICES = LEVELS.map((id) => ({ id, name: LEVEL_LABELS[id] }));
+/** The key of a level's name; react-admin's choice inputs translate it themselves. */
+export const levelKey = (level: Level) => `app.levels.${level}`;
 
-export function levelLabel(level: string | undefined | null): string {
-  return level && level in LEVEL_LABELS ? LEVEL_LABELS[level as Level] : (level ?? "");
+export const LEVEL_CHOICES = LEVELS.map((id) => ({ id, name: levelKey(id) }));
+
+export function useLevelLabel(): (level: Level) => string {
+  const translate = useTranslate();
+  return (level) => translate(levelKey(level));
 }
 
 export function supplierLevelOf(level: string | undefined | null): Level | undefined {
@@ -25,29 +30,75 @@ export function supplierLevelOf(level: string | undefined | null): Level | undef
   return index > 0 ? LEVELS[index - 1] : undefined;
 }
 
-const grouping = new Intl.NumberFormat("en-US", { useGrouping: true, maximumFractionDigits: 0 });
+export function isZeroMoney(value: string | null | undefined): boolean {
+  return !value || /^-?0*(\.0*)?$/.test(value);
+}
+
+export interface Formats {
+  /** Rubles to the kopeck: "13 456,24 ₽" in Russian, "₽13,456.24" in English. */
+  money(value: string | null | undefined): string;
+  count(value: number): string;
+  dateTime(value: string | null | undefined): string;
+  /** A calendar date ("2024-01-31"), the same day in every time zone. */
+  calendarDate(value: string | null | undefined): string;
+}
 
 /**
- * Money arrives as an exact decimal string ("1234567890123.45"). The whole part is grouped through BigInt so
- * no digit is rounded away, whatever its size; the kopecks are copied as they are.
+ * Money arrives as an exact decimal string ("1234567890123.45") and never becomes a float: Intl lays out the
+ * whole rubles, given as a BigInt so that no digit is rounded away whatever its size, and the kopecks are the
+ * string's own two digits, written in the locale's digits.
  */
-export function formatMoney(value: string | null | undefined): string {
-  if (value === null || value === undefined || value === "") return "";
-  const match = /^(-?)(\d+)(?:\.(\d+))?$/.exec(String(value).trim());
-  if (!match) return String(value);
-  const [, sign, whole = "0", fraction = ""] = match;
-  return `${sign}${grouping.format(BigInt(whole))}.${fraction.padEnd(2, "0").slice(0, 2)}`;
+function moneyFormat(locale: string): Formats["money"] {
+  const rubles = new Intl.NumberFormat(locale, {
+    style: "currency",
+    currency: "RUB",
+    currencyDisplay: "narrowSymbol",
+  });
+  const digits = new Intl.NumberFormat(locale, { useGrouping: false });
+  const zero = digits.format(0n);
+  return (value) => {
+    if (value === null || value === undefined || value === "") return "";
+    const match = /^(-?)(\d+)(?:\.(\d+))?$/.exec(String(value).trim());
+    if (!match) return String(value);
+    const [, sign, wholeDigits = "0", fraction = ""] = match;
+    const whole = BigInt(wholeDigits);
+    const kopecks = digits.format(BigInt(fraction.padEnd(2, "0").slice(0, 2))).padStart(2, zero);
+    // A BigInt has no -0: "-0.50" is laid out as -1, for the place of the minus sign, with its 1 put back to 0.
+    const belowOneRuble = sign !== "" && whole === 0n;
+    return rubles
+      .formatToParts(sign ? -(whole || 1n) : whole)
+      .map((part) =>
+        part.type === "fraction" ? kopecks : belowOneRuble && part.type === "integer" ? zero : part.value,
+      )
+      .join("");
+  };
 }
 
-export function isZeroMoney(value: string | null | undefined): boolean {
-  return !value || /^0*(\.0*)?$/.test(value);
+const cache = new Map<string, Formats>();
+
+export function formatsFor(locale: string): Formats {
+  let formats = cache.get(locale);
+  if (!formats) {
+    const count = new Intl.NumberFormat(locale);
+    const dateTime = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short" });
+    const calendarDate = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeZone: "UTC" });
+    formats = {
+      money: moneyFormat(locale),
+      count: (value) => count.format(value),
+      dateTime: (value) => (value ? dateTime.format(new Date(value)) : "—"),
+      calendarDate: (value) => (value ? calendarDate.format(new Date(value)) : ""),
+    };
+    cache.set(locale, formats);
+  }
+  return formats;
 }
 
-export function formatDateTime(value: string | null | undefined): string {
-  return value ? new Date(value).toLocaleString() : "—";
+/** The formats of the language shown now; components re-render when it changes. */
+export function useFormats(): Formats {
+  return formatsFor(useLocale());
 }
 
-/** Choices for a yes/no list filter; the API reads the query parameter as a boolean. */
+/** Choices for a yes/no list filter (translation keys); the API reads the query parameter as a boolean. */
 export function yesNoChoices(yes: string, no: string) {
   return [
     { id: "true", name: yes },
