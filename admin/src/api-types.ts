@@ -1319,7 +1319,7 @@ export interface paths {
       parameters: {
         query?: {
           is_active?: boolean;
-          /** @description A field, with a leading - for descending */
+          /** @description Sort field; prefix with - for descending */
           ordering?:
             | "id"
             | "-id"
@@ -1445,7 +1445,7 @@ export interface paths {
       };
       requestBody?: never;
       responses: {
-        /** @description Default Response */
+        /** @description Accepted; the work continues in the background */
         202: {
           headers: {
             [name: string]: unknown;
@@ -1510,7 +1510,7 @@ export interface paths {
       };
       requestBody?: never;
       responses: {
-        /** @description Default Response */
+        /** @description Accepted; the work continues in the background */
         202: {
           headers: {
             [name: string]: unknown;
@@ -2040,7 +2040,7 @@ export interface paths {
         query?: {
           company?: number;
           is_active?: boolean;
-          /** @description A field, with a leading - for descending */
+          /** @description Sort field; prefix with - for descending */
           ordering?:
             | "id"
             | "-id"
