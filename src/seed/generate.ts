@@ -107,14 +107,6 @@ export interface GenerateContext {
   passwordHash: string;
 }
 
-function houseNumber(random: Random): string {
-  const number = String(random.int(1, 250));
-  const roll = random.next();
-  if (roll < 0.1) return `${number}${"ABCD"[random.int(0, 3)]}`;
-  if (roll < 0.2) return `${number}/${random.int(1, 9)}`;
-  return number;
-}
-
 function debt(random: Random): string {
   const cents = random.int(0, MAX_DEBT_CENTS);
   const fraction = cents % 100;
@@ -128,6 +120,7 @@ function debt(random: Random): string {
 export function* generateRows(context: GenerateContext, batchSize: number): Generator<RowBatch> {
   const { plan, pools, random, firstCompanyId, productIds, passwordHash } = context;
   const productsOf: number[][] = new Array(plan.companyCount);
+  const nameCompany = pools.newCompanyNamer();
   let userId = context.firstUserId;
   for (let from = 0; from < plan.companyCount; from += batchSize) {
     const to = Math.min(plan.companyCount, from + batchSize);
@@ -140,8 +133,8 @@ export function* generateRows(context: GenerateContext, batchSize: number): Gene
       const id = firstCompanyId + index;
       const level = plan.levels[index] as number;
       const supplier = plan.supplierIndex[index] as number;
-      const domain = random.pick(pools.domains);
-      companies += `${id}\t${random.pick(pools.companyNames)}\tsales.${id}@${domain}\t${random.pick(pools.countries)}\t${random.pick(pools.cities)}\t${random.pick(pools.streets)}\t${houseNumber(random)}\t${level}\t${supplier < 0 ? "\\N" : firstCompanyId + supplier}\t${level === 0 ? "0.00" : debt(random)}\n`;
+      const { name, domain, place } = nameCompany(level, random);
+      companies += `${id}\t${name}\tsales.${id}@${domain}\t${place.country}\t${place.city}\t${random.pick(place.streets)}\t${pools.houseNumber(random)}\t${level}\t${supplier < 0 ? "\\N" : firstCompanyId + supplier}\t${level === 0 ? "0.00" : debt(random)}\n`;
 
       const offered = supplier < 0 ? productIds : (productsOf[supplier] as number[]);
       const products = random.sample(offered, random.int(1, Math.min(MAX_PRODUCTS, offered.length)));

@@ -1,7 +1,7 @@
 import { hashPassword } from "../auth/passwords.js";
 import type { Database } from "../db/client.js";
 import { UserError } from "../user-error.js";
-import { PRODUCT_CATALOG } from "./catalog.js";
+import { type CatalogProduct, catalogFor } from "./catalog.js";
 import { COPY_COLUMNS, type GenerateContext, generateRows, planNetworks } from "./generate.js";
 import { type BulkSession, inBulkTransaction, withConstraintsRebuilt } from "./load.js";
 import { buildPools, SEED_LOCALES, type SeedLocale } from "./pools.js";
@@ -85,10 +85,10 @@ const RESET_SQL = `
 `;
 
 /** Adds the catalog products that are missing and returns the ids of the whole catalog. */
-async function ensureCatalog(session: BulkSession): Promise<number[]> {
-  const names = PRODUCT_CATALOG.map((product) => product.name);
-  const models = PRODUCT_CATALOG.map((product) => product.model);
-  const dates = PRODUCT_CATALOG.map((product) => product.releaseDate);
+async function ensureCatalog(session: BulkSession, catalog: readonly CatalogProduct[]): Promise<number[]> {
+  const names = catalog.map((product) => product.name);
+  const models = catalog.map((product) => product.model);
+  const dates = catalog.map((product) => product.releaseDate);
   await session.query(
     `insert into products (name, model, release_date)
      select * from unnest($1::text[], $2::text[], $3::date[]) on conflict (name, model) do nothing`,
@@ -148,6 +148,7 @@ export async function importTestData(
   // hash, with its own random salt, serves them all.
   const passwordHash = options.passwordHash ?? (await hashPassword(TEST_PASSWORD));
   const pools = await buildPools(locale, seed);
+  const catalog = catalogFor(locale);
   const random = new Random(seed);
   const plan = planNetworks(companies, random);
   const summary: ImportSummary = {
@@ -156,7 +157,7 @@ export async function importTestData(
     networks: plan.networkCount,
     companyProducts: 0,
     employees: plan.employeeCount,
-    catalogProducts: PRODUCT_CATALOG.length,
+    catalogProducts: catalog.length,
     seed,
     locale,
   };
@@ -171,7 +172,7 @@ export async function importTestData(
         );
         if (row?.found) return summary;
       }
-      const productIds = await ensureCatalog(session);
+      const productIds = await ensureCatalog(session, catalog);
       const firstCompanyId = await reserveIds(session, "companies", plan.companyCount);
       const firstUserId = await reserveIds(session, "users", plan.employeeCount);
       const context = { plan, pools, random, firstCompanyId, firstUserId, productIds, passwordHash };

@@ -1,4 +1,6 @@
 import type { Faker } from "@faker-js/faker";
+import type { Random } from "./random.js";
+import { buildRussianPools } from "./ru.js";
 
 export const SEED_LOCALES = ["en", "ru"] as const;
 export type SeedLocale = (typeof SEED_LOCALES)[number];
@@ -10,14 +12,31 @@ export interface Person {
   emailName: string;
 }
 
+/** A city of a country with streets of that city. */
+export interface Place {
+  country: string;
+  city: string;
+  streets: readonly string[];
+  /** The country's top-level domain, for company email addresses; empty where the locale does not use it. */
+  tld: string;
+}
+
+export interface CompanyIdentity {
+  name: string;
+  /** The domain of the company's and its employees' email addresses. */
+  domain: string;
+  /** Where it is: chosen with the name, since a name may tell the region. */
+  place: Place;
+}
+
+/** Names and places a company of a level; it keeps state (what was dealt), so each import starts its own. */
+export type CompanyNamer = (level: number, random: Random) => CompanyIdentity;
+
 /** Values escaped once for COPY's text format, so rows are built by plain concatenation. */
 export interface Pools {
   people: Person[];
-  companyNames: string[];
-  countries: string[];
-  cities: string[];
-  streets: string[];
-  domains: string[];
+  newCompanyNamer(): CompanyNamer;
+  houseNumber(random: Random): string;
 }
 
 const POOL_SIZE = { people: 600, companyNames: 800, countries: 12, cities: 200, streets: 400, domains: 400 };
@@ -36,18 +55,27 @@ function unique(make: () => string, count: number): string[] {
   return [...values];
 }
 
-async function fakerFor(locale: SeedLocale): Promise<Faker> {
+async function englishFaker(): Promise<Faker> {
   // Loaded on demand: faker with its locales costs ~0.3 s to import, which `start` on existing data must not pay.
-  const { Faker, base, en, ru } = await import("@faker-js/faker");
-  return new Faker({ locale: locale === "ru" ? [ru, en, base] : [en, base] });
+  const { Faker, base, en } = await import("@faker-js/faker");
+  return new Faker({ locale: [en, base] });
+}
+
+function englishHouseNumber(random: Random): string {
+  const number = String(random.int(1, 250));
+  const roll = random.next();
+  if (roll < 0.1) return `${number}${"ABCD"[random.int(0, 3)]}`;
+  if (roll < 0.2) return `${number}/${random.int(1, 9)}`;
+  return number;
 }
 
 /**
  * Calling faker per row is the slow part of a naive seeder; instead faker fills a few hundred values per
- * kind once, and the generator combines them with its own seeded PRNG.
+ * kind once, and the generator combines them with its own seeded PRNG. faker's cities are invented, so each is
+ * given one of its countries, and any of its streets.
  */
-export async function buildPools(locale: SeedLocale, seed: number): Promise<Pools> {
-  const faker = await fakerFor(locale);
+async function buildEnglishPools(seed: number): Promise<Pools> {
+  const faker = await englishFaker();
   faker.seed(seed);
   const people: Person[] = [];
   for (let i = 0; i < POOL_SIZE.people; i++) {
@@ -65,13 +93,30 @@ export async function buildPools(locale: SeedLocale, seed: number): Promise<Pool
       emailName: emailName || "user",
     });
   }
-  const domains = unique(() => faker.internet.domainName().toLowerCase(), POOL_SIZE.domains);
+  const domains = unique(() => faker.internet.domainName().toLowerCase(), POOL_SIZE.domains).filter(
+    (domain) => /^[a-z0-9.-]+$/.test(domain),
+  );
+  const companyNames = unique(() => faker.company.name(), POOL_SIZE.companyNames).map(copyText);
+  const countries = unique(() => faker.location.country(), POOL_SIZE.countries).map(copyText);
+  const streets = unique(() => faker.location.street(), POOL_SIZE.streets).map(copyText);
+  const places = unique(() => faker.location.city(), POOL_SIZE.cities).map((city) => ({
+    country: faker.helpers.arrayElement(countries),
+    city: copyText(city),
+    streets,
+    tld: "",
+  }));
   return {
     people,
-    companyNames: unique(() => faker.company.name(), POOL_SIZE.companyNames).map(copyText),
-    countries: unique(() => faker.location.country(), POOL_SIZE.countries).map(copyText),
-    cities: unique(() => faker.location.city(), POOL_SIZE.cities).map(copyText),
-    streets: unique(() => faker.location.street(), POOL_SIZE.streets).map(copyText),
-    domains: domains.filter((domain) => /^[a-z0-9.-]+$/.test(domain)),
+    newCompanyNamer: () => (_level, random) => ({
+      name: random.pick(companyNames),
+      domain: random.pick(domains),
+      place: random.pick(places),
+    }),
+    houseNumber: englishHouseNumber,
   };
+}
+
+/** The pools of a locale; the same seed gives the same pools. */
+export async function buildPools(locale: SeedLocale, seed: number): Promise<Pools> {
+  return locale === "ru" ? buildRussianPools(seed) : buildEnglishPools(seed);
 }
