@@ -2,6 +2,7 @@ import { hashPassword } from "../auth/passwords.js";
 import type { Database } from "../db/client.js";
 import { COMPANY_LEVELS, type CompanyLevel } from "../db/schema.js";
 import { type ImportSummary, importTestData, TEST_PASSWORD } from "./import.js";
+import type { SeedLocale } from "./pools.js";
 
 export const DEMO_STAFF_EMAIL = "admin@supplynet.local";
 const DEMO_COMPANIES = 150;
@@ -9,6 +10,16 @@ const DEMO_COMPANIES = 150;
 const DEMO_SEED = 20_240_131;
 /** One employee login per level shown: the top, the middle and the end of the chain. */
 const DEMO_LOGIN_LEVELS = [0, 2, 4];
+/** The demo staff user's name in the demo's language. */
+const DEMO_STAFF_NAME: Record<SeedLocale, [firstName: string, lastName: string]> = {
+  en: ["Demo", "Admin"],
+  ru: ["Демо", "Администратор"],
+};
+
+export interface DemoOptions {
+  /** The language of the demo data (and of the staff user's name); English when absent. */
+  locale?: SeedLocale | undefined;
+}
 
 export interface DemoLogin {
   email: string;
@@ -27,7 +38,8 @@ export interface DemoData {
  * Fills an empty database with a small demo network and the staff user admin@supplynet.local (password "1").
  * A database with companies is left alone, and nothing is hashed: a second start stays fast.
  */
-export async function ensureDemoData(database: Database): Promise<DemoData> {
+export async function ensureDemoData(database: Database, options: DemoOptions = {}): Promise<DemoData> {
+  const locale = options.locale ?? "en";
   const { rows } = await database.executeSql<{ found: boolean }>(
     "select exists (select 1 from companies) as found",
   );
@@ -37,14 +49,15 @@ export async function ensureDemoData(database: Database): Promise<DemoData> {
     const summary = await importTestData(database, {
       companies: DEMO_COMPANIES,
       seed: DEMO_SEED,
+      locale,
       onlyIntoEmpty: true,
       passwordHash,
       alsoInTransaction: (session) =>
         session
           .query(
             `insert into users (email, password_hash, first_name, last_name, role, is_active)
-             values ($1, $2, 'Demo', 'Admin', 'staff', true) on conflict ((lower(email))) do nothing`,
-            [DEMO_STAFF_EMAIL, passwordHash],
+             values ($1, $2, $3, $4, 'staff', true) on conflict ((lower(email))) do nothing`,
+            [DEMO_STAFF_EMAIL, passwordHash, ...DEMO_STAFF_NAME[locale]],
           )
           .then(() => {}),
     });
