@@ -158,12 +158,13 @@ describe("test data in production", () => {
 });
 
 describe.runIf(testDriver === "pg")("many processes starting at once", () => {
+  // A database of its own: queue setup must be as fresh as after `supplynet migrate`.
+  const fresh = testApp({ app: false, cli: true, truncate: false });
+
   it(
     "2 serve and 2 worker on a freshly migrated PostgreSQL database all come up, and stop cleanly on SIGTERM",
     async () => {
-      // A database of its own: queue setup must be as fresh as after `supplynet migrate`.
-      const testDb = await createTestDatabase({ queueSchema: false });
-      const cli = await cliDatabase(testDb);
+      const { cli } = fresh;
       const ports = [randomPort(), randomPort()];
       const processes: RunningCli[] = [];
       let codes: (number | null)[] = [];
@@ -181,7 +182,6 @@ describe.runIf(testDriver === "pg")("many processes starting at once", () => {
         );
       } finally {
         codes = await Promise.all(processes.map((started) => started.stop()));
-        await testDb.destroy();
       }
       expect(codes, processes.map((started) => started.output()).join("\n---\n")).toEqual([0, 0, 0, 0]);
       for (const started of processes) expect(started.output()).not.toMatch(/deadlock|40P01|\n\s+at /);
