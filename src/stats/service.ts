@@ -4,7 +4,7 @@ import { visibleCompanies } from "../auth/scope.js";
 import type { Services } from "../auth/services.js";
 import { levelName } from "../companies/rules.js";
 import { averageDebt } from "../companies/service.js";
-import { type DbOrTx, selectRows } from "../db/client.js";
+import { selectRows } from "../db/client.js";
 import { COMPANY_LEVELS, type CompanyLevel, companies } from "../db/schema.js";
 import { nextRunAt, SCHEDULES } from "../debts/schedules.js";
 
