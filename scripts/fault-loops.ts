@@ -10,7 +10,7 @@ import { parseArgs } from "node:util";
 import { createBenchDatabase } from "../bench/bench-database.js";
 import { openDatabase } from "../src/db/client.js";
 import { migrateDatabase } from "../src/db/migrate.js";
-import { KILL_POINTS, KillLab, type KillOutcome, type KillPoint } from "../test/faults/kill-scenarios.js";
+import { KILL_POINTS, KillLab, type KillOutcome, type KillPoint } from "../test/helpers/kill-scenarios.js";
 
 const { values: options } = parseArgs({
   options: {

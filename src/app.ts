@@ -98,7 +98,7 @@ export async function buildApp(deps: AppDeps) {
   await app.register(docsPlugin);
 
   await app.register(healthRoutes, { database: deps.database });
-  await app.register(adminPlugin);
+  await app.register(adminPlugin, { defaultLanguage: deps.config.defaultLanguage });
   await app.register(authRoutes, { prefix: "/api/v1" });
   await app.register(adminSessionRoutes, { prefix: "/api/v1" });
   await app.register(employeeRoutes, { prefix: "/api/v1" });

@@ -13,6 +13,10 @@ export interface AuthRateLimit {
   failureWindowMs: number;
 }
 
+/** The languages of the admin, the API's messages and the emails; the first is the default. */
+export const LANGUAGES = ["ru", "en"] as const;
+export type Language = (typeof LANGUAGES)[number];
+
 export interface Config {
   env: "development" | "production" | "test";
   databaseUrl: string | undefined;
@@ -28,6 +32,8 @@ export interface Config {
   smtpUrl: string | undefined;
   mailFrom: string;
   appTimezone: string;
+  /** The language of a first visit whose browser asks for none we have, and of the demo data. */
+  defaultLanguage: Language;
   logLevel: string;
   authRateLimit: AuthRateLimit;
   /**
@@ -124,6 +130,14 @@ function parsePort(value: string): number {
   return port;
 }
 
+function parseLanguage(value: string): Language {
+  const language = value.trim().toLowerCase();
+  if (!(LANGUAGES as readonly string[]).includes(language)) {
+    throw new UserError(`DEFAULT_LANGUAGE must be one of ${LANGUAGES.join(", ")}, got "${value}".`);
+  }
+  return language as Language;
+}
+
 function checkTimezone(zone: string): string {
   try {
     new Intl.DateTimeFormat("en", { timeZone: zone });
@@ -156,6 +170,7 @@ export function loadConfig(overrides: Partial<Config> = {}, env: NodeJS.ProcessE
     smtpUrl: env.SMTP_URL || undefined,
     mailFrom: env.MAIL_FROM ?? "supplynet <noreply@supplynet.local>",
     appTimezone: checkTimezone(env.APP_TIMEZONE ?? "UTC"),
+    defaultLanguage: parseLanguage(env.DEFAULT_LANGUAGE ?? LANGUAGES[0]),
     logLevel: env.LOG_LEVEL ?? (nodeEnv === "test" ? "silent" : "info"),
     authRateLimit: { perIp: 10, perIpWindowMs: 60_000, failures: 5, failureWindowMs: 15 * 60_000 },
     trustProxy: parseTrustProxy(env.TRUST_PROXY),

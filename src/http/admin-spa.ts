@@ -20,11 +20,21 @@ const notBuiltPage = `<!doctype html>
 <p>(<code>npm install</code> runs the build too.) The REST API works without it: see <a href="/swagger">/swagger</a>.</p>
 </body></html>`;
 
+const DEFAULT_LANGUAGE_META = /(<meta name="supplynet-default-language" content=")[^"]*(")/;
+
+/**
+ * The SPA is a static build under a CSP without inline scripts, so the server's DEFAULT_LANGUAGE reaches it as
+ * the content of a meta tag in index.html, written once at start-up.
+ */
+function withDefaultLanguage(html: string, language: string | undefined): string {
+  return language ? html.replace(DEFAULT_LANGUAGE_META, `$1${language}$2`) : html;
+}
+
 /**
  * Serves the react-admin SPA built by Vite at /admin. Any /admin path that is not a file gets index.html,
  * so a reload on a client-side route still works; a missing hashed asset stays a 404.
  */
-async function adminSpa(app: FastifyInstance, options: { folder?: string }) {
+async function adminSpa(app: FastifyInstance, options: { folder?: string; defaultLanguage?: string }) {
   const folder = options.folder ?? adminBuildFolder;
   const indexFile = path.join(folder, "index.html");
 
@@ -37,7 +47,7 @@ async function adminSpa(app: FastifyInstance, options: { folder?: string }) {
     return;
   }
 
-  const indexHtml = readFileSync(indexFile);
+  const indexHtml = withDefaultLanguage(readFileSync(indexFile, "utf8"), options.defaultLanguage);
   await app.register(fastifyStatic, {
     root: folder,
     prefix: "/admin/",

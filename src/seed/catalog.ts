@@ -1,4 +1,4 @@
-import type { SeedLocale } from "./pools.js";
+import type { SeedLocale } from "./types.js";
 
 /** The electronics every test network sells; `import-test-data` adds the missing ones to `products`. */
 export interface CatalogProduct {

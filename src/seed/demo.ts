@@ -2,7 +2,7 @@ import { hashPassword } from "../auth/passwords.js";
 import type { Database } from "../db/client.js";
 import { COMPANY_LEVELS, type CompanyLevel } from "../db/schema.js";
 import { type ImportSummary, importTestData, TEST_PASSWORD } from "./import.js";
-import type { SeedLocale } from "./pools.js";
+import type { SeedLocale } from "./types.js";
 
 export const DEMO_STAFF_EMAIL = "admin@supplynet.local";
 const DEMO_COMPANIES = 150;
@@ -113,6 +113,11 @@ export function startBanner(url: string, demo: DemoData | null): string {
   if (demo.loaded) {
     lines.push(
       `Loaded demo data: ${demo.loaded.companies} companies in ${demo.loaded.networks} networks, ${demo.loaded.employees} employees.`,
+    );
+  }
+  if (demo.loaded) {
+    lines.push(
+      `  The demo data is in ${demo.loaded.locale === "ru" ? "Russian" : "English"} (DEFAULT_LANGUAGE). For the other language, start again with DEFAULT_LANGUAGE=${demo.loaded.locale === "ru" ? "en" : "ru"} on an empty DATA_DIR; the admin switches its own language in the top bar.`,
     );
   }
   if (demo.logins.length > 0) {

@@ -1,6 +1,6 @@
 import { COMPANY_LEVELS } from "../db/schema.js";
-import type { Pools } from "./pools.js";
 import type { Random } from "./random.js";
+import type { Pools } from "./types.js";
 
 const LEVEL_COUNT = COMPANY_LEVELS.length;
 /** Each company supplies 1 to this many companies of the next level (a network averages ~31 companies). */

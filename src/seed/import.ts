@@ -4,8 +4,9 @@ import { UserError } from "../user-error.js";
 import { type CatalogProduct, catalogFor } from "./catalog.js";
 import { COPY_COLUMNS, type GenerateContext, generateRows, planNetworks } from "./generate.js";
 import { type BulkSession, inBulkTransaction, withConstraintsRebuilt } from "./load.js";
-import { buildPools, SEED_LOCALES, type SeedLocale } from "./pools.js";
+import { buildPools } from "./pools.js";
 import { Random } from "./random.js";
+import { SEED_LOCALES, type SeedLocale } from "./types.js";
 
 /** Every test user's password, as in the original project. */
 export const TEST_PASSWORD = "1";

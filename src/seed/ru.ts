@@ -1,5 +1,4 @@
 import { Deck, type NameSpace, product, union } from "./names.js";
-import type { CompanyNamer, Person, Place, Pools } from "./pools.js";
 import { Random } from "./random.js";
 import { RU_PLACES } from "./ru-places.js";
 import {
@@ -13,6 +12,7 @@ import {
   TRADE_STEMS,
 } from "./ru-words.js";
 import { slug, transliterate } from "./translit.js";
+import type { CompanyNamer, Person, Place, Pools } from "./types.js";
 
 /**
  * The legal forms of factories, distributors and dealerships, with how often each occurs: ПАО (a public

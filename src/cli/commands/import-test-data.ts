@@ -2,7 +2,7 @@ import { type Command, InvalidArgumentError } from "commander";
 import { loadConfig } from "../../config.js";
 import type { Database } from "../../db/client.js";
 import { checkImportOptions, type ImportOptions, importTestData } from "../../seed/import.js";
-import { SEED_LOCALES } from "../../seed/pools.js";
+import { SEED_LOCALES } from "../../seed/types.js";
 import { UserError } from "../../user-error.js";
 import { openConfiguredDatabase } from "../database.js";
 import { progressBar } from "../progress.js";
@@ -38,12 +38,12 @@ export function importTestDataCommand(program: Command): void {
   program
     .command("import-test-data")
     .description(
-      'Add whole faker networks (factory → entrepreneur) with products and 1–5 employees per company (password "1").',
+      'Add whole networks (factory → entrepreneur) with products and 1–5 employees per company (password "1").',
     )
     .option("--companies <n>", "about how many companies; whole networks are made", parseWholeNumber, 1000)
     .option("--seed <n>", "the same seed gives the same data (random when absent)", parseWholeNumber)
     .option("--reset", "first empty companies, products and employees (staff users stay)")
-    .option("--locale <locale>", `faker locale: ${SEED_LOCALES.join(" or ")}`, "en")
+    .option("--locale <locale>", `language of the data: ${SEED_LOCALES.join(" or ")}`, "en")
     .option("--allow-in-production", 'import even with NODE_ENV=production (its users\' password is "1")')
     .action(async (options: ImportOptions & { allowInProduction?: boolean }) => {
       checkImportOptions(options);

@@ -23,7 +23,10 @@ export function startCommand(program: Command): void {
         async () => {
           await migrateDatabase(database);
           // The demo's users all have the password "1": a production database never gets them.
-          const demo = config.env === "production" ? null : await ensureDemoData(database);
+          const demo =
+            config.env === "production"
+              ? null
+              : await ensureDemoData(database, { locale: config.defaultLanguage });
           return { demo, worker: await startWorker({ config, database }) };
         },
       );
