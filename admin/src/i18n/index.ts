@@ -57,10 +57,6 @@ function missingKey(key: string, options: Record<string | symbol, unknown>, lang
   return key;
 }
 
-function showLanguage(language: string) {
-  document.documentElement.lang = language;
-}
-
 /**
  * Polyglot, except that react-admin's `_` defaults are not used silently: polyglot would take `_` before
  * asking onMissingKey, and a missing label would stay English with no sign. `_` travels to missingKey instead,
@@ -77,6 +73,11 @@ function createI18nProvider(): I18nProvider {
     })),
     { onMissingKey: missingKey },
   );
+  // <html lang> for the browser (hyphenation, screen readers, spell checking) and the tab's title.
+  const showLanguage = (language: string) => {
+    document.documentElement.lang = language;
+    document.title = polyglot.translate("app.title");
+  };
   showLanguage(initial);
   return {
     ...polyglot,

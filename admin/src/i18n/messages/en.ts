@@ -118,6 +118,7 @@ const employees = {
 const app = {
   /** The language's own name, as the language switch lists it. */
   language: "English",
+  title: "supplynet admin",
   levels: {
     factory: "Factory",
     distributor: "Distributor",

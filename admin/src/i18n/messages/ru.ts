@@ -5,6 +5,7 @@ import type { OwnMessages } from "./en";
 const own: OwnMessages = {
   app: {
     language: "Русский",
+    title: "Панель управления supplynet",
     levels: {
       factory: "Завод",
       distributor: "Дистрибьютор",
@@ -184,7 +185,7 @@ const own: OwnMessages = {
       },
       invitation: { pending: "ожидает ответа", accepted: "принято", expired: "истекло" },
       invited: "Приглашение отправлено на %{email}",
-      resend: { button: "Отправить приглашение ещё раз", sent: "Новое приглашение отправлено на %{email}" },
+      resend: { button: "Повторить приглашение", sent: "Новое приглашение отправлено на %{email}" },
     },
   },
 };
