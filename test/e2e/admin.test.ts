@@ -87,7 +87,7 @@ describeInBrowser("admin panel in Chromium", () => {
     await page.getByText("Largest debtors").waitFor();
     await page.getByText("Companies per level").waitFor();
     // 28 companies in debt at 100.50 each.
-    await eventually(() => page.getByTestId("total-debt").textContent()).toBe("2,814.00");
+    await eventually(() => page.getByTestId("total-debt").textContent()).toBe("₽2,814.00");
     await screenshot(page, "dashboard");
   });
 
@@ -118,8 +118,8 @@ describeInBrowser("admin panel in Chromium", () => {
       "0.00",
       "100.50",
     ]);
-    await eventually(() => row("Beta L3").locator("td.column-debt").textContent()).toBe("0.00");
-    await eventually(() => row("Beta L4").locator("td.column-debt").textContent()).toBe("100.50");
+    await eventually(() => row("Beta L3").locator("td.column-debt").textContent()).toBe("₽0.00");
+    await eventually(() => row("Beta L4").locator("td.column-debt").textContent()).toBe("₽100.50");
   });
 
   it("clears the debt of 25 companies selected across pages through a job", async () => {

@@ -233,11 +233,16 @@ export async function launchBrowser(): Promise<Browser> {
 export const DESKTOP = { width: 1280, height: 800 };
 export const PHONE = { width: 390, height: 844 };
 
+/**
+ * A tab in a new browser context. Its languages (navigator.languages and Accept-Language) choose the admin's
+ * language on a first visit: English unless asked, for the tests that read the admin's English words.
+ */
 export async function newPage(
   browser: Browser,
   viewport = DESKTOP,
+  locale = "en-US",
 ): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ viewport });
+  const context = await browser.newContext({ viewport, locale });
   const page = await context.newPage();
   return { context, page };
 }
@@ -250,9 +255,10 @@ export async function logIn(page: Page, baseUrl: string, user: { email: string; 
   await page.click('button[type="submit"]');
 }
 
+/** A full-page screenshot in test-artifacts (git-ignored); the name may hold folders ("screenshots/ru-dashboard"). */
 export async function screenshot(page: Page, name: string): Promise<string> {
-  mkdirSync(ARTIFACTS, { recursive: true });
   const file = path.join(ARTIFACTS, `${name}.png`);
+  mkdirSync(path.dirname(file), { recursive: true });
   await page.screenshot({ path: file, fullPage: true });
   return file;
 }
