@@ -1,0 +1,260 @@
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, expect, it } from "vitest";
+import { createChain, type TestCompany } from "../helpers/app.js";
+import { createTestDatabase, type TestDatabase } from "../helpers/database.js";
+import {
+  createUsers,
+  describeInBrowser,
+  EMPLOYEE,
+  ensureAdminBuilt,
+  launchBrowser,
+  logIn,
+  newPage,
+  type RunningApp,
+  STAFF,
+  screenshot,
+  startApp,
+} from "./harness.js";
+
+/** What admin/src/i18n logs for a key that a language lacks. */
+const MISSING_KEY_WARNING = "supplynet: missing translation";
+
+/** The Latin that Russian mode keeps: the product's name and the technical names staff use (as in i18n.test.ts). */
+const LATIN_IN_RUSSIAN = new Set(["supplynet", "API", "cron"]);
+
+const LANGUAGES = { ru: "ru-RU", en: "en-US" } as const;
+type Language = keyof typeof LANGUAGES;
+
+/** The one word of each language that the walk clicks by name. */
+const CLEAR_DEBT: Record<Language, string> = { ru: "Обнулить долг", en: "Clear debt" };
+
+interface Stop {
+  name: string;
+  route: string | ((ids: Ids) => string);
+  /** Resolves once the page shows its data. */
+  ready: (page: Page) => Promise<unknown>;
+  /** Opens what the page hides until asked (a menu, a confirmation) before the page is read. */
+  open?: (page: Page, language: Language) => Promise<unknown>;
+}
+
+interface Ids {
+  /** A dealership with an employee: its page shows a supplier's hint and an employees table. */
+  company: number;
+  product: number;
+  employee: number;
+}
+
+const eventually = <T>(read: () => Promise<T> | T) => expect.poll(read, { timeout: 20_000, interval: 100 });
+const filled = (page: Page, name: string) =>
+  eventually(() => page.locator(`input[name="${name}"]`).inputValue());
+
+/** Every page of the admin, the public ones first (they are seen before logging in). */
+const PUBLIC: Stop[] = [
+  { name: "login", route: "/login", ready: (page) => page.locator('input[name="username"]').waitFor() },
+  {
+    name: "register",
+    route: "/register?token=an-invitation-token",
+    ready: (page) => page.locator('input[name="password"]').waitFor(),
+  },
+  { name: "register-without-token", route: "/register", ready: (page) => page.getByRole("alert").waitFor() },
+];
+
+const STAFF_PAGES: Stop[] = [
+  { name: "dashboard", route: "/", ready: (page) => page.getByTestId("total-debt").waitFor() },
+  {
+    name: "companies-list",
+    route: "/companies",
+    ready: (page) => page.locator("tbody tr").first().waitFor(),
+    open: async (page, language) => {
+      await page.locator('tbody input[type="checkbox"]').first().check();
+      await page.getByRole("button", { name: CLEAR_DEBT[language] }).click();
+      await page.getByRole("dialog").waitFor();
+    },
+  },
+  {
+    name: "companies-create",
+    route: "/companies/create",
+    ready: (page) => page.locator('input[name="name"]').waitFor(),
+    // The level's choices, then a dealership's supplier hint.
+    open: async (page) => {
+      await page.locator('.ra-input-level [role="combobox"]').click();
+      await page.getByRole("option").nth(2).click();
+      await page.locator(".ra-input-supplier_id").waitFor();
+    },
+  },
+  {
+    name: "companies-edit",
+    route: (ids) => `/companies/${ids.company}`,
+    ready: async (page) => {
+      await filled(page, "name").not.toBe("");
+      await page.locator("tbody tr").first().waitFor();
+    },
+  },
+  { name: "products-list", route: "/products", ready: (page) => page.locator("tbody tr").first().waitFor() },
+  {
+    name: "products-create",
+    route: "/products/create",
+    ready: (page) => page.locator('input[name="model"]').waitFor(),
+    // Saving without a name shows a validation message.
+    open: async (page) => {
+      await page.fill('input[name="model"]', "7");
+      await page.locator('button[type="submit"]').click();
+      await page.locator(".Mui-error").first().waitFor();
+    },
+  },
+  {
+    name: "products-edit",
+    route: (ids) => `/products/${ids.product}`,
+    ready: (page) => filled(page, "model").not.toBe(""),
+  },
+  {
+    name: "employees-list",
+    route: "/employees",
+    ready: (page) => page.locator("tbody tr").first().waitFor(),
+  },
+  {
+    name: "employees-create",
+    route: "/employees/create",
+    ready: (page) => page.locator('input[name="email"]').waitFor(),
+  },
+  {
+    name: "employees-edit",
+    route: (ids) => `/employees/${ids.employee}`,
+    ready: (page) => filled(page, "email").not.toBe(""),
+  },
+  {
+    name: "network",
+    route: "/network",
+    ready: (page) => page.locator("svg [data-company-id]").first().waitFor(),
+  },
+];
+
+/** The words a user reads on the page: its text, and the placeholders, labels and tooltips it carries. */
+function readPage(page: Page) {
+  return page.evaluate(() => {
+    // biome-ignore lint/performance/useDomNodeTextContent: what is rendered, in lines, is what a user reads.
+    const texts = [document.body.innerText, document.title];
+    for (const element of document.querySelectorAll("[placeholder], [aria-label], [title], svg title")) {
+      for (const name of ["placeholder", "aria-label", "title"]) texts.push(element.getAttribute(name) ?? "");
+      if (element.tagName === "title") texts.push(element.textContent ?? "");
+    }
+    // Code is code in every language: an API request, a cron schedule.
+    const code = [...document.querySelectorAll("code")].map((element) => element.textContent ?? "");
+    return { text: texts.join("\n"), code, lang: document.documentElement.lang };
+  });
+}
+
+describeInBrowser("the admin in Russian and in English", () => {
+  let testDb: TestDatabase;
+  let server: RunningApp;
+  let browser: Browser;
+  let ids: Ids;
+  /** The records' own values (names, emails, cities): data, not the interface, so in any script. */
+  let data: string[];
+
+  beforeAll(async () => {
+    await ensureAdminBuilt();
+    testDb = await createTestDatabase();
+    const chain = await createChain(testDb, "Альфа", "Казань");
+    await createUsers(testDb, (chain[2] as TestCompany).id);
+    const { rows: products } = await testDb.database.executeSql<{ id: number }>(
+      `insert into products (name, model, release_date) values ('Пылесос', 'Вихрь-7', '2024-01-31') returning id`,
+    );
+    await testDb.database.executeSql(
+      `insert into company_products (company_id, product_id) values ($1, $2), ($3, $2)`,
+      [(chain[4] as TestCompany).id, products[0]?.id, (chain[3] as TestCompany).id],
+    );
+    const { rows: employees } = await testDb.database.executeSql<{ id: number }>(
+      "select id from users where email = $1",
+      [EMPLOYEE.email],
+    );
+    ids = {
+      company: (chain[2] as TestCompany).id,
+      product: products[0]?.id as number,
+      employee: employees[0]?.id as number,
+    };
+    const { rows } = await testDb.database.executeSql<{ value: string }>(
+      `select unnest(array[name, email, country, city, street, house_number]) as value from companies
+       union select unnest(array[name, model]) from products
+       union select unnest(array[email, first_name, last_name]) from users`,
+    );
+    // Longest first, so that "Альфа L1" goes before a shorter value inside it.
+    data = rows.map((row) => row.value).sort((a, b) => b.length - a.length);
+    server = await startApp(testDb);
+    browser = await launchBrowser();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+    await testDb?.destroy();
+  });
+
+  /** The interface's words on the page: without the records' values, email addresses and code. */
+  const interfaceText = (text: string, code: string[]) => {
+    let rest = text;
+    for (const value of [...code, ...data]) rest = rest.split(value).join(" ");
+    return rest.replace(/[\w.+-]+@[\w-]+(\.[\w-]+)+/g, " ");
+  };
+
+  for (const language of Object.keys(LANGUAGES) as Language[]) {
+    it(`shows every page in ${language === "ru" ? "Russian" : "English"}, with no key missing`, async () => {
+      const { context, page } = await newPage(browser, undefined, LANGUAGES[language]);
+      const missing: string[] = [];
+      const languagesAsked = new Set<string>();
+      page.on("console", (message) => {
+        if (message.text().includes(MISSING_KEY_WARNING)) missing.push(message.text());
+      });
+      page.on("request", (request) => {
+        if (new URL(request.url()).pathname.startsWith("/api/")) {
+          languagesAsked.add(request.headers()["accept-language"] ?? "none");
+        }
+      });
+      const foreign: string[] = [];
+      const visit = async (stop: Stop) => {
+        const route = typeof stop.route === "string" ? stop.route : stop.route(ids);
+        await page.goto(`${server.url}/admin/#${route}`);
+        await stop.ready(page);
+        await page.waitForLoadState("networkidle");
+        await stop.open?.(page, language);
+        const { text, code, lang } = await readPage(page);
+        await screenshot(page, `screenshots/${language}-${stop.name}`);
+        expect(lang, stop.name).toBe(language);
+        const words = interfaceText(text, code);
+        const wrong =
+          language === "ru"
+            ? (words.match(/[A-Za-z]+/g) ?? []).filter((word) => !LATIN_IN_RUSSIAN.has(word))
+            : (words.match(/\p{Script=Cyrillic}+/gu) ?? []);
+        foreign.push(...wrong.map((word) => `${stop.name}: ${word}`));
+      };
+
+      for (const stop of PUBLIC) await visit(stop);
+      await logIn(page, server.url, STAFF);
+      await page.getByTestId("total-debt").waitFor();
+      for (const stop of STAFF_PAGES) await visit(stop);
+
+      expect(missing, "missing translation keys").toEqual([]);
+      expect([...new Set(foreign)], `words of the other language in ${language}`).toEqual([]);
+      expect([...languagesAsked], "the API is asked to answer in the admin's language").toEqual([language]);
+      await context.close();
+    });
+  }
+
+  it("follows the server's default on a first visit in another language, and remembers the switch", async () => {
+    const { context, page } = await newPage(browser, undefined, "de-DE");
+    const html = () => page.evaluate(() => document.documentElement.lang);
+    await page.goto(`${server.url}/admin/#/login`);
+    await page.getByRole("button", { name: "Войти" }).waitFor();
+    expect(await html()).toBe("ru");
+
+    await page.getByRole("button", { name: "Русский" }).click();
+    await page.getByRole("menuitem", { name: "English" }).click();
+    await page.getByRole("button", { name: "Sign in" }).waitFor();
+    expect(await html()).toBe("en");
+
+    await page.reload();
+    await page.getByRole("button", { name: "Sign in" }).waitFor();
+    expect(await html()).toBe("en");
+    await context.close();
+  });
+});
