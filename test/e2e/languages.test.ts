@@ -257,4 +257,17 @@ describeInBrowser("the admin in Russian and in English", () => {
     expect(await html()).toBe("en");
     await context.close();
   });
+
+  it("follows DEFAULT_LANGUAGE=en on a first visit in another language", async () => {
+    const english = await startApp(testDb, undefined, { defaultLanguage: "en" });
+    const { context, page } = await newPage(browser, undefined, "de-DE");
+    try {
+      await page.goto(`${english.url}/admin/#/login`);
+      await page.getByRole("button", { name: "Sign in" }).waitFor();
+      expect(await page.evaluate(() => document.documentElement.lang)).toBe("en");
+    } finally {
+      await context.close();
+      await english.stop();
+    }
+  });
 });
