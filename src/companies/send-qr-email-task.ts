@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
-import { companies, users } from "../db/schema.js";
-import { type MailJobContext, mailQueueSettings } from "../mail/mail-task.js";
+import { companies } from "../db/schema.js";
+import { type MailJobContext, mailQueueSettings, recipientOf } from "../mail/mail-task.js";
 import { addressText, qrPng } from "../mail/qr.js";
 import { qrEmail } from "../mail/templates.js";
 import { stableMessageId } from "../mail/transport.js";
@@ -27,12 +27,8 @@ export const sendQrEmailTask: TaskDefinition<"send-qr-email", MailJobContext> = 
       })
       .from(companies)
       .where(eq(companies.id, job.data.company_id));
-    const [user] = await database.db
-      .select({ email: users.email })
-      .from(users)
-      .where(eq(users.id, job.data.user_id));
+    const user = await recipientOf(database.db, job.data.user_id);
     if (!company) throw new Error(`Company ${job.data.company_id} no longer exists.`);
-    if (!user) throw new Error(`User ${job.data.user_id} no longer exists.`);
     const address = addressText(company);
     const sentTo = await mailer.send({
       ...qrEmail(user.email, company.name, address, await qrPng(address)),

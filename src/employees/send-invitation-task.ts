@@ -1,6 +1,4 @@
-import { eq } from "drizzle-orm";
-import { users } from "../db/schema.js";
-import { type MailJobContext, mailQueueSettings } from "../mail/mail-task.js";
+import { type MailJobContext, mailQueueSettings, recipientOf } from "../mail/mail-task.js";
 import { invitationEmail } from "../mail/templates.js";
 import { stableMessageId } from "../mail/transport.js";
 import type { TaskDefinition } from "../queue/task.js";
@@ -24,11 +22,7 @@ export const sendInvitationTask: TaskDefinition<"send-invitation", MailJobContex
   settings: mailQueueSettings,
   concurrent: true,
   async handle(job, { config, database, mailer, queue }) {
-    const [user] = await database.db
-      .select({ email: users.email })
-      .from(users)
-      .where(eq(users.id, job.data.user_id));
-    if (!user) throw new Error(`User ${job.data.user_id} no longer exists.`);
+    const user = await recipientOf(database.db, job.data.user_id);
     await mailer.send({
       ...invitationEmail(user.email, job.data.link),
       messageId: stableMessageId(`invitation-${job.id}`, config.publicUrl),

@@ -1,4 +1,7 @@
+import { eq } from "drizzle-orm";
 import type { Config } from "../config.js";
+import type { DbOrTx } from "../db/client.js";
+import { users } from "../db/schema.js";
 import type { QueueSettings } from "../queue/queue.js";
 import type { JobContext } from "../queue/task.js";
 import type { Mailer } from "./transport.js";
@@ -24,4 +27,11 @@ export function mailQueueSettings(config: Config): QueueSettings {
     expireInSeconds: 60,
     pollingIntervalSeconds: 2,
   };
+}
+
+/** Whom a mail job writes to: the user as they are when it runs; one deleted since it was queued fails the job. */
+export async function recipientOf(db: DbOrTx, userId: number): Promise<{ email: string }> {
+  const [user] = await db.select({ email: users.email }).from(users).where(eq(users.id, userId));
+  if (!user) throw new Error(`User ${userId} no longer exists.`);
+  return user;
 }
