@@ -16,7 +16,6 @@ import { fileURLToPath } from "node:url";
 import { buildApp } from "../src/app.js";
 import { loadConfig } from "../src/config.js";
 import { openDatabase } from "../src/db/client.js";
-import { migrateDatabase } from "../src/db/migrate.js";
 import { openSendQueue } from "../src/worker.js";
 import { createBenchDatabase } from "./bench-database.js";
 
@@ -148,11 +147,9 @@ class Server {
 }
 
 async function main() {
-  const benchDatabase = await createBenchDatabase("amplification");
-  const database = await openDatabase({ databaseUrl: benchDatabase.url, poolSize: 1 });
+  const benchDatabase = await createBenchDatabase("amplification", 1);
   let child: ChildProcess | undefined;
   try {
-    await migrateDatabase(database);
     child = fork(fileURLToPath(import.meta.url), ["--server", benchDatabase.url], {
       execArgv: ["--import", "tsx"],
       stdio: ["ignore", "inherit", "inherit", "ipc"],
@@ -235,7 +232,6 @@ async function main() {
       child.send("stop");
       await exited;
     }
-    await database.close();
     await benchDatabase.drop();
   }
 }

@@ -10,8 +10,6 @@ import { createVerifier } from "fast-jwt";
 import pg from "pg";
 import { buildApp } from "../src/app.js";
 import { loadConfig } from "../src/config.js";
-import { openDatabase } from "../src/db/client.js";
-import { migrateDatabase } from "../src/db/migrate.js";
 import { openSendQueue } from "../src/worker.js";
 import { createBenchDatabase } from "./bench-database.js";
 
@@ -82,16 +80,13 @@ function meanOf(rounds: LoadResult[]): LoadResult {
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
 
-const benchDatabase = await createBenchDatabase("api");
-const databaseUrl = benchDatabase.url;
-
-const database = await openDatabase({ databaseUrl, poolSize: POOL_SIZE });
+const benchDatabase = await createBenchDatabase("api", POOL_SIZE);
+const { url: databaseUrl, database } = benchDatabase;
 const baselinePool = new pg.Pool({ connectionString: databaseUrl, max: POOL_SIZE });
 let appServer: Awaited<ReturnType<typeof buildApp>> | undefined;
 let timedAppServer: Awaited<ReturnType<typeof buildApp>> | undefined;
 let baselineServer: http.Server | undefined;
 try {
-  await migrateDatabase(database);
   const seedStart = performance.now();
   await database.executeSql(SEED_SQL);
   // As autovacuum would have done on a live database: the visibility map lets counts use index-only scans.
@@ -242,6 +237,5 @@ try {
   await timedAppServer?.close();
   await new Promise((resolve) => (baselineServer ? baselineServer.close(resolve) : resolve(undefined)));
   await baselinePool.end();
-  await database.close();
   await benchDatabase.drop();
 }

@@ -1,31 +1,39 @@
-import pg from "pg";
+import { type Database, openDatabase } from "../src/db/client.js";
+import { migrateDatabase } from "../src/db/migrate.js";
+import { adminUrl, withAdminClient } from "../test/helpers/postgres.js";
 
 const serverUrl = process.env.BENCH_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
 
-async function onServer(sql: string): Promise<void> {
-  const client = new pg.Client({ connectionString: serverUrl });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
-}
+const onServer = (sql: string) => withAdminClient(serverUrl, (client) => client.query(sql)).then(() => {});
 
 export interface BenchDatabase {
   url: string;
+  database: Database;
+  /** Closes the connection and removes the database. */
   drop(): Promise<void>;
 }
 
-/** A fresh database `supplynet_bench_<name>` on BENCH_DATABASE_URL's server; drop() removes it. */
-export async function createBenchDatabase(name: string): Promise<BenchDatabase> {
+/** A fresh, migrated database `supplynet_bench_<name>` on BENCH_DATABASE_URL's server, open with `poolSize`. */
+export async function createBenchDatabase(name: string, poolSize: number): Promise<BenchDatabase> {
   const databaseName = `supplynet_bench_${name}`;
-  await onServer(`drop database if exists ${databaseName} with (force)`);
+  const drop = () => onServer(`drop database if exists ${databaseName} with (force)`);
+  await drop();
   await onServer(`create database ${databaseName}`);
-  const url = new URL(serverUrl);
-  url.pathname = `/${databaseName}`;
+  const url = adminUrl(serverUrl, databaseName);
+  const database = await openDatabase({ databaseUrl: url, poolSize });
+  try {
+    await migrateDatabase(database);
+  } catch (error) {
+    await database.close();
+    await drop();
+    throw error;
+  }
   return {
-    url: url.toString(),
-    drop: () => onServer(`drop database if exists ${databaseName} with (force)`),
+    url,
+    database,
+    async drop() {
+      await database.close();
+      await drop();
+    },
   };
 }

@@ -6,8 +6,7 @@
  * key checked row by row. That is why the ratio can be below 1.
  */
 import { hashPassword } from "../src/auth/passwords.js";
-import { type Database, openDatabase } from "../src/db/client.js";
-import { migrateDatabase } from "../src/db/migrate.js";
+import type { Database } from "../src/db/client.js";
 import { PRODUCT_CATALOG } from "../src/seed/catalog.js";
 import { COPY_COLUMNS, generateRows, planNetworks } from "../src/seed/generate.js";
 import { importTestData, TEST_PASSWORD } from "../src/seed/import.js";
@@ -65,11 +64,9 @@ async function bareCopy(database: Database, rows: Awaited<ReturnType<typeof preg
   return seconds(start);
 }
 
-const benchDatabase = await createBenchDatabase("import");
-const database = await openDatabase({ databaseUrl: benchDatabase.url, poolSize: 2 });
+const benchDatabase = await createBenchDatabase("import", 2);
+const { database } = benchDatabase;
 try {
-  await migrateDatabase(database);
-
   const importStart = performance.now();
   const summary = await importTestData(database, { companies: COMPANIES, seed: SEED });
   const importSeconds = seconds(importStart);
@@ -86,6 +83,5 @@ try {
   );
   if (importSeconds > TARGET_SECONDS || ratio > TARGET_RATIO) process.exitCode = 1;
 } finally {
-  await database.close();
   await benchDatabase.drop();
 }

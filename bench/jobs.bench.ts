@@ -6,8 +6,6 @@
  */
 import { buildApp } from "../src/app.js";
 import { loadConfig } from "../src/config.js";
-import { openDatabase } from "../src/db/client.js";
-import { migrateDatabase } from "../src/db/migrate.js";
 import { applyScheduledDebtChange } from "../src/debts/debt.js";
 import { startWorker } from "../src/worker.js";
 import { createBenchDatabase } from "./bench-database.js";
@@ -19,13 +17,11 @@ const ACCRUAL_TARGET_RATIO = 1.5;
 const CLEAR_TARGET_SECONDS = 2;
 const seconds = (start: number) => (performance.now() - start) / 1000;
 
-const benchDatabase = await createBenchDatabase("jobs");
-const databaseUrl = benchDatabase.url;
-const database = await openDatabase({ databaseUrl, poolSize: 10 });
+const benchDatabase = await createBenchDatabase("jobs", 10);
+const { url: databaseUrl, database } = benchDatabase;
 const config = loadConfig({ databaseUrl, logLevel: "warn", dataDir: "/tmp/supplynet-bench-jobs" });
 
 try {
-  await migrateDatabase(database);
   const factories = COMPANIES / 100;
   console.log(`inserting ${COMPANIES} companies…`);
   await database.executeSql(
@@ -127,6 +123,5 @@ try {
     await worker.stop();
   }
 } finally {
-  await database.close();
   await benchDatabase.drop();
 }

@@ -7,8 +7,6 @@
  * that opens a connection per message cannot pass about 10 messages a second per connection in flight.
  */
 import { loadConfig } from "../src/config.js";
-import { openDatabase } from "../src/db/client.js";
-import { migrateDatabase } from "../src/db/migrate.js";
 import { addressText, type PostalAddress, qrPng } from "../src/mail/qr.js";
 import { qrEmail } from "../src/mail/templates.js";
 import { createMailer, stableMessageId } from "../src/mail/transport.js";
@@ -29,9 +27,8 @@ const cpuMsPerMail = (since: NodeJS.CpuUsage) => {
   return ((used.user + used.system) / 1000 / MAILS).toFixed(1);
 };
 
-const benchDatabase = await createBenchDatabase("mail");
-const databaseUrl = benchDatabase.url;
-const database = await openDatabase({ databaseUrl, poolSize: 10 });
+const benchDatabase = await createBenchDatabase("mail", 10);
+const { url: databaseUrl, database } = benchDatabase;
 // The server does not parse what it receives: in this process, that would take the CPU the senders measure.
 const smtp = await startMailbox({ parse: false });
 const config = loadConfig({
@@ -58,7 +55,6 @@ async function received(before: number, count: number): Promise<void> {
 }
 
 try {
-  await migrateDatabase(database);
   const { rows: companies } = await database.executeSql<PostalAddress & { id: number }>(
     `insert into companies (name, email, country, city, street, house_number, level)
      select 'ООО «Завод ' || n || '»', 'f' || n || '@example.com', 'Россия', 'Москва', 'Тверская', n::text, 0
@@ -157,6 +153,5 @@ try {
   if (queued < TARGET_PER_SECOND) process.exitCode = 1;
 } finally {
   await smtp.close();
-  await database.close();
   await benchDatabase.drop();
 }
