@@ -88,7 +88,8 @@ function timeListRender(page: Page, route: string, city: string): Promise<number
           if (rows.length < 25) return false;
           const cities = rows.map((row) => row.querySelector("td.column-city")?.textContent);
           const debts = rows.map((row) =>
-            Number(row.querySelector("td.column-debt")?.textContent?.replace(/,/g, "")),
+            // In English, as the harness pins it: "₽1,234.56".
+            Number(row.querySelector("td.column-debt")?.textContent?.replace(/[^\d.-]/g, "")),
           );
           return (
             cities.every((text) => text === city) &&

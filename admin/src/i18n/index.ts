@@ -10,6 +10,7 @@ const catalogs: Record<string, TranslationMessages> = Object.fromEntries(
   Object.entries(files).map(([file, module]) => [file.replace(/^.*\/|\.ts$/g, ""), module.default]),
 );
 
+/** The server's own default, for a page served without its meta tag (vite dev). */
 const FALLBACK_LANGUAGE = "ru";
 
 /** The server writes its DEFAULT_LANGUAGE into index.html: the SPA runs under a CSP with no inline scripts. */
@@ -17,7 +18,10 @@ function serverDefault(): string | null {
   return document.querySelector('meta[name="supplynet-default-language"]')?.getAttribute("content") ?? null;
 }
 
-/** The first of the browser's languages that the admin speaks ("ru-RU" is ru), else the server's default. */
+/**
+ * A first visit's language: the first of the browser's languages that the admin speaks ("ru-RU" is ru), else
+ * the server's default. Later visits take the one chosen with the switch, which react-admin's store keeps.
+ */
 function firstVisitLanguage(): string {
   const wanted = [...navigator.languages.map((tag) => tag.split("-")[0]?.toLowerCase()), serverDefault()];
   return wanted.find((language) => language && language in catalogs) ?? FALLBACK_LANGUAGE;
@@ -41,7 +45,7 @@ const FALLBACK = Symbol("fallback");
 const reported = new Set<string>();
 
 /** Logged once per key; test/e2e/languages.test.ts fails on any of these. */
-export const MISSING_KEY_WARNING = "supplynet: missing translation";
+const MISSING_KEY_WARNING = "supplynet: missing translation";
 
 function missingKey(key: string, options: Record<string | symbol, unknown>, language: string): string {
   const fallback = options[FALLBACK];
