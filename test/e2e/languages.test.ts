@@ -28,13 +28,21 @@ type Language = keyof typeof LANGUAGES;
 /** The one word of each language that the walk clicks by name. */
 const CLEAR_DEBT: Record<Language, string> = { ru: "Обнулить долг", en: "Clear debt" };
 
-interface Stop {
+/** What a page shows at one moment; the walk reads, checks and screenshots each. */
+interface View {
+  /** Opens what the page hides until asked (a menu, a confirmation) before the page is read. */
+  open?: (page: Page, language: Language) => Promise<unknown>;
+  /** Text the page must show: the formats and plurals of each language. */
+  shows?: Record<Language, string[]>;
+}
+
+interface Stop extends View {
   name: string;
   route: string | ((ids: Ids) => string);
   /** Resolves once the page shows its data. */
   ready: (page: Page) => Promise<unknown>;
-  /** Opens what the page hides until asked (a menu, a confirmation) before the page is read. */
-  open?: (page: Page, language: Language) => Promise<unknown>;
+  /** Further views of the same page, one after the other. */
+  views?: (View & { name: string })[];
 }
 
 interface Ids {
@@ -60,16 +68,43 @@ const PUBLIC: Stop[] = [
 ];
 
 const STAFF_PAGES: Stop[] = [
-  { name: "dashboard", route: "/", ready: (page) => page.getByTestId("total-debt").waitFor() },
+  {
+    name: "dashboard",
+    route: "/",
+    ready: (page) => page.getByTestId("total-debt").waitFor(),
+    // Four companies in debt at 100.50 each, and the scheduled tasks by name.
+    shows: {
+      ru: ["402,00 ₽", "5 компаний, средний долг 100,50 ₽", "Начисление долга", "Погашение долга"],
+      en: ["₽402.00", "5 companies, average debt ₽100.50", "Debt accrual", "Debt repayment"],
+    },
+  },
   {
     name: "companies-list",
     route: "/companies",
     ready: (page) => page.locator("tbody tr").first().waitFor(),
-    open: async (page, language) => {
-      await page.locator('tbody input[type="checkbox"]').first().check();
-      await page.getByRole("button", { name: CLEAR_DEBT[language] }).click();
-      await page.getByRole("dialog").waitFor();
-    },
+    views: [
+      {
+        name: "clear-debt",
+        open: async (page, language) => {
+          await page.locator('tbody input[type="checkbox"]').first().check();
+          await page.getByRole("button", { name: CLEAR_DEBT[language] }).click();
+          await page.getByRole("dialog").waitFor();
+        },
+        shows: {
+          ru: ["Выбрана 1 запись", "Обнулить долг 1 компании (до 0,00 ₽)?"],
+          en: ["1 item selected", "Set the debt of 1 company to ₽0.00?"],
+        },
+      },
+      {
+        // The first company is the factory, whose debt is 0 already: none is cleared, and the data stays.
+        name: "cleared",
+        open: async (page, language) => {
+          await page.getByRole("dialog").getByRole("button", { name: CLEAR_DEBT[language] }).click();
+          await page.locator(".MuiSnackbar-root").waitFor();
+        },
+        shows: { ru: ["Долг обнулён у 0 компаний"], en: ["Cleared 0 companies"] },
+      },
+    ],
   },
   {
     name: "companies-create",
@@ -211,21 +246,28 @@ describeInBrowser("the admin in Russian and in English", () => {
         }
       });
       const foreign: string[] = [];
-      const visit = async (stop: Stop) => {
-        const route = typeof stop.route === "string" ? stop.route : stop.route(ids);
-        await page.goto(`${server.url}/admin/#${route}`);
-        await stop.ready(page);
-        await page.waitForLoadState("networkidle");
-        await stop.open?.(page, language);
+      const read = async (name: string, view: View) => {
+        await view.open?.(page, language);
         const { text, code, lang } = await readPage(page);
-        await screenshot(page, `screenshots/${language}-${stop.name}`);
-        expect(lang, stop.name).toBe(language);
+        await screenshot(page, `screenshots/${language}-${name}`);
+        expect(lang, name).toBe(language);
+        // Intl separates thousands and the currency sign with no-break spaces.
+        const shown = text.replace(/[\u00a0\u202f]/g, " ");
+        for (const wanted of view.shows?.[language] ?? []) expect(shown, name).toContain(wanted);
         const words = interfaceText(text, code);
         const wrong =
           language === "ru"
             ? (words.match(/[A-Za-z]+/g) ?? []).filter((word) => !LATIN_IN_RUSSIAN.has(word))
             : (words.match(/\p{Script=Cyrillic}+/gu) ?? []);
-        foreign.push(...wrong.map((word) => `${stop.name}: ${word}`));
+        foreign.push(...wrong.map((word) => `${name}: ${word}`));
+      };
+      const visit = async (stop: Stop) => {
+        const route = typeof stop.route === "string" ? stop.route : stop.route(ids);
+        await page.goto(`${server.url}/admin/#${route}`);
+        await stop.ready(page);
+        await page.waitForLoadState("networkidle");
+        await read(stop.name, stop);
+        for (const view of stop.views ?? []) await read(`${stop.name}-${view.name}`, view);
       };
 
       for (const stop of PUBLIC) await visit(stop);
