@@ -16,7 +16,7 @@ const LEVEL_ORDER: Record<Level, true> = {
 export const LEVELS = Object.keys(LEVEL_ORDER) as Level[];
 
 /** The key of a level's name; react-admin's choice inputs translate it themselves. */
-export const levelKey = (level: Level) => `app.levels.${level}`;
+const levelKey = (level: Level) => `app.levels.${level}`;
 
 export const LEVEL_CHOICES = LEVELS.map((id) => ({ id, name: levelKey(id) }));
 
@@ -76,7 +76,7 @@ function moneyFormat(locale: string): Formats["money"] {
 
 const cache = new Map<string, Formats>();
 
-export function formatsFor(locale: string): Formats {
+function formatsFor(locale: string): Formats {
   let formats = cache.get(locale);
   if (!formats) {
     const count = new Intl.NumberFormat(locale);
