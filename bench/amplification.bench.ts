@@ -17,7 +17,7 @@ import { buildApp } from "../src/app.js";
 import { loadConfig } from "../src/config.js";
 import { openDatabase } from "../src/db/client.js";
 import { openSendQueue } from "../src/worker.js";
-import { createBenchDatabase } from "./bench-database.js";
+import { openBenchDatabase } from "./bench-database.js";
 
 const TARGET_CPU_MS = 20;
 const TARGET_ANSWER_BYTES = 16 * 1024;
@@ -147,7 +147,7 @@ class Server {
 }
 
 async function main() {
-  const benchDatabase = await createBenchDatabase("amplification", 1);
+  const benchDatabase = await openBenchDatabase("amplification", 1);
   let child: ChildProcess | undefined;
   try {
     child = fork(fileURLToPath(import.meta.url), ["--server", benchDatabase.url], {

@@ -11,7 +11,7 @@ import pg from "pg";
 import { buildApp } from "../src/app.js";
 import { loadConfig } from "../src/config.js";
 import { openSendQueue } from "../src/worker.js";
-import { createBenchDatabase } from "./bench-database.js";
+import { openBenchDatabase } from "./bench-database.js";
 
 const COMPANIES = 100_000;
 const DURATION_SECONDS = 10;
@@ -80,7 +80,7 @@ function meanOf(rounds: LoadResult[]): LoadResult {
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
 
-const benchDatabase = await createBenchDatabase("api", POOL_SIZE);
+const benchDatabase = await openBenchDatabase("api", POOL_SIZE);
 const { url: databaseUrl, database } = benchDatabase;
 const baselinePool = new pg.Pool({ connectionString: databaseUrl, max: POOL_SIZE });
 let appServer: Awaited<ReturnType<typeof buildApp>> | undefined;

@@ -8,32 +8,35 @@ const onServer = (sql: string) => withAdminClient(serverUrl, (client) => client.
 
 export interface BenchDatabase {
   url: string;
-  database: Database;
-  /** Closes the connection and removes the database. */
   drop(): Promise<void>;
 }
 
-/** A fresh, migrated database `supplynet_bench_<name>` on BENCH_DATABASE_URL's server, open with `poolSize`. */
-export async function createBenchDatabase(name: string, poolSize: number): Promise<BenchDatabase> {
+/** A fresh database `supplynet_bench_<name>` on BENCH_DATABASE_URL's server; drop() removes it. */
+export async function createBenchDatabase(name: string): Promise<BenchDatabase> {
   const databaseName = `supplynet_bench_${name}`;
   const drop = () => onServer(`drop database if exists ${databaseName} with (force)`);
   await drop();
   await onServer(`create database ${databaseName}`);
-  const url = adminUrl(serverUrl, databaseName);
-  const database = await openDatabase({ databaseUrl: url, poolSize });
+  return { url: adminUrl(serverUrl, databaseName), drop };
+}
+
+export interface OpenBenchDatabase extends BenchDatabase {
+  database: Database;
+}
+
+/** createBenchDatabase, migrated and open with `poolSize` connections; drop() closes it first. */
+export async function openBenchDatabase(name: string, poolSize: number): Promise<OpenBenchDatabase> {
+  const created = await createBenchDatabase(name);
+  const database = await openDatabase({ databaseUrl: created.url, poolSize });
+  const drop = async () => {
+    await database.close();
+    await created.drop();
+  };
   try {
     await migrateDatabase(database);
   } catch (error) {
-    await database.close();
     await drop();
     throw error;
   }
-  return {
-    url,
-    database,
-    async drop() {
-      await database.close();
-      await drop();
-    },
-  };
+  return { url: created.url, database, drop };
 }

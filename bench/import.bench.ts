@@ -13,7 +13,7 @@ import { importTestData, TEST_PASSWORD } from "../src/seed/import.js";
 import { inBulkTransaction } from "../src/seed/load.js";
 import { buildPools } from "../src/seed/pools.js";
 import { Random } from "../src/seed/random.js";
-import { createBenchDatabase } from "./bench-database.js";
+import { openBenchDatabase } from "./bench-database.js";
 
 const COMPANIES = 100_000;
 const SEED = 1;
@@ -64,7 +64,7 @@ async function bareCopy(database: Database, rows: Awaited<ReturnType<typeof preg
   return seconds(start);
 }
 
-const benchDatabase = await createBenchDatabase("import", 2);
+const benchDatabase = await openBenchDatabase("import", 2);
 const { database } = benchDatabase;
 try {
   const importStart = performance.now();

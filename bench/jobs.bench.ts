@@ -8,7 +8,7 @@ import { buildApp } from "../src/app.js";
 import { loadConfig } from "../src/config.js";
 import { applyScheduledDebtChange } from "../src/debts/debt.js";
 import { startWorker } from "../src/worker.js";
-import { createBenchDatabase } from "./bench-database.js";
+import { openBenchDatabase } from "./bench-database.js";
 
 const COMPANIES = 1_000_000;
 const CLEAR_IDS = 10_000;
@@ -17,7 +17,7 @@ const ACCRUAL_TARGET_RATIO = 1.5;
 const CLEAR_TARGET_SECONDS = 2;
 const seconds = (start: number) => (performance.now() - start) / 1000;
 
-const benchDatabase = await createBenchDatabase("jobs", 10);
+const benchDatabase = await openBenchDatabase("jobs", 10);
 const { url: databaseUrl, database } = benchDatabase;
 const config = loadConfig({ databaseUrl, logLevel: "warn", dataDir: "/tmp/supplynet-bench-jobs" });
 

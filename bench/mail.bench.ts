@@ -12,7 +12,7 @@ import { qrEmail } from "../src/mail/templates.js";
 import { createMailer, stableMessageId } from "../src/mail/transport.js";
 import { openSendQueue, startWorker } from "../src/worker.js";
 import { startMailbox } from "../test/helpers/mailbox.js";
-import { createBenchDatabase } from "./bench-database.js";
+import { openBenchDatabase } from "./bench-database.js";
 
 const MAILS = 1_000;
 const TARGET_PER_SECOND = 50;
@@ -27,7 +27,7 @@ const cpuMsPerMail = (since: NodeJS.CpuUsage) => {
   return ((used.user + used.system) / 1000 / MAILS).toFixed(1);
 };
 
-const benchDatabase = await createBenchDatabase("mail", 10);
+const benchDatabase = await openBenchDatabase("mail", 10);
 const { url: databaseUrl, database } = benchDatabase;
 // The server does not parse what it receives: in this process, that would take the CPU the senders measure.
 const smtp = await startMailbox({ parse: false });
