@@ -1,4 +1,5 @@
 import { type Static, Type } from "typebox";
+import { LANGUAGES } from "../config.js";
 import { USER_ROLES } from "../db/schema.js";
 import { Name, QueryText } from "../http/schemas.js";
 
@@ -28,6 +29,10 @@ export const TokenPairResponse = Type.Object(
   { description: "A fresh access token and refresh token" },
 );
 
+/** The language a user's emails are written in: ru (Russian) or en (English). */
+export const LanguageSchema = (description = "The language of your emails: ru (Russian) or en (English)") =>
+  Type.Enum(LANGUAGES, { description });
+
 export const Me = Type.Object(
   {
     id: Type.Integer(),
@@ -37,6 +42,7 @@ export const Me = Type.Object(
     role: Type.Enum(USER_ROLES),
     company_id: Type.Union([Type.Integer(), Type.Null()]),
     is_active: Type.Boolean(),
+    language: LanguageSchema(),
   },
   { description: "The logged-in user" },
 );

@@ -26,6 +26,7 @@ const meColumns = {
   role: users.role,
   company_id: users.companyId,
   is_active: users.isActive,
+  language: users.language,
 };
 
 /** What a login needs of the account an email names. */
@@ -132,9 +133,11 @@ export async function attemptLogin(
   return pair;
 }
 
+const ACCOUNT_GONE = "This account no longer exists.";
+
 export async function getMe({ db }: Pick<Services, "db">, userId: number): Promise<MeView> {
   const [me] = await db.select(meColumns).from(users).where(eq(users.id, userId));
-  if (!me) throw notFound("This account no longer exists.");
+  if (!me) throw notFound(ACCOUNT_GONE);
   return me;
 }
 
@@ -212,7 +215,7 @@ export async function register(
       })
       .where(eq(users.id, invitation.userId))
       .returning(meColumns);
-    if (!user) throw notFound("This account no longer exists.");
+    if (!user) throw notFound(ACCOUNT_GONE);
     const pair = await tokens.issue(tx, { id: user.id, role: user.role, companyId: user.company_id });
     return { ...pair, user };
   });

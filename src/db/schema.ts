@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import {
+  type AnyPgColumn,
   bigint,
   boolean,
   check,
@@ -18,6 +19,7 @@ import {
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
+import { LANGUAGES } from "../config.js";
 
 /** The five levels of the supply chain, in order; the index is the `level` column. */
 export const COMPANY_LEVELS = [
@@ -132,6 +134,8 @@ export const users = pgTable(
     isActive: boolean("is_active").notNull().default(true),
     createdAt: createdAt(),
     lastLoginAt: timestamp("last_login_at", { withTimezone: true }),
+    /** The language of the user's emails (and of the admin, for staff). */
+    language: text("language", { enum: LANGUAGES }).notNull().default(LANGUAGES[0]),
   },
   (t) => [
     uniqueIndex("users_email_lower_key").on(sql`lower(${t.email})`),
@@ -139,6 +143,10 @@ export const users = pgTable(
     check("users_role_valid", sql`${t.role} in ('staff', 'employee')`),
     check("users_employee_has_company", sql`(${t.role} = 'employee') = (${t.companyId} is not null)`),
     check("users_email_has_at", sql`position('@' in ${t.email}) > 1`),
+    check(
+      "users_language_valid",
+      sql`${t.language} in (${sql.raw(LANGUAGES.map((language) => `'${language}'`).join(", "))})`,
+    ),
   ],
 );
 
@@ -169,11 +177,13 @@ export const invitations = pgTable(
       .notNull()
       .references(() => users.id, { onDelete: "cascade" }),
     tokenHash: text("token_hash").notNull().unique("invitations_token_hash_key"),
+    /** The staff member who sent it, named in the email; null once they are deleted. */
+    invitedBy: integer("invited_by").references((): AnyPgColumn => users.id, { onDelete: "set null" }),
     expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
     usedAt: timestamp("used_at", { withTimezone: true }),
     createdAt: createdAt(),
   },
-  (t) => [index("invitations_user_idx").on(t.userId)],
+  (t) => [index("invitations_user_idx").on(t.userId), index("invitations_invited_by_idx").on(t.invitedBy)],
 );
 
 /** One row per applied scheduled run; the unique (task, slot) makes a retried run a no-op. */

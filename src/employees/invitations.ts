@@ -1,8 +1,9 @@
 import { and, eq, gt, isNull, sql } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
 import { hashOpaqueToken, newOpaqueToken } from "../auth/opaque-tokens.js";
 import type { Services } from "../auth/services.js";
 import type { DbOrTx, Tx } from "../db/client.js";
-import { invitations } from "../db/schema.js";
+import { companies, invitations, users } from "../db/schema.js";
 
 /** How long an invitation link works. */
 export const INVITATION_TTL_MS = 7 * 24 * 60 * 60 * 1000;
@@ -12,29 +13,47 @@ export interface Invitee {
   email: string;
 }
 
-/** Stores a new one-time invitation (its hash only) and returns the token, which then exists only in the link. */
-export async function createInvitation(db: DbOrTx, userId: number): Promise<string> {
+/**
+ * Stores a new one-time invitation (its hash only) and returns the token, which then exists only in the link.
+ * `invitedBy` is the staff member the email names; null for none.
+ */
+export async function createInvitation(
+  db: DbOrTx,
+  userId: number,
+  invitedBy: number | null = null,
+): Promise<string> {
   const token = newOpaqueToken();
   await db.insert(invitations).values({
     userId,
+    invitedBy,
     tokenHash: hashOpaqueToken(token),
     expiresAt: new Date(Date.now() + INVITATION_TTL_MS),
   });
   return token;
 }
 
+const TOKEN_PARAMETER = "token";
+
 /** The page of the admin SPA where the invitee chooses a password. */
 export const invitationLink = (publicUrl: string, token: string) =>
-  `${publicUrl}/admin/#/register?token=${encodeURIComponent(token)}`;
+  `${publicUrl}/admin/#/register?${TOKEN_PARAMETER}=${encodeURIComponent(token)}`;
+
+/** The token an invitationLink holds (in its fragment's query); "" for a link that holds none. */
+function tokenOfLink(link: string): string {
+  const fragment = new URL(link).hash;
+  const query = fragment.slice(fragment.indexOf("?") + 1);
+  return new URLSearchParams(query).get(TOKEN_PARAMETER) ?? "";
+}
 
 /**
  * Invites (again): earlier unused links stop working, a new one is made, and a `send-invitation` job is enqueued
- * in `tx`, so the mail goes out exactly when the invitation commits.
+ * in `tx`, so the mail goes out exactly when the invitation commits. `invitedBy` is the staff member inviting.
  */
 export async function invite(
   { jobs, publicUrl }: Pick<Services, "jobs" | "publicUrl">,
   tx: Tx,
   invitee: Invitee,
+  invitedBy: number,
 ): Promise<void> {
   await tx
     .update(invitations)
@@ -46,7 +65,57 @@ export async function invite(
         gt(invitations.expiresAt, sql`now()`),
       ),
     );
-  const token = await createInvitation(tx, invitee.id);
+  const token = await createInvitation(tx, invitee.id, invitedBy);
   const link = invitationLink(publicUrl, token);
   await jobs.enqueue("send-invitation", { user_id: invitee.id, link }, { db: tx });
+}
+
+/** What an invitation email says besides its link, read when the job runs. */
+export interface InvitationDetails {
+  companyName: string;
+  expiresAt: Date;
+  /** Whether the link still works: not used, not expired, not replaced by a newer invitation. */
+  usable: boolean;
+  /** The staff member who invited; null once they are deleted. */
+  inviter: { firstName: string; lastName: string; email: string } | null;
+}
+
+const inviters = alias(users, "inviter");
+
+/** The invitation a link opens, if it is `userId`'s; undefined once it is gone (its user deleted). */
+export async function invitationOfLink(
+  db: DbOrTx,
+  userId: number,
+  link: string,
+): Promise<InvitationDetails | undefined> {
+  const [row] = await db
+    .select({
+      companyName: companies.name,
+      expiresAt: invitations.expiresAt,
+      usable: sql<boolean>`${invitations.usedAt} is null and ${invitations.expiresAt} > now()`,
+      inviterEmail: inviters.email,
+      inviterFirstName: inviters.firstName,
+      inviterLastName: inviters.lastName,
+    })
+    .from(invitations)
+    .innerJoin(users, eq(users.id, invitations.userId))
+    .innerJoin(companies, eq(companies.id, users.companyId))
+    .leftJoin(inviters, eq(inviters.id, invitations.invitedBy))
+    .where(
+      and(eq(invitations.tokenHash, hashOpaqueToken(tokenOfLink(link))), eq(invitations.userId, userId)),
+    );
+  if (!row) return undefined;
+  return {
+    companyName: row.companyName,
+    expiresAt: row.expiresAt,
+    usable: row.usable,
+    inviter:
+      row.inviterEmail === null
+        ? null
+        : {
+            firstName: row.inviterFirstName ?? "",
+            lastName: row.inviterLastName ?? "",
+            email: row.inviterEmail,
+          },
+  };
 }

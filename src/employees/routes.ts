@@ -48,7 +48,8 @@ export const employeeRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 201: Employee, ...errorResponses(400, 409, 413) },
       },
     },
-    async (request, reply) => reply.status(201).send(await createEmployee(app.services, request.body)),
+    async (request, reply) =>
+      reply.status(201).send(await createEmployee(app.services, request.actor, request.body)),
   );
 
   app.get(
@@ -71,7 +72,8 @@ export const employeeRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: staffOnly,
       schema: {
         tags,
-        summary: "Change names, email, company or is_active (staff); deactivating signs them out everywhere",
+        summary:
+          "Change names, email, company, language or is_active (staff); deactivating signs them out everywhere",
         params: IdParams,
         body: EmployeeUpdate,
         response: { 200: Employee, ...errorResponses(400, 404, 409, 413) },
@@ -109,7 +111,7 @@ export const employeeRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request, reply) => {
-      const email = await resendInvitation(app.services, request.params.id);
+      const email = await resendInvitation(app.services, request.actor, request.params.id);
       return reply.status(202).send({ detail: `A new invitation was sent to ${email}.` });
     },
   );

@@ -1,4 +1,5 @@
 import { type Static, Type } from "typebox";
+import { LanguageSchema } from "../auth/schemas.js";
 import { CompanyRef } from "../companies/schemas.js";
 import { Email, Id, Name, Ordering, PaginationQuery, QueryText, Timestamp } from "../http/schemas.js";
 
@@ -9,6 +10,8 @@ const InvitationStatusSchema = Type.Union([
 ]);
 export type InvitationStatus = Static<typeof InvitationStatusSchema>;
 
+const THEIR_LANGUAGE = "The language of their emails: ru (Russian) or en (English)";
+
 export const Employee = Type.Object(
   {
     id: Type.Integer(),
@@ -18,6 +21,7 @@ export const Employee = Type.Object(
     company_id: Type.Integer(),
     company: CompanyRef,
     is_active: Type.Boolean(),
+    language: LanguageSchema(THEIR_LANGUAGE),
     created_at: Timestamp,
     last_login_at: Type.Union([Timestamp, Type.Null()]),
     invitation: Type.Union(
@@ -65,6 +69,11 @@ export const EmployeeCreate = Type.Object(
     first_name: Type.Optional(Name("First name")),
     last_name: Type.Optional(Name("Last name")),
     company_id: Id,
+    language: Type.Optional(
+      LanguageSchema(
+        "The language of their emails, ru or en; by default yours (the inviting staff member's)",
+      ),
+    ),
   },
   { additionalProperties: false },
 );
@@ -74,6 +83,7 @@ export const EmployeeUpdate = Type.Partial(
   Type.Object({
     ...EmployeeCreate.properties,
     is_active: Type.Boolean({ description: "false signs the employee out everywhere" }),
+    language: LanguageSchema(THEIR_LANGUAGE),
   }),
   { additionalProperties: false },
 );

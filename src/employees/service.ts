@@ -34,6 +34,7 @@ const employeeColumns = {
   lastName: users.lastName,
   companyId: users.companyId,
   isActive: users.isActive,
+  language: users.language,
   createdAt: users.createdAt,
   lastLoginAt: users.lastLoginAt,
   companyName: companies.name,
@@ -68,6 +69,7 @@ function toView(row: EmployeeRow): EmployeeView {
       level: levelName(row.companyLevel),
     },
     is_active: row.isActive,
+    language: row.language,
     created_at: row.createdAt.toISOString(),
     last_login_at: row.lastLoginAt?.toISOString() ?? null,
     invitation:
@@ -125,9 +127,13 @@ export async function getEmployee({ db }: Pick<Services, "db">, id: number): Pro
   return toView(row);
 }
 
-/** Creates the employee without a password and invites them, in one transaction. */
+/**
+ * Creates the employee without a password and invites them, in one transaction. Their emails are in the
+ * language asked for, else in the inviting staff member's.
+ */
 export async function createEmployee(
   deps: Pick<Services, "db" | "jobs" | "publicUrl">,
+  actor: Actor,
   input: EmployeeCreateInput,
 ): Promise<EmployeeView> {
   const id = await deps.db.transaction(async (tx) => {
@@ -139,10 +145,13 @@ export async function createEmployee(
         lastName: input.last_name ?? "",
         role: "employee",
         companyId: input.company_id,
+        // The actor's row exists: the auth plugin has just confirmed it, and the invitation references it.
+        language:
+          input.language ?? sql`(select ${users.language} from ${users} where ${users.id} = ${actor.userId})`,
       })
       .returning({ id: users.id, email: users.email });
     if (!user) throw new Error("insert returned no row");
-    await invite(deps, tx, user);
+    await invite(deps, tx, user, actor.userId);
     return user.id;
   });
   return getEmployee(deps, id);
@@ -160,6 +169,7 @@ export async function updateEmployee(
     ...(input.last_name !== undefined && { lastName: input.last_name }),
     ...(input.company_id !== undefined && { companyId: input.company_id }),
     ...(input.is_active !== undefined && { isActive: input.is_active }),
+    ...(input.language !== undefined && { language: input.language }),
   };
   if (Object.keys(changes).length > 0) {
     await db.transaction(async (tx) => {
@@ -183,6 +193,7 @@ export async function deleteEmployee({ db }: Pick<Services, "db">, id: number): 
 /** A new link for an employee who has not registered yet; the old links stop working. */
 export async function resendInvitation(
   deps: Pick<Services, "db" | "jobs" | "publicUrl">,
+  actor: Actor,
   id: number,
 ): Promise<string> {
   return deps.db.transaction(async (tx) => {
@@ -201,7 +212,7 @@ export async function resendInvitation(
       throw conflict("This employee has already registered; they log in with their password.");
     if (!user.isActive)
       throw conflict("This employee is inactive; activate them before inviting them again.");
-    await invite(deps, tx, user);
+    await invite(deps, tx, user, actor.userId);
     return user.email;
   });
 }
