@@ -13,13 +13,14 @@ import {
 import { revokeFamilyOf, rotateRefreshToken } from "./refresh-tokens.js";
 import {
   Me,
+  MeUpdate,
   RefreshRequest,
   RegisterRequest,
   RegisterResponse,
   TokenPairResponse,
   TokenRequest,
 } from "./schemas.js";
-import { attemptLogin, getMe, register } from "./service.js";
+import { attemptLogin, getMe, register, updateMe } from "./service.js";
 
 const tags = ["auth"];
 
@@ -94,6 +95,20 @@ export const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request) => getMe(app.services, request.actor.userId),
+  );
+
+  app.patch(
+    "/auth/me",
+    {
+      config: { access: "authenticated" },
+      schema: {
+        tags,
+        summary: "Change your own account: the language of your emails",
+        body: MeUpdate,
+        response: { 200: Me, ...errorResponses(400, 413) },
+      },
+    },
+    async (request) => updateMe(app.services, request.actor.userId, request.body),
   );
 
   app.post(

@@ -48,6 +48,11 @@ export const Me = Type.Object(
 );
 export type MeView = Static<typeof Me>;
 
+export const MeUpdate = Type.Partial(Type.Object({ language: LanguageSchema() }), {
+  additionalProperties: false,
+});
+export type MeUpdateInput = Static<typeof MeUpdate>;
+
 export const RegisterRequest = Type.Object(
   {
     token: Type.String({ minLength: 1, maxLength: 200, description: "From the invitation link" }),

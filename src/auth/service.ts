@@ -7,7 +7,7 @@ import { hashOpaqueToken } from "./opaque-tokens.js";
 import { passwordProblem } from "./password-policy.js";
 import { hashPassword, verifyPassword } from "./passwords.js";
 import type { LoginAccountKey, LoginBudget } from "./rate-limits.js";
-import type { MeView, RegisterInput, TokenRequestInput } from "./schemas.js";
+import type { MeUpdateInput, MeView, RegisterInput, TokenRequestInput } from "./schemas.js";
 import type { Services } from "./services.js";
 import type { TokenPair } from "./tokens.js";
 
@@ -137,6 +137,22 @@ const ACCOUNT_GONE = "This account no longer exists.";
 
 export async function getMe({ db }: Pick<Services, "db">, userId: number): Promise<MeView> {
   const [me] = await db.select(meColumns).from(users).where(eq(users.id, userId));
+  if (!me) throw notFound(ACCOUNT_GONE);
+  return me;
+}
+
+/** What a user may change of their own account: the language of their emails. */
+export async function updateMe(
+  { db }: Pick<Services, "db">,
+  userId: number,
+  input: MeUpdateInput,
+): Promise<MeView> {
+  if (input.language === undefined) return getMe({ db }, userId);
+  const [me] = await db
+    .update(users)
+    .set({ language: input.language })
+    .where(eq(users.id, userId))
+    .returning(meColumns);
   if (!me) throw notFound(ACCOUNT_GONE);
   return me;
 }
