@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import { companies } from "../db/schema.js";
 import { type MailJobContext, mailQueueSettings, recipientOf } from "../mail/mail-task.js";
 import { addressText, qrPng } from "../mail/qr.js";
-import { qrEmail } from "../mail/templates.js";
+import { qrEmail } from "../mail/templates/qr.js";
 import { stableMessageId } from "../mail/transport.js";
 import type { TaskDefinition } from "../queue/task.js";
 
@@ -31,7 +31,7 @@ export const sendQrEmailTask: TaskDefinition<"send-qr-email", MailJobContext> = 
     if (!company) throw new Error(`Company ${job.data.company_id} no longer exists.`);
     const address = addressText(company);
     const sentTo = await mailer.send({
-      ...qrEmail(user.email, company.name, address, await qrPng(address)),
+      ...qrEmail({ to: user, companyName: company.name, address, png: await qrPng(address) }),
       messageId: stableMessageId(`qr-${job.id}`, config.publicUrl),
     });
     return { sent_to: sentTo };

@@ -4,6 +4,7 @@ import type { DbOrTx } from "../db/client.js";
 import { users } from "../db/schema.js";
 import type { QueueSettings } from "../queue/queue.js";
 import type { JobContext } from "../queue/task.js";
+import type { Recipient } from "./templates/layout.js";
 import type { Mailer } from "./transport.js";
 
 /** What a task that sends mail may use. */
@@ -29,9 +30,20 @@ export function mailQueueSettings(config: Config): QueueSettings {
   };
 }
 
-/** Whom a mail job writes to: the user as they are when it runs; one deleted since it was queued fails the job. */
-export async function recipientOf(db: DbOrTx, userId: number): Promise<{ email: string }> {
-  const [user] = await db.select({ email: users.email }).from(users).where(eq(users.id, userId));
+/**
+ * Whom a mail job writes to: the user as they are when it runs (their name, and their language, which may have
+ * changed since the job was queued); one deleted since then fails the job.
+ */
+export async function recipientOf(db: DbOrTx, userId: number): Promise<Recipient> {
+  const [user] = await db
+    .select({
+      email: users.email,
+      firstName: users.firstName,
+      lastName: users.lastName,
+      language: users.language,
+    })
+    .from(users)
+    .where(eq(users.id, userId));
   if (!user) throw new Error(`User ${userId} no longer exists.`);
   return user;
 }
