@@ -203,6 +203,11 @@ export interface paths {
               first_name: string;
               id: number;
               is_active: boolean;
+              /**
+               * @description The language of your emails: ru (Russian) or en (English)
+               * @enum {unknown}
+               */
+              language: "ru" | "en";
               last_name: string;
               /** @enum {unknown} */
               role: "staff" | "employee";
@@ -225,7 +230,78 @@ export interface paths {
     delete?: never;
     options?: never;
     head?: never;
-    patch?: never;
+    /** Change your own account: the language of your emails */
+    patch: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            /**
+             * @description The language of your emails: ru (Russian) or en (English)
+             * @enum {unknown}
+             */
+            language?: "ru" | "en";
+          };
+        };
+      };
+      responses: {
+        /** @description The logged-in user */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              company_id: number | null;
+              email: string;
+              first_name: string;
+              id: number;
+              is_active: boolean;
+              /**
+               * @description The language of your emails: ru (Russian) or en (English)
+               * @enum {unknown}
+               */
+              language: "ru" | "en";
+              last_name: string;
+              /** @enum {unknown} */
+              role: "staff" | "employee";
+            };
+          };
+        };
+        /** @description Invalid input; every bad field is named in error.fields */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["ErrorResponse"];
+          };
+        };
+        /** @description No valid access token */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["ErrorResponse"];
+          };
+        };
+        /** @description Body too large */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["ErrorResponse"];
+          };
+        };
+      };
+    };
     trace?: never;
   };
   "/api/v1/auth/register": {
@@ -278,6 +354,11 @@ export interface paths {
                 first_name: string;
                 id: number;
                 is_active: boolean;
+                /**
+                 * @description The language of your emails: ru (Russian) or en (English)
+                 * @enum {unknown}
+                 */
+                language: "ru" | "en";
                 last_name: string;
                 /** @enum {unknown} */
                 role: "staff" | "employee";
@@ -1379,6 +1460,11 @@ export interface paths {
                   status: "pending" | "accepted" | "expired";
                 } | null;
                 is_active: boolean;
+                /**
+                 * @description The language of their emails: ru (Russian) or en (English)
+                 * @enum {unknown}
+                 */
+                language: "ru" | "en";
                 /** Format: date-time */
                 last_login_at: string | null;
                 last_name: string;
@@ -2098,6 +2184,11 @@ export interface paths {
                   status: "pending" | "accepted" | "expired";
                 } | null;
                 is_active: boolean;
+                /**
+                 * @description The language of their emails: ru (Russian) or en (English)
+                 * @enum {unknown}
+                 */
+                language: "ru" | "en";
                 /** Format: date-time */
                 last_login_at: string | null;
                 last_name: string;
@@ -2151,6 +2242,11 @@ export interface paths {
             email: string;
             /** @description First name */
             first_name?: string;
+            /**
+             * @description The language of their emails, ru or en; by default yours (the inviting staff member's)
+             * @enum {unknown}
+             */
+            language?: "ru" | "en";
             /** @description Last name */
             last_name?: string;
           };
@@ -2186,6 +2282,11 @@ export interface paths {
                 status: "pending" | "accepted" | "expired";
               } | null;
               is_active: boolean;
+              /**
+               * @description The language of their emails: ru (Russian) or en (English)
+               * @enum {unknown}
+               */
+              language: "ru" | "en";
               /** Format: date-time */
               last_login_at: string | null;
               last_name: string;
@@ -2293,6 +2394,11 @@ export interface paths {
                 status: "pending" | "accepted" | "expired";
               } | null;
               is_active: boolean;
+              /**
+               * @description The language of their emails: ru (Russian) or en (English)
+               * @enum {unknown}
+               */
+              language: "ru" | "en";
               /** Format: date-time */
               last_login_at: string | null;
               last_name: string;
@@ -2398,7 +2504,7 @@ export interface paths {
     };
     options?: never;
     head?: never;
-    /** Change names, email, company or is_active (staff); deactivating signs them out everywhere */
+    /** Change names, email, company, language or is_active (staff); deactivating signs them out everywhere */
     patch: {
       parameters: {
         query?: never;
@@ -2418,6 +2524,11 @@ export interface paths {
             first_name?: string;
             /** @description false signs the employee out everywhere */
             is_active?: boolean;
+            /**
+             * @description The language of their emails: ru (Russian) or en (English)
+             * @enum {unknown}
+             */
+            language?: "ru" | "en";
             /** @description Last name */
             last_name?: string;
           };
@@ -2453,6 +2564,11 @@ export interface paths {
                 status: "pending" | "accepted" | "expired";
               } | null;
               is_active: boolean;
+              /**
+               * @description The language of their emails: ru (Russian) or en (English)
+               * @enum {unknown}
+               */
+              language: "ru" | "en";
               /** Format: date-time */
               last_login_at: string | null;
               last_name: string;
