@@ -55,7 +55,8 @@ async function mailTo(email: string, index = 0): Promise<ParsedMail> {
   await expect.poll(() => mailsTo(email).length, { timeout: 30_000 }).toBeGreaterThan(index);
   return mailsTo(email)[index] as ParsedMail;
 }
-const oneLine = (text: string | undefined) => (text ?? "").replace(/\s+/g, " ");
+/** A part of a message (mailparser gives `false` for a missing HTML part), its line breaks as spaces. */
+const oneLine = (text: string | false | undefined) => (text || "").replace(/\s+/g, " ");
 
 const RU_MONTHS = "января февраля марта апреля мая июня июля августа сентября октября ноября декабря".split(
   " ",
@@ -104,8 +105,8 @@ function expectMultipart(mail: ParsedMail, language: Language) {
 }
 
 /** No Cyrillic in an English message, apart from the company's (Russian) name and address. */
-const withoutCompany = (text: string | undefined) =>
-  (text ?? "")
+const withoutCompany = (text: string | false | undefined) =>
+  (text || "")
     .replaceAll(COMPANY, "")
     .replaceAll(COMPANY_ESCAPED, "")
     .replace("Россия, Екатеринбург, улица Малышева 5А/2", "");
