@@ -8,7 +8,7 @@
  */
 import { loadConfig } from "../src/config.js";
 import { addressText, type PostalAddress, qrPng } from "../src/mail/qr.js";
-import { qrEmail } from "../src/mail/templates.js";
+import { qrEmail } from "../src/mail/templates/qr.js";
 import { createMailer, stableMessageId } from "../src/mail/transport.js";
 import { openSendQueue, startWorker } from "../src/worker.js";
 import { startMailbox } from "../test/helpers/mailbox.js";
@@ -80,7 +80,12 @@ try {
           const company = companies[index] as PostalAddress;
           const address = addressText(company);
           await mailer.send({
-            ...qrEmail(reader.email, company.name, address, await qrPng(address)),
+            ...qrEmail({
+              to: { ...reader, firstName: "", lastName: "", language: "ru" },
+              companyName: company.name,
+              address,
+              png: await qrPng(address),
+            }),
             messageId: stableMessageId(`qr-${run}-${index}`, config.publicUrl),
           });
         }

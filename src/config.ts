@@ -130,6 +130,31 @@ function parsePort(value: string): number {
   return port;
 }
 
+/**
+ * MAIL_FROM when it is not set: noreply at PUBLIC_URL's host. A host that is an IP address names no mail
+ * domain, so it gives noreply@localhost, which every SMTP server still takes. A real relay wants a sender of a
+ * domain it accepts mail for, which only MAIL_FROM can name.
+ */
+export function defaultMailFrom(publicUrl: string): string {
+  const host = new URL(publicUrl).hostname;
+  const isAddress = host.startsWith("[") || /^[\d.]+$/.test(host);
+  return `supplynet <noreply@${isAddress ? "localhost" : host}>`;
+}
+
+/** Links in emails and pages start with it, so it must be an absolute http(s) URL; a trailing slash is dropped. */
+function parsePublicUrl(value: string): string {
+  let url: URL | undefined;
+  try {
+    url = new URL(value);
+  } catch {}
+  if (!url || !["http:", "https:"].includes(url.protocol)) {
+    throw new UserError(
+      `PUBLIC_URL must be an absolute URL such as https://supply.example.com, got "${value}".`,
+    );
+  }
+  return value.replace(/\/+$/, "");
+}
+
 function parseLanguage(value: string): Language {
   const language = value.trim().toLowerCase();
   if (!(LANGUAGES as readonly string[]).includes(language)) {
@@ -157,18 +182,19 @@ export function loadConfig(overrides: Partial<Config> = {}, env: NodeJS.ProcessE
   const jwtSecret = overrides.jwtSecret ?? checkJwtSecret(env.JWT_SECRET, nodeEnv);
   const port = parsePort(env.PORT ?? "8000");
   const host = env.HOST ?? "0.0.0.0";
+  const publicUrl = parsePublicUrl(env.PUBLIC_URL ?? `http://localhost:${port}`);
   return {
     env: nodeEnv,
     databaseUrl: env.DATABASE_URL || undefined,
     dataDir: path.resolve(env.DATA_DIR ?? path.join(projectRoot, "data")),
     host,
     port,
-    publicUrl: (env.PUBLIC_URL ?? `http://localhost:${port}`).replace(/\/+$/, ""),
+    publicUrl,
     jwtSecret,
     jwtAccessTtlMs: parseDuration(env.JWT_ACCESS_TTL ?? "15m", "JWT_ACCESS_TTL"),
     jwtRefreshTtlMs: parseDuration(env.JWT_REFRESH_TTL ?? "7d", "JWT_REFRESH_TTL"),
     smtpUrl: env.SMTP_URL || undefined,
-    mailFrom: env.MAIL_FROM ?? "supplynet <noreply@supplynet.local>",
+    mailFrom: env.MAIL_FROM || defaultMailFrom(publicUrl),
     appTimezone: checkTimezone(env.APP_TIMEZONE ?? "UTC"),
     defaultLanguage: parseLanguage(env.DEFAULT_LANGUAGE ?? LANGUAGES[0]),
     logLevel: env.LOG_LEVEL ?? (nodeEnv === "test" ? "silent" : "info"),

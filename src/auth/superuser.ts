@@ -1,3 +1,4 @@
+import type { Language } from "../config.js";
 import type { Database } from "../db/client.js";
 import { UserError } from "../user-error.js";
 import { passwordProblem } from "./password-policy.js";
@@ -38,6 +39,7 @@ function takenError(email: string): UserError {
 export async function createSuperuser(
   database: Database,
   input: SuperuserInput,
+  language: Language,
 ): Promise<{ id: number; email: string }> {
   const email = checkEmail(input.email);
   const password = await checkPassword(input.password, email);
@@ -48,8 +50,8 @@ export async function createSuperuser(
   const passwordHash = await hashPassword(password);
   try {
     const { rows } = await database.executeSql<{ id: number }>(
-      `insert into users (email, password_hash, role, is_active) values ($1, $2, 'staff', true) returning id`,
-      [email, passwordHash],
+      `insert into users (email, password_hash, role, is_active, language) values ($1, $2, 'staff', true, $3) returning id`,
+      [email, passwordHash, language],
     );
     return { id: rows[0]?.id as number, email };
   } catch (error) {

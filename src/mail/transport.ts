@@ -30,17 +30,6 @@ export function stableMessageId(key: string, publicUrl: string): string {
   return `<${key}@${new URL(publicUrl).hostname}>`;
 }
 
-/**
- * MAIL_FROM when it is not set: noreply at PUBLIC_URL's host. A host that is an IP address names no mail
- * domain, so it gives noreply@localhost, which every SMTP server still takes. A real relay wants a sender of a
- * domain it accepts mail for, which only MAIL_FROM can name.
- */
-export function defaultMailFrom(publicUrl: string): string {
-  const host = new URL(publicUrl).hostname;
-  const isAddress = host.startsWith("[") || /^[\d.]+$/.test(host);
-  return `supplynet <noreply@${isAddress ? "localhost" : host}>`;
-}
-
 /** SMTP when SMTP_URL is set; otherwise one .eml file per message, like Django's file-based mail backend. */
 export function createMailer(options: MailerOptions): Mailer {
   if (options.smtpUrl) {

@@ -55,9 +55,9 @@ export async function ensureDemoData(database: Database, options: DemoOptions = 
       alsoInTransaction: (session) =>
         session
           .query(
-            `insert into users (email, password_hash, first_name, last_name, role, is_active)
-             values ($1, $2, $3, $4, 'staff', true) on conflict ((lower(email))) do nothing`,
-            [DEMO_STAFF_EMAIL, passwordHash, ...DEMO_STAFF_NAME[locale]],
+            `insert into users (email, password_hash, first_name, last_name, role, is_active, language)
+             values ($1, $2, $3, $4, 'staff', true, $5) on conflict ((lower(email))) do nothing`,
+            [DEMO_STAFF_EMAIL, passwordHash, ...DEMO_STAFF_NAME[locale], locale],
           )
           .then(() => {}),
     });

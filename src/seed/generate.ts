@@ -92,7 +92,17 @@ export const COPY_COLUMNS = {
     "debt",
   ],
   company_products: ["company_id", "product_id"],
-  users: ["id", "email", "password_hash", "first_name", "last_name", "role", "company_id", "is_active"],
+  users: [
+    "id",
+    "email",
+    "password_hash",
+    "first_name",
+    "last_name",
+    "role",
+    "company_id",
+    "is_active",
+    "language",
+  ],
 } as const;
 
 export interface GenerateContext {
@@ -145,7 +155,7 @@ export function* generateRows(context: GenerateContext, batchSize: number): Gene
       const employees = plan.employeesPerCompany[index] as number;
       for (let i = 0; i < employees; i++) {
         const person = random.pick(pools.people);
-        users += `${userId}\t${person.emailName}.${userId}@${domain}\t${passwordHash}\t${person.firstName}\t${person.lastName}\temployee\t${id}\tt\n`;
+        users += `${userId}\t${person.emailName}.${userId}@${domain}\t${passwordHash}\t${person.firstName}\t${person.lastName}\temployee\t${id}\tt\t${pools.language}\n`;
         userId++;
       }
       userCount += employees;

@@ -70,6 +70,7 @@ async function buildEnglishPools(seed: number): Promise<Pools> {
     tld: "",
   }));
   return {
+    language: "en",
     people,
     newCompanyNamer: () => (_level, random) => ({
       name: random.pick(companyNames),

@@ -482,6 +482,7 @@ export function buildRussianPools(seed: number): Pools {
     people.push({ firstName, lastName, emailName: `${transliterate(firstName)}.${transliterate(lastName)}` });
   }
   return {
+    language: "ru",
     people,
     newCompanyNamer: russianCompanyNamer,
     houseNumber: russianHouseNumber,

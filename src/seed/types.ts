@@ -32,6 +32,8 @@ export type CompanyNamer = (level: number, random: Random) => CompanyIdentity;
 
 /** Values escaped once for COPY's text format, so rows are built by plain concatenation. */
 export interface Pools {
+  /** The language of the data, which its employees get as their own (for their emails). */
+  language: SeedLocale;
   people: Person[];
   newCompanyNamer(): CompanyNamer;
   houseNumber(random: Random): string;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { createMailer, defaultMailFrom } from "../../src/mail/transport.js";
+import { defaultMailFrom } from "../../src/config.js";
+import { createMailer } from "../../src/mail/transport.js";
 import { testApp } from "../helpers/fixture.js";
 
 const t = testApp({ app: false, mailbox: true });

@@ -1,6 +1,7 @@
 import type { Command } from "commander";
 import { passwordProblem } from "../../auth/password-policy.js";
 import { checkEmail, checkPassword, createSuperuser, type SuperuserInput } from "../../auth/superuser.js";
+import { loadConfig } from "../../config.js";
 import { UserError } from "../../user-error.js";
 import { openConfiguredDatabase } from "../database.js";
 import { Prompter } from "../prompt.js";
@@ -80,9 +81,10 @@ export function createsuperuserCommand(program: Command): void {
     .option("--no-input", "never prompt; fail unless --email and --password are given")
     .action(async (options: SuperuserOptions) => {
       const input = await collectSuperuserInput(options);
-      const database = await openConfiguredDatabase();
+      const config = loadConfig();
+      const database = await openConfiguredDatabase(config);
       try {
-        const user = await createSuperuser(database, input);
+        const user = await createSuperuser(database, input, config.defaultLanguage);
         console.log(`Staff user ${user.email} created; log in to the admin with it.`);
       } finally {
         await database.close();
