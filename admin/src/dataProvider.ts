@@ -43,7 +43,13 @@ const COMPANY = {
   product_ids: true,
 } as const;
 const PRODUCT = { name: true, model: true, release_date: true } as const;
-const EMPLOYEE = { email: true, first_name: true, last_name: true, company_id: true } as const;
+const EMPLOYEE = {
+  email: true,
+  first_name: true,
+  last_name: true,
+  company_id: true,
+  language: true,
+} as const;
 
 /** What a client may send; everything else in a record (counts, nested objects, timestamps) is the server's. */
 const WRITABLE: Record<string, { create: string[]; update: string[] }> = {

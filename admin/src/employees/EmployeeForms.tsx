@@ -6,23 +6,33 @@ import {
   email,
   ReferenceInput,
   required,
+  SelectInput,
   SimpleForm,
   TextInput,
   TopToolbar,
+  useLocale,
   useNotify,
   useRedirect,
 } from "react-admin";
+import { isUserLanguage, LANGUAGE_CHOICES } from "../shared/format";
 import type { Employee } from "../types";
 import { ResendInviteButton } from "./ResendInviteButton";
 
 /** The inputs after the email that inviting and editing an employee share. */
-const NameAndCompanyInputs = () => (
+const EmployeeInputs = ({ defaultLanguage }: { defaultLanguage?: string }) => (
   <>
     <TextInput source="first_name" />
     <TextInput source="last_name" />
     <ReferenceInput source="company_id" reference="companies">
       <AutocompleteInput optionText="name" validate={required()} />
     </ReferenceInput>
+    <SelectInput
+      source="language"
+      choices={LANGUAGE_CHOICES}
+      defaultValue={defaultLanguage}
+      validate={required()}
+      helperText="resources.employees.hints.language"
+    />
   </>
 );
 
@@ -36,7 +46,7 @@ export const EmployeeEdit = () => (
   <Edit mutationMode="pessimistic" actions={<EditActions />}>
     <SimpleForm>
       <TextInput source="email" validate={[required(), email()]} />
-      <NameAndCompanyInputs />
+      <EmployeeInputs />
       <BooleanInput source="is_active" helperText="resources.employees.hints.is_active" />
     </SimpleForm>
   </Edit>
@@ -45,6 +55,8 @@ export const EmployeeEdit = () => (
 export const EmployeeCreate = () => {
   const notify = useNotify();
   const redirect = useRedirect();
+  // An invitee's emails are in the inviting staff member's language unless they choose another.
+  const locale = useLocale();
   return (
     <Create
       mutationOptions={{
@@ -60,7 +72,7 @@ export const EmployeeCreate = () => {
           validate={[required(), email()]}
           helperText="resources.employees.hints.email"
         />
-        <NameAndCompanyInputs />
+        <EmployeeInputs defaultLanguage={isUserLanguage(locale) ? locale : undefined} />
       </SimpleForm>
     </Create>
   );

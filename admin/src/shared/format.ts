@@ -1,5 +1,5 @@
 import { useLocale, useTranslate } from "react-admin";
-import type { Level } from "../types";
+import type { Employee, Level } from "../types";
 
 /**
  * In supply-chain order: a company's supplier is the level just before its own. A record over the generated
@@ -29,6 +29,17 @@ export function supplierLevelOf(level: string | undefined | null): Level | undef
   const index = LEVELS.indexOf(level as Level);
   return index > 0 ? LEVELS[index - 1] : undefined;
 }
+
+/** The languages a user's emails come in; a record over the generated type, as LEVEL_ORDER is. */
+const USER_LANGUAGES: Record<Employee["language"], true> = { ru: true, en: true };
+
+export const isUserLanguage = (language: string): language is Employee["language"] =>
+  Object.hasOwn(USER_LANGUAGES, language);
+
+export const LANGUAGE_CHOICES = Object.keys(USER_LANGUAGES).map((id) => ({
+  id,
+  name: `app.languages.${id}`,
+}));
 
 export function isZeroMoney(value: string | null | undefined): boolean {
   return !value || /^-?0*(\.0*)?$/.test(value);

@@ -98,6 +98,7 @@ const employees = {
     status: "Status",
     invitation: "Invitation",
     last_login_at: "Last login",
+    language: "Language of emails",
   },
   page: { create: "Invite an employee", edit: "Employee %{recordRepresentation}" },
   empty: "No employees yet",
@@ -108,6 +109,7 @@ const employees = {
   never_logged_in: "never",
   hints: {
     email: "The invitation goes here.",
+    language: "Their invitation and other emails come in this language.",
     is_active: "A deactivated employee can no longer log in; their tokens stop working at once.",
   },
   invitation: { pending: "pending", accepted: "accepted", expired: "expired" },
@@ -118,6 +120,10 @@ const employees = {
 const app = {
   /** The language's own name, as the language switch lists it. */
   language: "English",
+  /** Languages as data (an employee's emails), named in the language shown. */
+  languages: { ru: "Russian", en: "English" },
+  /** The switch stores the choice as the staff user's language too, for their own emails. */
+  language_not_saved: "Your language was not saved for your emails: %{error}",
   title: "supplynet admin",
   levels: {
     factory: "Factory",

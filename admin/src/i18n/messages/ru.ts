@@ -5,6 +5,8 @@ import type { OwnMessages } from "./en";
 const own: OwnMessages = {
   app: {
     language: "Русский",
+    languages: { ru: "Русский", en: "Английский" },
+    language_not_saved: "Язык не сохранён для ваших писем: %{error}",
     title: "Панель управления supplynet",
     levels: {
       factory: "Завод",
@@ -171,6 +173,7 @@ const own: OwnMessages = {
         status: "Статус",
         invitation: "Приглашение",
         last_login_at: "Последний вход",
+        language: "Язык писем",
       },
       page: { create: "Приглашение сотрудника", edit: "Сотрудник %{recordRepresentation}" },
       empty: "Сотрудников пока нет",
@@ -181,6 +184,7 @@ const own: OwnMessages = {
       never_logged_in: "ещё не входил",
       hints: {
         email: "Сюда придёт приглашение.",
+        language: "На этом языке сотруднику придут приглашение и другие письма.",
         is_active: "Отключённый сотрудник больше не сможет войти, а его токены сразу перестанут действовать.",
       },
       invitation: { pending: "ожидает ответа", accepted: "принято", expired: "истекло" },
