@@ -19,6 +19,7 @@ import { Dashboard } from "./dashboard";
 import { dataProvider } from "./dataProvider";
 import employees from "./employees";
 import { i18nProvider } from "./i18n";
+import { useUserLanguage } from "./i18n/useUserLanguage";
 import network from "./network";
 import products from "./products";
 import { RegisterPage } from "./register";
@@ -40,9 +41,13 @@ const AppMenu = () => (
   </Menu>
 );
 
-const AppLayout = ({ children }: { children: ReactNode }) => <Layout menu={AppMenu}>{children}</Layout>;
+/** The layout of the signed-in pages, where the admin follows the staff user's saved language. */
+const AppLayout = ({ children }: { children: ReactNode }) => {
+  useUserLanguage();
+  return <Layout menu={AppMenu}>{children}</Layout>;
+};
 
-/** react-admin's login page, with the language switch that the app bar has after logging in. */
+/** react-admin's login page, with the language switch that the app bar has after logging in (saved at login). */
 const LoginPage = () => (
   <Login>
     <LoginForm />

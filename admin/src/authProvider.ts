@@ -14,9 +14,28 @@ function currentMe(): Promise<Me> {
   return me;
 }
 
+/** Set by a login until the admin has looked at its languages once: see useUserLanguage. */
+let loggedInNow = false;
+
 function signedOut() {
   me = undefined;
+  loggedInNow = false;
   forgetAccessToken();
+}
+
+/** The signed-in user's saved language, and whether they have just logged in (true once per login). */
+export async function savedLanguage(): Promise<{ language: string; loggedInNow: boolean }> {
+  const { language } = await currentMe();
+  const fresh = loggedInNow;
+  loggedInNow = false;
+  return { language, loggedInNow: fresh };
+}
+
+/** Stores the signed-in user's language on the server, which their own emails use; nothing when it is already. */
+export async function saveLanguage(language: string): Promise<void> {
+  if ((await currentMe()).language === language) return;
+  const { json } = await api<Me>("/auth/me", { method: "PATCH", body: { language } });
+  me = Promise.resolve(json);
 }
 
 export const authProvider: AuthProvider = {
@@ -25,6 +44,7 @@ export const authProvider: AuthProvider = {
     // The server refuses employees itself, with the message the login form shows.
     await startSession(username, password);
     await currentMe();
+    loggedInNow = true;
   },
   async logout() {
     signedOut();

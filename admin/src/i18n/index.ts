@@ -20,7 +20,8 @@ function serverDefault(): string | null {
 
 /**
  * A first visit's language: the first of the browser's languages that the admin speaks ("ru-RU" is ru), else
- * the server's default. Later visits take the one chosen with the switch, which react-admin's store keeps.
+ * the server's default. Later visits take the one chosen with the switch, which react-admin's store keeps, and
+ * a signed-in staff user with no choice in this browser gets their saved language (useUserLanguage).
  */
 function firstVisitLanguage(): string {
   const wanted = [...navigator.languages.map((tag) => tag.split("-")[0]?.toLowerCase()), serverDefault()];
