@@ -109,6 +109,10 @@ const TABLE: Record<string, Entry> = {
     expect: open(204),
   },
   "GET /api/v1/auth/me": { call: () => ({ url: "/api/v1/auth/me" }), expect: signedIn(200) },
+  "PATCH /api/v1/auth/me": {
+    call: () => ({ url: "/api/v1/auth/me", payload: { language: "en" } }),
+    expect: signedIn(200),
+  },
   // The admin's own session: staff only by the credential in the body or the cookie, whatever bearer comes along.
   "POST /api/v1/auth/session": {
     call: () => ({ url: "/api/v1/auth/session", payload: { email: "staff@example.com", password: "1" } }),

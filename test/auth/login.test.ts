@@ -38,6 +38,7 @@ describe("POST /auth/token", () => {
       role: "employee",
       company_id: companyId,
       is_active: true,
+      language: "ru",
     });
     const [row] = await t.sql<{ last_login_at: Date | null }>(
       "select last_login_at from users where id = $1",

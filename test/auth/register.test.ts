@@ -40,6 +40,7 @@ describe("POST /auth/register", () => {
       role: "employee",
       company_id: companyId,
       is_active: true,
+      language: "ru",
     });
     const me = await t.app.inject({ method: "GET", url: "/api/v1/auth/me", headers: bearer(body.access) });
     expect(me.json().id).toBe(id);

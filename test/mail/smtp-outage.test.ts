@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createInvitation, invitationLink } from "../../src/employees/invitations.js";
 import { createUser, type TestUser } from "../helpers/app.js";
 import { testApp } from "../helpers/fixture.js";
 import { type Mailbox, startMailbox } from "../helpers/mailbox.js";
@@ -30,14 +31,16 @@ beforeAll(async () => {
      values ('Factory', 'f@example.com', 'Russia', 'Moscow', 'Tverskaya', '1', 0) returning id`,
   );
   const [invitee] = await t.sql<{ id: number }>(
-    "insert into users (email, role) values ('invitee@example.com', 'staff') returning id",
+    "insert into users (email, role, company_id) values ('invitee@example.com', 'employee', $1) returning id",
+    [company?.id],
   );
+  const token = await createInvitation(t.testDb.database.db, invitee?.id as number, staff.id);
   const qr = { company_id: company?.id as number, user_id: staff.id };
   for (let n = 0; n < QR_EMAILS; n++)
     qrJobs.push(await t.worker.queue.enqueue("send-qr-email", qr, { retryDelay: 1 }));
   invitationJob = await t.worker.queue.enqueue(
     "send-invitation",
-    { user_id: invitee?.id as number, link: "http://supplynet.test/admin/#/register?token=t" },
+    { user_id: invitee?.id as number, link: invitationLink("http://supplynet.test", token) },
     { retryDelay: 1 },
   );
   exhaustedJob = await t.worker.queue.enqueue("send-qr-email", qr, { retryDelay: 1, retryLimit: 2 });
