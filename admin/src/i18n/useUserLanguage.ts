@@ -1,9 +1,16 @@
 import { useEffect } from "react";
 import { useNotify, useStoreContext } from "react-admin";
 import { savedLanguage, saveLanguage } from "../authProvider";
+import { currentLanguage } from ".";
 
 /** Where react-admin's language switch (LocalesMenuButton, in the app bar and on the login page) keeps its choice. */
 const CHOICE = "locale";
+
+/**
+ * A language chosen while signed in, waiting to be shown. react-admin mounts the whole admin anew in a new
+ * language, notifications included, so a failed save reported before that would vanish unseen: the save waits.
+ */
+let switched: string | undefined;
 
 /**
  * Keeps the signed-in staff user's language and the admin's in step, for a component inside the layout:
@@ -20,6 +27,12 @@ export function useUserLanguage(): void {
       saveLanguage(language).catch((error: Error) =>
         notify("app.language_not_saved", { type: "error", messageArgs: { error: error.message } }),
       );
+    // The language the admin is mounted in (react-admin's useLocale already tells the next one, before that).
+    const shown = currentLanguage();
+    if (switched === shown) {
+      switched = undefined;
+      save(shown);
+    }
     savedLanguage()
       .then(({ language, loggedInNow }) => {
         const chosen = store.getItem<string>(CHOICE);
@@ -28,9 +41,11 @@ export function useUserLanguage(): void {
       })
       // Not signed in (any more): react-admin shows the login page, and there is no user to follow.
       .catch(() => undefined);
-    // The store answers the switch's choices, the one taken above (already saved), and other tabs' choices.
+    // The switch's choices, the saved language taken above (saving it again does nothing), other tabs' choices.
     return store.subscribe(CHOICE, (language?: string) => {
-      if (language !== undefined) save(language);
+      if (language === undefined) return;
+      if (language === currentLanguage()) save(language);
+      else switched = language;
     });
   }, [store, notify]);
 }
