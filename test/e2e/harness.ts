@@ -209,12 +209,19 @@ export async function startApp(
   };
 }
 
-/** A staff user and an employee, both with password "1". */
-export async function createUsers(testDb: TestDatabase, employeeCompanyId: number): Promise<void> {
+/**
+ * A staff user and an employee, both with password "1". The admin follows the staff user's saved language after
+ * login, so it is English by default, as newPage's browser is.
+ */
+export async function createUsers(
+  testDb: TestDatabase,
+  employeeCompanyId: number,
+  staffLanguage: "ru" | "en" = "en",
+): Promise<void> {
   await testDb.database.executeSql(
-    `insert into users (email, password_hash, first_name, last_name, role, company_id)
-     values ($1, $3, 'Sam', 'Staff', 'staff', null), ($2, $3, 'Emma', 'Employee', 'employee', $4)`,
-    [STAFF.email, EMPLOYEE.email, PASSWORD_ONE_HASH, employeeCompanyId],
+    `insert into users (email, password_hash, first_name, last_name, role, company_id, language)
+     values ($1, $3, 'Sam', 'Staff', 'staff', null, $5), ($2, $3, 'Emma', 'Employee', 'employee', $4, 'ru')`,
+    [STAFF.email, EMPLOYEE.email, PASSWORD_ONE_HASH, employeeCompanyId, staffLanguage],
   );
 }
 

@@ -225,6 +225,17 @@ describeInBrowser("the admin in Russian and in English", () => {
     await testDb?.destroy();
   });
 
+  const setStaffLanguage = (language: Language) =>
+    testDb.database.executeSql("update users set language = $1 where email = $2", [language, STAFF.email]);
+  const languageOf = async (email: string) => {
+    const { rows } = await testDb.database.executeSql<{ language: string }>(
+      "select language from users where email = $1",
+      [email],
+    );
+    return rows[0]?.language;
+  };
+  const htmlLang = (page: Page) => page.evaluate(() => document.documentElement.lang);
+
   /** The interface's words on the page: without the records' values, email addresses and code. */
   const interfaceText = (text: string, code: string[]) => {
     let rest = text;
@@ -234,6 +245,8 @@ describeInBrowser("the admin in Russian and in English", () => {
 
   for (const language of Object.keys(LANGUAGES) as Language[]) {
     it(`shows every page in ${language === "ru" ? "Russian" : "English"}, with no key missing`, async () => {
+      // The admin follows the staff user's saved language after login: the same as the browser's here.
+      await setStaffLanguage(language);
       const { context, page } = await newPage(browser, undefined, LANGUAGES[language]);
       const missing: string[] = [];
       const languagesAsked = new Set<string>();
@@ -310,6 +323,64 @@ describeInBrowser("the admin in Russian and in English", () => {
     } finally {
       await context.close();
       await english.stop();
+    }
+  });
+
+  it("saves the app bar's switch as the staff user's language, which a browser with no choice follows", async () => {
+    await setStaffLanguage("ru");
+    const first = await newPage(browser, undefined, "ru-RU");
+    await logIn(first.page, server.url, STAFF);
+    await first.page.getByTestId("total-debt").waitFor();
+    expect(await htmlLang(first.page)).toBe("ru");
+    await first.page.getByRole("button", { name: "Русский" }).click();
+    await first.page.getByRole("menuitem", { name: "English" }).click();
+    await first.page.getByRole("button", { name: "English" }).waitFor();
+    expect(await htmlLang(first.page)).toBe("en");
+    await eventually(() => languageOf(STAFF.email)).toBe("en");
+    await first.context.close();
+
+    // A new browser that asks for Russian and has no choice stored: after login, the saved language.
+    const { context, page } = await newPage(browser, undefined, "ru-RU");
+    try {
+      await logIn(page, server.url, STAFF);
+      await page.getByTestId("total-debt").waitFor();
+      await eventually(() => htmlLang(page)).toBe("en");
+      await page.getByText("Total debt").first().waitFor();
+
+      // An invitation in the language chosen on the form, whose default is the admin's.
+      await page.goto(`${server.url}/admin/#/employees/create`);
+      await page.fill('input[name="email"]', "anna@supplynet.test");
+      await page.getByRole("combobox", { name: "Company" }).fill("Альфа L2");
+      await page.getByRole("option", { name: "Альфа L2" }).click();
+      const language = page.getByRole("combobox", { name: "Language of emails" });
+      await eventually(() => language.textContent()).toBe("English");
+      await language.click();
+      await page.getByRole("option", { name: "Russian" }).click();
+      await page.getByRole("button", { name: "Save" }).click();
+      await page.getByText("Invitation sent to anna@supplynet.test").waitFor();
+      expect(await languageOf("anna@supplynet.test")).toBe("ru");
+    } finally {
+      await context.close();
+    }
+  });
+
+  it("keeps the language switched when saving it fails, and says so", async () => {
+    await setStaffLanguage("en");
+    const { context, page } = await newPage(browser, undefined, "en-US");
+    try {
+      await logIn(page, server.url, STAFF);
+      await page.getByTestId("total-debt").waitFor();
+      // The network fails the save; everything else reaches the server.
+      await page.route("**/api/v1/auth/me", (route) =>
+        route.request().method() === "PATCH" ? route.abort("connectionfailed") : route.fallback(),
+      );
+      await page.getByRole("button", { name: "English" }).click();
+      await page.getByRole("menuitem", { name: "Русский" }).click();
+      await page.getByText("Язык не сохранён для ваших писем").waitFor();
+      expect(await htmlLang(page)).toBe("ru");
+      expect(await languageOf(STAFF.email)).toBe("en");
+    } finally {
+      await context.close();
     }
   });
 });
