@@ -1,7 +1,8 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, expect, it } from "vitest";
 import { createChain, type TestCompany } from "../helpers/app.js";
-import { createTestDatabase, type TestDatabase } from "../helpers/database.js";
+import { testApp } from "../helpers/fixture.js";
+import { type Mailbox, startMailbox } from "../helpers/mailbox.js";
 import {
   createUsers,
   describeInBrowser,
@@ -9,14 +10,12 @@ import {
   ensureAdminBuilt,
   launchBrowser,
   logIn,
-  type Mailbox,
   newPage,
   PHONE,
   type RunningApp,
   STAFF,
   screenshot,
   startApp,
-  startMailbox,
 } from "./harness.js";
 
 /** Seven chains: 7 factories and 28 companies in debt (100.50 each); the Kazan chain is the "Beta" one. */
@@ -34,7 +33,7 @@ const CHAINS = [
 const eventually = <T>(read: () => Promise<T> | T) => expect.poll(read, { timeout: 20_000, interval: 200 });
 
 describeInBrowser("admin panel in Chromium", () => {
-  let testDb: TestDatabase;
+  const t = testApp({ app: false, truncate: false });
   let mailbox: Mailbox;
   let server: RunningApp;
   let browser: Browser;
@@ -43,7 +42,7 @@ describeInBrowser("admin panel in Chromium", () => {
   const requested: string[] = [];
 
   const debtOf = async (ids: number[]) => {
-    const { rows } = await testDb.database.executeSql<{ id: number; debt: string }>(
+    const { rows } = await t.testDb.database.executeSql<{ id: number; debt: string }>(
       `select id, debt::text as debt from companies where id = any($1::int[]) order by id`,
       [ids],
     );
@@ -53,11 +52,10 @@ describeInBrowser("admin panel in Chromium", () => {
 
   beforeAll(async () => {
     await ensureAdminBuilt();
-    testDb = await createTestDatabase();
-    for (const [label, city] of CHAINS) chains[label] = await createChain(testDb, label, city);
-    await createUsers(testDb, chains.Alpha?.[2]?.id as number);
+    for (const [label, city] of CHAINS) chains[label] = await createChain(t.testDb, label, city);
+    await createUsers(t.testDb, chains.Alpha?.[2]?.id as number);
     mailbox = await startMailbox();
-    server = await startApp(testDb, mailbox);
+    server = await startApp(t.testDb, mailbox);
     browser = await launchBrowser();
     ({ page } = await newPage(browser));
     page.on("request", (request) => requested.push(request.url()));
@@ -71,7 +69,6 @@ describeInBrowser("admin panel in Chromium", () => {
     await browser?.close();
     await server?.stop();
     await mailbox?.close();
-    await testDb?.destroy();
   });
 
   it("refuses an employee at login with a clear message", async () => {
@@ -133,7 +130,7 @@ describeInBrowser("admin panel in Chromium", () => {
     await page.getByRole("dialog").getByRole("button", { name: "Clear debt" }).click();
     await page.getByText("Job scheduled").waitFor();
     await page.getByText("Cleared 25 companies").waitFor({ timeout: 60_000 });
-    const { rows } = await testDb.database.executeSql<{ total: string }>(
+    const { rows } = await t.testDb.database.executeSql<{ total: string }>(
       "select sum(debt)::text as total from companies",
     );
     expect(rows[0]?.total).toBe("0.00");
@@ -153,7 +150,7 @@ describeInBrowser("admin panel in Chromium", () => {
     await eventually(() => supplierInput.textContent()).toMatch(/Must be a dealership \(one level up\)/);
     await page.getByText("The supplier is not one level up.").waitFor();
     expect((await debtOf([entrepreneur.id])).length).toBe(1);
-    const { rows } = await testDb.database.executeSql<{ level: number }>(
+    const { rows } = await t.testDb.database.executeSql<{ level: number }>(
       "select level from companies where id = $1",
       [entrepreneur.id],
     );
@@ -179,7 +176,9 @@ describeInBrowser("admin panel in Chromium", () => {
     await page.getByRole("button", { name: "Delete" }).click();
     await page.getByRole("dialog").getByRole("button", { name: "Confirm" }).click();
     await page.getByText(/reassign or delete them first/).waitFor();
-    const { rows } = await testDb.database.executeSql("select id from companies where id = $1", [factory.id]);
+    const { rows } = await t.testDb.database.executeSql("select id from companies where id = $1", [
+      factory.id,
+    ]);
     expect(rows).toHaveLength(1);
   });
 
@@ -218,7 +217,7 @@ describeInBrowser("admin panel in Chromium", () => {
     await page.getByLabel("Repeat the password").fill("correct horse battery staple");
     await page.getByRole("button", { name: "Create my account" }).click();
     await page.getByText("Your account new.hire@supplynet.test is ready").waitFor();
-    const { rows } = await testDb.database.executeSql<{ has_password: boolean }>(
+    const { rows } = await t.testDb.database.executeSql<{ has_password: boolean }>(
       "select password_hash is not null as has_password from users where email = $1",
       ["new.hire@supplynet.test"],
     );
@@ -239,7 +238,7 @@ describeInBrowser("admin panel in Chromium", () => {
     await page.getByLabel("Active").uncheck();
     await page.getByRole("button", { name: "Save" }).click();
     await page.locator("tbody tr").filter({ hasText: EMPLOYEE.email }).waitFor();
-    const { rows } = await testDb.database.executeSql<{ is_active: boolean }>(
+    const { rows } = await t.testDb.database.executeSql<{ is_active: boolean }>(
       "select is_active from users where email = $1",
       [EMPLOYEE.email],
     );
@@ -260,7 +259,7 @@ describeInBrowser("admin panel in Chromium", () => {
     await page.getByRole("option", { name: "Pocket Radio PR-7" }).click();
     await page.getByRole("button", { name: "Save" }).click();
     await page.getByText("Element updated").waitFor();
-    const { rows } = await testDb.database.executeSql<{ name: string; release_date: string }>(
+    const { rows } = await t.testDb.database.executeSql<{ name: string; release_date: string }>(
       `select p.name, p.release_date::text as release_date
        from company_products cp join products p on p.id = cp.product_id where cp.company_id = $1`,
       [company.id],

@@ -1,16 +1,14 @@
 import { existsSync, mkdirSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
-import { type ParsedMail, simpleParser } from "mailparser";
 import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
-import { SMTPServer } from "smtp-server";
 import { afterAll, afterEach, describe, expect } from "vitest";
 import { type App, buildApp } from "../../src/app.js";
-import { type Config, loadConfig } from "../../src/config.js";
-import { createMailer } from "../../src/mail/transport.js";
+import type { Config } from "../../src/config.js";
 import { adminBuildFolder, projectRoot } from "../../src/paths.js";
-import { startWorker } from "../../src/worker.js";
-import { PASSWORD_ONE_HASH } from "../helpers/app.js";
+import { GENEROUS_LIMITS, PASSWORD_ONE_HASH, testConfig } from "../helpers/app.js";
 import type { TestDatabase } from "../helpers/database.js";
+import type { Mailbox } from "../helpers/mailbox.js";
+import { startTestWorker } from "../helpers/worker.js";
 
 export const CHROMIUM = "/usr/bin/chromium";
 // Without the background-networking flags Chromium floods this closed network with connections it refuses.
@@ -113,58 +111,6 @@ export async function ensureAdminBuilt(): Promise<void> {
   await build({ configFile: path.join(sources, "vite.config.ts"), logLevel: "warn" });
 }
 
-export interface Mailbox {
-  url: string;
-  messages: ParsedMail[];
-  /** Resolves with the first message (already received or yet to come) that matches. */
-  waitFor(match: (mail: ParsedMail) => boolean, timeoutMs?: number): Promise<ParsedMail>;
-  close(): Promise<void>;
-}
-
-/** A real SMTP server in this process; every message is parsed and kept. */
-export async function startMailbox(): Promise<Mailbox> {
-  const messages: ParsedMail[] = [];
-  const listeners = new Set<() => void>();
-  const server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ["STARTTLS"],
-    onData(stream, _session, callback) {
-      simpleParser(stream)
-        .then((mail) => {
-          messages.push(mail);
-          for (const listener of listeners) listener();
-          callback();
-        })
-        .catch(callback);
-    },
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.server.address() as { port: number };
-  return {
-    url: `smtp://127.0.0.1:${port}`,
-    messages,
-    waitFor(match, timeoutMs = 30_000) {
-      return new Promise((resolve, reject) => {
-        const check = () => {
-          const found = messages.find(match);
-          if (!found) return false;
-          listeners.delete(check);
-          clearTimeout(timer);
-          resolve(found);
-          return true;
-        };
-        const timer = setTimeout(() => {
-          listeners.delete(check);
-          reject(new Error(`No matching mail within ${timeoutMs} ms (got ${messages.length})`));
-        }, timeoutMs);
-        listeners.add(check);
-        check();
-      });
-    },
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
-  };
-}
-
 export interface RunningApp {
   app: App;
   url: string;
@@ -177,26 +123,14 @@ export async function startApp(
   mailbox?: Mailbox,
   overrides: Partial<Config> = {},
 ): Promise<RunningApp> {
-  const config = loadConfig(
-    {
-      logLevel: "silent",
-      dataDir: path.join(ARTIFACTS, "data"),
-      publicUrl: "http://supplynet.test",
-      smtpUrl: mailbox?.url,
-      // Every test logs in through the real form; the per-IP login limit is for the outside world.
-      authRateLimit: { perIp: 10_000, perIpWindowMs: 60_000, failures: 100, failureWindowMs: 60_000 },
-      ...overrides,
-    },
-    { NODE_ENV: "test" },
-  );
-  const mailer = createMailer({ smtpUrl: mailbox?.url, from: config.mailFrom, dataDir: config.dataDir });
-  const worker = await startWorker({
-    config,
-    database: testDb.database,
-    databaseUrl: testDb.url,
-    mailer,
-    log: () => {},
+  const config = testConfig({
+    dataDir: path.join(ARTIFACTS, "data"),
+    smtpUrl: mailbox?.url,
+    // Every test logs in through the real form; the per-IP login limit is for the outside world.
+    authRateLimit: GENEROUS_LIMITS,
+    ...overrides,
   });
+  const worker = await startTestWorker(testDb, { config });
   const app = await buildApp({ config, database: testDb.database, jobs: worker.queue });
   const address = await app.listen({ host: "127.0.0.1", port: 0 });
   return {

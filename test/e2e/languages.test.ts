@@ -1,7 +1,7 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { createChain, type TestCompany } from "../helpers/app.js";
-import { createTestDatabase, type TestDatabase } from "../helpers/database.js";
+import { testApp } from "../helpers/fixture.js";
 import {
   createUsers,
   describeInBrowser,
@@ -180,7 +180,7 @@ function readPage(page: Page) {
 }
 
 describeInBrowser("the admin in Russian and in English", () => {
-  let testDb: TestDatabase;
+  const t = testApp({ app: false, truncate: false });
   let server: RunningApp;
   let browser: Browser;
   let ids: Ids;
@@ -189,17 +189,16 @@ describeInBrowser("the admin in Russian and in English", () => {
 
   beforeAll(async () => {
     await ensureAdminBuilt();
-    testDb = await createTestDatabase();
-    const chain = await createChain(testDb, "Альфа", "Казань");
-    await createUsers(testDb, (chain[2] as TestCompany).id);
-    const { rows: products } = await testDb.database.executeSql<{ id: number }>(
+    const chain = await createChain(t.testDb, "Альфа", "Казань");
+    await createUsers(t.testDb, (chain[2] as TestCompany).id);
+    const { rows: products } = await t.testDb.database.executeSql<{ id: number }>(
       `insert into products (name, model, release_date) values ('Пылесос', 'Вихрь-7', '2024-01-31') returning id`,
     );
-    await testDb.database.executeSql(
+    await t.testDb.database.executeSql(
       `insert into company_products (company_id, product_id) values ($1, $2), ($3, $2)`,
       [(chain[4] as TestCompany).id, products[0]?.id, (chain[3] as TestCompany).id],
     );
-    const { rows: employees } = await testDb.database.executeSql<{ id: number }>(
+    const { rows: employees } = await t.testDb.database.executeSql<{ id: number }>(
       "select id from users where email = $1",
       [EMPLOYEE.email],
     );
@@ -208,27 +207,26 @@ describeInBrowser("the admin in Russian and in English", () => {
       product: products[0]?.id as number,
       employee: employees[0]?.id as number,
     };
-    const { rows } = await testDb.database.executeSql<{ value: string }>(
+    const { rows } = await t.testDb.database.executeSql<{ value: string }>(
       `select unnest(array[name, email, country, city, street, house_number]) as value from companies
        union select unnest(array[name, model]) from products
        union select unnest(array[email, first_name, last_name]) from users`,
     );
     // Longest first, so that "Альфа L1" goes before a shorter value inside it.
     data = rows.map((row) => row.value).sort((a, b) => b.length - a.length);
-    server = await startApp(testDb);
+    server = await startApp(t.testDb);
     browser = await launchBrowser();
   });
 
   afterAll(async () => {
     await browser?.close();
     await server?.stop();
-    await testDb?.destroy();
   });
 
   const setStaffLanguage = (language: Language) =>
-    testDb.database.executeSql("update users set language = $1 where email = $2", [language, STAFF.email]);
+    t.testDb.database.executeSql("update users set language = $1 where email = $2", [language, STAFF.email]);
   const languageOf = async (email: string) => {
-    const { rows } = await testDb.database.executeSql<{ language: string }>(
+    const { rows } = await t.testDb.database.executeSql<{ language: string }>(
       "select language from users where email = $1",
       [email],
     );
@@ -314,7 +312,7 @@ describeInBrowser("the admin in Russian and in English", () => {
   });
 
   it("follows DEFAULT_LANGUAGE=en on a first visit in another language", async () => {
-    const english = await startApp(testDb, undefined, { defaultLanguage: "en" });
+    const english = await startApp(t.testDb, undefined, { defaultLanguage: "en" });
     const { context, page } = await newPage(browser, undefined, "de-DE");
     try {
       await page.goto(`${english.url}/admin/#/login`);

@@ -2,7 +2,7 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, expect, it } from "vitest";
-import { createTestDatabase, type TestDatabase } from "../helpers/database.js";
+import { testApp } from "../helpers/fixture.js";
 import {
   describeInBrowser,
   ensureAdminBuilt,
@@ -32,7 +32,7 @@ async function startFramingSite(target: string): Promise<{ server: Server; url: 
 }
 
 describeInBrowser("the CSP in Chromium", () => {
-  let testDb: TestDatabase;
+  const t = testApp({ app: false, truncate: false });
   let server: RunningApp;
   let browser: Browser;
   let page: Page;
@@ -40,8 +40,7 @@ describeInBrowser("the CSP in Chromium", () => {
 
   beforeAll(async () => {
     await ensureAdminBuilt();
-    testDb = await createTestDatabase();
-    server = await startApp(testDb);
+    server = await startApp(t.testDb);
     browser = await launchBrowser();
     ({ page } = await newPage(browser));
     page.on("request", (request) => requested.push(request.url()));
@@ -54,7 +53,6 @@ describeInBrowser("the CSP in Chromium", () => {
   afterAll(async () => {
     await browser?.close();
     await server?.stop();
-    await testDb?.destroy();
   });
 
   it("renders Swagger UI with its operations", async () => {

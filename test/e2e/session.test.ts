@@ -2,7 +2,7 @@ import type { Browser, BrowserContext, Page, Request, Route } from "playwright-c
 import { afterAll, afterEach, beforeAll, expect, it } from "vitest";
 import { SESSION_COOKIE } from "../../src/auth/admin-session.js";
 import { createChain } from "../helpers/app.js";
-import { createTestDatabase, type TestDatabase } from "../helpers/database.js";
+import { testApp } from "../helpers/fixture.js";
 import {
   createUsers,
   describeInBrowser,
@@ -20,7 +20,7 @@ const ACCESS_TTL_MS = 5000;
 const SESSION_PATH = "/api/v1/auth/session";
 
 describeInBrowser("the admin session", () => {
-  let testDb: TestDatabase;
+  const t = testApp({ app: false, truncate: false });
   let server: RunningApp;
   let browser: Browser;
   let context: BrowserContext;
@@ -34,7 +34,7 @@ describeInBrowser("the admin session", () => {
   const cookiesSentElsewhere: string[] = [];
 
   const tokenRows = () =>
-    testDb.database
+    t.testDb.database
       .executeSql<{ live: number; revoked: number }>(
         `select count(*) filter (where revoked_at is null and rotated_at is null)::int as live,
                 count(*) filter (where revoked_at is not null)::int as revoked from refresh_tokens`,
@@ -63,10 +63,9 @@ describeInBrowser("the admin session", () => {
 
   beforeAll(async () => {
     await ensureAdminBuilt();
-    testDb = await createTestDatabase();
-    const chain = await createChain(testDb, "Solo");
-    await createUsers(testDb, chain[1]?.id as number);
-    server = await startApp(testDb, undefined, { jwtAccessTtlMs: ACCESS_TTL_MS });
+    const chain = await createChain(t.testDb, "Solo");
+    await createUsers(t.testDb, chain[1]?.id as number);
+    server = await startApp(t.testDb, undefined, { jwtAccessTtlMs: ACCESS_TTL_MS });
     browser = await launchBrowser();
     ({ context, page: tabA } = await newPage(browser));
     const isRefresh = (request: Request) => request.url().endsWith(`${SESSION_PATH}/refresh`);
@@ -104,7 +103,6 @@ describeInBrowser("the admin session", () => {
   afterAll(async () => {
     await browser?.close();
     await server?.stop();
-    await testDb?.destroy();
   });
 
   it("keeps the refresh token in an httpOnly cookie and restores the session from it after a reload", async () => {

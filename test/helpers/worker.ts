@@ -1,4 +1,5 @@
 import { expect } from "vitest";
+import type { Config } from "../../src/config.js";
 import type { Mailer } from "../../src/mail/transport.js";
 import type { JobQueue, JobStatus } from "../../src/queue/queue.js";
 import { type RunningWorker, startWorker } from "../../src/worker.js";
@@ -9,6 +10,7 @@ export interface TestWorkerOptions {
   mailer?: Mailer;
   smtpUrl?: string;
   dataDir?: string;
+  config?: Partial<Config>;
 }
 
 /** A worker inside the test process, on the test's own database (pg-boss gets its own pool on pg). */
@@ -19,6 +21,7 @@ export function startTestWorker(
   const config = testConfig({
     ...(options.smtpUrl ? { smtpUrl: options.smtpUrl } : {}),
     ...(options.dataDir ? { dataDir: options.dataDir } : {}),
+    ...options.config,
   });
   return startWorker({
     config,
