@@ -13,6 +13,18 @@ export type Answer<P extends keyof paths, M extends Method, S extends number = 2
     ? J
     : never;
 
+/** The query parameters an operation takes. */
+export type Query<P extends keyof paths, M extends Method> =
+  Operation<P, M> extends { parameters: { query?: infer Q } } ? NonNullable<Q> : never;
+
+/**
+ * The names a list's filters may take: the list's query parameters, except the paging and sorting that
+ * react-admin sets itself, with react-admin's own `q` for the API's `search` (see dataProvider's filterQuery).
+ */
+export type ListFilter<P extends keyof paths> =
+  | Exclude<keyof Query<P, "get">, "page" | "page_size" | "ordering" | "search">
+  | "q";
+
 /** The JSON body an operation takes. */
 export type Body<P extends keyof paths, M extends Method> =
   Operation<P, M> extends { requestBody: { content: { "application/json": infer B } } } ? B : never;
@@ -27,6 +39,7 @@ export type Level = Company["level"];
 export type CompanyCreate = Body<"/api/v1/companies", "post">;
 export type CompanyUpdate = Body<"/api/v1/companies/{id}", "patch">;
 export type CompanyIds = Answer<"/api/v1/companies/ids", "get">;
+export type CompanyFilter = ListFilter<"/api/v1/companies">;
 export type CompanySummary = Answer<"/api/v1/stats", "get">["top_debtors"][number];
 
 export type ProductCreate = Body<"/api/v1/products", "post">;

@@ -1,10 +1,13 @@
 import { type Theme, useMediaQuery } from "@mui/material";
 import {
+  AutocompleteInput,
   BulkActionsToolbar,
   CreateButton,
   Datagrid,
   ExportButton,
+  FilterButton,
   List,
+  ReferenceInput,
   SearchInput,
   SelectAllButton,
   SelectInput,
@@ -16,19 +19,51 @@ import {
 } from "react-admin";
 import { CompanyField, LevelField, LocalDateField, MoneyField } from "../shared/fields";
 import { LEVEL_CHOICES, useFormats, useLevelLabel, yesNoChoices } from "../shared/format";
+import type { CompanyFilter } from "../types";
 import { ClearDebtButton } from "./ClearDebtButton";
 
 const HAS_DEBT = yesNoChoices("resources.companies.has_debt.yes", "resources.companies.has_debt.no");
 
-/** A hook, because the search placeholder is shown as it is given: it is translated here. */
+/** A filter's source: one of the list's query parameters, so the compiler refuses one the API lacks. */
+const param = (source: CompanyFilter) => source;
+
+/** Wide enough for a product's name and model, or a company's name, to be read whole. */
+const REFERENCE_FILTER = { minWidth: 280 };
+
+/**
+ * Every query parameter of the list as a filter: the first three always shown, the rest under "Add filter".
+ * A hook, because the search placeholder is shown as it is given: it is translated here.
+ */
 function useFilters() {
   const translate = useTranslate();
   return [
-    <SearchInput key="q" source="q" placeholder={translate("resources.companies.search")} alwaysOn />,
-    <TextInput key="city" source="city" alwaysOn />,
-    <SelectInput key="level" source="level" choices={LEVEL_CHOICES} alwaysOn />,
-    <TextInput key="country" source="country" />,
-    <SelectInput key="has_debt" source="has_debt" choices={HAS_DEBT} />,
+    <SearchInput
+      key="q"
+      source={param("q")}
+      placeholder={translate("resources.companies.search")}
+      alwaysOn
+    />,
+    <TextInput key="city" source={param("city")} alwaysOn />,
+    <SelectInput key="level" source={param("level")} choices={LEVEL_CHOICES} alwaysOn />,
+    <TextInput key="country" source={param("country")} />,
+    <SelectInput key="has_debt" source={param("has_debt")} choices={HAS_DEBT} />,
+    <ReferenceInput
+      key="product"
+      source={param("product")}
+      reference="products"
+      sort={{ field: "name", order: "ASC" }}
+    >
+      {/* No optionText: the products resource's recordRepresentation, name and model. */}
+      <AutocompleteInput sx={REFERENCE_FILTER} />
+    </ReferenceInput>,
+    <ReferenceInput
+      key="supplier"
+      source={param("supplier")}
+      reference="companies"
+      sort={{ field: "name", order: "ASC" }}
+    >
+      <AutocompleteInput optionText="name" sx={REFERENCE_FILTER} />
+    </ReferenceInput>,
   ];
 }
 
@@ -48,6 +83,7 @@ const CompanyBulkActions = () => (
 // Export is capped: 100k rows would page through the whole API; staff filter first, then export.
 const ListActions = () => (
   <TopToolbar>
+    <FilterButton />
     <CreateButton />
     <ExportButton maxResults={1000} />
   </TopToolbar>

@@ -18,6 +18,7 @@ const companies = {
     debt_read_only: "Debt (changes only by clearing debt and the scheduled tasks)",
     created_at: "Created",
     product_ids: "Products",
+    product: "Sells product",
   },
   page: { create: "New company", edit: "Company %{recordRepresentation}" },
   empty: "No companies yet",

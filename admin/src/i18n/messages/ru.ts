@@ -93,6 +93,7 @@ const own: OwnMessages = {
         debt_read_only: "Долг (меняется только при обнулении и плановыми задачами)",
         created_at: "Создана",
         product_ids: "Товары",
+        product: "Продаёт товар",
       },
       page: { create: "Новая компания", edit: "Компания %{recordRepresentation}" },
       empty: "Компаний пока нет",
