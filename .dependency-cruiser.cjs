@@ -4,7 +4,7 @@
  * and `npm test` runs that check first.
  */
 const LAYERS = [
-  ["base", "^src/(config|paths|user-error)\\.ts$"],
+  ["base", "^src/((config|paths|user-error)\\.ts$|i18n/)"],
   ["db", "^src/db/"],
   ["http", "^src/http/"],
   ["queue", "^src/queue/"],
