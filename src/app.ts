@@ -23,6 +23,7 @@ import {
   frameworkErrors,
   schemaErrorFormatter,
 } from "./http/errors.js";
+import { languagePlugin } from "./http/language.js";
 import { securityPlugin } from "./http/security.js";
 import { createValidatorCompiler } from "./http/validation.js";
 import { productConstraints } from "./products/constraints.js";
@@ -71,7 +72,7 @@ export async function buildApp(deps: AppDeps) {
     http: { requireHostHeader: false },
     // Requests that arrive while the app closes get a 503 in the error shape from errorHandlerPlugin instead.
     return503OnClosing: false,
-    clientErrorHandler,
+    clientErrorHandler: clientErrorHandler(deps.config.defaultLanguage),
     frameworkErrors,
     schemaErrorFormatter,
   }).withTypeProvider<TypeBoxTypeProvider>();
@@ -81,6 +82,7 @@ export async function buildApp(deps: AppDeps) {
   app.decorate("db", deps.database.db);
   app.decorate("jobs", deps.jobs);
 
+  await app.register(languagePlugin);
   await app.register(errorHandlerPlugin, {
     database: deps.database,
     constraints: [...companyConstraints, ...productConstraints, ...employeeConstraints],

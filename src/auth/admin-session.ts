@@ -4,6 +4,7 @@ import type { FastifyReply, FastifyRequest } from "fastify";
 import { Type } from "typebox";
 import { HttpError, unauthorized } from "../http/errors.js";
 import { errorResponses } from "../http/schemas.js";
+import { msg } from "../i18n/translate.js";
 import { loginBudget, PUBLIC_BODY_LIMIT, perIpRateLimit, refreshRateLimit } from "./rate-limits.js";
 import { revokeFamilyOf, rotateRefreshToken } from "./refresh-tokens.js";
 import { EmptyBody, SessionResponse, TokenRequest } from "./schemas.js";
@@ -24,11 +25,7 @@ const COOKIE_NOTE =
 async function requireJson(request: FastifyRequest) {
   const type = request.headers["content-type"]?.split(";")[0]?.trim().toLowerCase();
   if (type !== "application/json") {
-    throw new HttpError(
-      415,
-      "unsupported_media_type",
-      "Send this request as JSON, with Content-Type: application/json.",
-    );
+    throw new HttpError(415, "unsupported_media_type", msg("request.json_only"));
   }
 }
 
@@ -95,7 +92,7 @@ export const adminSessionRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request, reply) => {
       const refresh = presented(request);
-      if (!refresh) throw unauthorized("There is no admin session in this browser. Log in.");
+      if (!refresh) throw unauthorized(msg("auth.no_admin_session"));
       try {
         const pair = await rotateRefreshToken(app.services, refresh);
         setSession(reply, pair.refresh);

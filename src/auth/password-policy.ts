@@ -1,3 +1,4 @@
+import { type Message, msg } from "../i18n/translate.js";
 import { MIN_PASSWORD_LENGTH } from "./schemas.js";
 
 /**
@@ -22,19 +23,19 @@ function loadCommonPasswords(): Promise<Set<string>> {
  * Why this password may not be set, in words for its owner; null when it may. `email` is the account's: the
  * password may be neither it nor the part before the @.
  */
-export async function passwordProblem(password: string, email: string): Promise<string | null> {
+export async function passwordProblem(password: string, email: string): Promise<Message | null> {
   if ([...password].length < MIN_PASSWORD_LENGTH) {
-    return `The password is too short: use at least ${MIN_PASSWORD_LENGTH} characters.`;
+    return msg("password.too_short", { count: MIN_PASSWORD_LENGTH });
   }
-  if (password.trim() === "") return "The password must not be only spaces.";
+  if (password.trim() === "") return msg("password.only_spaces");
   const folded = password.trim().toLowerCase();
   const address = email.trim().toLowerCase();
   const localPart = address.split("@")[0];
   if (folded === address || folded === localPart) {
-    return "The password must not be your email address or its part before the @.";
+    return msg("password.is_email");
   }
   if ((await loadCommonPasswords()).has(folded)) {
-    return "This password is too common: it is on a list of passwords that attackers try first. Choose another.";
+    return msg("password.too_common");
   }
   return null;
 }

@@ -5,6 +5,7 @@ import fp from "fastify-plugin";
 import { users } from "../db/schema.js";
 import { forbidden, unauthorized } from "../http/errors.js";
 import { errorResponses } from "../http/schemas.js";
+import { msg } from "../i18n/translate.js";
 import type { Access, AccessTokenPayload, Actor } from "./actor.js";
 
 /** One entry of the API's route table. */
@@ -76,7 +77,7 @@ async function loadActor(actorQuery: ActorQuery, request: FastifyRequest): Promi
   const userId = userIdOf(payload.sub);
   if (userId === null) throw unauthorized();
   const [user] = await actorQuery.execute({ id: userId });
-  if (!user?.isActive) throw unauthorized("This account is inactive or no longer exists.");
+  if (!user?.isActive) throw unauthorized(msg("auth.account_inactive"));
   return { userId: user.id, role: user.role, companyId: user.companyId };
 }
 
@@ -103,11 +104,13 @@ async function auth(app: FastifyInstance) {
     if (!route.url.startsWith("/api/")) return;
     const access = route.config?.access;
     if (!access) throw new Error(`Route ${route.method} ${route.url} must declare config.access`);
+    const own = route.schema?.response as Record<number, unknown> | undefined;
+    // Every /api route reads the database, so each may answer that it is away or slow.
+    const outage = errorResponses(503, 504);
     if (access !== "public") {
       const { security, responses } = accessDocs[access];
-      const own = route.schema?.response as Record<number, unknown> | undefined;
-      route.schema = { ...route.schema, security, response: { ...responses, ...own } };
-    }
+      route.schema = { ...route.schema, security, response: { ...outage, ...responses, ...own } };
+    } else route.schema = { ...route.schema, response: { ...outage, ...own } };
     for (const method of [route.method].flat()) apiRoutes.push({ method, url: route.url, access });
   });
 
@@ -115,7 +118,7 @@ async function auth(app: FastifyInstance) {
     const access = request.routeOptions.config.access;
     if (!access || access === "public") return;
     request.actor = await loadActor(actorQuery, request);
-    if (access === "staff" && request.actor.role !== "staff") throw forbidden("Only staff may do this.");
+    if (access === "staff" && request.actor.role !== "staff") throw forbidden(msg("auth.staff_only"));
   });
 }
 

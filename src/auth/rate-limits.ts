@@ -2,6 +2,7 @@ import fastifyRateLimit, { normalizeIP } from "@fastify/rate-limit";
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import fp from "fastify-plugin";
 import { HttpError } from "../http/errors.js";
+import { type Message, msg } from "../i18n/translate.js";
 
 /**
  * Throttling of the routes anonymous callers reach, with the limits in `config.authRateLimit`:
@@ -15,11 +16,11 @@ import { HttpError } from "../http/errors.js";
  * Counters live in @fastify/rate-limit's store (this process's memory, each counter an LRU of 5,000 keys), so a
  * Redis store given to the plugin later shares them between `serve` processes.
  */
-export const throttled = (seconds: number, message: string) =>
+export const throttled = (seconds: number, reason: Message) =>
   new HttpError(
     429,
     "throttled",
-    `${message} Try again in ${seconds} s.`,
+    msg("throttle.retry", { reason, count: seconds }),
     {},
     { "retry-after": String(seconds) },
   );
@@ -54,7 +55,7 @@ export const rateLimitPlugin = fp(
     await app.register(fastifyRateLimit, {
       global: false,
       errorResponseBuilder: (_request, context) =>
-        throttled(Math.ceil(context.ttl / 1000), "Too many requests from your address."),
+        throttled(Math.ceil(context.ttl / 1000), msg("throttle.address")),
     });
   },
   // Its 429s are HttpErrors, which the error handler answers.
@@ -129,14 +130,14 @@ export function failureLimiter(
   app: FastifyInstance,
   name: string,
   keyOf: (request: FastifyRequest) => string,
-  what: string,
+  what: Message,
 ): FailureLimiter {
   const { failures, failureWindowMs } = app.config.authRateLimit;
   const failed = counter(app, name, failures, failureWindowMs);
   return {
     async refuseIfExhausted(request) {
       const state = await failed.peek(keyOf(request));
-      if (state.count >= failed.max) throw throttled(state.retryAfter, `Too many failed ${what}.`);
+      if (state.count >= failed.max) throw throttled(state.retryAfter, what);
     },
     async recordFailure(request) {
       await failed.hit(keyOf(request));
@@ -192,15 +193,12 @@ function newLoginBudget(app: FastifyInstance): LoginBudget {
       const pair = pairOf(account, request);
       const fromHere = await perAddress.peek(pair);
       if (fromHere.count >= perAddress.max) {
-        throw throttled(
-          fromHere.retryAfter,
-          "Too many failed login attempts for this account from your address.",
-        );
+        throw throttled(fromHere.retryAfter, msg("throttle.login_from_address"));
       }
       const overall = await perAccount.peek(account);
       if (overall.count < perAccount.max) return;
       if ((await knownAddresses.peek(pair)).count > 0) return;
-      throw throttled(overall.retryAfter, "Too many failed login attempts for this account.");
+      throw throttled(overall.retryAfter, msg("throttle.login"));
     },
     async recordFailure(account, request) {
       await Promise.all([perAddress.hit(pairOf(account, request)), perAccount.hit(account)]);

@@ -2,6 +2,7 @@ import { and, eq, isNull, sql } from "drizzle-orm";
 import type { DbOrTx } from "../db/client.js";
 import { refreshTokens, users } from "../db/schema.js";
 import { unauthorized } from "../http/errors.js";
+import { msg } from "../i18n/translate.js";
 import { hashOpaqueToken } from "./opaque-tokens.js";
 import type { Services } from "./services.js";
 import type { TokenPair } from "./tokens.js";
@@ -21,9 +22,8 @@ export async function revokeUserRefreshTokens(db: DbOrTx, userId: number): Promi
     .where(and(eq(refreshTokens.userId, userId), isNull(refreshTokens.revokedAt)));
 }
 
-const INVALID_REFRESH = "The refresh token is invalid or expired. Log in again.";
-const REUSED_REFRESH =
-  "This refresh token was already used, so it may have been copied: every session started from the same login has been signed out. Log in again.";
+const INVALID_REFRESH = msg("auth.refresh_invalid");
+const REUSED_REFRESH = msg("auth.refresh_reused");
 
 /**
  * Trades a refresh token for a new pair in the same family. A token presented again after it was rotated means
@@ -64,7 +64,7 @@ export async function rotateRefreshToken(
     );
   });
   // Thrown only after the transaction, so that a revocation commits even though the caller gets a 401.
-  if (typeof outcome === "string") throw unauthorized(outcome);
+  if ("key" in outcome) throw unauthorized(outcome);
   return outcome;
 }
 

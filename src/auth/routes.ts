@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
 import { Type } from "typebox";
 import { badRequest } from "../http/errors.js";
 import { errorResponses } from "../http/schemas.js";
+import { msg } from "../i18n/translate.js";
 import {
   addressOf,
   failureLimiter,
@@ -30,7 +31,7 @@ export const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
     app,
     "register-failures",
     (request) => addressOf(request),
-    "registration attempts from your address",
+    msg("throttle.registrations"),
   );
 
   app.post(

@@ -2,6 +2,7 @@ import { and, eq, type Placeholder, type SQL, sql } from "drizzle-orm";
 import type { DbOrTx } from "../db/client.js";
 import { companies, companyProducts, products, type UserRole } from "../db/schema.js";
 import { notFound } from "../http/errors.js";
+import { msg } from "../i18n/translate.js";
 import type { Actor } from "./actor.js";
 
 /**
@@ -20,7 +21,7 @@ export async function requireVisibleCompany(db: DbOrTx, actor: Actor, companyId:
     .from(companies)
     .where(and(eq(companies.id, companyId), visibleCompanies(actor)));
   // The same words whether the company is missing or someone else's, so the answer leaks nothing.
-  if (!company) throw notFound("No company with this id.");
+  if (!company) throw notFound(msg("company.not_found_here"));
   return company.id;
 }
 

@@ -3,6 +3,7 @@ import type { FastifyRequest } from "fastify";
 import { selectRows } from "../db/client.js";
 import { invitations, type UserRole, users } from "../db/schema.js";
 import { forbidden, notFound, unauthorized } from "../http/errors.js";
+import { type Message, msg } from "../i18n/translate.js";
 import { hashOpaqueToken } from "./opaque-tokens.js";
 import { passwordProblem } from "./password-policy.js";
 import { hashPassword, verifyPassword } from "./passwords.js";
@@ -89,7 +90,7 @@ export async function logIn(
   });
 }
 
-export const EMPLOYEE_REFUSED = "This admin is for staff. Employees use the API.";
+export const EMPLOYEE_REFUSED = msg("auth.admin_is_for_staff");
 
 /**
  * Whether a non-staff account gave its right password, as logIn would judge it but without logIn's writes (its
@@ -126,14 +127,14 @@ export async function attemptLogin(
     pair !== null || (user !== undefined && !allowed && (await passwordAccepted(deps, user, password)));
   if (!accepted) {
     await budget.recordFailure(key, request);
-    throw unauthorized("No active account found with the given email and password.");
+    throw unauthorized(msg("auth.bad_credentials"));
   }
   await budget.recordSuccess(key, request);
   if (!pair) throw forbidden(EMPLOYEE_REFUSED);
   return pair;
 }
 
-const ACCOUNT_GONE = "This account no longer exists.";
+const ACCOUNT_GONE = msg("auth.account_gone");
 
 export async function getMe({ db }: Pick<Services, "db">, userId: number): Promise<MeView> {
   const [me] = await db.select(meColumns).from(users).where(eq(users.id, userId));
@@ -157,17 +158,16 @@ export async function updateMe(
   return me;
 }
 
-const UNKNOWN_INVITATION = "This invitation link is not valid. Check that you copied the whole link.";
+const UNKNOWN_INVITATION = msg("auth.invitation_unknown");
 
 /**
  * Why an invitation token cannot be used, in words for the invitee; null when it can. Registering proves both
  * the email and the company, so every condition is checked under the invitation's row lock.
  */
 function invitationProblem(invitation: { usedAt: Date | null; expiresAt: Date; isActive: boolean }) {
-  if (invitation.usedAt) return "This invitation has already been used. Log in with your email and password.";
-  if (invitation.expiresAt <= new Date())
-    return "This invitation has expired. Ask your administrator to resend it.";
-  if (!invitation.isActive) return "This account has been deactivated. Ask your administrator.";
+  if (invitation.usedAt) return msg("auth.invitation_used");
+  if (invitation.expiresAt <= new Date()) return msg("auth.invitation_expired");
+  if (!invitation.isActive) return msg("auth.invitation_deactivated");
   return null;
 }
 
@@ -183,7 +183,7 @@ export type Registration = TokenPair & { user: MeView };
 
 /** Why a registration was refused, in words for the invitee, and which field is to blame. */
 export interface RegistrationProblem {
-  problem: string;
+  problem: Message;
   field: "token" | "password";
 }
 

@@ -1,5 +1,6 @@
 import type { Language } from "../config.js";
 import type { Database } from "../db/client.js";
+import { translate } from "../i18n/translate.js";
 import { UserError } from "../user-error.js";
 import { passwordProblem } from "./password-policy.js";
 import { hashPassword } from "./passwords.js";
@@ -25,7 +26,7 @@ export function checkEmail(email: string): string {
 /** The password policy's refusal as the command's one-line error. */
 export async function checkPassword(password: string, email: string): Promise<string> {
   const problem = await passwordProblem(password, email);
-  if (problem) throw new UserError(`${problem} Nothing was created.`);
+  if (problem) throw new UserError(`${translate(problem, "en")} Nothing was created.`);
   return password;
 }
 

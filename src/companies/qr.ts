@@ -6,6 +6,7 @@ import { requireVisibleCompany } from "../auth/scope.js";
 import type { Services } from "../auth/services.js";
 import { users } from "../db/schema.js";
 import { Accepted, errorResponses, IdParams } from "../http/schemas.js";
+import { msg, translate } from "../i18n/translate.js";
 
 const QR_EMAILS_PER_HOUR = 5;
 
@@ -44,10 +45,12 @@ export const qrRoutes: FastifyPluginAsyncTypebox = async (app) => {
       await requireVisibleCompany(app.db, request.actor, request.params.id);
       const quota = await qrEmails.hit(String(request.actor.userId));
       if (quota.exceeded) {
-        throw throttled(quota.retryAfter, `You may ask for ${QR_EMAILS_PER_HOUR} QR codes per hour.`);
+        throw throttled(quota.retryAfter, msg("throttle.qr_emails", { count: QR_EMAILS_PER_HOUR }));
       }
       const email = await requestQrEmail(app.services, request.actor, request.params.id);
-      return reply.status(202).send({ detail: `The QR code will be emailed to ${email}` });
+      return reply
+        .status(202)
+        .send({ detail: translate(msg("company.qr_sent", { email }), request.language) });
     },
   });
 };

@@ -1,5 +1,6 @@
 import { COMPANY_LEVELS, type CompanyLevel } from "../db/schema.js";
-import { badRequest, conflict, type HttpError } from "../http/errors.js";
+import { badRequest, conflict, type FieldErrors, type HttpError } from "../http/errors.js";
+import { msg } from "../i18n/translate.js";
 
 /**
  * The supply-chain rules as the API states them. The database enforces the same rules (see the companies
@@ -9,9 +10,10 @@ import { badRequest, conflict, type HttpError } from "../http/errors.js";
 export const levelName = (level: number): CompanyLevel => COMPANY_LEVELS[level] as CompanyLevel;
 export const levelIndex = (name: CompanyLevel): number => COMPANY_LEVELS.indexOf(name);
 
-const article = (word: string) => (/^[aeiou]/.test(word) ? `an ${word}` : `a ${word}`);
+/** A level's name, in words for a person: "distributor", «Дистрибьютор». */
+export const levelWords = (level: number) => msg(`level.${levelName(level)}`);
 
-export const DEBT_READ_ONLY = "Debt is read-only after creation; use clear_debt.";
+export const DEBT_READ_ONLY = msg("company.debt_read_only");
 
 /** Money comes in as "12", "12.5" or "12.50"; zero in any of those spellings counts as zero. */
 const isZeroMoney = (value: string) => /^0+(\.0{1,2})?$/.test(value);
@@ -31,31 +33,37 @@ export function hierarchyError(
   supplier: { id: number; level: number } | undefined,
 ): HttpError | undefined {
   if (company.level === 0) {
-    const fields: Record<string, string[]> = {};
-    if (company.supplierId !== null) fields.supplier_id = ["A factory has no supplier; send null."];
+    const fields: FieldErrors = {};
+    if (company.supplierId !== null) fields.supplier_id = [msg("company.factory_has_no_supplier")];
     if (company.debt !== undefined && !isZeroMoney(company.debt)) {
-      fields.debt = ["A factory never owes anything; debt must be 0.00."];
+      fields.debt = [msg("company.factory_owes_nothing")];
     }
-    return Object.keys(fields).length ? badRequest("A factory heads the chain.", fields) : undefined;
+    return Object.keys(fields).length ? badRequest(msg("company.factory_heads_chain"), fields) : undefined;
   }
-  const wanted = levelName(company.level - 1);
-  const oneLevelUp = `Must be ${article(wanted)} (one level up).`;
+  const wanted = levelWords(company.level - 1);
+  const oneLevelUp = msg("company.supplier_one_level_up", { wanted });
   if (company.supplierId === null) {
-    return badRequest(`${article(levelName(company.level))} needs a supplier.`, {
-      supplier_id: [`This field is required. ${oneLevelUp}`],
+    return badRequest(msg("company.needs_supplier", { level: levelWords(company.level) }), {
+      supplier_id: [msg("company.supplier_required", { wanted })],
     });
   }
   if (company.supplierId === company.id) {
-    return badRequest("A company cannot supply itself.", { supplier_id: [oneLevelUp] });
+    return badRequest(msg("company.cannot_supply_itself"), { supplier_id: [oneLevelUp] });
   }
   if (!supplier) {
-    return badRequest("The supplier does not exist.", {
-      supplier_id: [`No company with id ${company.supplierId}. ${oneLevelUp}`],
+    return badRequest(msg("company.supplier_missing"), {
+      supplier_id: [msg("company.supplier_missing_field", { id: company.supplierId, wanted })],
     });
   }
   if (supplier.level !== company.level - 1) {
-    return badRequest("The supplier is not one level up.", {
-      supplier_id: [`${oneLevelUp} Company ${supplier.id} is ${article(levelName(supplier.level))}.`],
+    return badRequest(msg("company.supplier_wrong_level"), {
+      supplier_id: [
+        msg("company.supplier_wrong_level_field", {
+          wanted,
+          id: supplier.id,
+          actual: levelWords(supplier.level),
+        }),
+      ],
     });
   }
   return undefined;
@@ -67,15 +75,13 @@ export function suppliesOthersError(
   clients: number,
   change: "delete" | "level",
 ): HttpError {
-  const clientsText = `${company.name} supplies ${clients} ${clients === 1 ? "company" : "companies"}`;
+  const params = { name: company.name, count: clients };
   return change === "delete"
-    ? conflict(`${clientsText}; reassign or delete them first.`)
-    : conflict(`${clientsText}; reassign or delete them before changing its level.`, {
-        level: ["Cannot change while the company supplies others."],
-      });
+    ? conflict(msg("company.supplies_others_delete", params))
+    : conflict(msg("company.supplies_others_level", params), { level: [msg("company.level_locked")] });
 }
 
 export const unknownProductsError = (ids: number[]) =>
-  badRequest("Some products do not exist.", {
-    product_ids: [`Unknown product ids: ${ids.join(", ")}.`],
+  badRequest(msg("company.products_missing"), {
+    product_ids: [msg("company.products_missing_field", { ids: ids.join(", ") })],
   });

@@ -7,6 +7,7 @@ import { type DbOrTx, selectRows } from "../db/client.js";
 import { companies, companyProducts, products, type UserRole } from "../db/schema.js";
 import { badRequest, notFound } from "../http/errors.js";
 import { containsPattern, countRows, orderingOf, type Page, paginate } from "../http/listing.js";
+import { msg } from "../i18n/translate.js";
 import {
   DEBT_READ_ONLY,
   hierarchyError,
@@ -201,7 +202,7 @@ export async function getCompany(
   id: number,
 ): Promise<CompanyView> {
   const [row] = await companyDetailQuery(db, actor.role).execute({ id, ...actorCompanyBinding(actor) });
-  if (!row) throw notFound(`No company with id ${id}.`);
+  if (!row) throw notFound(msg("company.not_found", { id }));
   return toCompanyView(row);
 }
 
@@ -297,7 +298,7 @@ async function lockCompany(tx: DbOrTx, id: number) {
     .from(companies)
     .where(eq(companies.id, id))
     .for("update");
-  if (!row) throw notFound(`No company with id ${id}.`);
+  if (!row) throw notFound(msg("company.not_found", { id }));
   return row;
 }
 
@@ -365,7 +366,7 @@ export async function companyTree({ db }: Pick<Services, "db">, actor: Actor, id
     select id, name, level, debt::text as debt, supplier_id from tree limit ${TREE_NODE_LIMIT + 1}`,
   );
   const [root, ...rest] = list.slice(0, TREE_NODE_LIMIT);
-  if (!root) throw notFound(`No company with id ${id}.`);
+  if (!root) throw notFound(msg("company.not_found", { id }));
   const nodes = new Map<number, CompanyTreeNode>();
   const nodeOf = (row: typeof root): CompanyTreeNode => {
     const node = { id: row.id, name: row.name, level: levelName(row.level), debt: row.debt, children: [] };

@@ -8,14 +8,14 @@ export const employeeConstraints: ConstraintError[] = [
   {
     constraint: "users_email_lower_key",
     status: 409,
-    message: "A user with this email already exists.",
+    message: "employee.email_taken",
     fields: ["email"],
   },
   {
     constraint: "users_company_id_companies_id_fk",
     status: 400,
-    message: "The company does not exist.",
+    message: "employee.company_missing",
     fields: ["company_id"],
-    fieldMessage: "No company with this id.",
+    fieldMessage: "employee.company_missing_field",
   },
 ];

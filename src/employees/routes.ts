@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
 import { Type } from "typebox";
 import { pageResponse } from "../http/listing.js";
 import { Accepted, errorResponses, IdParams, PageOf } from "../http/schemas.js";
+import { msg, translate } from "../i18n/translate.js";
 import {
   CompanyEmployeesQuery,
   Employee,
@@ -112,7 +113,9 @@ export const employeeRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request, reply) => {
       const email = await resendInvitation(app.services, request.actor, request.params.id);
-      return reply.status(202).send({ detail: `A new invitation was sent to ${email}.` });
+      return reply
+        .status(202)
+        .send({ detail: translate(msg("employee.invitation_sent", { email }), request.language) });
     },
   );
 

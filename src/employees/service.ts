@@ -8,6 +8,7 @@ import type { DbOrTx } from "../db/client.js";
 import { companies, invitations, users } from "../db/schema.js";
 import { conflict, notFound } from "../http/errors.js";
 import { containsPattern, countRows, orderingOf, type Page, paginate } from "../http/listing.js";
+import { msg } from "../i18n/translate.js";
 import { invite } from "./invitations.js";
 import type {
   EmployeeCreateInput,
@@ -18,7 +19,7 @@ import type {
   InvitationStatus,
 } from "./schemas.js";
 
-const NO_SUCH_EMPLOYEE = "No employee with this id.";
+const NO_SUCH_EMPLOYEE = msg("employee.not_found");
 /** Employees are the users of role employee; a staff user's id is no employee's. */
 const isEmployee = eq(users.role, "employee");
 const employeeWithId = (id: number) => and(eq(users.id, id), isEmployee);
@@ -208,10 +209,8 @@ export async function resendInvitation(
       .where(employeeWithId(id))
       .for("update");
     if (!user) throw notFound(NO_SUCH_EMPLOYEE);
-    if (user.passwordHash)
-      throw conflict("This employee has already registered; they log in with their password.");
-    if (!user.isActive)
-      throw conflict("This employee is inactive; activate them before inviting them again.");
+    if (user.passwordHash) throw conflict(msg("employee.already_registered"));
+    if (!user.isActive) throw conflict(msg("employee.inactive"));
     await invite(deps, tx, user, actor.userId);
     return user.email;
   });

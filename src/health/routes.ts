@@ -2,13 +2,14 @@ import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
 import type { Database } from "../db/client.js";
 import { type DatabaseProbe, databaseProber, PROBE_TIMEOUT_MS } from "../db/probe.js";
 import { errorBody } from "../http/errors.js";
+import { type Message, msg, translate } from "../i18n/translate.js";
 import { HealthResponse, NotReadyResponse, ReadyResponse } from "./schemas.js";
 
-function notReadyReason(database: DatabaseProbe, pending: string[] | null): string {
-  if (database.status === "unreachable") return "The database is unreachable.";
-  if (database.status === "timeout") return `The database did not answer within ${PROBE_TIMEOUT_MS} ms.`;
-  if (pending === null) return `The applied migrations could not be read within ${PROBE_TIMEOUT_MS} ms.`;
-  return `${pending.length} migrations are pending (${pending.join(", ")}): run \`supplynet migrate\`.`;
+function notReadyReason(database: DatabaseProbe, pending: string[] | null): Message {
+  if (database.status === "unreachable") return msg("server.database_unreachable");
+  if (database.status === "timeout") return msg("server.database_too_slow", { ms: PROBE_TIMEOUT_MS });
+  if (pending === null) return msg("server.migrations_unreadable", { ms: PROBE_TIMEOUT_MS });
+  return msg("server.migrations_pending", { names: pending.join(", ") });
 }
 
 /**
@@ -46,14 +47,14 @@ export const healthRoutes: FastifyPluginAsyncTypebox<{ database: Database }> = a
         response: { 200: ReadyResponse, 503: NotReadyResponse },
       },
     },
-    async (_request, reply) => {
+    async (request, reply) => {
       const database = await prober.probe();
       const pending = database.status === "ok" ? await prober.pending() : null;
       if (database.status === "ok" && pending?.length === 0) {
         return { status: "ready" as const, database, migrations: { pending } };
       }
       return reply.status(503).send({
-        ...errorBody("not_ready", notReadyReason(database, pending)),
+        ...errorBody("not_ready", translate(notReadyReason(database, pending), request.language)),
         database,
         migrations: { pending },
       });

@@ -2,6 +2,7 @@ import { type IncomingMessage, type ServerResponse, STATUS_CODES } from "node:ht
 import type { Duplex } from "node:stream";
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import fp from "fastify-plugin";
+import type { Language } from "../config.js";
 import type { Database } from "../db/client.js";
 import {
   databaseErrorOf,
@@ -10,43 +11,57 @@ import {
   type PgError,
   QUERY_READ_TIMEOUT,
 } from "../db/errors.js";
+import { type Message, type MessageKey, msg, negotiateLanguage, translate } from "../i18n/translate.js";
 import { databaseOutageLog } from "./database-outage.js";
-import { ErrorResponse } from "./schemas.js";
+import { ErrorResponse, patternMessage } from "./schemas.js";
 import { firstProblemOnly } from "./validation.js";
 
-export type FieldErrors = Record<string, string[]>;
+/** The messages of each field to blame, by the field's name as the client sent it. */
+export type FieldErrors = Record<string, Message[]>;
 
 /** An error a client caused; the error handler turns it into the design's error shape with its status. */
 export class HttpError extends Error {
   constructor(
     readonly statusCode: number,
     readonly code: string,
-    message: string,
+    /** In no language yet: each answer says it in its request's language. */
+    readonly text: Message,
     readonly fields: FieldErrors = {},
     readonly headers: Record<string, string> = {},
   ) {
-    super(message);
+    // English for the logs, which are the operators'.
+    super(translate(text, "en"));
   }
 }
 
-export const badRequest = (message: string, fields: FieldErrors = {}) =>
+export const badRequest = (message: Message, fields: FieldErrors = {}) =>
   new HttpError(400, "invalid", message, fields);
-export const notFound = (what = "Not found.") => new HttpError(404, "not_found", what);
-export const conflict = (message: string, fields: FieldErrors = {}) =>
+export const notFound = (what = msg("request.not_found")) => new HttpError(404, "not_found", what);
+export const conflict = (message: Message, fields: FieldErrors = {}) =>
   new HttpError(409, "conflict", message, fields);
-export const forbidden = (message = "You do not have permission to do this.") =>
-  new HttpError(403, "forbidden", message);
-export const unauthorized = (message = "Authentication credentials were not provided or are invalid.") =>
+export const forbidden = (message = msg("auth.forbidden")) => new HttpError(403, "forbidden", message);
+export const unauthorized = (message = msg("auth.not_authenticated")) =>
   new HttpError(401, "not_authenticated", message);
 
-export function errorBody(code: string, message: string, fields: FieldErrors = {}) {
+/** The error shape, in words already: {"error": {"code", "message", "fields"}}. */
+export function errorBody(code: string, message: string, fields: Record<string, string[]> = {}) {
   return { error: { code, message, fields } };
+}
+
+/** An HttpError as its answer's body says it, in `language`; `code` and the field names never change. */
+export function errorBodyIn(error: HttpError, language: Language) {
+  // Field names are the client's own keys ("constructor", "__proto__"): an object without a prototype holds them.
+  const fields: Record<string, string[]> = Object.create(null);
+  for (const [name, messages] of Object.entries(error.fields)) {
+    fields[name] = messages.map((message) => translate(message, language));
+  }
+  return errorBody(error.code, translate(error.text, language), fields);
 }
 
 interface ValidationIssue {
   instancePath?: string;
+  schemaPath?: string;
   params?: Record<string, unknown>;
-  message?: string;
   keyword?: string;
 }
 
@@ -55,19 +70,116 @@ export const MAX_NAMED_FIELDS = 20;
 /** Our own field names are short; an unknown key is echoed only this far, so that an answer stays small. */
 export const MAX_FIELD_NAME = 100;
 
+const TYPE_MESSAGES: Record<string, MessageKey> = {
+  integer: "field.integer",
+  number: "field.number",
+  string: "field.string",
+  boolean: "field.boolean",
+  array: "field.array",
+  object: "field.object",
+  null: "field.null",
+};
+
+const FORMAT_MESSAGES: Record<string, MessageKey> = {
+  email: "field.email",
+  "date-time": "field.date_time",
+  date: "field.date",
+  uuid: "field.uuid",
+};
+
+/** Values to send, as code in every language: the API's ids are not translated. */
+const valuesList = (values: unknown[]) => values.map((value) => `\`${String(value)}\``).join(", ");
+
+/** One of Ajv's issues in plain words, from its keyword and parameters rather than Ajv's own English. */
+function issueMessage({ keyword, params = {} }: ValidationIssue): Message {
+  const limit = params.limit as number;
+  switch (keyword) {
+    case "required":
+      return msg("field.required");
+    case "additionalProperties":
+      return msg("field.unknown");
+    case "type":
+      return msg(TYPE_MESSAGES[String(params.type)] ?? "field.invalid");
+    case "minLength":
+      return msg("field.min_length", { count: limit });
+    case "maxLength":
+      return msg("field.max_length", { count: limit });
+    case "minItems":
+      return msg("field.min_items", { count: limit });
+    case "maxItems":
+      return msg("field.max_items", { count: limit });
+    case "minimum":
+      return msg("field.minimum", { limit });
+    case "maximum":
+      return msg("field.maximum", { limit });
+    case "exclusiveMinimum":
+      return msg("field.exclusive_minimum", { limit });
+    case "exclusiveMaximum":
+      return msg("field.exclusive_maximum", { limit });
+    case "uniqueItems":
+      return msg("field.unique_items");
+    case "enum":
+      return msg("field.one_of", { values: valuesList(params.allowedValues as unknown[]) });
+    case "const":
+      return msg("field.one_of", { values: valuesList([params.allowedValue]) });
+    case "format":
+      return msg(FORMAT_MESSAGES[String(params.format)] ?? "field.wrong_format");
+    case "pattern":
+      return msg(patternMessage(String(params.pattern)) ?? "field.wrong_format");
+    default:
+      return msg("field.invalid");
+  }
+}
+
+/**
+ * A union (TypeBox's anyOf) fails with one issue per branch and one for the whole: the branches' issues say it
+ * in one message, "Must be a whole number or null", or "one of: a, b" for a union of literals.
+ */
+function unionMessage(branches: ValidationIssue[]): Message {
+  if (branches.length > 0 && branches.every((issue) => issue.keyword === "const")) {
+    return msg("field.one_of", {
+      values: valuesList(branches.map((issue) => issue.params?.allowedValue)),
+    });
+  }
+  const types = branches
+    .filter((issue) => issue.keyword === "type")
+    .map((issue) => String(issue.params?.type));
+  if (types.includes("null")) {
+    const others = branches.filter((issue) => !(issue.keyword === "type" && issue.params?.type === "null"));
+    if (others.length === 1 && others[0]?.keyword === "type" && others[0].params?.type === "integer")
+      return msg("field.integer_or_null");
+    if (others.length === 1 && others[0]) return issueMessage(others[0]);
+    return msg("field.type_or_null");
+  }
+  return branches[0] ? issueMessage(branches[0]) : msg("field.invalid");
+}
+
+/** Ajv's issues with each union's branches folded into the union's own issue, which carries their message. */
+function foldUnions(issues: ValidationIssue[]): { issue: ValidationIssue; message: Message }[] {
+  const unions = issues.filter((issue) => issue.keyword === "anyOf");
+  const isBranchOf = (issue: ValidationIssue, union: ValidationIssue) =>
+    issue !== union &&
+    issue.instancePath === union.instancePath &&
+    (issue.schemaPath ?? "").startsWith(`${(union.schemaPath ?? "").replace(/\/anyOf$/, "")}/anyOf/`);
+  return issues
+    .filter((issue) => !unions.some((union) => isBranchOf(issue, union)))
+    .map((issue) =>
+      issue.keyword === "anyOf"
+        ? { issue, message: unionMessage(issues.filter((branch) => isBranchOf(branch, issue))) }
+        : { issue, message: issueMessage(issue) },
+    );
+}
+
 /** The name of the field one of Ajv's issues is about: "/product_ids/2" → "product_ids.2", an unknown key → its name. */
-function fieldOf(issue: ValidationIssue, context: string | undefined): { name: string; message: string } {
+function fieldNameOf(issue: ValidationIssue, context: string | undefined): string {
   let name = (issue.instancePath ?? "").replace(/^\//, "").replaceAll("/", ".");
-  let message = issue.message ?? "is invalid";
   if (issue.keyword === "additionalProperties") {
     name = [name, String(issue.params?.additionalProperty)].filter(Boolean).join(".");
-    message = "Unknown field.";
   } else if (issue.keyword === "required") {
     name = [name, String(issue.params?.missingProperty)].filter(Boolean).join(".");
-    message = "This field is required.";
   }
   if (name.length > MAX_FIELD_NAME) name = `${name.slice(0, MAX_FIELD_NAME)}…`;
-  return { name: name || (context === "body" ? "body" : context || "request"), message };
+  return name || (context === "body" ? "body" : context || "request");
 }
 
 /**
@@ -75,30 +187,32 @@ function fieldOf(issue: ValidationIssue, context: string | undefined): { name: s
  * keys ("constructor", "__proto__"), so they are collected in a Map and land in an object without a prototype.
  */
 function validationError(issues: ValidationIssue[], context: string | undefined, firstOnly: boolean) {
-  const named = new Map<string, string[]>();
+  const named = new Map<string, Message[]>();
   let unnamed = 0;
+  const folded = foldUnions(issues);
   // A form's own fields first: their problems matter more than the unknown keys sent beside them.
   const unknownKeysLast = [
-    ...issues.filter((issue) => issue.keyword !== "additionalProperties"),
-    ...issues.filter((issue) => issue.keyword === "additionalProperties"),
+    ...folded.filter(({ issue }) => issue.keyword !== "additionalProperties"),
+    ...folded.filter(({ issue }) => issue.keyword === "additionalProperties"),
   ];
-  for (const issue of unknownKeysLast) {
-    const { name, message } = fieldOf(issue, context);
+  for (const { issue, message } of unknownKeysLast) {
+    const name = fieldNameOf(issue, context);
     const messages = named.get(name);
     // Shortened unknown keys may share a name; one "Unknown field." says it for all of them.
     if (messages) {
-      if (!messages.includes(message)) messages.push(message);
+      if (!messages.some((known) => sameMessage(known, message))) messages.push(message);
     } else if (named.size < MAX_NAMED_FIELDS) named.set(name, [message]);
     else unnamed++;
   }
   const fields: FieldErrors = Object.create(null);
   for (const [name, messages] of named) fields[name] = messages;
-  let message = "The request is invalid.";
-  if (firstOnly) message = "The request is invalid. It is large, so only its first problem is named.";
-  else if (unnamed > 0)
-    message = `The request is invalid; ${named.size} fields are named, and ${unnamed} more problems.`;
+  let message = msg("request.invalid");
+  if (firstOnly) message = msg("request.invalid_first_only");
+  else if (unnamed > 0) message = msg("request.invalid_more", { named: named.size, more: unnamed });
   return badRequest(message, fields);
 }
+
+const sameMessage = (a: Message, b: Message) => translate(a, "en") === translate(b, "en");
 
 /**
  * How the API answers a request that broke one database constraint, naming the fields to blame. Each feature
@@ -114,10 +228,10 @@ export interface ConstraintError {
    */
   referenced?: true;
   status: 400 | 409;
-  message: string;
+  message: MessageKey;
   /** The request fields to name, each with `fieldMessage` (or `message`). */
   fields?: string[];
-  fieldMessage?: string;
+  fieldMessage?: MessageKey;
 }
 
 /** PostgreSQL's words for a foreign key broken from the referenced side. */
@@ -141,8 +255,13 @@ function constraintCatalogue(entries: ConstraintError[]): (error: PgError) => Ht
     );
     if (!entry) return undefined;
     const fields: FieldErrors = {};
-    for (const field of entry.fields ?? []) fields[field] = [entry.fieldMessage ?? entry.message];
-    return new HttpError(entry.status, entry.status === 409 ? "conflict" : "invalid", entry.message, fields);
+    for (const field of entry.fields ?? []) fields[field] = [msg(entry.fieldMessage ?? entry.message)];
+    return new HttpError(
+      entry.status,
+      entry.status === 409 ? "conflict" : "invalid",
+      msg(entry.message),
+      fields,
+    );
   };
 }
 
@@ -150,20 +269,20 @@ function constraintCatalogue(entries: ConstraintError[]): (error: PgError) => Ht
 function fromDatabaseError(error: PgError): HttpError | undefined {
   switch (error.code) {
     case "23505":
-      return conflict("An object with these values already exists.", {
-        [error.constraint ?? "unique"]: [error.detail ?? "Already exists."],
+      return conflict(msg("database.duplicate"), {
+        [error.constraint ?? "unique"]: [msg("field.already_exists")],
       });
     case "23503":
     case "23001":
-      return conflict(error.detail ?? "This object is referenced by others.");
+      return conflict(msg("database.referenced"));
     case "23514":
-      return badRequest("The values break a rule of the data model.", {
-        [error.constraint ?? "check"]: [error.detail ?? "Violates a check constraint."],
+      return badRequest(msg("database.check_violation"), {
+        [error.constraint ?? "check"]: [msg("field.breaks_rule")],
       });
     case "22003":
-      return badRequest("A number is out of range.");
+      return badRequest(msg("database.number_out_of_range"));
     case "22P02":
-      return badRequest("A value has the wrong format.");
+      return badRequest(msg("database.wrong_format"));
     default:
       return undefined;
   }
@@ -176,16 +295,10 @@ const RETRY_AFTER = { "retry-after": "5" };
 /** The database could not be reached, or did not answer in time: the request may well succeed again later. */
 function fromDatabaseOutage(error: unknown): HttpError | undefined {
   if (isDatabaseUnavailable(error)) {
-    return new HttpError(
-      503,
-      "database_unavailable",
-      "The database is unavailable; try again shortly.",
-      {},
-      RETRY_AFTER,
-    );
+    return new HttpError(503, "database_unavailable", msg("database.unavailable"), {}, RETRY_AFTER);
   }
   if (isDatabaseTimeout(error)) {
-    return new HttpError(504, "database_timeout", "The database did not answer in time; try again.");
+    return new HttpError(504, "database_timeout", msg("database.timeout"));
   }
   return undefined;
 }
@@ -193,24 +306,32 @@ function fromDatabaseOutage(error: unknown): HttpError | undefined {
 /** A 404 names the path it did not find, but not all of a 16 KB one. */
 const MAX_ECHOED_PATH = 200;
 
-/** The honest code of each status Fastify or Node may give a client error, for answers no code of ours made. */
-const CLIENT_ERROR_CODES = new Map<number, string>([
-  [400, "invalid"],
-  [401, "not_authenticated"],
-  [403, "forbidden"],
-  [404, "not_found"],
-  [405, "method_not_allowed"],
-  [406, "not_acceptable"],
-  [408, "request_timeout"],
-  [413, "payload_too_large"],
-  [414, "uri_too_long"],
-  [415, "unsupported_media_type"],
-  [429, "throttled"],
-  [431, "headers_too_large"],
+/** The honest code and words of each status Fastify or Node may give a client error, for answers no code of ours made. */
+const CLIENT_ERRORS = new Map<number, [string, MessageKey]>([
+  [400, ["invalid", "request.malformed"]],
+  [401, ["not_authenticated", "auth.not_authenticated"]],
+  [403, ["forbidden", "auth.forbidden"]],
+  [404, ["not_found", "request.not_found"]],
+  [405, ["method_not_allowed", "request.method_not_allowed"]],
+  [406, ["not_acceptable", "request.not_acceptable"]],
+  [408, ["request_timeout", "request.too_slow"]],
+  [413, ["payload_too_large", "request.body_too_large"]],
+  [414, ["uri_too_long", "request.uri_too_long"]],
+  [415, ["unsupported_media_type", "request.unsupported_media_type"]],
+  [429, ["throttled", "throttle.address"]],
+  [431, ["headers_too_large", "request.headers_too_large"]],
 ]);
 
-/** A body that is not JSON, as DRF says it: a parse error, not an invalid value. */
-const PARSE_ERRORS = new Set(["FST_ERR_CTP_INVALID_JSON_BODY", "FST_ERR_CTP_EMPTY_JSON_BODY"]);
+/**
+ * Fastify's own client errors that say more than their status: a body that is not JSON is a parse error, as
+ * DRF says it, not an invalid value. Fastify's JSON parser gives FST_ERR_CTP_INVALID_JSON_BODY for bad syntax
+ * and for "__proto__" or "constructor.prototype" keys.
+ */
+const FASTIFY_CLIENT_ERRORS = new Map<string, [string, MessageKey]>([
+  ["FST_ERR_CTP_INVALID_JSON_BODY", ["parse_error", "request.parse_error"]],
+  ["FST_ERR_CTP_EMPTY_JSON_BODY", ["parse_error", "request.empty_json_body"]],
+  ["FST_ERR_CTP_INVALID_CONTENT_LENGTH", ["invalid", "request.bad_content_length"]],
+]);
 
 function toHttpError(
   error: FastifyError & { validationContext?: string },
@@ -225,55 +346,63 @@ function toHttpError(
   if (fromDb) return fromDb;
   const status = error.statusCode ?? 500;
   if (status >= 400 && status < 500) {
-    // Fastify's JSON parser gives this one error for bad syntax and for "__proto__" or "constructor.prototype" keys.
-    const code = PARSE_ERRORS.has(error.code) ? "parse_error" : CLIENT_ERROR_CODES.get(status);
-    return new HttpError(status, code ?? "invalid", error.message);
+    const [code, message] = FASTIFY_CLIENT_ERRORS.get(error.code) ??
+      CLIENT_ERRORS.get(status) ?? ["invalid", "request.malformed"];
+    return new HttpError(status, code, msg(message));
   }
   return undefined;
 }
 
 /** Without it, Fastify would spell every one of Ajv's issues into one message that nobody reads. */
-export function schemaErrorFormatter(_errors: unknown, part: string) {
-  return new Error(`The ${part} is invalid.`);
+export function schemaErrorFormatter() {
+  return new Error("The request is invalid.");
 }
+
+/** The language of a request that has no Fastify request yet, or whose hooks may not have run. */
+const languageOf = (headers: IncomingMessage["headers"], fallback: Language) =>
+  negotiateLanguage(headers["accept-language"], fallback);
 
 /**
  * Fastify answers a malformed URL encoding and an over-long path segment before routing, so before the error
  * handler, and by default echoes the path back; these answers carry the error shape and never the path.
  */
-export function frameworkErrors(error: FastifyError, _request: FastifyRequest, reply: FastifyReply) {
-  if (error.code === "FST_ERR_MAX_PARAM_LENGTH") {
-    return reply.status(414).send(errorBody("uri_too_long", "A part of the URL is too long."));
-  }
-  if (error.code === "FST_ERR_BAD_URL") {
-    return reply.status(400).send(errorBody("invalid", "The URL is not validly percent-encoded."));
-  }
+export function frameworkErrors(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
+  // Before routing, the request is not yet decorated with its language.
+  const language = languageOf(request.headers, request.server.config.defaultLanguage);
+  const answer = (status: number, code: string, key: MessageKey) =>
+    reply
+      .status(status)
+      .header("content-language", language)
+      .send(errorBody(code, translate(msg(key), language)));
+  if (error.code === "FST_ERR_MAX_PARAM_LENGTH") return answer(414, "uri_too_long", "request.uri_too_long");
+  if (error.code === "FST_ERR_BAD_URL") return answer(400, "invalid", "request.bad_url_encoding");
   reply.log.error({ err: error }, "framework error");
-  return reply.status(500).send(errorBody("server_error", "Something went wrong on our side."));
+  return answer(500, "server_error", "server.error");
 }
 
 /** What Node's parser refuses before any request exists: a timeout, headers too large, anything unparsable. */
-function clientErrorAnswer(error: NodeJS.ErrnoException): [number, string, string] {
-  if (error.code === "ERR_HTTP_REQUEST_TIMEOUT")
-    return [408, "request_timeout", "The request took too long."];
-  if (error.code === "HPE_HEADER_OVERFLOW")
-    return [431, "headers_too_large", "The request line and headers are too large."];
-  return [400, "bad_request", "The request could not be parsed as HTTP."];
+function clientErrorAnswer(error: NodeJS.ErrnoException): [number, string, MessageKey] {
+  if (error.code === "ERR_HTTP_REQUEST_TIMEOUT") return [408, "request_timeout", "request.too_slow"];
+  if (error.code === "HPE_HEADER_OVERFLOW") return [431, "headers_too_large", "request.headers_too_large"];
+  return [400, "bad_request", "request.unparsable"];
 }
 
-/** Fastify's clientErrorHandler: the same answer Fastify would write on the raw socket, in the error shape. */
-export function clientErrorHandler(error: NodeJS.ErrnoException, socket: Duplex) {
+/**
+ * Fastify's clientErrorHandler: the same answer Fastify would write on the raw socket, in the error shape.
+ * There are no headers to read a language from, so it is the default one.
+ */
+export const clientErrorHandler = (language: Language) => (error: NodeJS.ErrnoException, socket: Duplex) => {
   if (error.code === "ECONNRESET" || socket.destroyed) return;
   if (socket.writable) {
-    const [status, code, message] = clientErrorAnswer(error);
-    const body = JSON.stringify(errorBody(code, message));
+    const [status, code, key] = clientErrorAnswer(error);
+    const body = JSON.stringify(errorBody(code, translate(msg(key), language)));
     socket.write(
-      `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nConnection: close\r\n` +
+      `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nConnection: close\r\nContent-Language: ${language}\r\n` +
         `Content-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`,
     );
   }
   socket.destroy(error);
-}
+};
 
 /**
  * Answers 503 for a request still unanswered after `ms`, whatever stage it is in. Fastify's handlerTimeout
@@ -289,9 +418,7 @@ function answerAfter(ms: number, reply: FastifyReply) {
     reply.raw.once("finish", () => {
       reply.log = reply.log.child({}, { level: "silent" });
     });
-    reply.send(
-      new HttpError(503, "timeout", "The request took too long to answer; try again.", {}, RETRY_AFTER),
-    );
+    reply.send(new HttpError(503, "timeout", msg("server.answer_too_slow"), {}, RETRY_AFTER));
   }, ms);
   reply.raw.once("close", () => clearTimeout(timer));
 }
@@ -336,16 +463,19 @@ async function errorHandler(app: FastifyInstance, { database, constraints }: Err
     const known = toHttpError(error, fromConstraint);
     if (!known) {
       request.log.error({ err: error }, "unhandled error");
-      return reply.status(500).send(errorBody("server_error", "Something went wrong on our side."));
+      return reply
+        .status(500)
+        .send(errorBody("server_error", translate(msg("server.error"), request.language)));
     }
     logKnown(outage, known, error, request);
     reply.headers(known.headers);
-    return reply.status(known.statusCode).send(errorBody(known.code, known.message, known.fields));
+    return reply.status(known.statusCode).send(errorBodyIn(known, request.language));
   });
   app.setNotFoundHandler((request, reply) => {
     const path = request.url.split("?")[0] ?? "";
     const shown = path.length > MAX_ECHOED_PATH ? `${path.slice(0, MAX_ECHOED_PATH)}…` : path;
-    return reply.status(404).send(errorBody("not_found", `No route for ${request.method} ${shown}.`));
+    const message = msg("request.no_route", { method: request.method, path: shown });
+    return reply.status(404).send(errorBody("not_found", translate(message, request.language)));
   });
   // Fastify's own 503 for requests that arrive while it closes is not in our shape (see return503OnClosing).
   let closing = false;
@@ -354,16 +484,19 @@ async function errorHandler(app: FastifyInstance, { database, constraints }: Err
   });
   app.addHook("onRequest", async (request) => {
     if (closing) {
-      throw new HttpError(503, "unavailable", "This server is shutting down; try again.", {}, CLOSE);
+      throw new HttpError(503, "unavailable", msg("server.shutting_down"), {}, CLOSE);
     }
     // Node itself would answer this with an empty body (see requireHostHeader in src/app.ts).
     if (request.raw.httpVersion === "1.1" && request.headers.host === undefined) {
-      throw badRequest("An HTTP/1.1 request needs a Host header.");
+      throw badRequest(msg("request.host_required"));
     }
   });
-  app.server.on("checkExpectation", (_request: IncomingMessage, response: ServerResponse) => {
-    const body = JSON.stringify(errorBody("expectation_failed", "Only Expect: 100-continue is supported."));
+  app.server.on("checkExpectation", (request: IncomingMessage, response: ServerResponse) => {
+    const language = languageOf(request.headers, app.config.defaultLanguage);
+    const message = translate(msg("request.expectation_failed"), language);
+    const body = JSON.stringify(errorBody("expectation_failed", message));
     response.writeHead(417, {
+      "content-language": language,
       "content-type": "application/json; charset=utf-8",
       "content-length": Buffer.byteLength(body),
       connection: "close",
@@ -375,4 +508,5 @@ async function errorHandler(app: FastifyInstance, { database, constraints }: Err
 export const errorHandlerPlugin = fp(errorHandler, {
   name: "supplynet-error-handler",
   decorators: { fastify: ["config"] },
+  dependencies: ["supplynet-language"],
 });

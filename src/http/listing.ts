@@ -2,6 +2,7 @@ import { type AnyColumn, asc, desc, type SQL, sql } from "drizzle-orm";
 import type { PgTable } from "drizzle-orm/pg-core";
 import type { FastifyRequest } from "fastify";
 import type { DbOrTx } from "../db/client.js";
+import { msg } from "../i18n/translate.js";
 import { badRequest } from "./errors.js";
 import { DEFAULT_PAGE_SIZE } from "./schemas.js";
 
@@ -24,7 +25,8 @@ export function orderingOf<Field extends string>(
   const field = (descending ? ordering.slice(1) : ordering) as Field;
   const direction = descending ? desc : asc;
   // The schema's enum already refuses other names; own keys only, so "constructor" can never be a column.
-  if (!Object.hasOwn(columns, field)) throw badRequest("Unknown ordering.", { ordering: ["Unknown field."] });
+  if (!Object.hasOwn(columns, field))
+    throw badRequest(msg("request.unknown_ordering"), { ordering: [msg("field.unknown")] });
   const column = columns[field];
   return column === id ? [direction(id)] : [direction(column), direction(id)];
 }

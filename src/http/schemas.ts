@@ -1,25 +1,35 @@
 import { type TSchema, Type } from "typebox";
+import type { MessageKey } from "../i18n/translate.js";
 
 /** Every error answer has this shape: {"error": {"code", "message", "fields": {name: [messages]}}}. */
 export const ErrorResponse = Type.Object(
   {
     error: Type.Object({
-      code: Type.String({ examples: ["invalid"] }),
-      message: Type.String(),
+      code: Type.String({ examples: ["invalid"], description: "Stable in every language" }),
+      message: Type.String({
+        description: "In the language Accept-Language asks for, else DEFAULT_LANGUAGE",
+      }),
       fields: Type.Record(Type.String(), Type.Array(Type.String())),
     }),
   },
   { $id: "ErrorResponse", description: "Every 4xx/5xx answer" },
 );
 
+/**
+ * What each error status means and the codes it carries. The codes are stable in every language; the message
+ * follows Accept-Language, so a client may show it, or translate the code itself.
+ */
 const errorDescriptions: Record<number, string> = {
-  400: "Invalid input; every bad field is named in error.fields",
-  401: "No valid access token",
-  403: "Your role may not do this",
-  404: "Not found, or outside your company",
-  409: "Conflicts with the current data",
-  413: "Body too large",
-  429: "Rate limited; see Retry-After",
+  400: "Invalid input; every bad field is named in error.fields. Codes: `invalid`, `parse_error`",
+  401: "No valid access token. Code: `not_authenticated`",
+  403: "Your role may not do this. Code: `forbidden`",
+  404: "Not found, or outside your company. Code: `not_found`",
+  409: "Conflicts with the current data. Code: `conflict`",
+  413: "Body too large. Code: `payload_too_large`",
+  415: "Not JSON. Code: `unsupported_media_type`",
+  429: "Rate limited; see Retry-After. Code: `throttled`",
+  503: "Unavailable for now; see Retry-After. Codes: `database_unavailable`, `timeout`, `unavailable`",
+  504: "The database did not answer in time. Code: `database_timeout`",
 };
 
 /** The error answers a route can give, for its OpenAPI description; pass the statuses it really returns. */
@@ -33,17 +43,21 @@ export function errorResponses(...statuses: number[]): Record<number, TSchema> {
  * Money travels as a string with two decimals, as DRF's DecimalField does; never as a JS number.
  * `Money` is one company's debt: never negative, and within the column's numeric(15,2).
  */
-export const Money = Type.String({ pattern: "^\\d{1,13}\\.\\d{2}$", examples: ["1234.56"] });
+const MONEY_PATTERN = "^\\d{1,13}\\.\\d{2}$";
+const MONEY_TOTAL_PATTERN = "^\\d+\\.\\d{2}$";
+const SIGNED_MONEY_PATTERN = "^-?\\d+\\.\\d{2}$";
+const MONEY_INPUT_PATTERN = "^\\d{1,11}(\\.\\d{1,2})?$";
+export const Money = Type.String({ pattern: MONEY_PATTERN, examples: ["1234.56"] });
 /** A sum over many companies (a total debt): never negative, but as long as it needs to be. */
-export const MoneyTotal = Type.String({ pattern: "^\\d+\\.\\d{2}$", examples: ["98765432.10"] });
+export const MoneyTotal = Type.String({ pattern: MONEY_TOTAL_PATTERN, examples: ["98765432.10"] });
 /** A change (a scheduled run's total): a repayment's is negative. */
-export const SignedMoney = Type.String({ pattern: "^-?\\d+\\.\\d{2}$", examples: ["-1234.56"] });
+export const SignedMoney = Type.String({ pattern: SIGNED_MONEY_PATTERN, examples: ["-1234.56"] });
 /**
  * An opening debt as clients may send it: up to 11 digits and up to 2 decimals, no sign, no exponent. The
  * column holds 13 digits, so the largest opening debt leaves a hundred times its size of headroom for accruals.
  */
 export const MoneyInput = Type.String({
-  pattern: "^\\d{1,11}(\\.\\d{1,2})?$",
+  pattern: MONEY_INPUT_PATTERN,
   examples: ["1234.56"],
   description: "At most 99999999999.99",
 });
@@ -58,17 +72,37 @@ const SAFE_CHAR = "(?:[^\\p{Cc}\\p{Cf}\\p{Cs}\\p{Zl}\\p{Zp}]|[\\u200C\\u200D])";
 /** At least one character that shows: a letter, digit, punctuation or symbol, not only spaces and joiners. */
 const VISIBLE_TEXT = `(?=${SAFE_CHAR}*?[\\p{L}\\p{N}\\p{P}\\p{S}])${SAFE_CHAR}*`;
 
+const TEXT_PATTERN = `^${VISIBLE_TEXT}$`;
+const NAME_PATTERN = `^(?:${VISIBLE_TEXT})?$`;
+const NO_CONTROL_PATTERN = "^\\P{Cc}*$";
+const UUID_PATTERN = "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$";
+
 /** A required name or address line: at most maxLength characters, something visible, nothing invisible. */
-export const Text = (maxLength: number) =>
-  Type.String({ minLength: 1, maxLength, pattern: `^${VISIBLE_TEXT}$` });
+export const Text = (maxLength: number) => Type.String({ minLength: 1, maxLength, pattern: TEXT_PATTERN });
 /** A person's first or last name: empty, or text as `Text` takes it. */
 export const Name = (description: string) =>
-  Type.String({ maxLength: 150, pattern: `^(?:${VISIBLE_TEXT})?$`, description });
+  Type.String({ maxLength: 150, pattern: NAME_PATTERN, description });
 /** An email address as it is stored for a company or a user (a login takes any text, as QueryText). */
 export const Email = Type.String({ format: "email", maxLength: 254 });
 /** Free text to look for (search, exact filters, a login's email): anything but control characters. */
 export const QueryText = (maxLength: number, description: string) =>
-  Type.String({ maxLength, pattern: "^\\P{Cc}*$", description });
+  Type.String({ maxLength, pattern: NO_CONTROL_PATTERN, description });
+/** A job's id, as pg-boss makes them. */
+export const Uuid = Type.String({ pattern: UUID_PATTERN });
+
+/** What a value that misses one of these patterns should look like, in words (the error handler says it). */
+const PATTERN_MESSAGES = new Map<string, MessageKey>([
+  [MONEY_PATTERN, "field.money"],
+  [MONEY_TOTAL_PATTERN, "field.money"],
+  [SIGNED_MONEY_PATTERN, "field.money"],
+  [MONEY_INPUT_PATTERN, "field.money"],
+  [TEXT_PATTERN, "field.visible_text"],
+  [NAME_PATTERN, "field.visible_text"],
+  [NO_CONTROL_PATTERN, "field.no_control_characters"],
+  [UUID_PATTERN, "field.uuid"],
+]);
+
+export const patternMessage = (pattern: string): MessageKey | undefined => PATTERN_MESSAGES.get(pattern);
 
 /** `field` or `-field` for each sortable field, as DRF's OrderingFilter takes them. */
 export const Ordering = <const Field extends string>(fields: readonly Field[]) =>

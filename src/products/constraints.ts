@@ -6,14 +6,14 @@ export const productConstraints: ConstraintError[] = [
     // Named on both fields, as DRF's unique_together does.
     constraint: "products_name_model_key",
     status: 409,
-    message: "A product with this name and model already exists.",
+    message: "product.duplicate",
     fields: ["name", "model"],
   },
   {
     constraint: "products_name_not_blank",
     status: 400,
-    message: "The name is blank.",
+    message: "product.name_blank",
     fields: ["name"],
-    fieldMessage: "Must not be blank.",
+    fieldMessage: "field.not_blank",
   },
 ];

@@ -6,6 +6,7 @@ import type { DbOrTx } from "../db/client.js";
 import { companyProducts, products } from "../db/schema.js";
 import { notFound } from "../http/errors.js";
 import { containsPattern, countRows, orderingOf, type Page, paginate } from "../http/listing.js";
+import { msg } from "../i18n/translate.js";
 import type { ProductCreateInput, ProductListFilters, ProductUpdateInput, ProductView } from "./schemas.js";
 
 const productColumns = {
@@ -88,7 +89,7 @@ export async function getProduct(
     .select(productColumns)
     .from(products)
     .where(and(visibleProducts(actor), eq(products.id, id)));
-  if (!row) throw notFound(`No product with id ${id}.`);
+  if (!row) throw notFound(msg("product.not_found", { id }));
   return toProductView(row);
 }
 
@@ -117,11 +118,11 @@ export async function updateProduct(
     .set({ name: input.name, model: input.model, releaseDate: input.release_date })
     .where(eq(products.id, id))
     .returning(productColumns);
-  if (!row) throw notFound(`No product with id ${id}.`);
+  if (!row) throw notFound(msg("product.not_found", { id }));
   return toProductView(row);
 }
 
 export async function deleteProduct({ db }: Pick<Services, "db">, id: number): Promise<void> {
   const deleted = await db.delete(products).where(eq(products.id, id)).returning({ id: products.id });
-  if (!deleted.length) throw notFound(`No product with id ${id}.`);
+  if (!deleted.length) throw notFound(msg("product.not_found", { id }));
 }

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
 import { notFound } from "../http/errors.js";
 import { errorResponses } from "../http/schemas.js";
+import { msg } from "../i18n/translate.js";
 import type { JobStatus } from "./queue.js";
 import { JobParams, JobResponse } from "./schemas.js";
 
@@ -30,7 +31,7 @@ export const jobRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request) => {
       const job = await app.jobs.getJob(request.params.id.toLowerCase());
-      if (!job) throw notFound("No job with this id.");
+      if (!job) throw notFound(msg("job.not_found"));
       return toResponse(job);
     },
   );

@@ -1,5 +1,5 @@
 import { Type } from "typebox";
-import { Timestamp } from "../http/schemas.js";
+import { Timestamp, Uuid } from "../http/schemas.js";
 
 export const JobResponse = Type.Object({
   id: Type.String({ format: "uuid" }),
@@ -18,7 +18,5 @@ export const JobResponse = Type.Object({
   completed_at: Type.Union([Timestamp, Type.Null()]),
 });
 
-const UUID_PATTERN = "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$";
-
 /** Any case: the route looks the job up in lower case. */
-export const JobParams = Type.Object({ id: Type.String({ pattern: UUID_PATTERN }) });
+export const JobParams = Type.Object({ id: Uuid });

@@ -27,7 +27,7 @@ function expectThrottled(response: Awaited<ReturnType<typeof logIn>>, maxSeconds
   expect(retryAfter).toBeGreaterThan(0);
   expect(retryAfter).toBeLessThanOrEqual(maxSeconds);
   expect(response.json()).toEqual({
-    error: { code: "throttled", message: expect.stringMatching(/Try again in \d+ s\./), fields: {} },
+    error: { code: "throttled", message: expect.stringMatching(/Try again in \d+ seconds?\./), fields: {} },
   });
 }
 

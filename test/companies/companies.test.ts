@@ -293,10 +293,12 @@ describe("POST /companies", () => {
       newCompany({ level: "dealership", supplier_id: at(alpha, 0) }),
     );
     expect(wrongLevel.statusCode).toBe(400);
-    expect(wrongLevel.json().error.fields.supplier_id[0]).toMatch(/^Must be a distributor \(one level up\)/);
+    expect(wrongLevel.json().error.fields.supplier_id[0]).toMatch(
+      /^Must be a company at the distributor level, one level up/,
+    );
     const noSupplier = await send("POST", "/companies", newCompany({ level: "entrepreneur" }));
     expect(noSupplier.statusCode).toBe(400);
-    expect(noSupplier.json().error.fields.supplier_id[0]).toMatch(/Must be a retail_chain/);
+    expect(noSupplier.json().error.fields.supplier_id[0]).toMatch(/a company at the retail chain level/);
     const unknown = await send(
       "POST",
       "/companies",
@@ -359,7 +361,9 @@ describe("PATCH /companies/{id}", () => {
     expect(moved.json().supplier).toEqual({ id: at(beta, 3), name: "Beta L3", level: "retail_chain" });
     const wrong = await send("PATCH", `/companies/${at(alpha, 4)}`, { supplier_id: at(beta, 2) });
     expect(wrong.statusCode).toBe(400);
-    expect(wrong.json().error.fields.supplier_id[0]).toMatch(/^Must be a retail_chain \(one level up\)/);
+    expect(wrong.json().error.fields.supplier_id[0]).toMatch(
+      /^Must be a company at the retail chain level, one level up/,
+    );
     const itself = await send("PATCH", `/companies/${at(alpha, 3)}`, {
       level: "entrepreneur",
       supplier_id: at(alpha, 3),
@@ -383,7 +387,7 @@ describe("PATCH /companies/{id}", () => {
     });
     expect(response.statusCode).toBe(409);
     expect(response.json().error.message).toBe(
-      "Alpha L3 supplies 1 company; reassign or delete them before changing its level.",
+      "Alpha L3 supplies 1 company; reassign or delete it before changing the level.",
     );
   });
 

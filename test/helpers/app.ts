@@ -10,12 +10,17 @@ import type { TestDatabase } from "./database.js";
 export const PASSWORD_ONE_HASH =
   "$argon2id$v=19$m=65536,t=3,p=4$0a9EmdUknGsdj8dUrcsZcQ$JC3vtu3noJL3YLxNeCmcnSGdr3hsPPVzafAhLYl6lo0";
 
+/**
+ * The app's config for a test. Its answers speak English unless a request asks otherwise (Accept-Language) or a
+ * test sets `defaultLanguage`: the suite asserts English words where it asserts words at all.
+ */
 export function testConfig(overrides: Partial<Config> = {}): Config {
   return {
     ...loadConfig(
       { logLevel: "silent", dataDir: "/nonexistent", publicUrl: "http://supplynet.test" },
       { NODE_ENV: "test" },
     ),
+    defaultLanguage: "en",
     ...overrides,
   };
 }

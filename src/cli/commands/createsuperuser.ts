@@ -2,6 +2,7 @@ import type { Command } from "commander";
 import { passwordProblem } from "../../auth/password-policy.js";
 import { checkEmail, checkPassword, createSuperuser, type SuperuserInput } from "../../auth/superuser.js";
 import { loadConfig } from "../../config.js";
+import { translate } from "../../i18n/translate.js";
 import { UserError } from "../../user-error.js";
 import { openConfiguredDatabase } from "../database.js";
 import { Prompter } from "../prompt.js";
@@ -61,7 +62,8 @@ async function askPassword(prompter: Prompter, email: string): Promise<string> {
     if (refusal) prompter.say(`Error: ${refusal}`);
     const password = await prompter.ask("Password: ", true);
     if (password === undefined) break;
-    refusal = (await passwordProblem(password, email)) ?? undefined;
+    const problem = await passwordProblem(password, email);
+    refusal = problem ? translate(problem, "en") : undefined;
     if (refusal) continue;
     const again = await prompter.ask("Password (again): ", true);
     if (again === password) return password;
