@@ -867,6 +867,72 @@ export function errorShapeProblem(response: LightMyRequestResponse): string | un
   return undefined;
 }
 
+/** Latin words a Russian message may hold: names of protocol parts, of values to send, and of the CLI. */
+const LATIN_IN_RUSSIAN = new Set([
+  "JSON",
+  "Content",
+  "Type",
+  "Length",
+  "application/json",
+  "HTTP",
+  "HTTP/1.1",
+  "Host",
+  "Expect",
+  "continue",
+  "UUID",
+  "id",
+  "null",
+  "true",
+  "false",
+  "clear_debt",
+  "supplynet",
+  "migrate",
+  "QR",
+  "API",
+  "GET",
+  "HEAD",
+  "POST",
+  "PUT",
+  "PATCH",
+  "DELETE",
+  "OPTIONS",
+]);
+
+/**
+ * Whether an answer speaks the language it was asked for: Content-Language names it, and an error's words hold
+ * no word of the other script. What the message echoes (a «name», a path, an email) is not its own words.
+ */
+export function languageProblem(response: LightMyRequestResponse, language: "ru" | "en"): string | undefined {
+  if (response.headers["content-language"] !== language) {
+    return `Content-Language is ${String(response.headers["content-language"])}, not ${language}`;
+  }
+  if (response.statusCode < 400) return undefined;
+  let error: { message?: unknown; fields?: Record<string, unknown> };
+  try {
+    error = response.json().error ?? {};
+  } catch {
+    return undefined;
+  }
+  const texts = [error.message, ...Object.values(error.fields ?? {}).flat()].filter(
+    (text): text is string => typeof text === "string",
+  );
+  for (const text of texts) {
+    const own = text.replace(/«[^»]*»/g, "").replace(/`[^`]*`/g, "");
+    const words = own
+      .split(/[\s,;:()]+/)
+      .filter((word) => word && !word.includes("/") && !word.includes("@"));
+    const foreign =
+      language === "ru"
+        ? words
+            .flatMap((word) => word.replace(/[.!?]+$/, "").split("-"))
+            .filter((word) => /[A-Za-z]/.test(word) && !LATIN_IN_RUSSIAN.has(word))
+        : words.filter((word) => /[\u0400-\u04FF]/.test(word));
+    if (foreign.length > 0)
+      return `the ${language} message ${JSON.stringify(text)} holds ${foreign.join(" ")}`;
+  }
+  return undefined;
+}
+
 /** The tables a refused request must leave alone: every table of the app, as the migrations made them. */
 export async function appTables(database: TestDatabase["database"]): Promise<string[]> {
   const { rows } = await database.executeSql<{ tablename: string }>(
@@ -995,10 +1061,12 @@ export class FuzzSession {
     this.sent++;
     // A fresh address per request: the per-IP limits are not what this test is about.
     const remoteAddress = `10.${(this.sent >> 16) & 255}.${(this.sent >> 8) & 255}.${this.sent & 255}`;
+    // Every other request in Russian: each answer must speak the language it is asked for.
+    const language = this.sent % 2 === 0 ? "en" : "ru";
     const response = await this.app.inject({
       method: request.method as "GET",
       url: this.fill(request.url),
-      headers: { ...this.headers[role], ...request.headers },
+      headers: { "accept-language": language, ...this.headers[role], ...request.headers },
       remoteAddress,
       ...(request.payload !== undefined && { payload: this.fill(request.payload) }),
     });
@@ -1009,6 +1077,8 @@ export class FuzzSession {
       const shape = errorShapeProblem(response);
       if (shape) problems.push(`error answer not in the error shape: ${shape}`);
     }
+    const spoken = languageProblem(response, language);
+    if (spoken) problems.push(spoken);
     const after = await this.takeChecksum();
     if (after !== before) {
       if (status >= 400)
