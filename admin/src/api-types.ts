@@ -139,7 +139,7 @@ export interface paths {
           };
           content?: never;
         };
-        /** @description Invalid input; every bad field is named in error.fields */
+        /** @description Invalid input; every bad field is named in error.fields. Codes: `invalid`, `parse_error` */
         400: {
           headers: {
             [name: string]: unknown;
@@ -148,7 +148,7 @@ export interface paths {
             "application/json": components["schemas"]["ErrorResponse"];
           };
         };
-        /** @description Body too large */
+        /** @description Body too large. Code: `payload_too_large` */
         413: {
           headers: {
             [name: string]: unknown;
@@ -157,8 +157,26 @@ export interface paths {
             "application/json": components["schemas"]["ErrorResponse"];
           };
         };
-        /** @description Rate limited; see Retry-After */
+        /** @description Rate limited; see Retry-After. Code: `throttled` */
         429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["ErrorResponse"];
+          };
+        };
+        /** @description Unavailable for now; see Retry-After. Codes: `database_unavailable`, `timeout`, `unavailable` */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["ErrorResponse"];
+          };
+        };
+        /** @description The database did not answer in time. Code: `database_timeout` */
+        504: {
           headers: {
             [name: string]: unknown;
           };
@@ -214,8 +232,26 @@ export interface paths {
             };
           };
         };
-        /** @description No valid access token */
+        /** @description No valid access token. Code: `not_authenticated` */
         401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["ErrorResponse"];
+          };
+        };
+        /** @description Unavailable for now; see Retry-After. Codes: `database_unavailable`, `timeout`, `unavailable` */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["ErrorResponse"];
+          };
+        };
+        /** @description The database did not answer in time. Code: `database_timeout` */
+        504: {
           headers: {
             [name: string]: unknown;
           };
@@ -273,7 +309,7 @@ export interface paths {
             };
           };
         };
-        /** @description Invalid input; every bad field is named in error.fields */
+        /** @description Invalid input; every bad field is named in error.fields. Codes: `invalid`, `parse_error` */
         400: {
           headers: {
             [name: string]: unknown;
@@ -282,7 +318,7 @@ export interface paths {
             "application/json": components["schemas"]["ErrorResponse"];
           };
         };
-        /** @description No valid access token */
+        /** @description No valid access token. Code: `not_authenticated` */
         401: {
           headers: {
             [name: string]: unknown;
@@ -291,8 +327,26 @@ export interface paths {
             "application/json": components["schemas"]["ErrorResponse"];
           };
         };
-        /** @description Body too large */
+        /** @description Body too large. Code: `payload_too_large` */
         413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["ErrorResponse"];
+          };
+        };
+        /** @description Unavailable for now; see Retry-After. Codes: `database_unavailable`, `timeout`, `unavailable` */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["ErrorResponse"];
+          };
+        };
+        /** @description The database did not answer in time. Code: `database_timeout` */
+        504: {
           headers: {
             [name: string]: unknown;
           };
@@ -366,7 +420,7 @@ export interface paths {
             };
           };
         };
-        /** @description Invalid input; every bad field is named in error.fields */
+        /** @description Invalid input; every bad field is named in error.fields. Codes: `invalid`, `parse_error` */
         400: {
           headers: {
             [name: string]: unknown;
@@ -375,7 +429,7 @@ export interface paths {
             "application/json": components["schemas"]["ErrorResponse"];
           };
         };
-        /** @description Body too large */
+        /** @description Body too large. Code: `payload_too_large` */
         413: {
           headers: {
             [name: string]: unknown;
@@ -384,8 +438,26 @@ export interface paths {
             "application/json": components["schemas"]["ErrorResponse"];
           };
         };
-        /** @description Rate limited; see Retry-After */
+        /** @description Rate limited; see Retry-After. Code: `throttled` */
         429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["ErrorResponse"];
+          };
+        };
+        /** @description Unavailable for now; see Retry-After. Codes: `database_unavailable`, `timeout`, `unavailable` */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["ErrorResponse"];
+          };
+        };
+        /** @description The database did not answer in time. Code: `database_timeout` */
+        504: {
           headers: {
             [name: string]: unknown;
           };
@@ -443,7 +515,7 @@ export interface paths {
             };
           };
         };
-        /** @description Invalid input; every bad field is named in error.fields */
+        /** @description Invalid input; every bad field is named in error.fields. Codes: `invalid`, `parse_error` */
         400: {
           headers: {
             [name: string]: unknown;
@@ -452,7 +524,7 @@ export interface paths {
             "application/json": components["schemas"]["ErrorResponse"];
           };
         };
-        /** @description No valid access token */
+        /** @description No valid access token. Code: `not_authenticated` */
         401: {
           headers: {
             [name: string]: unknown;
@@ -461,7 +533,7 @@ export interface paths {
             "application/json": components["schemas"]["ErrorResponse"];
           };
         };
-        /** @description Your role may not do this */
+        /** @description Your role may not do this. Code: `forbidden` */
         403: {
           headers: {
             [name: string]: unknown;
@@ -470,7 +542,7 @@ export interface paths {
             "application/json": components["schemas"]["ErrorResponse"];
           };
         };
-        /** @description Body too large */
+        /** @description Body too large. Code: `payload_too_large` */
         413: {
           headers: {
             [name: string]: unknown;
@@ -479,7 +551,7 @@ export interface paths {
             "application/json": components["schemas"]["ErrorResponse"];
           };
         };
-        /** @description Every 4xx/5xx answer */
+        /** @description Not JSON. Code: `unsupported_media_type` */
         415: {
           headers: {
             [name: string]: unknown;
@@ -488,8 +560,26 @@ export interface paths {
             "application/json": components["schemas"]["ErrorResponse"];
           };
         };
-        /** @description Rate limited; see Retry-After */
+        /** @description Rate limited; see Retry-After. Code: `throttled` */
         429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["ErrorResponse"];
+          };
+        };
+        /** @description Unavailable for now; see Retry-After. Codes: `database_unavailable`, `timeout`, `unavailable` */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["ErrorResponse"];
+          };
+        };
+        /** @description The database did not answer in time. Code: `database_timeout` */
+        504: {
           headers: {
             [name: string]: unknown;
           };
@@ -539,7 +629,7 @@ export interface paths {
           };
           content?: never;
         };
-        /** @description Invalid input; every bad field is named in error.fields */
+        /** @description Invalid input; every bad field is named in error.fields. Codes: `invalid`, `parse_error` */
         400: {
           headers: {
             [name: string]: unknown;
@@ -548,7 +638,7 @@ export interface paths {
             "application/json": components["schemas"]["ErrorResponse"];
           };
         };
-        /** @description Body too large */
+        /** @description Body too large. Code: `payload_too_large` */
         413: {
           headers: {
             [name: string]: unknown;
@@ -557,7 +647,7 @@ export interface paths {
             "application/json": components["schemas"]["ErrorResponse"];
           };
         };
-        /** @description Every 4xx/5xx answer */
+        /** @description Not JSON. Code: `unsupported_media_type` */
         415: {
           headers: {
             [name: string]: unknown;
@@ -566,8 +656,26 @@ export interface paths {
             "application/json": components["schemas"]["ErrorResponse"];
           };
         };
-        /** @description Rate limited; see Retry-After */
+        /** @description Rate limited; see Retry-After. Code: `throttled` */
         429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["ErrorResponse"];
+          };
+        };
+        /** @description Unavailable for now; see Retry-After. Codes: `database_unavailable`, `timeout`, `unavailable` */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["ErrorResponse"];
+          };
+        };
+        /** @description The database did not answer in time. Code: `database_timeout` */
+        504: {
           headers: {
             [name: string]: unknown;
           };
@@ -622,7 +730,7 @@ export interface paths {
             };
           };
         };
-        /** @description Invalid input; every bad field is named in error.fields */
+        /** @description Invalid input; every bad field is named in error.fields. Codes: `invalid`, `parse_error` */
         400: {
           headers: {
             [name: string]: unknown;
@@ -631,7 +739,7 @@ export interface paths {
             "application/json": components["schemas"]["ErrorResponse"];
           };
         };
-        /** @description No valid access token */
+        /** @description No valid access token. Code: `not_authenticated` */
         401: {
           headers: {
             [name: string]: unknown;
@@ -640,7 +748,7 @@ export interface paths {
             "application/json": components["schemas"]["ErrorResponse"];
           };
         };
-        /** @description Body too large */
+        /** @description Body too large. Code: `payload_too_large` */
         413: {
           headers: {
             [name: string]: unknown;
@@ -649,7 +757,7 @@ export interface paths {
             "application/json": components["schemas"]["ErrorResponse"];
           };
         };
-        /** @description Every 4xx/5xx answer */
+        /** @description Not JSON. Code: `unsupported_media_type` */
         415: {
           headers: {
             [name: string]: unknown;
@@ -658,8 +766,26 @@ export interface paths {
             "application/json": components["schemas"]["ErrorResponse"];
           };
         };
-        /** @description Rate limited; see Retry-After */
+        /** @description Rate limited; see Retry-After. Code: `throttled` */
         429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["ErrorResponse"];
+          };
+        };
+        /** @description Unavailable for now; see Retry-After. Codes: `database_unavailable`, `timeout`, `unavailable` */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["ErrorResponse"];
+          };
+        };
+        /** @description The database did not answer in time. Code: `database_timeout` */
+        504: {
           headers: {
             [name: string]: unknown;
           };
@@ -716,7 +842,7 @@ export interface paths {
             };
           };
         };
-        /** @description Invalid input; every bad field is named in error.fields */
+        /** @description Invalid input; every bad field is named in error.fields. Codes: `invalid`, `parse_error` */
         400: {
           headers: {
             [name: string]: unknown;
@@ -725,7 +851,7 @@ export interface paths {
             "application/json": components["schemas"]["ErrorResponse"];
           };
         };
-        /** @description No valid access token */
+        /** @description No valid access token. Code: `not_authenticated` */
         401: {
           headers: {
             [name: string]: unknown;
@@ -734,7 +860,7 @@ export interface paths {
             "application/json": components["schemas"]["ErrorResponse"];
           };
         };
-        /** @description Body too large */
+        /** @description Body too large. Code: `payload_too_large` */
         413: {
           headers: {
             [name: string]: unknown;
@@ -743,8 +869,26 @@ export interface paths {
             "application/json": components["schemas"]["ErrorResponse"];
           };
         };
-        /** @description Rate limited; see Retry-After */
+        /** @description Rate limited; see Retry-After. Code: `throttled` */
         429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["ErrorResponse"];
+          };
+        };
+        /** @description Unavailable for now; see Retry-After. Codes: `database_unavailable`, `timeout`, `unavailable` */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["ErrorResponse"];
+          };
+        };
+        /** @description The database did not answer in time. Code: `database_timeout` */
+        504: {
           headers: {
             [name: string]: unknown;
           };
@@ -799,7 +943,7 @@ export interface paths {
             };
           };
         };
-        /** @description Invalid input; every bad field is named in error.fields */
+        /** @description Invalid input; every bad field is named in error.fields. Codes: `invalid`, `parse_error` */
         400: {
           headers: {
             [name: string]: unknown;
@@ -808,7 +952,7 @@ export interface paths {
             "application/json": components["schemas"]["ErrorResponse"];
           };
         };
-        /** @description No valid access token */
+        /** @description No valid access token. Code: `not_authenticated` */
         401: {
           headers: {
             [name: string]: unknown;
@@ -817,7 +961,7 @@ export interface paths {
             "application/json": components["schemas"]["ErrorResponse"];
           };
         };
-        /** @description Body too large */
+        /** @description Body too large. Code: `payload_too_large` */
         413: {
           headers: {
             [name: string]: unknown;
@@ -826,8 +970,26 @@ export interface paths {
             "application/json": components["schemas"]["ErrorResponse"];
           };
         };
-        /** @description Rate limited; see Retry-After */
+        /** @description Rate limited; see Retry-After. Code: `throttled` */
         429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["ErrorResponse"];
+          };
+        };
+        /** @description Unavailable for now; see Retry-After. Codes: `database_unavailable`, `timeout`, `unavailable` */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["ErrorResponse"];
+          };
+        };
+        /** @description The database did not answer in time. Code: `database_timeout` */
+        504: {
           headers: {
             [name: string]: unknown;
           };
@@ -938,7 +1100,7 @@ export interface paths {
             };
           };
         };
-        /** @description Invalid input; every bad field is named in error.fields */
+        /** @description Invalid input; every bad field is named in error.fields. Codes: `invalid`, `parse_error` */
         400: {
           headers: {
             [name: string]: unknown;
@@ -947,8 +1109,26 @@ export interface paths {
             "application/json": components["schemas"]["ErrorResponse"];
           };
         };
-        /** @description No valid access token */
+        /** @description No valid access token. Code: `not_authenticated` */
         401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["ErrorResponse"];
+          };
+        };
+        /** @description Unavailable for now; see Retry-After. Codes: `database_unavailable`, `timeout`, `unavailable` */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["ErrorResponse"];
+          };
+        };
+        /** @description The database did not answer in time. Code: `database_timeout` */
+        504: {
           headers: {
             [name: string]: unknown;
           };
@@ -1038,7 +1218,7 @@ export interface paths {
             };
           };
         };
-        /** @description Invalid input; every bad field is named in error.fields */
+        /** @description Invalid input; every bad field is named in error.fields. Codes: `invalid`, `parse_error` */
         400: {
           headers: {
             [name: string]: unknown;
@@ -1047,7 +1227,7 @@ export interface paths {
             "application/json": components["schemas"]["ErrorResponse"];
           };
         };
-        /** @description No valid access token */
+        /** @description No valid access token. Code: `not_authenticated` */
         401: {
           headers: {
             [name: string]: unknown;
@@ -1056,7 +1236,7 @@ export interface paths {
             "application/json": components["schemas"]["ErrorResponse"];
           };
         };
-        /** @description Your role may not do this */
+        /** @description Your role may not do this. Code: `forbidden` */
         403: {
           headers: {
             [name: string]: unknown;
@@ -1065,7 +1245,7 @@ export interface paths {
             "application/json": components["schemas"]["ErrorResponse"];
           };
         };
-        /** @description Conflicts with the current data */
+        /** @description Conflicts with the current data. Code: `conflict` */
         409: {
           headers: {
             [name: string]: unknown;
@@ -1074,8 +1254,26 @@ export interface paths {
             "application/json": components["schemas"]["ErrorResponse"];
           };
         };
-        /** @description Body too large */
+        /** @description Body too large. Code: `payload_too_large` */
         413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["ErrorResponse"];
+          };
+        };
+        /** @description Unavailable for now; see Retry-After. Codes: `database_unavailable`, `timeout`, `unavailable` */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["ErrorResponse"];
+          };
+        };
+        /** @description The database did not answer in time. Code: `database_timeout` */
+        504: {
           headers: {
             [name: string]: unknown;
           };
@@ -1153,7 +1351,7 @@ export interface paths {
             };
           };
         };
-        /** @description Invalid input; every bad field is named in error.fields */
+        /** @description Invalid input; every bad field is named in error.fields. Codes: `invalid`, `parse_error` */
         400: {
           headers: {
             [name: string]: unknown;
@@ -1162,7 +1360,7 @@ export interface paths {
             "application/json": components["schemas"]["ErrorResponse"];
           };
         };
-        /** @description No valid access token */
+        /** @description No valid access token. Code: `not_authenticated` */
         401: {
           headers: {
             [name: string]: unknown;
@@ -1171,8 +1369,26 @@ export interface paths {
             "application/json": components["schemas"]["ErrorResponse"];
           };
         };
-        /** @description Not found, or outside your company */
+        /** @description Not found, or outside your company. Code: `not_found` */
         404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["ErrorResponse"];
+          };
+        };
+        /** @description Unavailable for now; see Retry-After. Codes: `database_unavailable`, `timeout`, `unavailable` */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["ErrorResponse"];
+          };
+        };
+        /** @description The database did not answer in time. Code: `database_timeout` */
+        504: {
           headers: {
             [name: string]: unknown;
           };
@@ -1203,7 +1419,7 @@ export interface paths {
           };
           content?: never;
         };
-        /** @description Invalid input; every bad field is named in error.fields */
+        /** @description Invalid input; every bad field is named in error.fields. Codes: `invalid`, `parse_error` */
         400: {
           headers: {
             [name: string]: unknown;
@@ -1212,7 +1428,7 @@ export interface paths {
             "application/json": components["schemas"]["ErrorResponse"];
           };
         };
-        /** @description No valid access token */
+        /** @description No valid access token. Code: `not_authenticated` */
         401: {
           headers: {
             [name: string]: unknown;
@@ -1221,7 +1437,7 @@ export interface paths {
             "application/json": components["schemas"]["ErrorResponse"];
           };
         };
-        /** @description Your role may not do this */
+        /** @description Your role may not do this. Code: `forbidden` */
         403: {
           headers: {
             [name: string]: unknown;
@@ -1230,7 +1446,7 @@ export interface paths {
             "application/json": components["schemas"]["ErrorResponse"];
           };
         };
-        /** @description Not found, or outside your company */
+        /** @description Not found, or outside your company. Code: `not_found` */
         404: {
           headers: {
             [name: string]: unknown;
@@ -1239,8 +1455,26 @@ export interface paths {
             "application/json": components["schemas"]["ErrorResponse"];
           };
         };
-        /** @description Conflicts with the current data */
+        /** @description Conflicts with the current data. Code: `conflict` */
         409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["ErrorResponse"];
+          };
+        };
+        /** @description Unavailable for now; see Retry-After. Codes: `database_unavailable`, `timeout`, `unavailable` */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["ErrorResponse"];
+          };
+        };
+        /** @description The database did not answer in time. Code: `database_timeout` */
+        504: {
           headers: {
             [name: string]: unknown;
           };
@@ -1330,7 +1564,7 @@ export interface paths {
             };
           };
         };
-        /** @description Invalid input; every bad field is named in error.fields */
+        /** @description Invalid input; every bad field is named in error.fields. Codes: `invalid`, `parse_error` */
         400: {
           headers: {
             [name: string]: unknown;
@@ -1339,7 +1573,7 @@ export interface paths {
             "application/json": components["schemas"]["ErrorResponse"];
           };
         };
-        /** @description No valid access token */
+        /** @description No valid access token. Code: `not_authenticated` */
         401: {
           headers: {
             [name: string]: unknown;
@@ -1348,7 +1582,7 @@ export interface paths {
             "application/json": components["schemas"]["ErrorResponse"];
           };
         };
-        /** @description Your role may not do this */
+        /** @description Your role may not do this. Code: `forbidden` */
         403: {
           headers: {
             [name: string]: unknown;
@@ -1357,7 +1591,7 @@ export interface paths {
             "application/json": components["schemas"]["ErrorResponse"];
           };
         };
-        /** @description Not found, or outside your company */
+        /** @description Not found, or outside your company. Code: `not_found` */
         404: {
           headers: {
             [name: string]: unknown;
@@ -1366,7 +1600,7 @@ export interface paths {
             "application/json": components["schemas"]["ErrorResponse"];
           };
         };
-        /** @description Conflicts with the current data */
+        /** @description Conflicts with the current data. Code: `conflict` */
         409: {
           headers: {
             [name: string]: unknown;
@@ -1375,8 +1609,26 @@ export interface paths {
             "application/json": components["schemas"]["ErrorResponse"];
           };
         };
-        /** @description Body too large */
+        /** @description Body too large. Code: `payload_too_large` */
         413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["ErrorResponse"];
+          };
+        };
+        /** @description Unavailable for now; see Retry-After. Codes: `database_unavailable`, `timeout`, `unavailable` */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["ErrorResponse"];
+          };
+        };
+        /** @description The database did not answer in time. Code: `database_timeout` */
+        504: {
           headers: {
             [name: string]: unknown;
           };
@@ -1472,7 +1724,7 @@ export interface paths {
             };
           };
         };
-        /** @description Invalid input; every bad field is named in error.fields */
+        /** @description Invalid input; every bad field is named in error.fields. Codes: `invalid`, `parse_error` */
         400: {
           headers: {
             [name: string]: unknown;
@@ -1481,7 +1733,7 @@ export interface paths {
             "application/json": components["schemas"]["ErrorResponse"];
           };
         };
-        /** @description No valid access token */
+        /** @description No valid access token. Code: `not_authenticated` */
         401: {
           headers: {
             [name: string]: unknown;
@@ -1490,8 +1742,26 @@ export interface paths {
             "application/json": components["schemas"]["ErrorResponse"];
           };
         };
-        /** @description Not found, or outside your company */
+        /** @description Not found, or outside your company. Code: `not_found` */
         404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["ErrorResponse"];
+          };
+        };
+        /** @description Unavailable for now; see Retry-After. Codes: `database_unavailable`, `timeout`, `unavailable` */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["ErrorResponse"];
+          };
+        };
+        /** @description The database did not answer in time. Code: `database_timeout` */
+        504: {
           headers: {
             [name: string]: unknown;
           };
@@ -1542,7 +1812,7 @@ export interface paths {
             };
           };
         };
-        /** @description Invalid input; every bad field is named in error.fields */
+        /** @description Invalid input; every bad field is named in error.fields. Codes: `invalid`, `parse_error` */
         400: {
           headers: {
             [name: string]: unknown;
@@ -1551,7 +1821,7 @@ export interface paths {
             "application/json": components["schemas"]["ErrorResponse"];
           };
         };
-        /** @description No valid access token */
+        /** @description No valid access token. Code: `not_authenticated` */
         401: {
           headers: {
             [name: string]: unknown;
@@ -1560,7 +1830,7 @@ export interface paths {
             "application/json": components["schemas"]["ErrorResponse"];
           };
         };
-        /** @description Not found, or outside your company */
+        /** @description Not found, or outside your company. Code: `not_found` */
         404: {
           headers: {
             [name: string]: unknown;
@@ -1569,8 +1839,26 @@ export interface paths {
             "application/json": components["schemas"]["ErrorResponse"];
           };
         };
-        /** @description Rate limited; see Retry-After */
+        /** @description Rate limited; see Retry-After. Code: `throttled` */
         429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["ErrorResponse"];
+          };
+        };
+        /** @description Unavailable for now; see Retry-After. Codes: `database_unavailable`, `timeout`, `unavailable` */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["ErrorResponse"];
+          };
+        };
+        /** @description The database did not answer in time. Code: `database_timeout` */
+        504: {
           headers: {
             [name: string]: unknown;
           };
@@ -1607,7 +1895,7 @@ export interface paths {
             };
           };
         };
-        /** @description Invalid input; every bad field is named in error.fields */
+        /** @description Invalid input; every bad field is named in error.fields. Codes: `invalid`, `parse_error` */
         400: {
           headers: {
             [name: string]: unknown;
@@ -1616,7 +1904,7 @@ export interface paths {
             "application/json": components["schemas"]["ErrorResponse"];
           };
         };
-        /** @description No valid access token */
+        /** @description No valid access token. Code: `not_authenticated` */
         401: {
           headers: {
             [name: string]: unknown;
@@ -1625,7 +1913,7 @@ export interface paths {
             "application/json": components["schemas"]["ErrorResponse"];
           };
         };
-        /** @description Not found, or outside your company */
+        /** @description Not found, or outside your company. Code: `not_found` */
         404: {
           headers: {
             [name: string]: unknown;
@@ -1634,8 +1922,26 @@ export interface paths {
             "application/json": components["schemas"]["ErrorResponse"];
           };
         };
-        /** @description Rate limited; see Retry-After */
+        /** @description Rate limited; see Retry-After. Code: `throttled` */
         429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["ErrorResponse"];
+          };
+        };
+        /** @description Unavailable for now; see Retry-After. Codes: `database_unavailable`, `timeout`, `unavailable` */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["ErrorResponse"];
+          };
+        };
+        /** @description The database did not answer in time. Code: `database_timeout` */
+        504: {
           headers: {
             [name: string]: unknown;
           };
@@ -1702,7 +2008,7 @@ export interface paths {
             };
           };
         };
-        /** @description Invalid input; every bad field is named in error.fields */
+        /** @description Invalid input; every bad field is named in error.fields. Codes: `invalid`, `parse_error` */
         400: {
           headers: {
             [name: string]: unknown;
@@ -1711,7 +2017,7 @@ export interface paths {
             "application/json": components["schemas"]["ErrorResponse"];
           };
         };
-        /** @description No valid access token */
+        /** @description No valid access token. Code: `not_authenticated` */
         401: {
           headers: {
             [name: string]: unknown;
@@ -1720,8 +2026,26 @@ export interface paths {
             "application/json": components["schemas"]["ErrorResponse"];
           };
         };
-        /** @description Not found, or outside your company */
+        /** @description Not found, or outside your company. Code: `not_found` */
         404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["ErrorResponse"];
+          };
+        };
+        /** @description Unavailable for now; see Retry-After. Codes: `database_unavailable`, `timeout`, `unavailable` */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["ErrorResponse"];
+          };
+        };
+        /** @description The database did not answer in time. Code: `database_timeout` */
+        504: {
           headers: {
             [name: string]: unknown;
           };
@@ -1783,7 +2107,7 @@ export interface paths {
             };
           };
         };
-        /** @description Invalid input; every bad field is named in error.fields */
+        /** @description Invalid input; every bad field is named in error.fields. Codes: `invalid`, `parse_error` */
         400: {
           headers: {
             [name: string]: unknown;
@@ -1792,7 +2116,7 @@ export interface paths {
             "application/json": components["schemas"]["ErrorResponse"];
           };
         };
-        /** @description No valid access token */
+        /** @description No valid access token. Code: `not_authenticated` */
         401: {
           headers: {
             [name: string]: unknown;
@@ -1801,7 +2125,7 @@ export interface paths {
             "application/json": components["schemas"]["ErrorResponse"];
           };
         };
-        /** @description Your role may not do this */
+        /** @description Your role may not do this. Code: `forbidden` */
         403: {
           headers: {
             [name: string]: unknown;
@@ -1810,8 +2134,26 @@ export interface paths {
             "application/json": components["schemas"]["ErrorResponse"];
           };
         };
-        /** @description Not found, or outside your company */
+        /** @description Not found, or outside your company. Code: `not_found` */
         404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["ErrorResponse"];
+          };
+        };
+        /** @description Unavailable for now; see Retry-After. Codes: `database_unavailable`, `timeout`, `unavailable` */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["ErrorResponse"];
+          };
+        };
+        /** @description The database did not answer in time. Code: `database_timeout` */
+        504: {
           headers: {
             [name: string]: unknown;
           };
@@ -1884,7 +2226,7 @@ export interface paths {
             };
           };
         };
-        /** @description Invalid input; every bad field is named in error.fields */
+        /** @description Invalid input; every bad field is named in error.fields. Codes: `invalid`, `parse_error` */
         400: {
           headers: {
             [name: string]: unknown;
@@ -1893,7 +2235,7 @@ export interface paths {
             "application/json": components["schemas"]["ErrorResponse"];
           };
         };
-        /** @description No valid access token */
+        /** @description No valid access token. Code: `not_authenticated` */
         401: {
           headers: {
             [name: string]: unknown;
@@ -1902,7 +2244,7 @@ export interface paths {
             "application/json": components["schemas"]["ErrorResponse"];
           };
         };
-        /** @description Your role may not do this */
+        /** @description Your role may not do this. Code: `forbidden` */
         403: {
           headers: {
             [name: string]: unknown;
@@ -1911,8 +2253,26 @@ export interface paths {
             "application/json": components["schemas"]["ErrorResponse"];
           };
         };
-        /** @description Body too large */
+        /** @description Body too large. Code: `payload_too_large` */
         413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["ErrorResponse"];
+          };
+        };
+        /** @description Unavailable for now; see Retry-After. Codes: `database_unavailable`, `timeout`, `unavailable` */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["ErrorResponse"];
+          };
+        };
+        /** @description The database did not answer in time. Code: `database_timeout` */
+        504: {
           headers: {
             [name: string]: unknown;
           };
@@ -1996,7 +2356,7 @@ export interface paths {
             };
           };
         };
-        /** @description Invalid input; every bad field is named in error.fields */
+        /** @description Invalid input; every bad field is named in error.fields. Codes: `invalid`, `parse_error` */
         400: {
           headers: {
             [name: string]: unknown;
@@ -2005,7 +2365,7 @@ export interface paths {
             "application/json": components["schemas"]["ErrorResponse"];
           };
         };
-        /** @description No valid access token */
+        /** @description No valid access token. Code: `not_authenticated` */
         401: {
           headers: {
             [name: string]: unknown;
@@ -2014,8 +2374,26 @@ export interface paths {
             "application/json": components["schemas"]["ErrorResponse"];
           };
         };
-        /** @description Your role may not do this */
+        /** @description Your role may not do this. Code: `forbidden` */
         403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["ErrorResponse"];
+          };
+        };
+        /** @description Unavailable for now; see Retry-After. Codes: `database_unavailable`, `timeout`, `unavailable` */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["ErrorResponse"];
+          };
+        };
+        /** @description The database did not answer in time. Code: `database_timeout` */
+        504: {
           headers: {
             [name: string]: unknown;
           };
@@ -2076,7 +2454,7 @@ export interface paths {
             };
           };
         };
-        /** @description Invalid input; every bad field is named in error.fields */
+        /** @description Invalid input; every bad field is named in error.fields. Codes: `invalid`, `parse_error` */
         400: {
           headers: {
             [name: string]: unknown;
@@ -2085,7 +2463,7 @@ export interface paths {
             "application/json": components["schemas"]["ErrorResponse"];
           };
         };
-        /** @description No valid access token */
+        /** @description No valid access token. Code: `not_authenticated` */
         401: {
           headers: {
             [name: string]: unknown;
@@ -2094,8 +2472,26 @@ export interface paths {
             "application/json": components["schemas"]["ErrorResponse"];
           };
         };
-        /** @description Your role may not do this */
+        /** @description Your role may not do this. Code: `forbidden` */
         403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["ErrorResponse"];
+          };
+        };
+        /** @description Unavailable for now; see Retry-After. Codes: `database_unavailable`, `timeout`, `unavailable` */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["ErrorResponse"];
+          };
+        };
+        /** @description The database did not answer in time. Code: `database_timeout` */
+        504: {
           headers: {
             [name: string]: unknown;
           };
@@ -2196,7 +2592,7 @@ export interface paths {
             };
           };
         };
-        /** @description Invalid input; every bad field is named in error.fields */
+        /** @description Invalid input; every bad field is named in error.fields. Codes: `invalid`, `parse_error` */
         400: {
           headers: {
             [name: string]: unknown;
@@ -2205,7 +2601,7 @@ export interface paths {
             "application/json": components["schemas"]["ErrorResponse"];
           };
         };
-        /** @description No valid access token */
+        /** @description No valid access token. Code: `not_authenticated` */
         401: {
           headers: {
             [name: string]: unknown;
@@ -2214,8 +2610,26 @@ export interface paths {
             "application/json": components["schemas"]["ErrorResponse"];
           };
         };
-        /** @description Your role may not do this */
+        /** @description Your role may not do this. Code: `forbidden` */
         403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["ErrorResponse"];
+          };
+        };
+        /** @description Unavailable for now; see Retry-After. Codes: `database_unavailable`, `timeout`, `unavailable` */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["ErrorResponse"];
+          };
+        };
+        /** @description The database did not answer in time. Code: `database_timeout` */
+        504: {
           headers: {
             [name: string]: unknown;
           };
@@ -2293,7 +2707,7 @@ export interface paths {
             };
           };
         };
-        /** @description Invalid input; every bad field is named in error.fields */
+        /** @description Invalid input; every bad field is named in error.fields. Codes: `invalid`, `parse_error` */
         400: {
           headers: {
             [name: string]: unknown;
@@ -2302,7 +2716,7 @@ export interface paths {
             "application/json": components["schemas"]["ErrorResponse"];
           };
         };
-        /** @description No valid access token */
+        /** @description No valid access token. Code: `not_authenticated` */
         401: {
           headers: {
             [name: string]: unknown;
@@ -2311,7 +2725,7 @@ export interface paths {
             "application/json": components["schemas"]["ErrorResponse"];
           };
         };
-        /** @description Your role may not do this */
+        /** @description Your role may not do this. Code: `forbidden` */
         403: {
           headers: {
             [name: string]: unknown;
@@ -2320,7 +2734,7 @@ export interface paths {
             "application/json": components["schemas"]["ErrorResponse"];
           };
         };
-        /** @description Conflicts with the current data */
+        /** @description Conflicts with the current data. Code: `conflict` */
         409: {
           headers: {
             [name: string]: unknown;
@@ -2329,8 +2743,26 @@ export interface paths {
             "application/json": components["schemas"]["ErrorResponse"];
           };
         };
-        /** @description Body too large */
+        /** @description Body too large. Code: `payload_too_large` */
         413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["ErrorResponse"];
+          };
+        };
+        /** @description Unavailable for now; see Retry-After. Codes: `database_unavailable`, `timeout`, `unavailable` */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["ErrorResponse"];
+          };
+        };
+        /** @description The database did not answer in time. Code: `database_timeout` */
+        504: {
           headers: {
             [name: string]: unknown;
           };
@@ -2405,7 +2837,7 @@ export interface paths {
             };
           };
         };
-        /** @description Invalid input; every bad field is named in error.fields */
+        /** @description Invalid input; every bad field is named in error.fields. Codes: `invalid`, `parse_error` */
         400: {
           headers: {
             [name: string]: unknown;
@@ -2414,7 +2846,7 @@ export interface paths {
             "application/json": components["schemas"]["ErrorResponse"];
           };
         };
-        /** @description No valid access token */
+        /** @description No valid access token. Code: `not_authenticated` */
         401: {
           headers: {
             [name: string]: unknown;
@@ -2423,7 +2855,7 @@ export interface paths {
             "application/json": components["schemas"]["ErrorResponse"];
           };
         };
-        /** @description Your role may not do this */
+        /** @description Your role may not do this. Code: `forbidden` */
         403: {
           headers: {
             [name: string]: unknown;
@@ -2432,8 +2864,26 @@ export interface paths {
             "application/json": components["schemas"]["ErrorResponse"];
           };
         };
-        /** @description Not found, or outside your company */
+        /** @description Not found, or outside your company. Code: `not_found` */
         404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["ErrorResponse"];
+          };
+        };
+        /** @description Unavailable for now; see Retry-After. Codes: `database_unavailable`, `timeout`, `unavailable` */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["ErrorResponse"];
+          };
+        };
+        /** @description The database did not answer in time. Code: `database_timeout` */
+        504: {
           headers: {
             [name: string]: unknown;
           };
@@ -2464,7 +2914,7 @@ export interface paths {
           };
           content?: never;
         };
-        /** @description Invalid input; every bad field is named in error.fields */
+        /** @description Invalid input; every bad field is named in error.fields. Codes: `invalid`, `parse_error` */
         400: {
           headers: {
             [name: string]: unknown;
@@ -2473,7 +2923,7 @@ export interface paths {
             "application/json": components["schemas"]["ErrorResponse"];
           };
         };
-        /** @description No valid access token */
+        /** @description No valid access token. Code: `not_authenticated` */
         401: {
           headers: {
             [name: string]: unknown;
@@ -2482,7 +2932,7 @@ export interface paths {
             "application/json": components["schemas"]["ErrorResponse"];
           };
         };
-        /** @description Your role may not do this */
+        /** @description Your role may not do this. Code: `forbidden` */
         403: {
           headers: {
             [name: string]: unknown;
@@ -2491,8 +2941,26 @@ export interface paths {
             "application/json": components["schemas"]["ErrorResponse"];
           };
         };
-        /** @description Not found, or outside your company */
+        /** @description Not found, or outside your company. Code: `not_found` */
         404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["ErrorResponse"];
+          };
+        };
+        /** @description Unavailable for now; see Retry-After. Codes: `database_unavailable`, `timeout`, `unavailable` */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["ErrorResponse"];
+          };
+        };
+        /** @description The database did not answer in time. Code: `database_timeout` */
+        504: {
           headers: {
             [name: string]: unknown;
           };
@@ -2575,7 +3043,7 @@ export interface paths {
             };
           };
         };
-        /** @description Invalid input; every bad field is named in error.fields */
+        /** @description Invalid input; every bad field is named in error.fields. Codes: `invalid`, `parse_error` */
         400: {
           headers: {
             [name: string]: unknown;
@@ -2584,7 +3052,7 @@ export interface paths {
             "application/json": components["schemas"]["ErrorResponse"];
           };
         };
-        /** @description No valid access token */
+        /** @description No valid access token. Code: `not_authenticated` */
         401: {
           headers: {
             [name: string]: unknown;
@@ -2593,7 +3061,7 @@ export interface paths {
             "application/json": components["schemas"]["ErrorResponse"];
           };
         };
-        /** @description Your role may not do this */
+        /** @description Your role may not do this. Code: `forbidden` */
         403: {
           headers: {
             [name: string]: unknown;
@@ -2602,7 +3070,7 @@ export interface paths {
             "application/json": components["schemas"]["ErrorResponse"];
           };
         };
-        /** @description Not found, or outside your company */
+        /** @description Not found, or outside your company. Code: `not_found` */
         404: {
           headers: {
             [name: string]: unknown;
@@ -2611,7 +3079,7 @@ export interface paths {
             "application/json": components["schemas"]["ErrorResponse"];
           };
         };
-        /** @description Conflicts with the current data */
+        /** @description Conflicts with the current data. Code: `conflict` */
         409: {
           headers: {
             [name: string]: unknown;
@@ -2620,8 +3088,26 @@ export interface paths {
             "application/json": components["schemas"]["ErrorResponse"];
           };
         };
-        /** @description Body too large */
+        /** @description Body too large. Code: `payload_too_large` */
         413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["ErrorResponse"];
+          };
+        };
+        /** @description Unavailable for now; see Retry-After. Codes: `database_unavailable`, `timeout`, `unavailable` */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["ErrorResponse"];
+          };
+        };
+        /** @description The database did not answer in time. Code: `database_timeout` */
+        504: {
           headers: {
             [name: string]: unknown;
           };
@@ -2665,7 +3151,7 @@ export interface paths {
             };
           };
         };
-        /** @description Invalid input; every bad field is named in error.fields */
+        /** @description Invalid input; every bad field is named in error.fields. Codes: `invalid`, `parse_error` */
         400: {
           headers: {
             [name: string]: unknown;
@@ -2674,7 +3160,7 @@ export interface paths {
             "application/json": components["schemas"]["ErrorResponse"];
           };
         };
-        /** @description No valid access token */
+        /** @description No valid access token. Code: `not_authenticated` */
         401: {
           headers: {
             [name: string]: unknown;
@@ -2683,7 +3169,7 @@ export interface paths {
             "application/json": components["schemas"]["ErrorResponse"];
           };
         };
-        /** @description Your role may not do this */
+        /** @description Your role may not do this. Code: `forbidden` */
         403: {
           headers: {
             [name: string]: unknown;
@@ -2692,7 +3178,7 @@ export interface paths {
             "application/json": components["schemas"]["ErrorResponse"];
           };
         };
-        /** @description Not found, or outside your company */
+        /** @description Not found, or outside your company. Code: `not_found` */
         404: {
           headers: {
             [name: string]: unknown;
@@ -2701,8 +3187,26 @@ export interface paths {
             "application/json": components["schemas"]["ErrorResponse"];
           };
         };
-        /** @description Conflicts with the current data */
+        /** @description Conflicts with the current data. Code: `conflict` */
         409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["ErrorResponse"];
+          };
+        };
+        /** @description Unavailable for now; see Retry-After. Codes: `database_unavailable`, `timeout`, `unavailable` */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["ErrorResponse"];
+          };
+        };
+        /** @description The database did not answer in time. Code: `database_timeout` */
+        504: {
           headers: {
             [name: string]: unknown;
           };
@@ -2765,7 +3269,7 @@ export interface paths {
             };
           };
         };
-        /** @description Invalid input; every bad field is named in error.fields */
+        /** @description Invalid input; every bad field is named in error.fields. Codes: `invalid`, `parse_error` */
         400: {
           headers: {
             [name: string]: unknown;
@@ -2774,7 +3278,7 @@ export interface paths {
             "application/json": components["schemas"]["ErrorResponse"];
           };
         };
-        /** @description No valid access token */
+        /** @description No valid access token. Code: `not_authenticated` */
         401: {
           headers: {
             [name: string]: unknown;
@@ -2783,7 +3287,7 @@ export interface paths {
             "application/json": components["schemas"]["ErrorResponse"];
           };
         };
-        /** @description Your role may not do this */
+        /** @description Your role may not do this. Code: `forbidden` */
         403: {
           headers: {
             [name: string]: unknown;
@@ -2792,8 +3296,26 @@ export interface paths {
             "application/json": components["schemas"]["ErrorResponse"];
           };
         };
-        /** @description Not found, or outside your company */
+        /** @description Not found, or outside your company. Code: `not_found` */
         404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["ErrorResponse"];
+          };
+        };
+        /** @description Unavailable for now; see Retry-After. Codes: `database_unavailable`, `timeout`, `unavailable` */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["ErrorResponse"];
+          };
+        };
+        /** @description The database did not answer in time. Code: `database_timeout` */
+        504: {
           headers: {
             [name: string]: unknown;
           };
@@ -2860,7 +3382,7 @@ export interface paths {
             };
           };
         };
-        /** @description Invalid input; every bad field is named in error.fields */
+        /** @description Invalid input; every bad field is named in error.fields. Codes: `invalid`, `parse_error` */
         400: {
           headers: {
             [name: string]: unknown;
@@ -2869,8 +3391,26 @@ export interface paths {
             "application/json": components["schemas"]["ErrorResponse"];
           };
         };
-        /** @description No valid access token */
+        /** @description No valid access token. Code: `not_authenticated` */
         401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["ErrorResponse"];
+          };
+        };
+        /** @description Unavailable for now; see Retry-After. Codes: `database_unavailable`, `timeout`, `unavailable` */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["ErrorResponse"];
+          };
+        };
+        /** @description The database did not answer in time. Code: `database_timeout` */
+        504: {
           headers: {
             [name: string]: unknown;
           };
@@ -2923,7 +3463,7 @@ export interface paths {
             };
           };
         };
-        /** @description Invalid input; every bad field is named in error.fields */
+        /** @description Invalid input; every bad field is named in error.fields. Codes: `invalid`, `parse_error` */
         400: {
           headers: {
             [name: string]: unknown;
@@ -2932,7 +3472,7 @@ export interface paths {
             "application/json": components["schemas"]["ErrorResponse"];
           };
         };
-        /** @description No valid access token */
+        /** @description No valid access token. Code: `not_authenticated` */
         401: {
           headers: {
             [name: string]: unknown;
@@ -2941,7 +3481,7 @@ export interface paths {
             "application/json": components["schemas"]["ErrorResponse"];
           };
         };
-        /** @description Your role may not do this */
+        /** @description Your role may not do this. Code: `forbidden` */
         403: {
           headers: {
             [name: string]: unknown;
@@ -2950,7 +3490,7 @@ export interface paths {
             "application/json": components["schemas"]["ErrorResponse"];
           };
         };
-        /** @description Conflicts with the current data */
+        /** @description Conflicts with the current data. Code: `conflict` */
         409: {
           headers: {
             [name: string]: unknown;
@@ -2959,8 +3499,26 @@ export interface paths {
             "application/json": components["schemas"]["ErrorResponse"];
           };
         };
-        /** @description Body too large */
+        /** @description Body too large. Code: `payload_too_large` */
         413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["ErrorResponse"];
+          };
+        };
+        /** @description Unavailable for now; see Retry-After. Codes: `database_unavailable`, `timeout`, `unavailable` */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["ErrorResponse"];
+          };
+        };
+        /** @description The database did not answer in time. Code: `database_timeout` */
+        504: {
           headers: {
             [name: string]: unknown;
           };
@@ -3015,7 +3573,7 @@ export interface paths {
             };
           };
         };
-        /** @description Invalid input; every bad field is named in error.fields */
+        /** @description Invalid input; every bad field is named in error.fields. Codes: `invalid`, `parse_error` */
         400: {
           headers: {
             [name: string]: unknown;
@@ -3024,7 +3582,7 @@ export interface paths {
             "application/json": components["schemas"]["ErrorResponse"];
           };
         };
-        /** @description No valid access token */
+        /** @description No valid access token. Code: `not_authenticated` */
         401: {
           headers: {
             [name: string]: unknown;
@@ -3033,8 +3591,26 @@ export interface paths {
             "application/json": components["schemas"]["ErrorResponse"];
           };
         };
-        /** @description Not found, or outside your company */
+        /** @description Not found, or outside your company. Code: `not_found` */
         404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["ErrorResponse"];
+          };
+        };
+        /** @description Unavailable for now; see Retry-After. Codes: `database_unavailable`, `timeout`, `unavailable` */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["ErrorResponse"];
+          };
+        };
+        /** @description The database did not answer in time. Code: `database_timeout` */
+        504: {
           headers: {
             [name: string]: unknown;
           };
@@ -3065,7 +3641,7 @@ export interface paths {
           };
           content?: never;
         };
-        /** @description Invalid input; every bad field is named in error.fields */
+        /** @description Invalid input; every bad field is named in error.fields. Codes: `invalid`, `parse_error` */
         400: {
           headers: {
             [name: string]: unknown;
@@ -3074,7 +3650,7 @@ export interface paths {
             "application/json": components["schemas"]["ErrorResponse"];
           };
         };
-        /** @description No valid access token */
+        /** @description No valid access token. Code: `not_authenticated` */
         401: {
           headers: {
             [name: string]: unknown;
@@ -3083,7 +3659,7 @@ export interface paths {
             "application/json": components["schemas"]["ErrorResponse"];
           };
         };
-        /** @description Your role may not do this */
+        /** @description Your role may not do this. Code: `forbidden` */
         403: {
           headers: {
             [name: string]: unknown;
@@ -3092,8 +3668,26 @@ export interface paths {
             "application/json": components["schemas"]["ErrorResponse"];
           };
         };
-        /** @description Not found, or outside your company */
+        /** @description Not found, or outside your company. Code: `not_found` */
         404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["ErrorResponse"];
+          };
+        };
+        /** @description Unavailable for now; see Retry-After. Codes: `database_unavailable`, `timeout`, `unavailable` */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["ErrorResponse"];
+          };
+        };
+        /** @description The database did not answer in time. Code: `database_timeout` */
+        504: {
           headers: {
             [name: string]: unknown;
           };
@@ -3149,7 +3743,7 @@ export interface paths {
             };
           };
         };
-        /** @description Invalid input; every bad field is named in error.fields */
+        /** @description Invalid input; every bad field is named in error.fields. Codes: `invalid`, `parse_error` */
         400: {
           headers: {
             [name: string]: unknown;
@@ -3158,7 +3752,7 @@ export interface paths {
             "application/json": components["schemas"]["ErrorResponse"];
           };
         };
-        /** @description No valid access token */
+        /** @description No valid access token. Code: `not_authenticated` */
         401: {
           headers: {
             [name: string]: unknown;
@@ -3167,7 +3761,7 @@ export interface paths {
             "application/json": components["schemas"]["ErrorResponse"];
           };
         };
-        /** @description Your role may not do this */
+        /** @description Your role may not do this. Code: `forbidden` */
         403: {
           headers: {
             [name: string]: unknown;
@@ -3176,7 +3770,7 @@ export interface paths {
             "application/json": components["schemas"]["ErrorResponse"];
           };
         };
-        /** @description Not found, or outside your company */
+        /** @description Not found, or outside your company. Code: `not_found` */
         404: {
           headers: {
             [name: string]: unknown;
@@ -3185,7 +3779,7 @@ export interface paths {
             "application/json": components["schemas"]["ErrorResponse"];
           };
         };
-        /** @description Conflicts with the current data */
+        /** @description Conflicts with the current data. Code: `conflict` */
         409: {
           headers: {
             [name: string]: unknown;
@@ -3194,8 +3788,26 @@ export interface paths {
             "application/json": components["schemas"]["ErrorResponse"];
           };
         };
-        /** @description Body too large */
+        /** @description Body too large. Code: `payload_too_large` */
         413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["ErrorResponse"];
+          };
+        };
+        /** @description Unavailable for now; see Retry-After. Codes: `database_unavailable`, `timeout`, `unavailable` */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["ErrorResponse"];
+          };
+        };
+        /** @description The database did not answer in time. Code: `database_timeout` */
+        504: {
           headers: {
             [name: string]: unknown;
           };
@@ -3277,7 +3889,7 @@ export interface paths {
             };
           };
         };
-        /** @description No valid access token */
+        /** @description No valid access token. Code: `not_authenticated` */
         401: {
           headers: {
             [name: string]: unknown;
@@ -3286,8 +3898,26 @@ export interface paths {
             "application/json": components["schemas"]["ErrorResponse"];
           };
         };
-        /** @description Your role may not do this */
+        /** @description Your role may not do this. Code: `forbidden` */
         403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["ErrorResponse"];
+          };
+        };
+        /** @description Unavailable for now; see Retry-After. Codes: `database_unavailable`, `timeout`, `unavailable` */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["ErrorResponse"];
+          };
+        };
+        /** @description The database did not answer in time. Code: `database_timeout` */
+        504: {
           headers: {
             [name: string]: unknown;
           };
@@ -3403,11 +4033,15 @@ export interface paths {
                 status: "ok" | "unreachable" | "timeout";
               };
               error: {
-                /** @example invalid */
+                /**
+                 * @description Stable in every language
+                 * @example invalid
+                 */
                 code: string;
                 fields: {
                   [key: string]: string[];
                 };
+                /** @description In the language Accept-Language asks for, else DEFAULT_LANGUAGE */
                 message: string;
               };
               migrations: {
@@ -3434,11 +4068,15 @@ export interface components {
     /** @description Every 4xx/5xx answer */
     ErrorResponse: {
       error: {
-        /** @example invalid */
+        /**
+         * @description Stable in every language
+         * @example invalid
+         */
         code: string;
         fields: {
           [key: string]: string[];
         };
+        /** @description In the language Accept-Language asks for, else DEFAULT_LANGUAGE */
         message: string;
       };
     };
