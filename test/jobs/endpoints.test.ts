@@ -207,7 +207,7 @@ describe("GET|POST /companies/:id/get_qr", () => {
       headers: employee.headers,
     });
     expect(mine.statusCode).toBe(202);
-    expect(mine.json()).toEqual({ detail: "The QR code will be emailed to qr.employee@example.com" });
+    expect(mine.json()).toEqual({ detail: "The QR code will be emailed to qr.employee@example.com." });
     const byStaff = await t.app.inject({
       method: "POST",
       url: `/api/v1/companies/${factory?.id}/get_qr`,
