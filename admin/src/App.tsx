@@ -68,6 +68,10 @@ export function App() {
       layout={AppLayout}
       loginPage={LoginPage}
       theme={theme}
+      // Nothing with the layout renders before the session is known: a first visit goes straight to the login
+      // page, without the dashboard's requests failing first and a "Please log in" error for a user who has
+      // done nothing wrong. The registration page (noLayout) is public and shows at once.
+      requireAuth
       disableTelemetry
     >
       <Resource name="companies" {...companies} />

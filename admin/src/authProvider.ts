@@ -62,10 +62,9 @@ export const authProvider: AuthProvider = {
   },
   async checkError(error: { status?: number }) {
     // api() has already tried a refresh; a 401 here means the session is gone. A 403 is shown, not a logout.
-    if (error?.status === 401) {
-      signedOut();
-      throw new Error("app.auth.session_expired");
-    }
+    // react-admin then logs out (signedOut, in logout), and first shows this message only while checkAuth still
+    // passes: forgetting the user here would silence it.
+    if (error?.status === 401) throw new Error("app.auth.session_expired");
   },
   async getIdentity() {
     const user = await currentMe();
