@@ -5,7 +5,7 @@ import Card from "@mui/material/Card";
 import CardContent from "@mui/material/CardContent";
 import TextField from "@mui/material/TextField";
 import Typography from "@mui/material/Typography";
-import { type FormEvent, type ReactNode, useState } from "react";
+import { type FormEvent, type ReactNode, useId, useState } from "react";
 import { type HttpError, LocalesMenuButton, useTranslate } from "react-admin";
 import { useLocation } from "react-router-dom";
 import { api } from "../api";
@@ -24,20 +24,66 @@ function withElement(sentence: string, name: string, element: ReactNode) {
 }
 
 /**
+ * The API's password policy (src/auth/password-policy.ts), shown before the first try; the server still judges
+ * every password, and a refusal names the rule it breaks. The length is the schema's minLength there.
+ */
+const MIN_PASSWORD_LENGTH = 8;
+
+type Values = { first_name: string; last_name: string; password: string; repeat: string };
+const NO_VALUES: Values = { first_name: "", last_name: "", password: "", repeat: "" };
+
+const isInput = (name: string): name is keyof Values => Object.hasOwn(NO_VALUES, name);
+
+/**
+ * Where each of the server's messages goes, each shown once: a field's message under its input, the others
+ * (the token's) above the form, and the overall message only when no field says more. The API repeats a
+ * field's message as the overall one when there is only one ("This invitation has expired."), so showing both
+ * would print it twice.
+ */
+function placeErrors(message: string, fields: Record<string, string>) {
+  const underInputs: Partial<Values> = {};
+  const elsewhere: string[] = [];
+  for (const [name, text] of Object.entries(fields)) {
+    if (isInput(name)) underInputs[name] = text;
+    else if (!elsewhere.includes(text)) elsewhere.push(text);
+  }
+  const above = elsewhere.length > 0 ? elsewhere : Object.keys(underInputs).length > 0 ? [] : [message];
+  return { underInputs, above };
+}
+
+function PasswordRules() {
+  const translate = useTranslate();
+  const t = (key: string, options?: Record<string, unknown>) =>
+    translate(`app.register.rules.${key}`, options);
+  const title = useId();
+  return (
+    <Box sx={{ color: "text.secondary", typography: "body2", mx: 1.75, mb: 1 }}>
+      <span id={title}>{t("title")}</span>
+      <Box component="ul" aria-labelledby={title} sx={{ m: 0, pl: 2.5 }}>
+        <li>{t("length", { smart_count: MIN_PASSWORD_LENGTH, count: MIN_PASSWORD_LENGTH })}</li>
+        <li>{t("spaces")}</li>
+        <li>{t("email")}</li>
+        <li>{t("common")}</li>
+      </Box>
+    </Box>
+  );
+}
+
+/**
  * Where an invitation link lands (/admin/#/register?token=…). The invitee chooses a password; employees then
  * use the API, so this page only says how, and keeps no session here.
  */
 export function RegisterPage() {
   const token = new URLSearchParams(useLocation().search).get("token") ?? "";
-  const [values, setValues] = useState({ first_name: "", last_name: "", password: "", repeat: "" });
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [message, setMessage] = useState<string>();
+  const [values, setValues] = useState(NO_VALUES);
+  const [errors, setErrors] = useState<Partial<Values>>({});
+  const [messages, setMessages] = useState<string[]>([]);
   const [registered, setRegistered] = useState<Registered>();
   const [sending, setSending] = useState(false);
   const translate = useTranslate();
   const t = (key: string, options?: Record<string, unknown>) => translate(`app.register.${key}`, options);
 
-  const field = (name: keyof typeof values) => ({
+  const field = (name: keyof Values) => ({
     name,
     value: values[name],
     onChange: (event: React.ChangeEvent<HTMLInputElement>) =>
@@ -50,13 +96,13 @@ export function RegisterPage() {
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
+    setMessages([]);
     if (values.password !== values.repeat) {
       setErrors({ repeat: t("passwords_differ") });
       return;
     }
     setSending(true);
     setErrors({});
-    setMessage(undefined);
     try {
       const { json } = await api<Registered>("/auth/register", {
         method: "POST",
@@ -70,10 +116,11 @@ export function RegisterPage() {
       });
       setRegistered(json);
     } catch (error) {
-      const { body, message: text } = error as HttpError;
+      const { body, message } = error as HttpError;
       const { root: _root, ...fieldErrors } = (body?.errors ?? {}) as Record<string, string>;
-      setErrors(fieldErrors);
-      setMessage(fieldErrors.token ? `${text} ${fieldErrors.token}` : text);
+      const { underInputs, above } = placeErrors(message, fieldErrors);
+      setErrors(underInputs);
+      setMessages(above);
     } finally {
       setSending(false);
     }
@@ -106,7 +153,7 @@ export function RegisterPage() {
             <Alert severity="error">{t("no_token")}</Alert>
           ) : (
             <form onSubmit={submit} noValidate>
-              {message && <Alert severity="error">{message}</Alert>}
+              {messages.length > 0 && <Alert severity="error">{messages.join(" ")}</Alert>}
               <TextField label={t("first_name")} {...field("first_name")} autoComplete="given-name" />
               <TextField label={t("last_name")} {...field("last_name")} autoComplete="family-name" />
               <TextField
@@ -115,6 +162,7 @@ export function RegisterPage() {
                 {...field("password")}
                 autoComplete="new-password"
               />
+              <PasswordRules />
               <TextField label={t("repeat")} type="password" {...field("repeat")} />
               <Button type="submit" variant="contained" disabled={sending} sx={{ mt: 2 }} fullWidth>
                 {t("submit")}

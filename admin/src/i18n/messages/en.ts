@@ -188,6 +188,13 @@ const app = {
     repeat: "Repeat the password",
     submit: "Create my account",
     passwords_differ: "The passwords differ.",
+    rules: {
+      title: "Your password must:",
+      length: "have at least %{count} character; |||| have at least %{count} characters;",
+      spaces: "not be only spaces;",
+      email: "not be your email address or its part before the @;",
+      common: "not be a commonly used password.",
+    },
     no_token: "This link has no invitation token. Open the link from your email.",
     ready: "Your account %{email} is ready.",
     api: "Employees use the supplynet API: get a token with %{request} and your email and password.",
