@@ -25,8 +25,10 @@ const LATIN_IN_RUSSIAN = new Set(["supplynet", "API", "cron"]);
 const LANGUAGES = { ru: "ru-RU", en: "en-US" } as const;
 type Language = keyof typeof LANGUAGES;
 
-/** The one word of each language that the walk clicks by name. */
+/** The words of each language that the walk clicks by name. */
 const CLEAR_DEBT: Record<Language, string> = { ru: "Обнулить долг", en: "Clear debt" };
+const ADD_FILTER: Record<Language, string> = { ru: "Добавить фильтр", en: "Add filter" };
+const SELLS_PRODUCT: Record<Language, string> = { ru: "Продаёт товар", en: "Sells product" };
 
 /** What a page shows at one moment; the walk reads, checks and screenshots each. */
 interface View {
@@ -103,6 +105,23 @@ const STAFF_PAGES: Stop[] = [
           await page.locator(".MuiSnackbar-root").waitFor();
         },
         shows: { ru: ["Долг обнулён у 0 компаний"], en: ["Cleared 0 companies"] },
+      },
+      {
+        name: "add-filter",
+        open: async (page, language) => {
+          await page.getByRole("button", { name: ADD_FILTER[language] }).click();
+          await page.getByRole("menu").waitFor();
+        },
+        shows: { ru: ["Страна", "Продаёт товар", "Поставщик"], en: ["Country", "Sells product", "Supplier"] },
+      },
+      {
+        // Choosing one closes the menu and shows the filter's input.
+        name: "filter-added",
+        open: async (page, language) => {
+          await page.getByRole("menuitemcheckbox", { name: SELLS_PRODUCT[language] }).click();
+          await page.locator('.ra-input-product input, input[name="product"]').first().waitFor();
+        },
+        shows: { ru: ["Продаёт товар"], en: ["Sells product"] },
       },
     ],
   },
