@@ -147,7 +147,9 @@ describeInBrowser("admin panel in Chromium", () => {
     await page.getByRole("button", { name: "Save" }).click();
     // The server's message for supplier_id, shown under the supplier input itself, and the form stays open.
     const supplierInput = page.locator(".ra-input-supplier_id");
-    await eventually(() => supplierInput.textContent()).toMatch(/Must be a dealership \(one level up\)/);
+    await eventually(() => supplierInput.textContent()).toMatch(
+      /Must be a company at the dealership level, one level up/,
+    );
     await page.getByText("The supplier is not one level up.").waitFor();
     expect((await debtOf([entrepreneur.id])).length).toBe(1);
     const { rows } = await t.testDb.database.executeSql<{ level: number }>(
@@ -175,7 +177,7 @@ describeInBrowser("admin panel in Chromium", () => {
     await eventually(() => page.locator('input[name="name"]').inputValue()).toBe("Epsilon L0");
     await page.getByRole("button", { name: "Delete" }).click();
     await page.getByRole("dialog").getByRole("button", { name: "Confirm" }).click();
-    await page.getByText(/reassign or delete them first/).waitFor();
+    await page.getByText(/reassign or delete (it|them) first/).waitFor();
     const { rows } = await t.testDb.database.executeSql("select id from companies where id = $1", [
       factory.id,
     ]);
