@@ -164,31 +164,6 @@ describeInBrowser("a company's page in Chromium", () => {
     expect(await stored(dealership)).toEqual({ level: 2, supplier_id: company("Alpha", 1) });
   });
 
-  it("shows a message that the server gives both overall and for one field once, under the field", async () => {
-    const factory = company("Beta", 0);
-    await openCompany(factory, "Beta L0");
-    // As the API answers a lone field's problem (registration does): the same words for the field and overall.
-    const message = "This name is taken by a company in the same city.";
-    await page.route(`**/api/v1/companies/${factory}`, (route) =>
-      route.request().method() === "PATCH"
-        ? route.fulfill({
-            status: 400,
-            contentType: "application/json",
-            body: JSON.stringify({ error: { code: "bad_request", message, fields: { name: [message] } } }),
-          })
-        : route.fallback(),
-    );
-    try {
-      await page.fill('input[name="name"]', "Beta L0 renamed");
-      await page.getByRole("button", { name: "Save" }).click();
-      await eventually(() => page.locator(".ra-input-name").textContent()).toContain(message);
-      await page.getByText("The form is not valid.", { exact: false }).waitFor();
-      expect(await page.getByText(message).count()).toBe(1);
-    } finally {
-      await page.unroute(`**/api/v1/companies/${factory}`);
-    }
-  });
-
   it("returns to the company's page after inviting an employee from it", async () => {
     const dealership = company("Beta", 2);
     await openCompany(dealership, "Beta L2");

@@ -31,7 +31,6 @@ import {
   useTranslate,
 } from "react-admin";
 import { useFormContext, useWatch } from "react-hook-form";
-import { useParams } from "react-router-dom";
 import { fullName, InvitationField } from "../employees/fields";
 import { ResendInviteButton } from "../employees/ResendInviteButton";
 import { CompanyLink, LevelField, LocalDateField, MoneyField } from "../shared/fields";
@@ -219,12 +218,9 @@ const EditToolbar = () => (
 );
 
 export function CompanyEdit() {
-  // A new form for each company: its links lead from one company's page to another's on the same route, and a
-  // form kept across them would keep its submit count, so react-admin would not announce the next refusal.
-  const { id } = useParams();
   // Pessimistic, so that the server's field errors come back into the form and a 409 on delete is shown.
   return (
-    <Edit key={id} mutationMode="pessimistic">
+    <Edit mutationMode="pessimistic">
       <SimpleForm toolbar={<EditToolbar />} warnWhenUnsavedChanges>
         <ReadOnlyFacts />
         <CompanyFields />
