@@ -1,7 +1,7 @@
 import type { Faker } from "@faker-js/faker";
 import type { Random } from "./random.js";
 import { buildRussianPools } from "./ru.js";
-import type { CompanyNamer, Person, Pools, SeedLocale } from "./types.js";
+import type { Person, Pools, SeedLocale } from "./types.js";
 
 const POOL_SIZE = { people: 600, companyNames: 800, countries: 12, cities: 200, streets: 400, domains: 400 };
 
