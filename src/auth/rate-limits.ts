@@ -130,14 +130,14 @@ export function failureLimiter(
   app: FastifyInstance,
   name: string,
   keyOf: (request: FastifyRequest) => string,
-  what: Message,
+  reason: Message,
 ): FailureLimiter {
   const { failures, failureWindowMs } = app.config.authRateLimit;
   const failed = counter(app, name, failures, failureWindowMs);
   return {
     async refuseIfExhausted(request) {
       const state = await failed.peek(keyOf(request));
-      if (state.count >= failed.max) throw throttled(state.retryAfter, what);
+      if (state.count >= failed.max) throw throttled(state.retryAfter, reason);
     },
     async recordFailure(request) {
       await failed.hit(keyOf(request));

@@ -11,8 +11,9 @@ import {
   type PgError,
   QUERY_READ_TIMEOUT,
 } from "../db/errors.js";
-import { type Message, type MessageKey, msg, negotiateLanguage, translate } from "../i18n/translate.js";
+import { type Message, type MessageKey, msg, translate } from "../i18n/translate.js";
 import { databaseOutageLog } from "./database-outage.js";
+import { languageOf } from "./language.js";
 import { ErrorResponse, patternMessage } from "./schemas.js";
 import { firstProblemOnly } from "./validation.js";
 
@@ -141,11 +142,9 @@ function unionMessage(branches: ValidationIssue[]): Message {
       values: valuesList(branches.map((issue) => issue.params?.allowedValue)),
     });
   }
-  const types = branches
-    .filter((issue) => issue.keyword === "type")
-    .map((issue) => String(issue.params?.type));
-  if (types.includes("null")) {
-    const others = branches.filter((issue) => !(issue.keyword === "type" && issue.params?.type === "null"));
+  const isNullType = (issue: ValidationIssue) => issue.keyword === "type" && issue.params?.type === "null";
+  if (branches.some(isNullType)) {
+    const others = branches.filter((issue) => !isNullType(issue));
     if (others.length === 1 && others[0]?.keyword === "type" && others[0].params?.type === "integer")
       return msg("field.integer_or_null");
     if (others.length === 1 && others[0]) return issueMessage(others[0]);
@@ -357,10 +356,6 @@ function toHttpError(
 export function schemaErrorFormatter() {
   return new Error("The request is invalid.");
 }
-
-/** The language of a request that has no Fastify request yet, or whose hooks may not have run. */
-const languageOf = (headers: IncomingMessage["headers"], fallback: Language) =>
-  negotiateLanguage(headers["accept-language"], fallback);
 
 /**
  * Fastify answers a malformed URL encoding and an over-long path segment before routing, so before the error

@@ -1,3 +1,4 @@
+import type { IncomingHttpHeaders } from "node:http";
 import type { FastifyInstance } from "fastify";
 import fp from "fastify-plugin";
 import type { Language } from "../config.js";
@@ -12,6 +13,10 @@ declare module "fastify" {
 
 const chosen = Symbol("language");
 
+/** The language that a request's headers ask for, among ours; `fallback` when they name none. */
+export const languageOf = (headers: IncomingHttpHeaders, fallback: Language) =>
+  negotiateLanguage(headers["accept-language"], fallback);
+
 /**
  * The language of each answer, as Django's LocaleMiddleware chooses it. Read on first use, so that an answer
  * made before any hook ran (a 404, a refusal while closing) speaks it too. Every answer names it in
@@ -22,9 +27,8 @@ export const languagePlugin = fp(
   async (app: FastifyInstance) => {
     const fallback = app.config.defaultLanguage;
     app.decorateRequest("language", {
-      getter(this: { headers: Record<string, unknown>; [chosen]?: Language }) {
-        const header = this.headers["accept-language"];
-        this[chosen] ??= negotiateLanguage(typeof header === "string" ? header : undefined, fallback);
+      getter(this: { headers: IncomingHttpHeaders; [chosen]?: Language }) {
+        this[chosen] ??= languageOf(this.headers, fallback);
         return this[chosen];
       },
     });
