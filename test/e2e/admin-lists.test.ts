@@ -7,6 +7,7 @@ import {
   createUsers,
   describeInBrowser,
   ensureAdminBuilt,
+  eventually,
   launchBrowser,
   logIn,
   newPage,
@@ -15,9 +16,6 @@ import {
   screenshot,
   startApp,
 } from "./harness.js";
-
-/** The list debounces filters and the machine is shared: wait for what the user would see, within reason. */
-const eventually = <T>(read: () => Promise<T> | T) => expect.poll(read, { timeout: 20_000, interval: 200 });
 
 /** Employees in each state an invitation can be in, and the two kinds that have none to resend. */
 const EMPLOYEES = {

@@ -8,6 +8,7 @@ import {
   describeInBrowser,
   EMPLOYEE,
   ensureAdminBuilt,
+  eventually,
   launchBrowser,
   logIn,
   newPage,
@@ -28,9 +29,6 @@ const CHAINS = [
   ["Zeta", "Perm"],
   ["Eta", "Sochi"],
 ] as const;
-
-/** The list debounces filters and the machine is shared: wait for what the user would see, within reason. */
-const eventually = <T>(read: () => Promise<T> | T) => expect.poll(read, { timeout: 20_000, interval: 200 });
 
 describeInBrowser("admin panel in Chromium", () => {
   const t = testApp({ app: false, truncate: false });

@@ -91,6 +91,10 @@ export function describeInBrowser(name: string, body: () => void): void {
 
 export const ARTIFACTS = path.join(projectRoot, "test-artifacts");
 
+/** Lists debounce and the machine is shared: wait for what the user would see, within reason. */
+export const eventually = <T>(read: () => Promise<T> | T) =>
+  expect.poll(read, { timeout: 20_000, interval: 200 });
+
 export const STAFF = { email: "staff@supplynet.test", password: "1" };
 export const EMPLOYEE = { email: "employee@supplynet.test", password: "1" };
 

@@ -7,6 +7,7 @@ import {
   describeInBrowser,
   EMPLOYEE,
   ensureAdminBuilt,
+  eventually,
   launchBrowser,
   logIn,
   newPage,
@@ -54,7 +55,6 @@ interface Ids {
   employee: number;
 }
 
-const eventually = <T>(read: () => Promise<T> | T) => expect.poll(read, { timeout: 20_000, interval: 100 });
 const filled = (page: Page, name: string) =>
   eventually(() => page.locator(`input[name="${name}"]`).inputValue());
 
