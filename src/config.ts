@@ -117,6 +117,20 @@ function parseWholeNumber(value: string, variable: string, min: number, max: num
   return number;
 }
 
+/**
+ * Only PostgreSQL is supported: any other URL (mysql://, sqlite:) would reach pg and fail with a misleading
+ * PostgreSQL error. The message names only the scheme, never a password in the URL.
+ */
+function checkDatabaseUrl(value: string | undefined): string | undefined {
+  if (!value) return undefined;
+  if (/^postgres(ql)?:\/\//i.test(value)) return value;
+  const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(value)?.[1];
+  throw new UserError(
+    `DATABASE_URL ${scheme ? `is a ${scheme}: URL` : "is not a URL"}, and supplynet supports only PostgreSQL. ` +
+      "Give a postgres://user:password@host:5432/dbname URL, or unset DATABASE_URL to use the embedded database.",
+  );
+}
+
 function loadDotEnv(): void {
   const file = path.join(process.cwd(), ".env");
   if (existsSync(file)) process.loadEnvFile(file);
@@ -185,7 +199,7 @@ export function loadConfig(overrides: Partial<Config> = {}, env: NodeJS.ProcessE
   const publicUrl = parsePublicUrl(env.PUBLIC_URL ?? `http://localhost:${port}`);
   return {
     env: nodeEnv,
-    databaseUrl: env.DATABASE_URL || undefined,
+    databaseUrl: checkDatabaseUrl(env.DATABASE_URL),
     dataDir: path.resolve(env.DATA_DIR ?? path.join(projectRoot, "data")),
     host,
     port,

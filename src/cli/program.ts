@@ -1,22 +1,40 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
 import { Command } from "commander";
+import { loadConfig } from "../config.js";
+import { projectRoot } from "../paths.js";
 import { UserError } from "../user-error.js";
 import { createsuperuserCommand } from "./commands/createsuperuser.js";
 import { importTestDataCommand } from "./commands/import-test-data.js";
 import { migrateCommand } from "./commands/migrate.js";
 import { runTaskCommand } from "./commands/run-task.js";
 import { serveCommand } from "./commands/serve.js";
+import { showmigrationsCommand } from "./commands/showmigrations.js";
 import { startCommand } from "./commands/start.js";
 import { workerCommand } from "./commands/worker.js";
 
+/** The version in package.json, which `npm version` sets, whether running from src/ or dist/. */
+function packageVersion(): string {
+  return (JSON.parse(readFileSync(path.join(projectRoot, "package.json"), "utf8")) as { version: string })
+    .version;
+}
+
 export function buildCli(): Command {
   const program = new Command("supplynet")
+    .version(packageVersion(), "-V, --version", "print the supplynet version")
     .description(
       "supplynet: the electronics supply network. Companies, debts, employees, API, admin and jobs.",
     )
-    .showHelpAfterError("(run `supplynet --help` for the list of commands)");
+    .showHelpAfterError("(run `supplynet --help` for the list of commands)")
+    // Every setting (a DATABASE_URL that is not PostgreSQL's, say) is refused before a command prompts or opens
+    // anything.
+    .hook("preAction", () => {
+      loadConfig();
+    });
 
   for (const command of [
     migrateCommand,
+    showmigrationsCommand,
     serveCommand,
     startCommand,
     importTestDataCommand,

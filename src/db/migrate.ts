@@ -11,17 +11,22 @@ import { type Database, withAdvisoryLock } from "./client.js";
 const MIGRATION_LOCK_KEY = 7_283_114;
 
 /**
- * Applies the committed SQL migrations with each driver's own migrator (drizzle-kit's PGlite link is unreliable).
- * On PostgreSQL an advisory lock keeps several processes starting at once from applying the same migration twice.
+ * Applies the committed SQL migrations with each driver's own migrator (drizzle-kit's PGlite link is unreliable),
+ * and returns the tags it applied, oldest first (none when the database was up to date). Drizzle applies them
+ * all in one transaction, so they are all applied or none. On PostgreSQL an advisory lock keeps several
+ * processes starting at once from applying the same migration twice, and the pending ones are read under it.
  */
-export async function migrateDatabase(database: Database): Promise<void> {
+export async function migrateDatabase(database: Database): Promise<string[]> {
   if (!database.pool) {
+    const pending = await pendingMigrations(database);
     await migratePglite(database.db as never, { migrationsFolder });
-    return;
+    return pending;
   }
-  await withAdvisoryLock(database.pool, MIGRATION_LOCK_KEY, (client) =>
-    migratePg(drizzle(client), { migrationsFolder }),
-  );
+  return withAdvisoryLock(database.pool, MIGRATION_LOCK_KEY, async (client) => {
+    const pending = await pendingOn((text) => client.query(text));
+    await migratePg(drizzle(client), { migrationsFolder });
+    return pending;
+  });
 }
 
 interface JournalEntry {
@@ -41,24 +46,43 @@ function committedMigrations(): JournalEntry[] {
   return journal;
 }
 
+type Query = (text: string) => Promise<{ rows: Record<string, unknown>[] }>;
+
 /**
- * The tags of the committed migrations this database lacks, by drizzle's own rule: both migrators record each
- * applied migration's journal time in drizzle.__drizzle_migrations and apply those newer than the latest one.
+ * The journal time of the latest migration recorded, by drizzle's own rule: both migrators record each applied
+ * migration's journal time in drizzle.__drizzle_migrations and apply those newer than the latest one.
  */
-export async function pendingMigrations(database: Database): Promise<string[]> {
-  const { rows: found } = await database.executeSql<{ present: boolean }>(
+async function latestApplied(query: Query): Promise<number> {
+  const { rows: found } = await query(
     "select to_regclass('drizzle.__drizzle_migrations') is not null as present",
   );
-  let latest = Number.NEGATIVE_INFINITY;
-  if (found[0]?.present) {
-    const { rows } = await database.executeSql<{ latest: string | null }>(
-      "select max(created_at)::text as latest from drizzle.__drizzle_migrations",
-    );
-    if (rows[0]?.latest != null) latest = Number(rows[0].latest);
-  }
-  return committedMigrations()
-    .filter((entry) => entry.when > latest)
-    .map((entry) => entry.tag);
+  if (!found[0]?.present) return Number.NEGATIVE_INFINITY;
+  const { rows } = await query("select max(created_at)::text as latest from drizzle.__drizzle_migrations");
+  return rows[0]?.latest == null ? Number.NEGATIVE_INFINITY : Number(rows[0].latest);
+}
+
+export interface MigrationStatus {
+  tag: string;
+  applied: boolean;
+}
+
+/** Every committed migration, oldest first, and whether this database has it (`supplynet showmigrations`). */
+export async function migrationStatus(database: Database): Promise<MigrationStatus[]> {
+  return statusOn((text) => database.executeSql(text));
+}
+
+async function statusOn(query: Query): Promise<MigrationStatus[]> {
+  const latest = await latestApplied(query);
+  return committedMigrations().map((entry) => ({ tag: entry.tag, applied: entry.when <= latest }));
+}
+
+async function pendingOn(query: Query): Promise<string[]> {
+  return (await statusOn(query)).filter((entry) => !entry.applied).map((entry) => entry.tag);
+}
+
+/** The tags of the committed migrations this database lacks, oldest first. */
+export function pendingMigrations(database: Database): Promise<string[]> {
+  return pendingOn((text) => database.executeSql(text));
 }
 
 /** `serve` and `worker` never run on a schema older than their code: every API call would fail. */
