@@ -53,7 +53,8 @@ type ApiErrorBody = { error?: Partial<ErrorResponse["error"]> };
 /**
  * The server's `{error: {message, fields}}` becomes react-admin's HttpError. `body.errors` is what react-admin
  * puts next to each form field; nested names ("product_ids.2") are shown on their top-level input, and
- * `root.serverError` makes the notification carry the server's own message.
+ * `root.serverError` makes the notification carry the server's own message, unless a field shows that message
+ * already (the API repeats a lone field's message as the overall one): then react-admin's "check the form" goes.
  */
 export function toHttpError(status: number, body: unknown): HttpError {
   const error = (body as ApiErrorBody | undefined)?.error;
@@ -65,9 +66,10 @@ export function toHttpError(status: number, body: unknown): HttpError {
     errors[field] = errors[field] ? `${errors[field]} ${text}` : text;
   }
   const hasFields = Object.keys(errors).length > 0;
+  const shownByAField = Object.values(error?.fields ?? {}).some((messages) => messages.includes(message));
   return new HttpError(message, status, {
     ...(body as object),
-    errors: hasFields ? { ...errors, root: { serverError: message } } : undefined,
+    errors: hasFields ? { ...errors, ...(!shownByAField && { root: { serverError: message } }) } : undefined,
   });
 }
 

@@ -1,4 +1,4 @@
-import type { Browser, Page } from "playwright-core";
+import type { Browser, Page, Request } from "playwright-core";
 import { afterAll, afterEach, beforeAll, expect, it } from "vitest";
 import { createChain, type TestCompany } from "../helpers/app.js";
 import { testApp } from "../helpers/fixture.js";
@@ -135,27 +135,68 @@ describeInBrowser("admin panel in Chromium", () => {
     await eventually(() => page.locator("tbody tr").count()).toBe(0);
   });
 
-  it("shows the server's error next to the supplier when the level does not match it", async () => {
-    const entrepreneur = chains.Gamma?.[4] as TestCompany;
-    await hash(`/companies/${entrepreneur.id}`);
-    await page.locator('input[name="name"]').waitFor();
-    await eventually(() => page.locator('input[name="name"]').inputValue()).toBe("Gamma L4");
-    await page.getByRole("combobox", { name: "Level" }).click();
-    await page.getByRole("option", { name: "Retail chain" }).click();
-    await page.getByRole("button", { name: "Save" }).click();
-    // The server's message for supplier_id, shown under the supplier input itself, and the form stays open.
+  it("shows the server's refusal next to the supplier when the chosen one changed level meanwhile", async () => {
+    // The form clears a supplier that no longer fits the level (test/e2e/admin-company-page.test.ts), so only a
+    // supplier that moved after it was chosen still reaches the server, which names it; companies.test.ts tests
+    // the API's check itself.
+    const gamma = chains.Gamma as TestCompany[];
+    const entrepreneur = gamma[4] as TestCompany;
+    const { rows: inserted } = await t.testDb.database.executeSql<{ id: number }>(
+      `insert into companies (name, email, country, city, street, house_number, level, supplier_id)
+       values ('Gamma L2b', 'gamma.l2b@example.com', 'Russia', 'Moscow', 'Lenina', '2', 2, $1) returning id`,
+      [gamma[1]?.id],
+    );
+    const moving = inserted[0]?.id as number;
     const supplierInput = page.locator(".ra-input-supplier_id");
-    await eventually(() => supplierInput.textContent()).toMatch(
-      /Must be a company at the dealership level, one level up/,
-    );
-    await page.getByText("The supplier is not one level up.").waitFor();
-    expect((await debtOf([entrepreneur.id])).length).toBe(1);
-    const { rows } = await t.testDb.database.executeSql<{ level: number }>(
-      "select level from companies where id = $1",
-      [entrepreneur.id],
-    );
-    expect(rows[0]?.level).toBe(4);
-    await screenshot(page, "company-edit");
+    const supplier = page.getByRole("combobox", { name: "Supplier" });
+    // Every read of the supplier in flight, so that it is moved only once the form has read its level.
+    let reads = 0;
+    let reading = 0;
+    const isRead = (request: Request) => request.url().endsWith(`/api/v1/companies/${moving}`);
+    const started = (request: Request) => {
+      if (!isRead(request)) return;
+      reads += 1;
+      reading += 1;
+    };
+    const ended = (request: Request) => {
+      if (isRead(request)) reading -= 1;
+    };
+    page.on("request", started);
+    page.on("requestfinished", ended);
+    page.on("requestfailed", ended);
+    try {
+      await hash(`/companies/${entrepreneur.id}`);
+      await eventually(() => page.locator('input[name="name"]').inputValue()).toBe("Gamma L4");
+      await page.getByRole("combobox", { name: "Level" }).click();
+      await page.getByRole("option", { name: "Retail chain" }).click();
+      await eventually(() => supplier.inputValue()).toBe("");
+      await supplier.fill("Gamma L2b");
+      await page.getByRole("option", { name: "Gamma L2b", exact: true }).click();
+      await eventually(() => reads > 0 && reading === 0).toBe(true);
+
+      // Another staff member makes it a distributor before this form is saved.
+      await t.testDb.database.executeSql("update companies set level = 1, supplier_id = $1 where id = $2", [
+        gamma[0]?.id,
+        moving,
+      ]);
+      await page.getByRole("button", { name: "Save" }).click();
+      // The server's message for supplier_id, shown under the supplier input itself, and the form stays open.
+      await eventually(() => supplierInput.textContent()).toMatch(
+        /Must be a company at the dealership level, one level up/,
+      );
+      await page.getByText("The supplier is not one level up.").waitFor();
+      const { rows } = await t.testDb.database.executeSql<{ level: number; supplier_id: number }>(
+        "select level, supplier_id from companies where id = $1",
+        [entrepreneur.id],
+      );
+      expect(rows[0]).toEqual({ level: 4, supplier_id: gamma[3]?.id });
+      await screenshot(page, "company-edit");
+    } finally {
+      page.off("request", started);
+      page.off("requestfinished", ended);
+      page.off("requestfailed", ended);
+      await t.testDb.database.executeSql("delete from companies where id = $1", [moving]);
+    }
   });
 
   it("offers only companies one level up as the supplier of a new company", async () => {

@@ -1,7 +1,7 @@
 import PersonAddIcon from "@mui/icons-material/PersonAdd";
 import Box from "@mui/material/Box";
 import Typography from "@mui/material/Typography";
-import { useEffect } from "react";
+import { type ReactNode, useEffect } from "react";
 import {
   AutocompleteArrayInput,
   AutocompleteInput,
@@ -14,6 +14,7 @@ import {
   email,
   FunctionField,
   Labeled,
+  Pagination,
   ReferenceArrayInput,
   ReferenceInput,
   ReferenceManyField,
@@ -25,14 +26,18 @@ import {
   TextField,
   TextInput,
   Toolbar,
+  useGetOne,
   useRecordContext,
   useTranslate,
 } from "react-admin";
 import { useFormContext, useWatch } from "react-hook-form";
+import { useParams } from "react-router-dom";
 import { fullName, InvitationField } from "../employees/fields";
-import { LocalDateField, MoneyField } from "../shared/fields";
-import { LEVEL_CHOICES, supplierLevelOf } from "../shared/format";
-import type { Employee, Level } from "../types";
+import { ResendInviteButton } from "../employees/ResendInviteButton";
+import { CompanyLink, LevelField, LocalDateField, MoneyField } from "../shared/fields";
+import { clientLevelOf, LEVEL_CHOICES, supplierLevelOf } from "../shared/format";
+import { returnTo } from "../shared/navigation";
+import type { Company, Employee, Level } from "../types";
 
 const HINTS = "resources.companies.hints";
 
@@ -41,18 +46,35 @@ const MONEY = regex(/^\d{1,13}(\.\d{1,2})?$/, `${HINTS}.money`);
 /** Russian writes a decimal comma: "1234,56" is taken as 1234.56, the API's form. */
 const decimalPoint = (value: string) => value.replace(",", ".");
 
+/**
+ * Clears the supplier when the level changes so that it no longer fits: a supplier is exactly one level up, and a
+ * factory has none. The supplier's level comes from react-admin's cache (the supplier input has loaded it), so the
+ * server never gets a supplier that it would only refuse.
+ */
+function useClearUnfitSupplier(level: Level | undefined) {
+  const supplierId = useWatch({ name: "supplier_id" }) as number | null | undefined;
+  const { setValue } = useFormContext();
+  const supplierLevel = supplierLevelOf(level);
+  const { data: supplier } = useGetOne<Company>(
+    "companies",
+    { id: supplierId as number },
+    { enabled: supplierId != null && supplierLevel !== undefined },
+  );
+  const unfit =
+    supplierLevel === undefined
+      ? level !== undefined
+      : supplier !== undefined && supplier.level !== supplierLevel;
+  useEffect(() => {
+    if (supplierId != null && unfit) setValue("supplier_id", null, { shouldDirty: true });
+  }, [supplierId, unfit, setValue]);
+}
+
 /** Offers only companies one level up, as the data model requires; a factory has no supplier at all. */
 function SupplierInput() {
   const level = useWatch({ name: "level" }) as Level | undefined;
-  const { setValue, getValues } = useFormContext();
   const supplierLevel = supplierLevelOf(level);
   const translate = useTranslate();
-
-  useEffect(() => {
-    if (level === "factory" && getValues("supplier_id") !== null) {
-      setValue("supplier_id", null, { shouldDirty: true });
-    }
-  }, [level, getValues, setValue]);
+  useClearUnfitSupplier(level);
 
   if (!level) {
     return <Typography variant="body2">{translate(`${HINTS}.choose_level_first`)}</Typography>;
@@ -101,13 +123,52 @@ function CompanyFields() {
   );
 }
 
+/** A section of a company's page under its form, as Django's admin shows inlines; a region named by its title. */
+function Inline({ title, children }: { title: string; children: ReactNode }) {
+  const translate = useTranslate();
+  return (
+    <Box component="section" aria-label={translate(title)} sx={{ width: "100%", mt: 2 }}>
+      <Typography variant="subtitle1">{translate(title)}</Typography>
+      {children}
+    </Box>
+  );
+}
+
+/** The companies this one supplies, each linked to its page; none for the level at the end of the chain. */
+function ClientsOfCompany() {
+  const company = useRecordContext<Company>();
+  const translate = useTranslate();
+  if (!company || !clientLevelOf(company.level)) return null;
+  return (
+    <Inline title="resources.companies.clients.title">
+      <ReferenceManyField
+        reference="companies"
+        target="supplier"
+        sort={{ field: "name", order: "ASC" }}
+        perPage={10}
+        pagination={<Pagination rowsPerPageOptions={[10, 25, 50]} />}
+      >
+        <Datagrid
+          rowClick="edit"
+          bulkActionButtons={false}
+          empty={<span>{translate("resources.companies.clients.empty")}</span>}
+        >
+          <FunctionField<Company> source="name" render={(client) => <CompanyLink company={client} />} />
+          <LevelField source="level" sortable={false} />
+          <TextField source="city" />
+          <MoneyField source="debt" textAlign="right" />
+        </Datagrid>
+      </ReferenceManyField>
+    </Inline>
+  );
+}
+
 function EmployeesOfCompany() {
   const company = useRecordContext();
   const translate = useTranslate();
   if (!company) return null;
   return (
-    <Box sx={{ width: "100%", mt: 2 }}>
-      <Typography variant="subtitle1">{translate("resources.companies.employees.title")}</Typography>
+    <Inline title="resources.companies.employees.title">
       <ReferenceManyField reference="employees" target="company" perPage={25}>
         <Datagrid
           rowClick="edit"
@@ -118,15 +179,16 @@ function EmployeesOfCompany() {
           <FunctionField<Employee> source="full_name" render={fullName} sortable={false} />
           <BooleanField source="is_active" />
           <InvitationField source="invitation" sortable={false} />
+          <ResendInviteButton />
         </Datagrid>
       </ReferenceManyField>
       <CreateButton
         resource="employees"
         label="resources.companies.employees.invite"
         icon={<PersonAddIcon />}
-        state={{ record: { company_id: company.id } }}
+        state={{ record: { company_id: company.id }, ...returnTo(`/companies/${company.id}`) }}
       />
-    </Box>
+    </Inline>
   );
 }
 
@@ -157,12 +219,16 @@ const EditToolbar = () => (
 );
 
 export function CompanyEdit() {
+  // A new form for each company: its links lead from one company's page to another's on the same route, and a
+  // form kept across them would keep its submit count, so react-admin would not announce the next refusal.
+  const { id } = useParams();
   // Pessimistic, so that the server's field errors come back into the form and a 409 on delete is shown.
   return (
-    <Edit mutationMode="pessimistic">
+    <Edit key={id} mutationMode="pessimistic">
       <SimpleForm toolbar={<EditToolbar />} warnWhenUnsavedChanges>
         <ReadOnlyFacts />
         <CompanyFields />
+        <ClientsOfCompany />
         <EmployeesOfCompany />
       </SimpleForm>
     </Edit>

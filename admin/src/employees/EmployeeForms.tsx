@@ -15,6 +15,7 @@ import {
   useRedirect,
 } from "react-admin";
 import { isUserLanguage, LANGUAGE_CHOICES } from "../shared/format";
+import { useReturnTo } from "../shared/navigation";
 import type { Employee } from "../types";
 import { ResendInviteButton } from "./ResendInviteButton";
 
@@ -57,12 +58,13 @@ export const EmployeeCreate = () => {
   const redirect = useRedirect();
   // An invitee's emails are in the inviting staff member's language unless they choose another.
   const locale = useLocale();
+  const back = useReturnTo();
   return (
     <Create
       mutationOptions={{
         onSuccess: (employee: Employee) => {
           notify("resources.employees.invited", { type: "success", messageArgs: { email: employee.email } });
-          redirect("list", "employees");
+          redirect(back ?? "list", "employees");
         },
       }}
     >

@@ -22,16 +22,20 @@ export function LevelField(props: ColumnProps) {
   return <span>{level ? levelLabel(level) : ""}</span>;
 }
 
-/** The company that `source` names as {id, name} (a supplier, an employee's company), linked to its page. */
-export function CompanyField(props: ColumnProps) {
-  const company: Pick<Company, "id" | "name"> | null | undefined = useFieldValue(props);
-  if (!company) return <span>—</span>;
+/** A company's name, linked to its page. */
+export function CompanyLink({ company }: { company: Pick<Company, "id" | "name"> }) {
   return (
     // In a list row: the click opens this company, not the row's record.
     <Link to={`/companies/${company.id}`} onClick={(event: React.MouseEvent) => event.stopPropagation()}>
       {company.name}
     </Link>
   );
+}
+
+/** The company that `source` names as {id, name} (a supplier, an employee's company), linked to its page. */
+export function CompanyField(props: ColumnProps) {
+  const company: Pick<Company, "id" | "name"> | null | undefined = useFieldValue(props);
+  return company ? <CompanyLink company={company} /> : <span>—</span>;
 }
 
 /**

@@ -30,6 +30,11 @@ export function supplierLevelOf(level: string | undefined | null): Level | undef
   return index > 0 ? LEVELS[index - 1] : undefined;
 }
 
+/** The level of the companies that a company of this level supplies; none at the end of the chain. */
+export function clientLevelOf(level: Level): Level | undefined {
+  return LEVELS[LEVELS.indexOf(level) + 1];
+}
+
 /** The languages a user's emails come in; a record over the generated type, as LEVEL_ORDER is. */
 const USER_LANGUAGES: Record<Employee["language"], true> = { ru: true, en: true };
 

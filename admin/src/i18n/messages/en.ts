@@ -47,6 +47,10 @@ const companies = {
     title: "Delete this company?",
     content: "A company that supplies others cannot be deleted; the server will say so.",
   },
+  clients: {
+    title: "Companies it supplies",
+    empty: "It supplies no company yet.",
+  },
   employees: {
     title: "Employees",
     empty: "No employees yet.",
