@@ -2,6 +2,7 @@ import type { Command } from "commander";
 import { passwordProblem } from "../../auth/password-policy.js";
 import { checkEmail, checkPassword, createSuperuser, type SuperuserInput } from "../../auth/superuser.js";
 import { loadConfig } from "../../config.js";
+import type { Database } from "../../db/client.js";
 import { translate } from "../../i18n/translate.js";
 import { UserError } from "../../user-error.js";
 import { openConfiguredDatabase } from "../database.js";
@@ -14,28 +15,78 @@ export interface SuperuserOptions {
   input: boolean;
 }
 
-/** Typed passwords get this many tries, as Django's prompt re-asks, before the command gives up. */
-const PASSWORD_TRIES = 3;
+const INPUT_ENDED =
+  "The input ended before every answer was given. Run on a terminal, or pass --email, --password and --no-input.";
+
+/** What ends the prompts when the input runs out: the last refusal, or that the input ended. */
+function inputEnded(refusal: string | undefined): UserError {
+  return new UserError(refusal ? `${refusal} Nothing was created.` : INPUT_ENDED);
+}
+
+/** Whether a user (staff or employee) has this email already, ignoring case as the unique index does. */
+async function emailTaken(database: Database, email: string): Promise<boolean> {
+  const { rows } = await database.executeSql("select 1 from users where lower(email) = lower($1)", [email]);
+  return rows.length > 0;
+}
+
+/** Why this email cannot be the new user's, or undefined when it can. */
+async function emailRefusal(database: Database, email: string): Promise<string | undefined> {
+  try {
+    checkEmail(email);
+  } catch (error) {
+    if (error instanceof UserError) return error.message;
+    throw error;
+  }
+  return (await emailTaken(database, email.trim())) ? "That email is already taken." : undefined;
+}
 
 /**
- * Gathers the email and password: from the options with --no-input, otherwise by asking for whatever is missing
- * (the password twice). Validates both, so a typo fails before the database is opened.
+ * Asks for the email until one is valid and free, as Django's prompt does (an --email given is the first
+ * answer), and only then for the password, so that nobody types a password for an email that cannot be used.
  */
-export async function collectSuperuserInput(
+async function askEmail(prompter: Prompter, database: Database, given: string | undefined): Promise<string> {
+  let answer = given;
+  let refusal: string | undefined;
+  for (;;) {
+    answer ??= await prompter.ask("Email: ");
+    if (answer === undefined) throw inputEnded(refusal);
+    refusal = await emailRefusal(database, answer);
+    if (!refusal) return answer.trim();
+    prompter.say(`Error: ${refusal}`);
+    answer = undefined;
+  }
+}
+
+/**
+ * Asks for the password and its confirmation until the policy accepts one and both agree, saying why after
+ * each refusal, as Django's prompt does. When the input runs out, the last refusal is the command's error.
+ */
+async function askPassword(prompter: Prompter, email: string): Promise<string> {
+  let refusal: string | undefined;
+  for (;;) {
+    if (refusal) prompter.say(`Error: ${refusal}`);
+    const password = await prompter.ask("Password: ", true);
+    if (password === undefined) throw inputEnded(refusal);
+    const problem = await passwordProblem(password, email);
+    refusal = problem ? translate(problem, "en") : undefined;
+    if (refusal) continue;
+    const again = await prompter.ask("Password (again): ", true);
+    if (again === password) return password;
+    if (again === undefined) throw inputEnded(refusal);
+    refusal = "The two passwords differ.";
+  }
+}
+
+/** The email and password from the prompts, for whatever the options leave out. */
+export async function promptSuperuserInput(
   options: SuperuserOptions,
+  database: Database,
   input: NodeJS.ReadStream = process.stdin,
   output: NodeJS.WriteStream = process.stdout,
 ): Promise<SuperuserInput> {
-  if (!options.input) {
-    if (options.email === undefined || options.password === undefined) {
-      throw new UserError("--no-input needs both --email and --password.");
-    }
-    const email = checkEmail(options.email);
-    return { email, password: await checkPassword(options.password, email) };
-  }
   const prompter = new Prompter(input, output);
   try {
-    const email = checkEmail(options.email ?? answered(await prompter.ask("Email: ")));
+    const email = await askEmail(prompter, database, options.email);
     if (options.password !== undefined)
       return { email, password: await checkPassword(options.password, email) };
     return { email, password: await askPassword(prompter, email) };
@@ -44,33 +95,13 @@ export async function collectSuperuserInput(
   }
 }
 
-const INPUT_ENDED =
-  "The input ended before every answer was given. Run on a terminal, or pass --email, --password and --no-input.";
-
-function answered(answer: string | undefined): string {
-  if (answer === undefined) throw new UserError(INPUT_ENDED);
-  return answer;
-}
-
-/**
- * Asks for the password and its confirmation until the policy accepts one and both agree, saying why after
- * each refusal. When the tries or the input run out, the last refusal is the command's one-line error.
- */
-async function askPassword(prompter: Prompter, email: string): Promise<string> {
-  let refusal: string | undefined;
-  for (let tries = 0; tries < PASSWORD_TRIES; tries++) {
-    if (refusal) prompter.say(`Error: ${refusal}`);
-    const password = await prompter.ask("Password: ", true);
-    if (password === undefined) break;
-    const problem = await passwordProblem(password, email);
-    refusal = problem ? translate(problem, "en") : undefined;
-    if (refusal) continue;
-    const again = await prompter.ask("Password (again): ", true);
-    if (again === password) return password;
-    if (again === undefined) break;
-    refusal = "The two passwords differ.";
+/** With --no-input both options are needed, and checked before the database is opened. */
+async function optionsInput(options: SuperuserOptions): Promise<SuperuserInput> {
+  if (options.email === undefined || options.password === undefined) {
+    throw new UserError("--no-input needs both --email and --password.");
   }
-  throw new UserError(refusal ? `${refusal} Nothing was created.` : INPUT_ENDED);
+  const email = checkEmail(options.email);
+  return { email, password: await checkPassword(options.password, email) };
 }
 
 /** `supplynet createsuperuser`, as Django's: prompts on a terminal, or takes --email --password --no-input. */
@@ -82,10 +113,11 @@ export function createsuperuserCommand(program: Command): void {
     .option("--password <password>", "the password (visible in shell history: prefer the prompt)")
     .option("--no-input", "never prompt; fail unless --email and --password are given")
     .action(async (options: SuperuserOptions) => {
-      const input = await collectSuperuserInput(options);
       const config = loadConfig();
+      const given = options.input ? undefined : await optionsInput(options);
       const database = await openConfiguredDatabase(config);
       try {
+        const input = given ?? (await promptSuperuserInput(options, database));
         const user = await createSuperuser(database, input, config.defaultLanguage);
         console.log(`Staff user ${user.email} created; log in to the admin with it.`);
       } finally {
