@@ -3856,7 +3856,22 @@ export interface paths {
                 retail_chain: number;
               };
               companies_total: number;
-              debt_above_average_count: number;
+              /** @description The companies whose debt is above average_debt */
+              debt_above_average: {
+                count: number;
+                /**
+                 * @description The least debt above the average: the companies list's debt_min that lists exactly these companies
+                 * @example 98765432.10
+                 */
+                debt_from: string;
+                /**
+                 * @description Their share of total_debt, in percent, rounded to hundredths
+                 * @example 45.23
+                 */
+                share_percent: string;
+                /** @example 98765432.10 */
+                total: string;
+              };
               tasks: {
                 last_run: {
                   companies_touched: number;

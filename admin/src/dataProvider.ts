@@ -1,7 +1,6 @@
 import type { DataProvider, GetListParams, Identifier } from "react-admin";
 import { api } from "./api";
 import type {
-  Answer,
   ClearDebtAnswer,
   CompanyCreate,
   CompanyIds,
@@ -204,13 +203,6 @@ export const dataProvider = {
   },
 
   getStats: async () => (await api<Stats>("/stats")).json,
-
-  getDebtAboveAverage: async (pageSize: number) =>
-    (
-      await api<Answer<"/api/v1/companies/debt_above_average", "get">>(
-        `/companies/debt_above_average?page_size=${pageSize}`,
-      )
-    ).json,
 } satisfies DataProvider;
 
 export type SupplynetDataProvider = typeof dataProvider;

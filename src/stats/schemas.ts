@@ -31,6 +31,21 @@ export const Stats = Type.Object({
   top_debtors: Type.Array(
     Type.Object({ id: Type.Integer(), name: Type.String(), level: CompanyLevelName, debt: Money }),
   ),
-  debt_above_average_count: Type.Integer(),
+  debt_above_average: Type.Object(
+    {
+      count: Type.Integer(),
+      total: MoneyTotal,
+      share_percent: Type.String({
+        pattern: "^\\d{1,3}\\.\\d{2}$",
+        examples: ["45.23"],
+        description: "Their share of total_debt, in percent, rounded to hundredths",
+      }),
+      debt_from: Type.With(MoneyTotal, {
+        description:
+          "The least debt above the average: the companies list's debt_min that lists exactly these companies",
+      }),
+    },
+    { description: "The companies whose debt is above average_debt" },
+  ),
   tasks: Type.Array(TaskSummary),
 });

@@ -3,7 +3,7 @@ import type { Actor } from "../auth/actor.js";
 import { visibleCompanies } from "../auth/scope.js";
 import type { Services } from "../auth/services.js";
 import { levelName } from "../companies/rules.js";
-import { averageDebt } from "../companies/service.js";
+import { averageDebt, debtAboveAverage } from "../companies/service.js";
 import { selectRows } from "../db/client.js";
 import { COMPANY_LEVELS, type CompanyLevel, companies } from "../db/schema.js";
 import { nextRunAt, SCHEDULES } from "../debts/schedules.js";
@@ -50,8 +50,12 @@ export async function scheduledTaskSummaries(
 }
 
 /**
- * The network's figures for the dashboard. Sums and averages are computed and rounded to cents in SQL, so
- * money never passes through a float.
+ * The network's figures for the dashboard. Sums, averages and shares are computed and rounded in SQL, so money
+ * never passes through a float.
+ *
+ * A debt is in whole cents, so "above the unrounded average" is "at least the first cent above it": that cent
+ * is `debt_from`, the companies list's `debt_min` that lists exactly the companies counted, whatever the
+ * average's rounding.
  */
 export async function networkStats({ db }: Pick<Services, "db">, actor: Actor, timezone: string) {
   const visible = visibleCompanies(actor);
@@ -67,7 +71,12 @@ export async function networkStats({ db }: Pick<Services, "db">, actor: Actor, t
         totalDebt: sql<string>`round(coalesce(sum(${companies.debt}), 0), 2)::text`,
         averageDebt: sql<string>`round(coalesce(avg(${companies.debt})
           filter (where ${companies.supplierId} is not null), 0), 2)::text`,
-        aboveAverage: sql<number>`(count(*) filter (where ${companies.debt} > ${averageDebt}))::int`,
+        aboveAverage: sql<number>`(count(*) filter (where ${debtAboveAverage}))::int`,
+        aboveAverageTotal: sql<string>`round(coalesce(sum(${companies.debt}) filter (where ${debtAboveAverage}), 0), 2)::text`,
+        aboveAverageShare: sql<string>`(case when sum(${companies.debt}) > 0
+          then round(100 * coalesce(sum(${companies.debt}) filter (where ${debtAboveAverage}), 0) / sum(${companies.debt}), 2)
+          else 0 end)::numeric(5, 2)::text`,
+        aboveAverageFrom: sql<string>`((floor(coalesce(${averageDebt}, 0) * 100) + 1) / 100)::numeric(15, 2)::text`,
       })
       .from(companies)
       .where(visible),
@@ -90,7 +99,12 @@ export async function networkStats({ db }: Pick<Services, "db">, actor: Actor, t
     total_debt: totals?.totalDebt ?? "0.00",
     average_debt: totals?.averageDebt ?? "0.00",
     top_debtors: topDebtors.map((row) => ({ ...row, level: levelName(row.level) })),
-    debt_above_average_count: totals?.aboveAverage ?? 0,
+    debt_above_average: {
+      count: totals?.aboveAverage ?? 0,
+      total: totals?.aboveAverageTotal ?? "0.00",
+      share_percent: totals?.aboveAverageShare ?? "0.00",
+      debt_from: totals?.aboveAverageFrom ?? "0.01",
+    },
     tasks,
   };
 }

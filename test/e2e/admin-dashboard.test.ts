@@ -6,11 +6,13 @@ import {
   createUsers,
   describeInBrowser,
   ensureAdminBuilt,
+  eventually,
   launchBrowser,
   logIn,
   newPage,
   type RunningApp,
   STAFF,
+  screenshot,
   startApp,
 } from "./harness.js";
 
@@ -89,6 +91,42 @@ describeInBrowser("the dashboard in Chromium", () => {
     await logIn(page, server.url, STAFF);
     await page.getByTestId("total-debt").waitFor();
     expect(await notificationsSeen(page)).toEqual([]);
+    await context.close();
+  });
+
+  it("counts the companies above the average debt, their share, and links to exactly them", async () => {
+    const alpha = await t.sql<{ id: number }>(
+      "select id from companies where name like 'Alpha L_' order by level",
+    );
+    const beta = await createChain(t.testDb, "Beta", "Kazan");
+    // Over the eight companies with a supplier the average is 2.00, which two of them owe: only the two 3.00 count.
+    for (const chain of [alpha, beta]) {
+      for (const [index, debt] of ["1.00", "2.00", "2.00", "3.00"].entries()) {
+        await t.sql("update companies set debt = $1 where id = $2", [
+          debt,
+          (chain[index + 1] as { id: number }).id,
+        ]);
+      }
+    }
+    const { context, page } = await freshTab();
+    await logIn(page, server.url, STAFF);
+    await page.getByText("Debt above average").waitFor();
+    expect(await page.getByTestId("above-average-count").textContent()).toBe("2");
+    expect(await page.getByTestId("above-average-summary").textContent()).toBe(
+      "companies owe more than the average, ₽2.00",
+    );
+    // 6.00 of 16.00
+    expect(await page.getByTestId("above-average-share").textContent()).toBe(
+      "Together ₽6.00: 37.50% of the total debt",
+    );
+    await screenshot(page, "dashboard-above-average");
+
+    await page.getByRole("link", { name: "Open the list of these companies" }).click();
+    await eventually(async () =>
+      (await page.locator("tbody tr td.column-name").allTextContents()).sort(),
+    ).toEqual(["Alpha L4", "Beta L4"]);
+    // The first cent above the average, so that the 2.00 debts stay out.
+    expect(decodeURIComponent(page.url())).toContain('filter={"debt_min":"2.01"}');
     await context.close();
   });
 

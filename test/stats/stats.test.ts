@@ -31,7 +31,7 @@ describe("GET /api/v1/stats", () => {
       total_debt: "0.00",
       average_debt: "0.00",
       top_debtors: [],
-      debt_above_average_count: 0,
+      debt_above_average: { count: 0, total: "0.00", share_percent: "0.00", debt_from: "0.01" },
     });
   });
 
@@ -61,7 +61,13 @@ describe("GET /api/v1/stats", () => {
     expect(body.total_debt).toBe("10000000000402.29");
     // ÷ 8 = 1250000000050.28625 → 1250000000050.29
     expect(body.average_debt).toBe("1250000000050.29");
-    expect(body.debt_above_average_count).toBe(1);
+    expect(body.debt_above_average).toEqual({
+      count: 1,
+      total: "9999999999999.99",
+      // 9999999999999.99 ÷ 10000000000402.29 = 99.99999999597…%
+      share_percent: "100.00",
+      debt_from: "1250000000050.29",
+    });
     expect(body.top_debtors).toHaveLength(7);
     expect(body.top_debtors[0]).toEqual({
       id: id(beta, 4),
@@ -70,6 +76,44 @@ describe("GET /api/v1/stats", () => {
       debt: "9999999999999.99",
     });
     expect(body.top_debtors.at(-1)).toMatchObject({ id: id(alpha, 1), debt: "0.10" });
+  });
+
+  it("counts the companies above the average, their share, and the debt_min that lists exactly them", async () => {
+    const alpha = await createChain(t.testDb, "Alpha");
+    const beta = await createChain(t.testDb, "Beta");
+    const setDebts = async (chain: TestCompany[], debts: string[]) => {
+      for (const [index, debt] of debts.entries()) {
+        await t.sql("update companies set debt = $1 where id = $2", [
+          debt,
+          (chain[index + 1] as TestCompany).id,
+        ]);
+      }
+    };
+    const listed = async (debtMin: string) => {
+      const response = await t.app.inject({
+        method: "GET",
+        url: `/api/v1/companies?debt_min=${debtMin}`,
+        headers: staff.headers,
+      });
+      expect(response.statusCode).toBe(200);
+      return response.json().count as number;
+    };
+    // Each chain's four companies with a supplier take these debts, so each figure is twice one chain's.
+    const cases = [
+      // The average is one of the debts (2.00): the companies that owe it are not above it.
+      { debts: ["1.00", "2.00", "2.00", "3.00"], count: 2, total: "6.00", share: "37.50", from: "2.01" },
+      // 8.02 ÷ 8 = 1.0025, shown as 1.00: only 1.01 is above, though a debt_min of 1.00 would list all.
+      { debts: ["1.00", "1.00", "1.00", "1.01"], count: 2, total: "2.02", share: "25.19", from: "1.01" },
+      // 8.06 ÷ 8 = 1.0075, shown as 1.01: every 1.01 is above it. 6.06 ÷ 8.06 = 75.186…%
+      { debts: ["1.00", "1.01", "1.01", "1.01"], count: 6, total: "6.06", share: "75.19", from: "1.01" },
+    ];
+    for (const { debts, count, total, share, from } of cases) {
+      await setDebts(alpha, debts);
+      await setDebts(beta, debts);
+      const { debt_above_average: above } = (await stats()).json();
+      expect(above).toEqual({ count, total, share_percent: share, debt_from: from });
+      expect(await listed(above.debt_from)).toBe(above.count);
+    }
   });
 
   it("keeps only the ten largest debtors", async () => {

@@ -9,10 +9,10 @@ import TableRow from "@mui/material/TableRow";
 import Typography from "@mui/material/Typography";
 import { useQuery } from "@tanstack/react-query";
 import type { ReactNode } from "react";
-import { Link, Loading, Title, useDataProvider, useTranslate } from "react-admin";
+import { Link, Loading, Title, useDataProvider, useLocale, useTranslate } from "react-admin";
 import type { SupplynetDataProvider } from "../dataProvider";
 import { LEVELS, useFormats, useLevelLabel } from "../shared/format";
-import type { CompanySummary } from "../types";
+import type { CompanySummary, Stats } from "../types";
 
 function Panel({ title, children }: { title: string; children: ReactNode }) {
   return (
@@ -49,13 +49,44 @@ function CompanyRows({ rows }: { rows: CompanySummary[] }) {
   );
 }
 
+/**
+ * How many companies owe more than the average, what part of the total debt that is, and a link to all of them:
+ * the companies list from the API's `debt_from`, the first cent above the average, largest debt first.
+ */
+function AboveAverage({ stats }: { stats: Stats }) {
+  const translate = useTranslate();
+  const locale = useLocale();
+  const { money, count } = useFormats();
+  const { count: companies, total, share_percent, debt_from } = stats.debt_above_average;
+  const t = (key: string, options?: Record<string, unknown>) =>
+    translate(`app.dashboard.above_average.${key}`, options);
+  if (companies === 0) return <Typography variant="body2">{t("none")}</Typography>;
+  // The API's percent has two decimals and at most five digits, which a number holds exactly: no arithmetic.
+  const share = new Intl.NumberFormat(locale, {
+    style: "unit",
+    unit: "percent",
+    minimumFractionDigits: 2,
+  }).format(Number(share_percent));
+  const filter = encodeURIComponent(JSON.stringify({ debt_min: debt_from }));
+  return (
+    <>
+      <Typography variant="h4" sx={{ fontVariantNumeric: "tabular-nums" }} data-testid="above-average-count">
+        {count(companies)}
+      </Typography>
+      <Typography variant="body2" data-testid="above-average-summary">
+        {t("summary", { smart_count: companies, average: money(stats.average_debt) })}
+      </Typography>
+      <Typography variant="body2" data-testid="above-average-share">
+        {t("share", { total: money(total), share })}
+      </Typography>
+      <Link to={`/companies?filter=${filter}&sort=debt&order=DESC`}>{t("show_all")}</Link>
+    </>
+  );
+}
+
 export function Dashboard() {
   const dataProvider = useDataProvider<SupplynetDataProvider>();
   const stats = useQuery({ queryKey: ["stats"], queryFn: () => dataProvider.getStats() });
-  const aboveAverage = useQuery({
-    queryKey: ["debt_above_average"],
-    queryFn: () => dataProvider.getDebtAboveAverage(10),
-  });
   const translate = useTranslate();
   const { money, count, dateTime } = useFormats();
   const levelLabel = useLevelLabel();
@@ -106,16 +137,8 @@ export function Dashboard() {
         </Panel>
       </Grid>
       <Grid size={{ xs: 12, md: 6 }}>
-        <Panel title={counted("above_average", data.debt_above_average_count)}>
-          {aboveAverage.data?.count === 0 ? (
-            <Typography variant="body2">{t("none_above_average")}</Typography>
-          ) : aboveAverage.data ? (
-            <CompanyRows rows={aboveAverage.data.results} />
-          ) : aboveAverage.error ? (
-            <Typography color="error">{aboveAverage.error.message}</Typography>
-          ) : (
-            <Loading />
-          )}
+        <Panel title={t("above_average.title")}>
+          <AboveAverage stats={data} />
         </Panel>
       </Grid>
       <Grid size={12}>

@@ -152,8 +152,14 @@ const app = {
     summary: "%{count} company, average debt %{average} |||| %{count} companies, average debt %{average}",
     per_level: "Companies per level",
     top_debtors: "Largest debtors",
-    above_average: "Debt above average (%{count} company) |||| Debt above average (%{count} companies)",
-    none_above_average: "No company owes more than the average.",
+    above_average: {
+      title: "Debt above average",
+      summary:
+        "company owes more than the average, %{average} |||| companies owe more than the average, %{average}",
+      share: "Together %{total}: %{share} of the total debt",
+      show_all: "Open the list of these companies",
+      none: "No company owes more than the average.",
+    },
     load_failed: "Could not load the statistics: %{error}",
     tasks: {
       title: "Scheduled tasks",
