@@ -16,6 +16,7 @@ import { employeeConstraints } from "./employees/constraints.js";
 import { employeeRoutes } from "./employees/routes.js";
 import { healthRoutes } from "./health/routes.js";
 import { adminPlugin } from "./http/admin-spa.js";
+import { apiRootRoutes } from "./http/api-root.js";
 import { docsPlugin } from "./http/docs.js";
 import {
   clientErrorHandler,
@@ -25,6 +26,7 @@ import {
 } from "./http/errors.js";
 import { languagePlugin } from "./http/language.js";
 import { securityPlugin } from "./http/security.js";
+import { apiWithoutTrailingSlash } from "./http/trailing-slash.js";
 import { createValidatorCompiler } from "./http/validation.js";
 import { productConstraints } from "./products/constraints.js";
 import { productRoutes } from "./products/routes.js";
@@ -75,6 +77,7 @@ export async function buildApp(deps: AppDeps) {
     clientErrorHandler: clientErrorHandler(deps.config.defaultLanguage),
     frameworkErrors,
     schemaErrorFormatter,
+    rewriteUrl: apiWithoutTrailingSlash,
   }).withTypeProvider<TypeBoxTypeProvider>();
   app.setValidatorCompiler(createValidatorCompiler());
 
@@ -101,6 +104,7 @@ export async function buildApp(deps: AppDeps) {
 
   await app.register(healthRoutes, { database: deps.database });
   await app.register(adminPlugin, { defaultLanguage: deps.config.defaultLanguage });
+  await app.register(apiRootRoutes, { prefix: "/api/v1" });
   await app.register(authRoutes, { prefix: "/api/v1" });
   await app.register(adminSessionRoutes, { prefix: "/api/v1" });
   await app.register(employeeRoutes, { prefix: "/api/v1" });

@@ -4,6 +4,7 @@ import fastifySwagger from "@fastify/swagger";
 import fastifySwaggerUi from "@fastify/swagger-ui";
 import type { FastifyInstance } from "fastify";
 import fp from "fastify-plugin";
+import { documentInvalidPage } from "./listing.js";
 
 const require = createRequire(import.meta.url);
 
@@ -49,6 +50,7 @@ async function docs(app: FastifyInstance) {
     },
     refResolver: { buildLocalReference: (json, _baseUri, _fragment, i) => String(json.$id ?? `def-${i}`) },
   });
+  app.addHook("onRoute", documentInvalidPage);
   await app.register(fastifySwaggerUi, { routePrefix: "/swagger", uiConfig: { persistAuthorization: true } });
 
   const routeConfig = { config: { access: "public" as const }, schema: { hide: true } };

@@ -41,8 +41,10 @@ export const notFound = (what = msg("request.not_found")) => new HttpError(404, 
 export const conflict = (message: Message, fields: FieldErrors = {}) =>
   new HttpError(409, "conflict", message, fields);
 export const forbidden = (message = msg("auth.forbidden")) => new HttpError(403, "forbidden", message);
+/** What RFC 7235 requires of every 401, and DRF's TokenAuthentication sends: how to authenticate. */
+export const WWW_AUTHENTICATE = 'Bearer realm="api"';
 export const unauthorized = (message = msg("auth.not_authenticated")) =>
-  new HttpError(401, "not_authenticated", message);
+  new HttpError(401, "not_authenticated", message, {}, { "www-authenticate": WWW_AUTHENTICATE });
 
 /** The error shape, in words already: {"error": {"code", "message", "fields"}}. */
 export function errorBody(code: string, message: string, fields: Record<string, string[]> = {}) {
@@ -308,7 +310,6 @@ const MAX_ECHOED_PATH = 200;
 /** The honest code and words of each status Fastify or Node may give a client error, for answers no code of ours made. */
 const CLIENT_ERRORS = new Map<number, [string, MessageKey]>([
   [400, ["invalid", "request.malformed"]],
-  [401, ["not_authenticated", "auth.not_authenticated"]],
   [403, ["forbidden", "auth.forbidden"]],
   [404, ["not_found", "request.not_found"]],
   [405, ["method_not_allowed", "request.method_not_allowed"]],
@@ -345,6 +346,7 @@ function toHttpError(
   if (fromDb) return fromDb;
   const status = error.statusCode ?? 500;
   if (status >= 400 && status < 500) {
+    if (status === 401) return unauthorized();
     const [code, message] = FASTIFY_CLIENT_ERRORS.get(error.code) ??
       CLIENT_ERRORS.get(status) ?? ["invalid", "request.malformed"];
     return new HttpError(status, code, msg(message));

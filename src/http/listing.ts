@@ -1,10 +1,10 @@
 import { type AnyColumn, asc, desc, type SQL, sql } from "drizzle-orm";
 import type { PgTable } from "drizzle-orm/pg-core";
-import type { FastifyRequest } from "fastify";
+import type { FastifyRequest, RouteOptions } from "fastify";
 import type { DbOrTx } from "../db/client.js";
 import { msg } from "../i18n/translate.js";
-import { badRequest } from "./errors.js";
-import { DEFAULT_PAGE_SIZE } from "./schemas.js";
+import { badRequest, notFound } from "./errors.js";
+import { DEFAULT_PAGE_SIZE, errorResponses } from "./schemas.js";
 
 /**
  * `search=` means "contains, any case". The text goes in as a bound parameter, and LIKE's own wildcards
@@ -61,6 +61,8 @@ function pageUrl(request: FastifyRequest, page: number): string {
 /**
  * A list route's answer: the page its query asks for, as `list` reads it, with absolute next/previous links, as
  * DRF's PageNumberPagination gives them. The page is computed here for every list, and services cut rows by it.
+ * A page past the last is a 404 "Invalid page.", as DRF answers it, so that a client paging on never mistakes
+ * an empty page for the end; the first page of an empty list is an empty page.
  */
 export async function pageResponse<T>(
   request: FastifyRequest & { query: PageQuery },
@@ -68,15 +70,30 @@ export async function pageResponse<T>(
 ) {
   const page = pageOf(request.query);
   const { count, results } = await list(page);
+  if (page.page > 1 && page.offset >= count) throw notFound(msg("request.invalid_page"));
   return {
     count,
     next: page.offset + results.length < count ? pageUrl(request, page.page + 1) : null,
-    previous:
-      page.page > 1
-        ? pageUrl(request, Math.min(page.page - 1, Math.max(1, Math.ceil(count / page.pageSize))))
-        : null,
+    previous: page.page > 1 ? pageUrl(request, page.page - 1) : null,
     results,
   };
+}
+
+const INVALID_PAGE = "A page past the last: `Invalid page.`. Code: `not_found`";
+
+/**
+ * An onRoute hook: every route that takes a `page` answers pageResponse's 404, so its schema says so, beside
+ * any 404 of its own (an unknown company).
+ */
+export function documentInvalidPage(route: RouteOptions) {
+  const query = route.schema?.querystring as { properties?: Record<string, unknown> } | undefined;
+  if (!query?.properties?.page) return;
+  const responses = (route.schema?.response ?? {}) as Record<number, { description?: string }>;
+  const own = responses[404];
+  const notFound = own
+    ? { ...own, description: `${own.description}; or ${INVALID_PAGE}` }
+    : { ...errorResponses(404)[404], description: INVALID_PAGE };
+  route.schema = { ...route.schema, response: { ...responses, 404: notFound } };
 }
 
 /** How many rows of `table` match `where`: the count beside a page, or beside a capped list of ids. */

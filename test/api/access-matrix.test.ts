@@ -89,6 +89,9 @@ async function invitedEmployeeOfA(fx: Fixture): Promise<number> {
 }
 
 const TABLE: Record<string, Entry> = {
+  // the API root: links only, to anyone
+  "GET /api/v1": { call: () => ({ url: "/api/v1/" }), expect: open(200) },
+
   // auth
   "POST /api/v1/auth/token": {
     call: () => ({ url: "/api/v1/auth/token", payload: { email: "a@example.com", password: "1" } }),
