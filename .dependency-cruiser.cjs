@@ -10,16 +10,17 @@ const LAYERS = [
   ["queue", "^src/queue/"],
   ["mail", "^src/mail/"],
   ["auth", "^src/auth/"],
-  ["features", "^src/(companies|products|employees|debts|stats|seed|health)/"],
+  ["features", "^src/(accounts|companies|products|employees|debts|stats|seed|health)/"],
   ["composition", "^src/(app|worker|server|tasks)\\.ts$"],
   ["cli", "^src/(cli/|main\\.ts$)"],
 ];
 
 /** Which features each feature builds on; together they must form no loop. */
 const FEATURE_DEPENDENCIES = {
+  accounts: [],
   companies: [],
   products: ["companies"],
-  employees: ["companies"],
+  employees: ["accounts", "companies"],
   debts: ["companies"],
   stats: ["companies", "debts"],
   seed: ["companies", "products", "employees"],
@@ -46,7 +47,7 @@ const featureRules = Object.entries(FEATURE_DEPENDENCIES).map(([feature, allowed
   severity: "error",
   from: { path: `^src/${feature}/` },
   to: {
-    path: "^src/(companies|products|employees|debts|stats|seed|health)/",
+    path: "^src/(accounts|companies|products|employees|debts|stats|seed|health)/",
     pathNot: `^src/(${[feature, ...allowed].join("|")})/`,
   },
 }));

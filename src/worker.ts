@@ -1,3 +1,4 @@
+import { sendInvitationTask } from "./accounts/send-invitation-task.js";
 import { sendQrEmailTask } from "./companies/send-qr-email-task.js";
 import type { Config } from "./config.js";
 import type { Database } from "./db/client.js";
@@ -5,7 +6,6 @@ import { accrueDebtTask } from "./debts/accrue-debt-task.js";
 import { clearDebtTask } from "./debts/clear-debt-task.js";
 import { repayDebtTask } from "./debts/repay-debt-task.js";
 import { SCHEDULES } from "./debts/schedules.js";
-import { sendInvitationTask } from "./employees/send-invitation-task.js";
 import type { MailJobContext } from "./mail/mail-task.js";
 import { createMailer, type Mailer } from "./mail/transport.js";
 import { type JobName, JobQueue, type QueueSettings } from "./queue/queue.js";

@@ -6,6 +6,8 @@ export interface Actor {
   role: UserRole;
   /** The employee's company; null for staff. */
   companyId: number | null;
+  /** The refresh-token family (the login) the access token was issued in; null for a token without one. */
+  familyId: string | null;
 }
 
 /** Who may call a route. Every /api route must declare one (see the onRoute check in src/auth/plugin.ts). */
@@ -15,6 +17,10 @@ export interface AccessTokenPayload {
   sub: string;
   role: UserRole;
   company_id: number | null;
+  /** The user's token_version at issue; absent in tokens from before versions, which counts as 0. */
+  ver?: number;
+  /** The refresh-token family the token was issued in. */
+  fam?: string;
 }
 
 export const isStaff = (actor: Actor) => actor.role === "staff";

@@ -5,9 +5,16 @@ import { Type } from "typebox";
 import { HttpError, unauthorized } from "../http/errors.js";
 import { errorResponses } from "../http/schemas.js";
 import { msg } from "../i18n/translate.js";
-import { loginBudget, PUBLIC_BODY_LIMIT, perIpRateLimit, refreshRateLimit } from "./rate-limits.js";
+import { changeOwnPassword } from "./password-change.js";
+import {
+  currentPasswordBudget,
+  loginBudget,
+  PUBLIC_BODY_LIMIT,
+  perIpRateLimit,
+  refreshRateLimit,
+} from "./rate-limits.js";
 import { revokeFamilyOf, rotateRefreshToken } from "./refresh-tokens.js";
-import { EmptyBody, SessionResponse, TokenRequest } from "./schemas.js";
+import { EmptyBody, PasswordChangeRequest, SessionResponse, TokenRequest } from "./schemas.js";
 import { attemptLogin } from "./service.js";
 
 export const SESSION_COOKIE = "supplynet_session";
@@ -52,6 +59,7 @@ export const adminSessionRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   // The same budgets as /auth/token: this route must not be a second set of guesses at a password.
   const budget = loginBudget(app);
+  const currentPasswordFailures = currentPasswordBudget(app);
   const tags = ["auth"];
 
   app.post(
@@ -101,6 +109,26 @@ export const adminSessionRoutes: FastifyPluginAsyncTypebox = async (app) => {
         endSession(reply);
         throw error;
       }
+    },
+  );
+
+  app.post(
+    "/auth/session/password",
+    {
+      config: { access: "authenticated" },
+      bodyLimit: PUBLIC_BODY_LIMIT,
+      schema: {
+        tags,
+        summary: "Admin: change your own password, giving the current one",
+        description: `${COOKIE_NOTE} Signs out every other session; this one goes on with a new cookie and access token.`,
+        body: PasswordChangeRequest,
+        response: { 200: SessionResponse, ...errorResponses(400, 413, 415, 429) },
+      },
+    },
+    async (request, reply) => {
+      const pair = await changeOwnPassword(app.services, currentPasswordFailures, request, request.body);
+      setSession(reply, pair.refresh);
+      return { access: pair.access };
     },
   );
 

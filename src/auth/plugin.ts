@@ -38,7 +38,13 @@ declare module "@fastify/jwt" {
 /** This runs on every authenticated request, so its SQL is built once (a prepared statement), not per call. */
 function prepareActorQuery(app: FastifyInstance) {
   return app.db
-    .select({ id: users.id, role: users.role, companyId: users.companyId, isActive: users.isActive })
+    .select({
+      id: users.id,
+      role: users.role,
+      companyId: users.companyId,
+      isActive: users.isActive,
+      tokenVersion: users.tokenVersion,
+    })
     .from(users)
     .where(eq(users.id, sql.placeholder("id")))
     .prepare("load_actor");
@@ -65,7 +71,8 @@ function userIdOf(sub: unknown): number | null {
 
 /**
  * The token proves who the caller was when it was issued; the users row says whether they still may act.
- * Checking is_active on every request is what makes a deactivated user's old tokens useless at once.
+ * Checking is_active and token_version on every request is what makes a deactivated user's old tokens, and
+ * every token issued before a password change, useless at once.
  */
 async function loadActor(actorQuery: ActorQuery, request: FastifyRequest): Promise<Actor> {
   let payload: AccessTokenPayload;
@@ -78,7 +85,13 @@ async function loadActor(actorQuery: ActorQuery, request: FastifyRequest): Promi
   if (userId === null) throw unauthorized();
   const [user] = await actorQuery.execute({ id: userId });
   if (!user?.isActive) throw unauthorized(msg("auth.account_inactive"));
-  return { userId: user.id, role: user.role, companyId: user.companyId };
+  if ((payload.ver ?? 0) < user.tokenVersion) throw unauthorized(msg("auth.token_outdated"));
+  return {
+    userId: user.id,
+    role: user.role,
+    companyId: user.companyId,
+    familyId: typeof payload.fam === "string" ? payload.fam : null,
+  };
 }
 
 /**

@@ -208,3 +208,15 @@ function newLoginBudget(app: FastifyInstance): LoginBudget {
     },
   };
 }
+
+/**
+ * Wrong current passwords, per account, on both ways of changing a password (the API's and the admin's): a
+ * stolen access token must not become unlimited guesses at the password behind it.
+ */
+export const currentPasswordBudget = (app: FastifyInstance) =>
+  failureLimiter(
+    app,
+    "current-password-failures",
+    (request) => `user:${request.actor.userId}`,
+    msg("throttle.current_password"),
+  );

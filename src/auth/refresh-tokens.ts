@@ -14,7 +14,7 @@ async function revokeFamily(db: DbOrTx, familyId: string): Promise<void> {
     .where(and(eq(refreshTokens.familyId, familyId), isNull(refreshTokens.revokedAt)));
 }
 
-/** Signs the user out everywhere: used when an account is deactivated. */
+/** Signs the user out everywhere: used when an account is deactivated or its password changes. */
 export async function revokeUserRefreshTokens(db: DbOrTx, userId: number): Promise<void> {
   await db
     .update(refreshTokens)
@@ -42,6 +42,8 @@ export async function rotateRefreshToken(
         expiresAt: refreshTokens.expiresAt,
         rotatedAt: refreshTokens.rotatedAt,
         revokedAt: refreshTokens.revokedAt,
+        issuedVersion: refreshTokens.tokenVersion,
+        tokenVersion: users.tokenVersion,
         userId: users.id,
         role: users.role,
         companyId: users.companyId,
@@ -52,14 +54,14 @@ export async function rotateRefreshToken(
       .where(eq(refreshTokens.tokenHash, hashOpaqueToken(presented)))
       .for("update", { of: refreshTokens });
     if (!token || token.revokedAt || token.expiresAt <= new Date()) return INVALID_REFRESH;
-    if (token.rotatedAt || !token.isActive) {
+    if (token.rotatedAt || !token.isActive || token.issuedVersion < token.tokenVersion) {
       await revokeFamily(tx, token.familyId);
       return token.rotatedAt ? REUSED_REFRESH : INVALID_REFRESH;
     }
     await tx.update(refreshTokens).set({ rotatedAt: sql`now()` }).where(eq(refreshTokens.id, token.id));
     return tokens.issue(
       tx,
-      { id: token.userId, role: token.role, companyId: token.companyId },
+      { id: token.userId, role: token.role, companyId: token.companyId, tokenVersion: token.tokenVersion },
       token.familyId,
     );
   });

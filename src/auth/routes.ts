@@ -1,10 +1,11 @@
 import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
 import { Type } from "typebox";
-import { badRequest } from "../http/errors.js";
 import { errorResponses } from "../http/schemas.js";
 import { msg } from "../i18n/translate.js";
+import { changeOwnPassword, refusal } from "./password-change.js";
 import {
   addressOf,
+  currentPasswordBudget,
   failureLimiter,
   loginBudget,
   PUBLIC_BODY_LIMIT,
@@ -15,6 +16,7 @@ import { revokeFamilyOf, rotateRefreshToken } from "./refresh-tokens.js";
 import {
   Me,
   MeUpdate,
+  PasswordChangeRequest,
   RefreshRequest,
   RegisterRequest,
   RegisterResponse,
@@ -33,6 +35,7 @@ export const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
     (request) => addressOf(request),
     msg("throttle.registrations"),
   );
+  const currentPasswordFailures = currentPasswordBudget(app);
 
   app.post(
     "/auth/token",
@@ -113,6 +116,24 @@ export const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
   );
 
   app.post(
+    "/auth/password/change",
+    {
+      config: { access: "authenticated" },
+      bodyLimit: PUBLIC_BODY_LIMIT,
+      schema: {
+        tags,
+        summary: "Change your own password, giving the current one",
+        description:
+          "Signs out every other session. The answer is a new pair for this session: use it from now on, since " +
+          "every token issued before the change is refused.",
+        body: PasswordChangeRequest,
+        response: { 200: TokenPairResponse, ...errorResponses(400, 413, 429) },
+      },
+    },
+    async (request) => changeOwnPassword(app.services, currentPasswordFailures, request, request.body),
+  );
+
+  app.post(
     "/auth/register",
     {
       config: { access: "public", rateLimit: perIpRateLimit(app) },
@@ -130,7 +151,7 @@ export const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
       if ("problem" in outcome) {
         // Only a bad token is a guess; a refused password is the invitee's own.
         if (outcome.field === "token") await registerFailures.recordFailure(request);
-        throw badRequest(outcome.problem, { [outcome.field]: [outcome.problem] });
+        throw refusal(outcome);
       }
       return reply.status(201).send(outcome);
     },

@@ -7,6 +7,13 @@ import { Name, QueryText } from "../http/schemas.js";
 export const MIN_PASSWORD_LENGTH = 8;
 const MAX_PASSWORD_LENGTH = 1024;
 
+/** A password being set: the schema's length bounds, then the one policy (src/auth/password-policy.ts). */
+export const NewPassword = Type.String({
+  minLength: MIN_PASSWORD_LENGTH,
+  maxLength: MAX_PASSWORD_LENGTH,
+  description: `At least ${MIN_PASSWORD_LENGTH} characters; not a common password, nor your email`,
+});
+
 export const TokenRequest = Type.Object(
   {
     email: QueryText(254, "Any case"),
@@ -56,11 +63,7 @@ export type MeUpdateInput = Static<typeof MeUpdate>;
 export const RegisterRequest = Type.Object(
   {
     token: Type.String({ minLength: 1, maxLength: 200, description: "From the invitation link" }),
-    password: Type.String({
-      minLength: MIN_PASSWORD_LENGTH,
-      maxLength: MAX_PASSWORD_LENGTH,
-      description: `At least ${MIN_PASSWORD_LENGTH} characters`,
-    }),
+    password: NewPassword,
     first_name: Type.Optional(Name("First name")),
     last_name: Type.Optional(Name("Last name")),
   },
@@ -86,3 +89,12 @@ export const EmptyBody = Type.Object(
   {},
   { additionalProperties: false, description: "An empty JSON object: {}" },
 );
+
+export const PasswordChangeRequest = Type.Object(
+  {
+    current_password: Type.String({ minLength: 1, maxLength: MAX_PASSWORD_LENGTH }),
+    new_password: NewPassword,
+  },
+  { additionalProperties: false },
+);
+export type PasswordChangeInput = Static<typeof PasswordChangeRequest>;

@@ -3,8 +3,9 @@ import type { FastifyRequest } from "fastify";
 import { selectRows } from "../db/client.js";
 import { invitations, type UserRole, users } from "../db/schema.js";
 import { forbidden, notFound, unauthorized } from "../http/errors.js";
-import { type Message, msg } from "../i18n/translate.js";
+import { msg } from "../i18n/translate.js";
 import { hashOpaqueToken } from "./opaque-tokens.js";
+import type { FieldProblem } from "./password-change.js";
 import { passwordProblem } from "./password-policy.js";
 import { hashPassword, verifyPassword } from "./passwords.js";
 import type { LoginAccountKey, LoginBudget } from "./rate-limits.js";
@@ -37,6 +38,7 @@ interface LoginUser {
   companyId: number | null;
   isActive: boolean;
   passwordHash: string | null;
+  tokenVersion: number;
 }
 
 export interface LoginAccount {
@@ -57,9 +59,10 @@ export async function findLoginAccount({ db }: Pick<Services, "db">, email: stri
     company_id: number | null;
     is_active: boolean;
     password_hash: string | null;
+    token_version: number;
   }>(
     db,
-    sql`select lower(${email}) as lowered, u.id, u.role, u.company_id, u.is_active, u.password_hash
+    sql`select lower(${email}) as lowered, u.id, u.role, u.company_id, u.is_active, u.password_hash, u.token_version
      from (values (1)) as one (x) left join users u on lower(u.email) = lower(${email})`,
   );
   const row = rows[0];
@@ -72,6 +75,7 @@ export async function findLoginAccount({ db }: Pick<Services, "db">, email: stri
       companyId: row.company_id,
       isActive: row.is_active,
       passwordHash: row.password_hash,
+      tokenVersion: row.token_version,
     },
   };
 }
@@ -181,11 +185,7 @@ const invitationColumns = {
 
 export type Registration = TokenPair & { user: MeView };
 
-/** Why a registration was refused, in words for the invitee, and which field is to blame. */
-export interface RegistrationProblem {
-  problem: Message;
-  field: "token" | "password";
-}
+export type RegistrationProblem = FieldProblem<"token" | "password">;
 
 /**
  * Sets the invitee's password and names, uses up the invitation and logs them in, all in one transaction.
@@ -230,9 +230,10 @@ export async function register(
         ...(input.last_name !== undefined && { lastName: input.last_name }),
       })
       .where(eq(users.id, invitation.userId))
-      .returning(meColumns);
+      .returning({ ...meColumns, tokenVersion: users.tokenVersion });
     if (!user) throw notFound(ACCOUNT_GONE);
-    const pair = await tokens.issue(tx, { id: user.id, role: user.role, companyId: user.company_id });
-    return { ...pair, user };
+    const { tokenVersion, ...me } = user;
+    const pair = await tokens.issue(tx, { id: me.id, role: me.role, companyId: me.company_id, tokenVersion });
+    return { ...pair, user: me };
   });
 }

@@ -14,6 +14,8 @@ export interface TokenSubject {
   id: number;
   role: UserRole;
   companyId: number | null;
+  /** The user's current token_version, which the pair carries (see users.tokenVersion). */
+  tokenVersion: number;
 }
 
 /** Issues token pairs: built once per app, from its JWT signer and JWT_REFRESH_TTL. */
@@ -30,16 +32,18 @@ export class TokenIssuer {
       userId: subject.id,
       familyId,
       tokenHash: hashOpaqueToken(refresh),
+      tokenVersion: subject.tokenVersion,
       expiresAt: new Date(Date.now() + this.refreshTtlMs),
     });
-    return { access: this.accessToken(subject), refresh };
-  }
-
-  accessToken(subject: TokenSubject): string {
-    return this.signAccessToken({
-      sub: String(subject.id),
-      role: subject.role,
-      company_id: subject.companyId,
-    });
+    return {
+      access: this.signAccessToken({
+        sub: String(subject.id),
+        role: subject.role,
+        company_id: subject.companyId,
+        ver: subject.tokenVersion,
+        fam: familyId,
+      }),
+      refresh,
+    };
   }
 }

@@ -136,6 +136,13 @@ export const users = pgTable(
     lastLoginAt: timestamp("last_login_at", { withTimezone: true }),
     /** The language of the user's emails (and of the admin, for staff). */
     language: text("language", { enum: LANGUAGES }).notNull().default(LANGUAGES[0]),
+    /**
+     * Access and refresh tokens carry the version they were issued under, and one below the current version is refused.
+     * A trigger (migration 0007) raises it whenever the password changes or the account is deactivated, whatever
+     * path does it, so that both sign the user out everywhere at once.
+     */
+    tokenVersion: integer("token_version").notNull().default(0),
+    passwordChangedAt: timestamp("password_changed_at", { withTimezone: true }),
   },
   (t) => [
     uniqueIndex("users_email_lower_key").on(sql`lower(${t.email})`),
@@ -160,6 +167,8 @@ export const refreshTokens = pgTable(
       .references(() => users.id, { onDelete: "cascade" }),
     familyId: uuid("family_id").notNull(),
     tokenHash: text("token_hash").notNull().unique("refresh_tokens_token_hash_key"),
+    /** The user's token_version when it was issued: one below the current version is refused. */
+    tokenVersion: integer("token_version").notNull().default(0),
     expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
     rotatedAt: timestamp("rotated_at", { withTimezone: true }),
     revokedAt: timestamp("revoked_at", { withTimezone: true }),
@@ -184,6 +193,22 @@ export const invitations = pgTable(
     createdAt: createdAt(),
   },
   (t) => [index("invitations_user_idx").on(t.userId), index("invitations_invited_by_idx").on(t.invitedBy)],
+);
+
+/** A one-time link to set a new password; like an invitation, only its SHA-256 is stored. */
+export const passwordResets = pgTable(
+  "password_resets",
+  {
+    id: integer("id").primaryKey().generatedByDefaultAsIdentity(),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    tokenHash: text("token_hash").notNull().unique("password_resets_token_hash_key"),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+    usedAt: timestamp("used_at", { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [index("password_resets_user_idx").on(t.userId)],
 );
 
 /** One row per applied scheduled run; the unique (task, slot) makes a retried run a no-op. */

@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from "vitest";
-import { createInvitation } from "../../src/employees/invitations.js";
+import { createInvitation } from "../../src/accounts/invitations.js";
 import { createChain, createUser, GENEROUS_LIMITS } from "../helpers/app.js";
 import { bearer, hashOpaqueToken, logIn, register } from "../helpers/auth.js";
 import { testApp } from "../helpers/fixture.js";

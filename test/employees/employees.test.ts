@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from "vitest";
-import { createInvitation } from "../../src/employees/invitations.js";
+import { createInvitation } from "../../src/accounts/invitations.js";
 import { createChain, createUser, GENEROUS_LIMITS, type TestUser } from "../helpers/app.js";
 import { bearer, logIn, refresh, register } from "../helpers/auth.js";
 import { testApp } from "../helpers/fixture.js";

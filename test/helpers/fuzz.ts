@@ -6,9 +6,9 @@
  */
 import fc from "fast-check";
 import type { LightMyRequestResponse } from "fastify";
+import { createInvitation } from "../../src/accounts/invitations.js";
 import type { App } from "../../src/app.js";
 import { SESSION_COOKIE } from "../../src/auth/admin-session.js";
-import { createInvitation } from "../../src/employees/invitations.js";
 import { QUEUE_SCHEMA } from "../../src/queue/queue.js";
 import { createChain, createUser, type TestUser } from "./app.js";
 import type { TestDatabase } from "./database.js";
@@ -1027,6 +1027,7 @@ export class FuzzSession {
         id: subject.id,
         role: subject.role,
         companyId: subject.companyId,
+        tokenVersion: 0,
       });
       refresh.push(pair.refresh);
     }

@@ -1,7 +1,7 @@
 import { sql as drizzleSql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
+import { createInvitation, invitationLink } from "../../src/accounts/invitations.js";
 import { selectRows } from "../../src/db/client.js";
-import { createInvitation, invitationLink } from "../../src/employees/invitations.js";
 import { testApp } from "../helpers/fixture.js";
 import { sleep } from "../helpers/worker.js";
 

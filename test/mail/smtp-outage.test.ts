@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createInvitation, invitationLink } from "../../src/employees/invitations.js";
+import { createInvitation, invitationLink } from "../../src/accounts/invitations.js";
 import { createUser, type TestUser } from "../helpers/app.js";
 import { testApp } from "../helpers/fixture.js";
 import { type Mailbox, startMailbox } from "../helpers/mailbox.js";
