@@ -36,39 +36,6 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
-  "/admin/": {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path?: never;
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description Default Response */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content?: never;
-        };
-      };
-    };
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
   "/admin/{*}": {
     parameters: {
       query?: never;
@@ -1020,6 +987,20 @@ export interface paths {
           city?: string;
           /** @description Exact, any case */
           country?: string;
+          /** @description Created at or after (inclusive); a date means its start, UTC */
+          created_after?: string;
+          /** @description Created before (exclusive); a date means its start, UTC */
+          created_before?: string;
+          /**
+           * @description At most 99999999999.99
+           * @example 1234.56
+           */
+          debt_max?: string;
+          /**
+           * @description At most 99999999999.99
+           * @example 1234.56
+           */
+          debt_min?: string;
           has_debt?: boolean;
           /** @description factory → distributor → dealership → retail_chain → entrepreneur */
           level?: "factory" | "distributor" | "dealership" | "retail_chain" | "entrepreneur";
@@ -2411,6 +2392,120 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  "/api/v1/companies/export.csv": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The whole filtered list as a CSV download (staff: all; an employee: their own company) */
+    get: {
+      parameters: {
+        query?: {
+          /** @description Exact, any case */
+          city?: string;
+          /** @description Exact, any case */
+          country?: string;
+          /** @description Created at or after (inclusive); a date means its start, UTC */
+          created_after?: string;
+          /** @description Created before (exclusive); a date means its start, UTC */
+          created_before?: string;
+          /**
+           * @description At most 99999999999.99
+           * @example 1234.56
+           */
+          debt_max?: string;
+          /**
+           * @description At most 99999999999.99
+           * @example 1234.56
+           */
+          debt_min?: string;
+          has_debt?: boolean;
+          /** @description factory → distributor → dealership → retail_chain → entrepreneur */
+          level?: "factory" | "distributor" | "dealership" | "retail_chain" | "entrepreneur";
+          /** @description Sort field; prefix with - for descending */
+          ordering?:
+            | "name"
+            | "-name"
+            | "level"
+            | "-level"
+            | "city"
+            | "-city"
+            | "country"
+            | "-country"
+            | "debt"
+            | "-debt"
+            | "created_at"
+            | "-created_at"
+            | "id"
+            | "-id";
+          product?: number;
+          /** @description Name or email contains (any case) */
+          search?: string;
+          supplier?: number;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description CSV (RFC 4180) in UTF-8 with a BOM: headers in your language, `,` between values in English and `;` in Russian; a value starting with = + - @ gets a leading apostrophe */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "text/csv": string;
+          };
+        };
+        /** @description Invalid input; every bad field is named in error.fields. Codes: `invalid`, `parse_error` */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["ErrorResponse"];
+          };
+        };
+        /** @description No valid access token. Code: `not_authenticated` */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["ErrorResponse"];
+          };
+        };
+        /** @description Unavailable for now; see Retry-After. Codes: `database_unavailable`, `timeout`, `unavailable` */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["ErrorResponse"];
+          };
+        };
+        /** @description The database did not answer in time. Code: `database_timeout` */
+        504: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["ErrorResponse"];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   "/api/v1/companies/ids": {
     parameters: {
       query?: never;
@@ -2426,6 +2521,20 @@ export interface paths {
           city?: string;
           /** @description Exact, any case */
           country?: string;
+          /** @description Created at or after (inclusive); a date means its start, UTC */
+          created_after?: string;
+          /** @description Created before (exclusive); a date means its start, UTC */
+          created_before?: string;
+          /**
+           * @description At most 99999999999.99
+           * @example 1234.56
+           */
+          debt_max?: string;
+          /**
+           * @description At most 99999999999.99
+           * @example 1234.56
+           */
+          debt_min?: string;
           has_debt?: boolean;
           /** @description factory → distributor → dealership → retail_chain → entrepreneur */
           level?: "factory" | "distributor" | "dealership" | "retail_chain" | "entrepreneur";
@@ -3222,6 +3331,106 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  "/api/v1/employees/export.csv": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The whole filtered list as a CSV download (staff) */
+    get: {
+      parameters: {
+        query?: {
+          company?: number;
+          is_active?: boolean;
+          /** @description Sort field; prefix with - for descending */
+          ordering?:
+            | "id"
+            | "-id"
+            | "email"
+            | "-email"
+            | "first_name"
+            | "-first_name"
+            | "last_name"
+            | "-last_name"
+            | "created_at"
+            | "-created_at"
+            | "last_login_at"
+            | "-last_login_at";
+          /** @description Part of the email, first or last name (any case) */
+          search?: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description CSV (RFC 4180) in UTF-8 with a BOM: headers in your language, `,` between values in English and `;` in Russian; a value starting with = + - @ gets a leading apostrophe */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "text/csv": string;
+          };
+        };
+        /** @description Invalid input; every bad field is named in error.fields. Codes: `invalid`, `parse_error` */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["ErrorResponse"];
+          };
+        };
+        /** @description No valid access token. Code: `not_authenticated` */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["ErrorResponse"];
+          };
+        };
+        /** @description Your role may not do this. Code: `forbidden` */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["ErrorResponse"];
+          };
+        };
+        /** @description Unavailable for now; see Retry-After. Codes: `database_unavailable`, `timeout`, `unavailable` */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["ErrorResponse"];
+          };
+        };
+        /** @description The database did not answer in time. Code: `database_timeout` */
+        504: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["ErrorResponse"];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   "/api/v1/jobs/{id}": {
     parameters: {
       query?: never;
@@ -3817,6 +4026,83 @@ export interface paths {
         };
       };
     };
+    trace?: never;
+  };
+  "/api/v1/products/export.csv": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The whole filtered list as a CSV download (staff: the catalog; an employee: what their company sells) */
+    get: {
+      parameters: {
+        query?: {
+          /** @description Sort field; prefix with - for descending */
+          ordering?: "name" | "-name" | "model" | "-model" | "release_date" | "-release_date" | "id" | "-id";
+          /** @description Name or model contains (any case) */
+          search?: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description CSV (RFC 4180) in UTF-8 with a BOM: headers in your language, `,` between values in English and `;` in Russian; a value starting with = + - @ gets a leading apostrophe */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "text/csv": string;
+          };
+        };
+        /** @description Invalid input; every bad field is named in error.fields. Codes: `invalid`, `parse_error` */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["ErrorResponse"];
+          };
+        };
+        /** @description No valid access token. Code: `not_authenticated` */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["ErrorResponse"];
+          };
+        };
+        /** @description Unavailable for now; see Retry-After. Codes: `database_unavailable`, `timeout`, `unavailable` */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["ErrorResponse"];
+          };
+        };
+        /** @description The database did not answer in time. Code: `database_timeout` */
+        504: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["ErrorResponse"];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
     trace?: never;
   };
   "/api/v1/stats": {

@@ -1,10 +1,12 @@
 import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
 import { Type } from "typebox";
+import { CsvResponse, sendCsv } from "../http/csv.js";
 import { pageResponse } from "../http/listing.js";
 import { errorResponses, IdParams, PageOf } from "../http/schemas.js";
 import {
   Company,
   CompanyCreate,
+  CompanyExportQuery,
   CompanyIds,
   CompanyIdsQuery,
   CompanyListQuery,
@@ -16,6 +18,7 @@ import {
   companyTree,
   createCompany,
   deleteCompany,
+  exportCompanies,
   getCompany,
   listCompanies,
   listCompanyIds,
@@ -53,6 +56,22 @@ export const companyRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     (request) => listCompanyIds(app.services, request.actor, request.query),
+  );
+
+  // A static segment: Fastify's router prefers it to /companies/:id whatever the order of registration.
+  app.get(
+    "/companies/export.csv",
+    {
+      config: { access: "authenticated" },
+      schema: {
+        tags,
+        summary: "The whole filtered list as a CSV download (staff: all; an employee: their own company)",
+        querystring: CompanyExportQuery,
+        response: { 200: CsvResponse, ...errorResponses(400) },
+      },
+    },
+    (request, reply) =>
+      sendCsv(reply, "companies", exportCompanies(app.services, request.actor, request.query)),
   );
 
   app.get(

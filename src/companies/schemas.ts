@@ -76,6 +76,13 @@ export const CompanyUpdate = Type.Partial(
 );
 export type CompanyUpdateInput = Static<typeof CompanyUpdate>;
 
+/**
+ * A bound of a created_at range: a date (its first moment, UTC) or a date-time with its offset. The admin's
+ * quick picks (today, this week…) send the user's own midnight as a date-time, so no time zone is guessed here.
+ */
+const MomentInput = (description: string) =>
+  Type.Union([Type.String({ format: "date" }), Type.String({ format: "date-time" })], { description });
+
 /** The filters of the companies list; "select all" (GET /companies/ids) takes the same. */
 const companyFilters = {
   search: Type.Optional(QueryText(200, "Name or email contains (any case)")),
@@ -85,17 +92,27 @@ const companyFilters = {
   supplier: Type.Optional(Id),
   product: Type.Optional(Id),
   has_debt: Type.Optional(Type.Boolean()),
+  debt_min: Type.Optional(MoneyInput),
+  debt_max: Type.Optional(MoneyInput),
+  created_after: Type.Optional(MomentInput("Created at or after (inclusive); a date means its start, UTC")),
+  created_before: Type.Optional(MomentInput("Created before (exclusive); a date means its start, UTC")),
+};
+
+const companyOrdering = {
+  ordering: Type.Optional(Ordering(["name", "level", "city", "country", "debt", "created_at", "id"])),
 };
 
 export const CompanyListQuery = Type.Object(
-  {
-    ...PaginationQuery,
-    ordering: Type.Optional(Ordering(["name", "level", "city", "country", "debt", "created_at", "id"])),
-    ...companyFilters,
-  },
+  { ...PaginationQuery, ...companyOrdering, ...companyFilters },
   { additionalProperties: false },
 );
 export const CompanyIdsQuery = Type.Object(companyFilters, { additionalProperties: false });
+/** The export takes the list's filters and ordering, and no page: it is the whole list. */
+export const CompanyExportQuery = Type.Object(
+  { ...companyOrdering, ...companyFilters },
+  { additionalProperties: false },
+);
+export type CompanyExportFilters = Static<typeof CompanyExportQuery>;
 
 /** As many ids as one clear_debt request takes. */
 export const MAX_SELECTED_IDS = 100_000;

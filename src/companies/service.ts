@@ -5,7 +5,9 @@ import { actorCompanyBinding, visibleCompanies, visibleCompaniesPrepared } from 
 import type { Services } from "../auth/services.js";
 import { type DbOrTx, selectRows } from "../db/client.js";
 import { companies, companyProducts, products, type UserRole } from "../db/schema.js";
+import { type CsvColumn, type CsvTable, EXPORT_CHUNK_ROWS } from "../http/csv.js";
 import { badRequest, notFound } from "../http/errors.js";
+import { type KeysetOrder, keysetChunks, keysetOrder } from "../http/keyset.js";
 import { containsPattern, countRows, orderingOf, type Page, paginate } from "../http/listing.js";
 import { msg } from "../i18n/translate.js";
 import {
@@ -13,11 +15,13 @@ import {
   hierarchyError,
   levelIndex,
   levelName,
+  levelWords,
   suppliesOthersError,
   unknownProductsError,
 } from "./rules.js";
 import {
   type CompanyCreateInput,
+  type CompanyExportFilters,
   type CompanyFilters,
   type CompanyListFilters,
   type CompanyTreeNode,
@@ -103,6 +107,9 @@ const orderingColumns = {
   id: companies.id,
 };
 
+/** A created_at bound as the query gives it: a date stands for its first moment, in UTC. */
+const moment = (value: string) => (value.length === 10 ? `${value}T00:00:00Z` : value);
+
 function filterConditions(filters: CompanyFilters): SQL[] {
   const conditions: (SQL | undefined)[] = [
     filters.level === undefined ? undefined : eq(companies.level, levelIndex(filters.level)),
@@ -118,6 +125,15 @@ function filterConditions(filters: CompanyFilters): SQL[] {
       : filters.has_debt
         ? gt(companies.debt, "0")
         : eq(companies.debt, "0"),
+    // Compared as numeric in SQL, so "10" and "10.00" are the same bound and nothing is rounded.
+    filters.debt_min === undefined ? undefined : sql`${companies.debt} >= ${filters.debt_min}::numeric`,
+    filters.debt_max === undefined ? undefined : sql`${companies.debt} <= ${filters.debt_max}::numeric`,
+    filters.created_after === undefined
+      ? undefined
+      : sql`${companies.createdAt} >= ${moment(filters.created_after)}::timestamptz`,
+    filters.created_before === undefined
+      ? undefined
+      : sql`${companies.createdAt} < ${moment(filters.created_before)}::timestamptz`,
     filters.search === undefined || filters.search === ""
       ? undefined
       : or(
@@ -127,6 +143,10 @@ function filterConditions(filters: CompanyFilters): SQL[] {
   ];
   return conditions.filter((condition): condition is SQL => condition !== undefined);
 }
+
+/** The companies a list, "select all" or an export shows: the caller's visibility and the list's filters. */
+const listedCompanies = (actor: Actor, filters: CompanyFilters) =>
+  and(visibleCompanies(actor), ...filterConditions(filters));
 
 /** One page of companies plus the total, both under the caller's visibility rule. */
 function pageOfCompanies(db: DbOrTx, where: SQL | undefined, ordering: SQL[], page: Page) {
@@ -146,10 +166,9 @@ export function listCompanies(
   filters: CompanyListFilters,
   page: Page,
 ) {
-  const where = and(visibleCompanies(actor), ...filterConditions(filters));
   return pageOfCompanies(
     db,
-    where,
+    listedCompanies(actor, filters),
     orderingOf(filters.ordering ?? "id", orderingColumns, companies.id),
     page,
   );
@@ -157,7 +176,7 @@ export function listCompanies(
 
 /** Every id the list's filters match, for "select all" across pages, capped at what one clear_debt takes. */
 export async function listCompanyIds({ db }: Pick<Services, "db">, actor: Actor, filters: CompanyFilters) {
-  const where = and(visibleCompanies(actor), ...filterConditions(filters));
+  const where = listedCompanies(actor, filters);
   const [rows, [total]] = await Promise.all([
     db
       .select({ id: companies.id })
@@ -168,6 +187,61 @@ export async function listCompanyIds({ db }: Pick<Services, "db">, actor: Actor,
     countRows(db, companies, where),
   ]);
   return { count: total?.count ?? 0, ids: rows.map((row) => row.id) };
+}
+
+const exportColumns = {
+  id: companies.id,
+  name: companies.name,
+  email: companies.email,
+  country: companies.country,
+  city: companies.city,
+  street: companies.street,
+  houseNumber: companies.houseNumber,
+  level: companies.level,
+  supplierId: companies.supplierId,
+  supplierName: supplier.name,
+  debt: companies.debt,
+  createdAt: companies.createdAt,
+};
+function exportChunk(db: DbOrTx, where: SQL | undefined, order: KeysetOrder, size: number) {
+  return db
+    .select({ ...exportColumns, sortKey: order.sortKey })
+    .from(companies)
+    .leftJoin(supplier, eq(supplier.id, companies.supplierId))
+    .where(where)
+    .orderBy(...order.orderBy)
+    .limit(size);
+}
+type ExportRow = Awaited<ReturnType<typeof exportChunk>>[number];
+
+const COMPANY_CSV: CsvColumn<ExportRow>[] = [
+  { header: msg("csv.id"), value: (row) => row.id },
+  { header: msg("csv.name"), value: (row) => row.name },
+  { header: msg("csv.email"), value: (row) => row.email },
+  { header: msg("csv.country"), value: (row) => row.country },
+  { header: msg("csv.city"), value: (row) => row.city },
+  { header: msg("csv.street"), value: (row) => row.street },
+  { header: msg("csv.house_number"), value: (row) => row.houseNumber },
+  { header: msg("csv.level"), value: (row) => levelWords(row.level) },
+  { header: msg("csv.supplier_id"), value: (row) => row.supplierId },
+  { header: msg("csv.supplier"), value: (row) => row.supplierName },
+  { header: msg("csv.debt"), value: (row) => row.debt },
+  { header: msg("csv.created_at"), value: (row) => iso(row.createdAt) },
+];
+
+/** The whole filtered list, in the list's order, as an export reads it: chunk by chunk (see keysetChunks). */
+export function exportCompanies(
+  { db }: Pick<Services, "db">,
+  actor: Actor,
+  filters: CompanyExportFilters,
+  chunkRows = EXPORT_CHUNK_ROWS,
+): CsvTable<ExportRow> {
+  const where = listedCompanies(actor, filters);
+  const order = keysetOrder(filters.ordering ?? "id", orderingColumns, companies.id);
+  return {
+    columns: COMPANY_CSV,
+    chunks: keysetChunks(order, chunkRows, (after, size) => exportChunk(db, and(where, after), order, size)),
+  };
 }
 
 /** The network's average debt counts only companies that have a supplier (a factory never owes). */

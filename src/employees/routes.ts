@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
 import { Type } from "typebox";
+import { CsvResponse, sendCsv } from "../http/csv.js";
 import { pageResponse } from "../http/listing.js";
 import { Accepted, errorResponses, IdParams, PageOf } from "../http/schemas.js";
 import { msg, translate } from "../i18n/translate.js";
@@ -7,12 +8,14 @@ import {
   CompanyEmployeesQuery,
   Employee,
   EmployeeCreate,
+  EmployeesExportQuery,
   EmployeesQuery,
   EmployeeUpdate,
 } from "./schemas.js";
 import {
   createEmployee,
   deleteEmployee,
+  exportEmployees,
   getEmployee,
   listCompanyEmployees,
   listEmployees,
@@ -36,6 +39,20 @@ export const employeeRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     (request) => pageResponse(request, (page) => listEmployees(app.services, request.query, page)),
+  );
+
+  app.get(
+    "/employees/export.csv",
+    {
+      config: staffOnly,
+      schema: {
+        tags,
+        summary: "The whole filtered list as a CSV download (staff)",
+        querystring: EmployeesExportQuery,
+        response: { 200: CsvResponse, ...errorResponses(400) },
+      },
+    },
+    (request, reply) => sendCsv(reply, "employees", exportEmployees(app.services, request.query)),
   );
 
   app.post(

@@ -49,12 +49,12 @@ export const EMPLOYEE_ORDERINGS = [
 ] as const;
 export type EmployeeOrdering = (typeof EMPLOYEE_ORDERINGS)[number];
 
-const listFilters = {
-  ...PaginationQuery,
+const filters = {
   is_active: Type.Optional(Type.Boolean()),
   search: Type.Optional(QueryText(200, "Part of the email, first or last name (any case)")),
   ordering: Type.Optional(Ordering(EMPLOYEE_ORDERINGS)),
 };
+const listFilters = { ...PaginationQuery, ...filters };
 
 export const CompanyEmployeesQuery = Type.Object(listFilters, { additionalProperties: false });
 export const EmployeesQuery = Type.Object(
@@ -62,6 +62,12 @@ export const EmployeesQuery = Type.Object(
   { additionalProperties: false },
 );
 export type EmployeesFilter = Static<typeof EmployeesQuery>;
+/** The export takes the list's filters and ordering, and no page: it is the whole list. */
+export const EmployeesExportQuery = Type.Object(
+  { ...filters, company: Type.Optional(Id) },
+  { additionalProperties: false },
+);
+export type EmployeesExportFilter = Static<typeof EmployeesExportQuery>;
 
 export const EmployeeCreate = Type.Object(
   {

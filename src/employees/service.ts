@@ -1,5 +1,4 @@
 import { and, eq, ilike, or, type SQL, sql } from "drizzle-orm";
-import { invite } from "../accounts/invitations.js";
 import type { Actor } from "../auth/actor.js";
 import { revokeUserRefreshTokens } from "../auth/refresh-tokens.js";
 import { requireVisibleCompany } from "../auth/scope.js";
@@ -7,12 +6,16 @@ import type { Services } from "../auth/services.js";
 import { levelName } from "../companies/rules.js";
 import type { DbOrTx } from "../db/client.js";
 import { companies, invitations, users } from "../db/schema.js";
+import { type CsvColumn, type CsvTable, EXPORT_CHUNK_ROWS } from "../http/csv.js";
 import { conflict, notFound } from "../http/errors.js";
+import { type KeysetOrder, keysetChunks, keysetOrder } from "../http/keyset.js";
 import { containsPattern, countRows, orderingOf, type Page, paginate } from "../http/listing.js";
 import { msg } from "../i18n/translate.js";
+import { invite } from "./invitations.js";
 import type {
   EmployeeCreateInput,
   EmployeeOrdering,
+  EmployeesExportFilter,
   EmployeesFilter,
   EmployeeUpdateInput,
   EmployeeView,
@@ -89,7 +92,7 @@ const orderColumns = {
   last_login_at: users.lastLoginAt,
 } satisfies Record<EmployeeOrdering, unknown>;
 
-function filterConditions(filter: EmployeesFilter): SQL | undefined {
+function filterConditions(filter: Omit<EmployeesFilter, "page" | "page_size">): SQL | undefined {
   const pattern = filter.search ? containsPattern(filter.search) : undefined;
   return and(
     filter.company !== undefined ? eq(users.companyId, filter.company) : undefined,
@@ -108,6 +111,57 @@ export function listEmployees({ db }: Pick<Services, "db">, filter: EmployeesFil
     countRows(db, users, and(isEmployee, where)),
     toView,
   );
+}
+
+const exportColumns = {
+  id: users.id,
+  email: users.email,
+  firstName: users.firstName,
+  lastName: users.lastName,
+  companyId: users.companyId,
+  companyName: companies.name,
+  isActive: users.isActive,
+  language: users.language,
+  createdAt: users.createdAt,
+  lastLoginAt: users.lastLoginAt,
+};
+
+function exportChunk(db: DbOrTx, where: SQL | undefined, order: KeysetOrder, size: number) {
+  return db
+    .select({ ...exportColumns, sortKey: order.sortKey })
+    .from(users)
+    .innerJoin(companies, eq(companies.id, users.companyId))
+    .where(and(isEmployee, where))
+    .orderBy(...order.orderBy)
+    .limit(size);
+}
+type ExportRow = Awaited<ReturnType<typeof exportChunk>>[number];
+
+const EMPLOYEE_CSV: CsvColumn<ExportRow>[] = [
+  { header: msg("csv.id"), value: (row) => row.id },
+  { header: msg("csv.email"), value: (row) => row.email },
+  { header: msg("csv.first_name"), value: (row) => row.firstName },
+  { header: msg("csv.last_name"), value: (row) => row.lastName },
+  { header: msg("csv.company_id"), value: (row) => row.companyId },
+  { header: msg("csv.company"), value: (row) => row.companyName },
+  { header: msg("csv.is_active"), value: (row) => msg(row.isActive ? "csv.yes" : "csv.no") },
+  { header: msg("csv.language"), value: (row) => row.language },
+  { header: msg("csv.created_at"), value: (row) => row.createdAt.toISOString() },
+  { header: msg("csv.last_login_at"), value: (row) => row.lastLoginAt?.toISOString() ?? null },
+];
+
+/** The whole filtered list, in the list's order, chunk by chunk (see keysetChunks). */
+export function exportEmployees(
+  { db }: Pick<Services, "db">,
+  filter: EmployeesExportFilter,
+  chunkRows = EXPORT_CHUNK_ROWS,
+): CsvTable<ExportRow> {
+  const where = filterConditions(filter);
+  const order = keysetOrder(filter.ordering ?? "id", orderColumns, users.id, ["last_login_at"]);
+  return {
+    columns: EMPLOYEE_CSV,
+    chunks: keysetChunks(order, chunkRows, (after, size) => exportChunk(db, and(where, after), order, size)),
+  };
 }
 
 /** A company's employees, for anyone who may see the company; any other company is a 404. */

@@ -1,11 +1,13 @@
 import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
 import { Type } from "typebox";
+import { CsvResponse, sendCsv } from "../http/csv.js";
 import { pageResponse } from "../http/listing.js";
 import { errorResponses, IdParams, PageOf } from "../http/schemas.js";
-import { Product, ProductCreate, ProductListQuery, ProductUpdate } from "./schemas.js";
+import { Product, ProductCreate, ProductExportQuery, ProductListQuery, ProductUpdate } from "./schemas.js";
 import {
   createProduct,
   deleteProduct,
+  exportProducts,
   getProduct,
   listCompanyProducts,
   listProducts,
@@ -28,6 +30,22 @@ export const productRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     (request) =>
       pageResponse(request, (page) => listProducts(app.services, request.actor, request.query, page)),
+  );
+
+  app.get(
+    "/products/export.csv",
+    {
+      config: { access: "authenticated" },
+      schema: {
+        tags,
+        summary:
+          "The whole filtered list as a CSV download (staff: the catalog; an employee: what their company sells)",
+        querystring: ProductExportQuery,
+        response: { 200: CsvResponse, ...errorResponses(400) },
+      },
+    },
+    (request, reply) =>
+      sendCsv(reply, "products", exportProducts(app.services, request.actor, request.query)),
   );
 
   app.get(

@@ -21,12 +21,16 @@ export type ProductCreateInput = Static<typeof ProductCreate>;
 export const ProductUpdate = Type.Partial(ProductCreate, { additionalProperties: false });
 export type ProductUpdateInput = Static<typeof ProductUpdate>;
 
+const productFilters = {
+  search: Type.Optional(QueryText(200, "Name or model contains (any case)")),
+  ordering: Type.Optional(Ordering(["name", "model", "release_date", "id"])),
+};
+
 export const ProductListQuery = Type.Object(
-  {
-    ...PaginationQuery,
-    search: Type.Optional(QueryText(200, "Name or model contains (any case)")),
-    ordering: Type.Optional(Ordering(["name", "model", "release_date", "id"])),
-  },
+  { ...PaginationQuery, ...productFilters },
   { additionalProperties: false },
 );
 export type ProductListFilters = Static<typeof ProductListQuery>;
+/** The export takes the list's filters and ordering, and no page: it is the whole list. */
+export const ProductExportQuery = Type.Object(productFilters, { additionalProperties: false });
+export type ProductExportFilters = Static<typeof ProductExportQuery>;

@@ -4,10 +4,18 @@ import { requireVisibleCompany, visibleProducts } from "../auth/scope.js";
 import type { Services } from "../auth/services.js";
 import type { DbOrTx } from "../db/client.js";
 import { companyProducts, products } from "../db/schema.js";
+import { type CsvColumn, type CsvTable, EXPORT_CHUNK_ROWS } from "../http/csv.js";
 import { notFound } from "../http/errors.js";
+import { keysetChunks, keysetOrder } from "../http/keyset.js";
 import { containsPattern, countRows, orderingOf, type Page, paginate } from "../http/listing.js";
 import { msg } from "../i18n/translate.js";
-import type { ProductCreateInput, ProductListFilters, ProductUpdateInput, ProductView } from "./schemas.js";
+import type {
+  ProductCreateInput,
+  ProductExportFilters,
+  ProductListFilters,
+  ProductUpdateInput,
+  ProductView,
+} from "./schemas.js";
 
 const productColumns = {
   id: products.id,
@@ -64,6 +72,38 @@ export function listProducts(
     filters.ordering,
     page,
   );
+}
+
+type ProductExportRow = ProductRow & { sortKey: string | null };
+
+const PRODUCT_CSV: CsvColumn<ProductExportRow>[] = [
+  { header: msg("csv.id"), value: (row) => row.id },
+  { header: msg("csv.name"), value: (row) => row.name },
+  { header: msg("csv.model"), value: (row) => row.model },
+  { header: msg("csv.release_date"), value: (row) => row.releaseDate },
+  { header: msg("csv.created_at"), value: (row) => row.createdAt.toISOString() },
+];
+
+/** The whole filtered list, in the list's order, chunk by chunk (see keysetChunks). */
+export function exportProducts(
+  { db }: Pick<Services, "db">,
+  actor: Actor,
+  filters: ProductExportFilters,
+  chunkRows = EXPORT_CHUNK_ROWS,
+): CsvTable<ProductExportRow> {
+  const where = and(visibleProducts(actor), searchCondition(filters.search));
+  const order = keysetOrder(filters.ordering ?? "id", orderingColumns, products.id, ["release_date"]);
+  return {
+    columns: PRODUCT_CSV,
+    chunks: keysetChunks(order, chunkRows, (after, size) =>
+      db
+        .select({ ...productColumns, sortKey: order.sortKey })
+        .from(products)
+        .where(and(where, after))
+        .orderBy(...order.orderBy)
+        .limit(size),
+    ),
+  };
 }
 
 /** The products one company sells; a company outside the caller's reach is a 404, as everywhere. */
