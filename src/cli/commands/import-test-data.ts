@@ -6,6 +6,7 @@ import { SEED_LOCALES } from "../../seed/types.js";
 import { UserError } from "../../user-error.js";
 import { openConfiguredDatabase } from "../database.js";
 import { progressBar } from "../progress.js";
+import { Prompter } from "../prompt.js";
 
 export function parseWholeNumber(value: string): number {
   const number = Number(value);
@@ -33,6 +34,33 @@ async function importWithProgress(database: Database, options: ImportOptions): P
   }
 }
 
+type ImportCommandOptions = ImportOptions & { allowInProduction?: boolean; input: boolean };
+
+/** Refuses, before the database is opened, a --reset that cannot be confirmed: no terminal and no --no-input. */
+function checkResetCanBeConfirmed(options: ImportCommandOptions): void {
+  if (options.reset && options.input && !process.stdin.isTTY) {
+    throw new UserError(
+      "--reset deletes every company, product and employee, and there is no terminal to confirm it on: pass --no-input to reset without asking.",
+    );
+  }
+}
+
+/** As `manage.py flush` asks: only "yes" goes on. */
+async function resetConfirmed(database: Database): Promise<boolean> {
+  const prompter = new Prompter(process.stdin, process.stdout);
+  try {
+    prompter.say(
+      `This will delete ALL companies, products and employees in ${database.description} (staff users stay), then import the test data.`,
+    );
+    const answer = await prompter.ask(
+      "Are you sure you want to do this?\n\n    Type 'yes' to continue, or 'no' to cancel: ",
+    );
+    return answer?.trim() === "yes";
+  } finally {
+    prompter.close();
+  }
+}
+
 /** `supplynet import-test-data`: whole faker networks, for trying supplynet out and for the benches. */
 export function importTestDataCommand(program: Command): void {
   program
@@ -42,10 +70,14 @@ export function importTestDataCommand(program: Command): void {
     )
     .option("--companies <n>", "about how many companies; whole networks are made", parseWholeNumber, 1000)
     .option("--seed <n>", "the same seed gives the same data (random when absent)", parseWholeNumber)
-    .option("--reset", "first empty companies, products and employees (staff users stay)")
+    .option(
+      "--reset",
+      "first empty companies, products and employees (staff users stay); asks to confirm on a terminal",
+    )
     .option("--locale <locale>", `language of the data: ${SEED_LOCALES.join(" or ")}`, "en")
     .option("--allow-in-production", 'import even with NODE_ENV=production (its users\' password is "1")')
-    .action(async (options: ImportOptions & { allowInProduction?: boolean }) => {
+    .option("--no-input", "never prompt: --reset goes ahead without asking")
+    .action(async (options: ImportCommandOptions) => {
       checkImportOptions(options);
       const config = loadConfig();
       if (config.env === "production" && !options.allowInProduction) {
@@ -53,8 +85,13 @@ export function importTestDataCommand(program: Command): void {
           'NODE_ENV=production and test data gives every user the password "1": pass --allow-in-production if this database is only for trying supplynet out.',
         );
       }
+      checkResetCanBeConfirmed(options);
       const database = await openConfiguredDatabase(config, "bulk");
       try {
+        if (options.reset && options.input && !(await resetConfirmed(database))) {
+          console.log("Import cancelled; nothing was changed.");
+          return;
+        }
         await importWithProgress(database, options);
       } finally {
         await database.close();
