@@ -71,6 +71,76 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  "/api/v1": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The API root: a link to each resource */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Each resource's name and its list's address */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            /**
+             * @example {
+             *       "companies": "https://supplynet.example/api/v1/companies"
+             *     }
+             */
+            "application/json": {
+              [key: string]: string;
+            };
+          };
+        };
+        /** @description Invalid input; every bad field is named in error.fields. Codes: `invalid`, `parse_error` */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["ErrorResponse"];
+          };
+        };
+        /** @description Unavailable for now; see Retry-After. Codes: `database_unavailable`, `timeout`, `unavailable` */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["ErrorResponse"];
+          };
+        };
+        /** @description The database did not answer in time. Code: `database_timeout` */
+        504: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["ErrorResponse"];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   "/api/v1/auth/logout": {
     parameters: {
       query?: never;
@@ -325,6 +395,112 @@ export interface paths {
     };
     trace?: never;
   };
+  "/api/v1/auth/password/change": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Change your own password, giving the current one
+     * @description Signs out every other session. The answer is a new pair for this session: use it from now on, since every token issued before the change is refused.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            current_password: string;
+            /** @description At least 8 characters; not a common password, nor your email */
+            new_password: string;
+          };
+        };
+      };
+      responses: {
+        /** @description A fresh access token and refresh token */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              /** @description JWT for the Authorization: Bearer header; short-lived */
+              access: string;
+              /** @description Opaque; trade it at /auth/token/refresh. Each use rotates it. */
+              refresh: string;
+            };
+          };
+        };
+        /** @description Invalid input; every bad field is named in error.fields. Codes: `invalid`, `parse_error` */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["ErrorResponse"];
+          };
+        };
+        /** @description No valid access token. Code: `not_authenticated` */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["ErrorResponse"];
+          };
+        };
+        /** @description Body too large. Code: `payload_too_large` */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["ErrorResponse"];
+          };
+        };
+        /** @description Rate limited; see Retry-After. Code: `throttled` */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["ErrorResponse"];
+          };
+        };
+        /** @description Unavailable for now; see Retry-After. Codes: `database_unavailable`, `timeout`, `unavailable` */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["ErrorResponse"];
+          };
+        };
+        /** @description The database did not answer in time. Code: `database_timeout` */
+        504: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["ErrorResponse"];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   "/api/v1/auth/register": {
     parameters: {
       query?: never;
@@ -349,7 +525,7 @@ export interface paths {
             first_name?: string;
             /** @description Last name */
             last_name?: string;
-            /** @description At least 8 characters */
+            /** @description At least 8 characters; not a common password, nor your email */
             password: string;
             /** @description From the invitation link */
             token: string;
@@ -598,6 +774,119 @@ export interface paths {
         };
         /** @description Invalid input; every bad field is named in error.fields. Codes: `invalid`, `parse_error` */
         400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["ErrorResponse"];
+          };
+        };
+        /** @description Body too large. Code: `payload_too_large` */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["ErrorResponse"];
+          };
+        };
+        /** @description Not JSON. Code: `unsupported_media_type` */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["ErrorResponse"];
+          };
+        };
+        /** @description Rate limited; see Retry-After. Code: `throttled` */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["ErrorResponse"];
+          };
+        };
+        /** @description Unavailable for now; see Retry-After. Codes: `database_unavailable`, `timeout`, `unavailable` */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["ErrorResponse"];
+          };
+        };
+        /** @description The database did not answer in time. Code: `database_timeout` */
+        504: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["ErrorResponse"];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/auth/session/password": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Admin: change your own password, giving the current one
+     * @description For the admin panel: the refresh token travels only in the httpOnly, SameSite=Strict cookie `supplynet_session`, scoped to this path, and never in JSON. The request must be JSON (Content-Type: application/json), which a cross-site form cannot send. API clients use /auth/token. Signs out every other session; this one goes on with a new cookie and access token.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            current_password: string;
+            /** @description At least 8 characters; not a common password, nor your email */
+            new_password: string;
+          };
+        };
+      };
+      responses: {
+        /** @description A fresh access token; the refresh token is in the httpOnly session cookie */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              /** @description JWT for the Authorization: Bearer header; short-lived. Keep it in memory only. */
+              access: string;
+            };
+          };
+        };
+        /** @description Invalid input; every bad field is named in error.fields. Codes: `invalid`, `parse_error` */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["ErrorResponse"];
+          };
+        };
+        /** @description No valid access token. Code: `not_authenticated` */
+        401: {
           headers: {
             [name: string]: unknown;
           };
@@ -1092,6 +1381,15 @@ export interface paths {
         };
         /** @description No valid access token. Code: `not_authenticated` */
         401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["ErrorResponse"];
+          };
+        };
+        /** @description A page past the last: `Invalid page.`. Code: `not_found` */
+        404: {
           headers: {
             [name: string]: unknown;
           };
@@ -1723,7 +2021,7 @@ export interface paths {
             "application/json": components["schemas"]["ErrorResponse"];
           };
         };
-        /** @description Not found, or outside your company. Code: `not_found` */
+        /** @description Not found, or outside your company. Code: `not_found`; or A page past the last: `Invalid page.`. Code: `not_found` */
         404: {
           headers: {
             [name: string]: unknown;
@@ -2007,7 +2305,7 @@ export interface paths {
             "application/json": components["schemas"]["ErrorResponse"];
           };
         };
-        /** @description Not found, or outside your company. Code: `not_found` */
+        /** @description Not found, or outside your company. Code: `not_found`; or A page past the last: `Invalid page.`. Code: `not_found` */
         404: {
           headers: {
             [name: string]: unknown;
@@ -2357,6 +2655,15 @@ export interface paths {
         };
         /** @description Your role may not do this. Code: `forbidden` */
         403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["ErrorResponse"];
+          };
+        };
+        /** @description A page past the last: `Invalid page.`. Code: `not_found` */
+        404: {
           headers: {
             [name: string]: unknown;
           };
@@ -2721,6 +3028,15 @@ export interface paths {
         };
         /** @description Your role may not do this. Code: `forbidden` */
         403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["ErrorResponse"];
+          };
+        };
+        /** @description A page past the last: `Invalid page.`. Code: `not_found` */
+        404: {
           headers: {
             [name: string]: unknown;
           };
@@ -3602,6 +3918,15 @@ export interface paths {
         };
         /** @description No valid access token. Code: `not_authenticated` */
         401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["ErrorResponse"];
+          };
+        };
+        /** @description A page past the last: `Invalid page.`. Code: `not_found` */
+        404: {
           headers: {
             [name: string]: unknown;
           };

@@ -1,4 +1,5 @@
 import { and, eq, ilike, or, type SQL, sql } from "drizzle-orm";
+import { invite } from "../accounts/invitations.js";
 import type { Actor } from "../auth/actor.js";
 import { revokeUserRefreshTokens } from "../auth/refresh-tokens.js";
 import { requireVisibleCompany } from "../auth/scope.js";
@@ -11,7 +12,6 @@ import { conflict, notFound } from "../http/errors.js";
 import { type KeysetOrder, keysetChunks, keysetOrder } from "../http/keyset.js";
 import { containsPattern, countRows, orderingOf, type Page, paginate } from "../http/listing.js";
 import { msg } from "../i18n/translate.js";
-import { invite } from "./invitations.js";
 import type {
   EmployeeCreateInput,
   EmployeeOrdering,

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { createInvitation } from "../../src/employees/invitations.js";
+import { createInvitation } from "../../src/accounts/invitations.js";
 import { createChain, createUser, GENEROUS_LIMITS, type TestUser } from "../helpers/app.js";
 import { logIn } from "../helpers/auth.js";
 import { type TestAppFixture, testApp } from "../helpers/fixture.js";
@@ -89,6 +89,9 @@ async function invitedEmployeeOfA(fx: Fixture): Promise<number> {
 }
 
 const TABLE: Record<string, Entry> = {
+  // the API root: links only, to anyone
+  "GET /api/v1": { call: () => ({ url: "/api/v1/" }), expect: open(200) },
+
   // auth
   "POST /api/v1/auth/token": {
     call: () => ({ url: "/api/v1/auth/token", payload: { email: "a@example.com", password: "1" } }),
@@ -112,6 +115,21 @@ const TABLE: Record<string, Entry> = {
   "PATCH /api/v1/auth/me": {
     call: () => ({ url: "/api/v1/auth/me", payload: { language: "en" } }),
     expect: signedIn(200),
+  },
+  // A wrong current password: past the access check, refused by the handler, and nothing changes.
+  "POST /api/v1/auth/password/change": {
+    call: () => ({
+      url: "/api/v1/auth/password/change",
+      payload: { current_password: "wrong", new_password: "violet-harbour-42" },
+    }),
+    expect: signedIn(400),
+  },
+  "POST /api/v1/auth/session/password": {
+    call: () => ({
+      url: "/api/v1/auth/session/password",
+      payload: { current_password: "wrong", new_password: "violet-harbour-42" },
+    }),
+    expect: signedIn(400),
   },
   // The admin's own session: staff only by the credential in the body or the cookie, whatever bearer comes along.
   "POST /api/v1/auth/session": {

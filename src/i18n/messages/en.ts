@@ -27,6 +27,7 @@ export const en = {
   "request.expectation_failed": "Only Expect: 100-continue is supported.",
   "request.no_route": "No route for {method} {path}.",
   "request.not_found": "Not found.",
+  "request.invalid_page": "Invalid page.",
   "request.unknown_ordering": "Unknown ordering.",
 
   // One field of the request, as the schema judges it

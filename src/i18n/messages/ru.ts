@@ -23,6 +23,7 @@ export const ru: Catalogue = {
   "request.expectation_failed": "Поддерживается только Expect: 100-continue.",
   "request.no_route": "Адрес {method} {path} не существует.",
   "request.not_found": "Не найдено.",
+  "request.invalid_page": "Неверная страница.",
   "request.unknown_ordering": "Неизвестная сортировка.",
 
   "field.required": "Обязательное поле.",
