@@ -150,17 +150,17 @@ export interface ApiResponse<T> {
   json: T;
 }
 
-/** JSON over fetch with the bearer token; a 401 triggers one silent refresh and one retry. */
-export async function api<T = unknown>(
+/** A fetch with the bearer token; a 401 triggers one silent refresh and one retry. */
+async function authorizedFetch(
   path: string,
-  options: { method?: string; body?: unknown; auth?: boolean } = {},
-): Promise<ApiResponse<T>> {
-  const { method = "GET", body, auth = true } = options;
+  options: { method?: string; body?: unknown; auth?: boolean; accept?: string },
+): Promise<Response> {
+  const { method = "GET", body, auth = true, accept = "application/json" } = options;
   const send = (token: string | undefined) =>
     fetch(`${API_ROOT}${path}`, {
       method,
       headers: {
-        accept: "application/json",
+        accept,
         ...languageHeader(),
         ...(body === undefined ? {} : { "content-type": "application/json" }),
         ...(token ? { authorization: `Bearer ${token}` } : {}),
@@ -173,7 +173,34 @@ export async function api<T = unknown>(
     token = await refreshAccessToken();
     response = await send(token);
   }
+  return response;
+}
+
+/** JSON over fetch with the bearer token (see authorizedFetch). */
+export async function api<T = unknown>(
+  path: string,
+  options: { method?: string; body?: unknown; auth?: boolean } = {},
+): Promise<ApiResponse<T>> {
+  const response = await authorizedFetch(path, options);
   const json = await readJson(response);
   if (!response.ok) throw toHttpError(response.status, json);
   return { status: response.status, json: json as T };
+}
+
+/**
+ * Saves a file the API answers (a CSV export) under the name its Content-Disposition gives. The token goes in
+ * a header, so a plain link cannot fetch it: the file is read into a Blob and saved through an object URL.
+ */
+export async function downloadFile(path: string, fallbackName: string): Promise<void> {
+  const response = await authorizedFetch(path, { accept: "text/csv, application/json" });
+  if (!response.ok) throw toHttpError(response.status, await readJson(response));
+  const disposition = response.headers.get("content-disposition") ?? "";
+  const name = /filename="([^"]+)"/.exec(disposition)?.[1] ?? fallbackName;
+  const url = URL.createObjectURL(await response.blob());
+  const link = Object.assign(document.createElement("a"), { href: url, download: name });
+  document.body.append(link);
+  link.click();
+  link.remove();
+  // The click has handed the Blob to the download; the URL is released on the next turn.
+  setTimeout(() => URL.revokeObjectURL(url), 0);
 }

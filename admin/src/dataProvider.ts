@@ -2,6 +2,7 @@ import type { DataProvider, GetListParams, Identifier } from "react-admin";
 import { api } from "./api";
 import type {
   ClearDebtAnswer,
+  ClearDebtPreview,
   CompanyCreate,
   CompanyIds,
   CompanyUpdate,
@@ -86,11 +87,17 @@ function filterQuery(filter: GetListParams["filter"] | undefined) {
   return query;
 }
 
-function listQuery({ sort, filter }: Partial<GetListParams>, page: number, pageSize: number) {
+/** A list's filters and sort as its query string; an export (…/export.csv) takes the same. */
+export function sortedFilterQuery({ sort, filter }: Partial<Pick<GetListParams, "sort" | "filter">>) {
   const query = filterQuery(filter);
+  if (sort?.field) query.set("ordering", `${sort.order === "DESC" ? "-" : ""}${sort.field}`);
+  return query;
+}
+
+function listQuery(params: Partial<GetListParams>, page: number, pageSize: number) {
+  const query = sortedFilterQuery(params);
   query.set("page", String(page));
   query.set("page_size", String(pageSize));
-  if (sort?.field) query.set("ordering", `${sort.order === "DESC" ? "-" : ""}${sort.field}`);
   return query;
 }
 
@@ -193,6 +200,15 @@ export const dataProvider = {
     });
     return { status, ...json };
   },
+
+  /** What clearDebt would do with these ids now (the companies cleared, the debt written off), changing nothing. */
+  previewClearDebt: async (ids: Identifier[]) =>
+    (
+      await api<ClearDebtPreview>("/companies/clear_debt/preview", {
+        method: "POST",
+        body: { ids: ids.map(Number) },
+      })
+    ).json,
 
   getJob: async (id: string) => (await api<Job>(`/jobs/${encodeURIComponent(id)}`)).json,
 

@@ -124,6 +124,10 @@ describeInBrowser("the admin's lists in Chromium", () => {
     await eventually(() => offered.allTextContents()).toEqual([
       "Country",
       "Debt",
+      "Debt from",
+      "Debt to",
+      "Created from",
+      "Created before",
       "Sells product",
       "Supplier",
     ]);

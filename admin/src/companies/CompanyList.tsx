@@ -1,11 +1,14 @@
-import { type Theme, useMediaQuery } from "@mui/material";
+import EventIcon from "@mui/icons-material/Event";
+import { Card, CardContent, type Theme, useMediaQuery } from "@mui/material";
 import {
   AutocompleteInput,
   BulkActionsToolbar,
   CreateButton,
   Datagrid,
-  ExportButton,
+  DateInput,
   FilterButton,
+  FilterList,
+  FilterListItem,
   List,
   ReferenceInput,
   SearchInput,
@@ -17,6 +20,7 @@ import {
   TopToolbar,
   useTranslate,
 } from "react-admin";
+import { ExportCsvButton } from "../shared/ExportCsvButton";
 import { CompanyField, LevelField, LocalDateField, MoneyField } from "../shared/fields";
 import { LEVEL_CHOICES, useFormats, useLevelLabel, yesNoChoices } from "../shared/format";
 import type { CompanyFilter } from "../types";
@@ -47,6 +51,11 @@ function useFilters() {
     <SelectInput key="level" source={param("level")} choices={LEVEL_CHOICES} alwaysOn />,
     <TextInput key="country" source={param("country")} />,
     <SelectInput key="has_debt" source={param("has_debt")} choices={HAS_DEBT} />,
+    <TextInput key="debt_min" source={param("debt_min")} inputMode="decimal" />,
+    <TextInput key="debt_max" source={param("debt_max")} inputMode="decimal" />,
+    // A date is its first moment in UTC for the API; the quick picks beside the list use the user's midnight.
+    <DateInput key="created_after" source={param("created_after")} />,
+    <DateInput key="created_before" source={param("created_before")} />,
     <ReferenceInput
       key="product"
       source={param("product")}
@@ -80,14 +89,60 @@ const CompanyBulkActions = () => (
   </BulkActionsToolbar>
 );
 
-// Export is capped: 100k rows would page through the whole API; staff filter first, then export.
 const ListActions = () => (
   <TopToolbar>
     <FilterButton />
     <CreateButton />
-    <ExportButton maxResults={1000} />
+    <ExportCsvButton />
   </TopToolbar>
 );
+
+type Period = "today" | "this_week" | "this_month" | "this_year";
+
+/** The first moment of the period that holds `now`, and of the next one, in the user's own time zone. */
+function periodOf(period: Period, now = new Date()) {
+  const [year, month, day] = [now.getFullYear(), now.getMonth(), now.getDate()];
+  const monday = day - ((now.getDay() + 6) % 7);
+  const bounds: Record<Period, [Date, Date]> = {
+    today: [new Date(year, month, day), new Date(year, month, day + 1)],
+    this_week: [new Date(year, month, monday), new Date(year, month, monday + 7)],
+    this_month: [new Date(year, month, 1), new Date(year, month + 1, 1)],
+    this_year: [new Date(year, 0, 1), new Date(year + 1, 0, 1)],
+  };
+  const [start, end] = bounds[period];
+  return { [param("created_after")]: start.toISOString(), [param("created_before")]: end.toISOString() };
+}
+
+const PERIODS: Period[] = ["today", "this_week", "this_month", "this_year"];
+
+/** Django admin's date hierarchy: one click narrows the list to the companies created in a period. */
+function CreatedQuickPick() {
+  return (
+    <Card
+      sx={{
+        order: -1,
+        mr: 2,
+        mt: 8,
+        width: 240,
+        flexShrink: 0,
+        alignSelf: "flex-start",
+        display: { xs: "none", md: "block" },
+      }}
+    >
+      <CardContent>
+        <FilterList label="resources.companies.created.title" icon={<EventIcon />}>
+          {PERIODS.map((period) => (
+            <FilterListItem
+              key={period}
+              label={`resources.companies.created.${period}`}
+              value={periodOf(period)}
+            />
+          ))}
+        </FilterList>
+      </CardContent>
+    </Card>
+  );
+}
 
 export function CompanyList() {
   const isSmall = useMediaQuery<Theme>((theme) => theme.breakpoints.down("sm"));
@@ -98,6 +153,7 @@ export function CompanyList() {
       filters={useFilters()}
       sort={{ field: "name", order: "ASC" }}
       actions={<ListActions />}
+      aside={<CreatedQuickPick />}
       perPage={25}
     >
       {isSmall ? (

@@ -2,7 +2,9 @@ import { type Theme, useMediaQuery } from "@mui/material";
 import {
   AutocompleteInput,
   BooleanField,
+  CreateButton,
   Datagrid,
+  FilterButton,
   FunctionField,
   List,
   ReferenceInput,
@@ -10,8 +12,10 @@ import {
   SelectInput,
   SimpleList,
   TextField,
+  TopToolbar,
   useTranslate,
 } from "react-admin";
+import { ExportCsvButton } from "../shared/ExportCsvButton";
 import { CompanyField, LocalDateField } from "../shared/fields";
 import { yesNoChoices } from "../shared/format";
 import type { Employee } from "../types";
@@ -37,11 +41,24 @@ function useFilters() {
   ];
 }
 
+const ListActions = () => (
+  <TopToolbar>
+    <FilterButton />
+    <CreateButton />
+    <ExportCsvButton />
+  </TopToolbar>
+);
+
 export function EmployeeList() {
   const isSmall = useMediaQuery<Theme>((theme) => theme.breakpoints.down("sm"));
   const translate = useTranslate();
   return (
-    <List filters={useFilters()} sort={{ field: "email", order: "ASC" }} perPage={25}>
+    <List
+      filters={useFilters()}
+      sort={{ field: "email", order: "ASC" }}
+      actions={<ListActions />}
+      perPage={25}
+    >
       {isSmall ? (
         <SimpleList<Employee>
           primaryText={(employee) => employee.email}

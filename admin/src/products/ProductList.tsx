@@ -1,7 +1,24 @@
 import { type Theme, useMediaQuery } from "@mui/material";
-import { Datagrid, List, SearchInput, SimpleList, TextField, useTranslate } from "react-admin";
+import {
+  CreateButton,
+  Datagrid,
+  List,
+  SearchInput,
+  SimpleList,
+  TextField,
+  TopToolbar,
+  useTranslate,
+} from "react-admin";
+import { ExportCsvButton } from "../shared/ExportCsvButton";
 import { LocalDateField } from "../shared/fields";
 import { useFormats } from "../shared/format";
+
+const ListActions = () => (
+  <TopToolbar>
+    <CreateButton />
+    <ExportCsvButton />
+  </TopToolbar>
+);
 
 export function ProductList() {
   const isSmall = useMediaQuery<Theme>((theme) => theme.breakpoints.down("sm"));
@@ -12,7 +29,7 @@ export function ProductList() {
     <SearchInput key="q" source="q" placeholder={translate("resources.products.search")} alwaysOn />,
   ];
   return (
-    <List filters={filters} sort={{ field: "name", order: "ASC" }} perPage={25}>
+    <List filters={filters} sort={{ field: "name", order: "ASC" }} actions={<ListActions />} perPage={25}>
       {isSmall ? (
         <SimpleList
           primaryText={(product) => product.name}

@@ -19,12 +19,23 @@ const companies = {
     created_at: "Created",
     product_ids: "Products",
     product: "Sells product",
+    debt_min: "Debt from",
+    debt_max: "Debt to",
+    created_after: "Created from",
+    created_before: "Created before",
   },
   page: { create: "New company", edit: "Company %{recordRepresentation}" },
   empty: "No companies yet",
   invite: "Create the first one?",
   search: "Name or email",
   has_debt: { yes: "Has debt", no: "No debt" },
+  created: {
+    title: "Created",
+    today: "Today",
+    this_week: "This week",
+    this_month: "This month",
+    this_year: "This year",
+  },
   hints: {
     level: "A company that supplies others cannot change its level.",
     choose_level_first: "Choose the level first: the supplier is one level up.",
@@ -65,9 +76,18 @@ const companies = {
     progress: "Job %{state}…",
     scheduled:
       "Job scheduled: clearing the debt of %{count} company%{skipped}. |||| Job scheduled: clearing the debt of %{count} companies%{skipped}.",
-    cleared: "Cleared %{count} company%{skipped} |||| Cleared %{count} companies%{skipped}",
-    skipped:
-      " (%{count} company no longer exists and was skipped) |||| (%{count} companies no longer exist and were skipped)",
+    counting: "Counting the debt to write off…",
+    count_failed: "Could not count the debt to write off: %{error}",
+    written_off: "%{amount} will be written off.",
+    factories_left:
+      "%{count} factory among them owes nothing and is left alone. |||| %{count} factories among them owe nothing and are left alone.",
+    unknown_left: "%{count} of them no longer exists. |||| %{count} of them no longer exist.",
+    background:
+      "More than %{limit} companies: a background job clears them, and this page says when it is done.",
+    cleared:
+      "Cleared %{count} company of %{selected}, %{amount} written off%{skipped} |||| Cleared %{count} companies of %{selected}, %{amount} written off%{skipped}",
+    skipped_factories: "; %{count} factory owes nothing |||| ; %{count} factories owe nothing",
+    skipped: "; %{count} no longer exists |||| ; %{count} no longer exist",
     failed: "Clearing debt failed: %{error}",
     failed_plainly: "Clearing debt failed.",
     unknown_error: "unknown error",
