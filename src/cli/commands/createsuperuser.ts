@@ -1,11 +1,10 @@
 import type { Command } from "commander";
 import { passwordProblem } from "../../auth/password-policy.js";
-import { checkEmail, checkPassword, createSuperuser, type SuperuserInput } from "../../auth/superuser.js";
+import { checkEmail, checkPassword, type SuperuserInput } from "../../auth/superuser.js";
 import { loadConfig } from "../../config.js";
-import type { Database } from "../../db/client.js";
 import { translate } from "../../i18n/translate.js";
 import { UserError } from "../../user-error.js";
-import { openConfiguredDatabase } from "../database.js";
+import { type CommandTarget, openCommandTarget } from "../command-socket.js";
 import { Prompter } from "../prompt.js";
 
 export interface SuperuserOptions {
@@ -23,34 +22,34 @@ function inputEnded(refusal: string | undefined): UserError {
   return new UserError(refusal ? `${refusal} Nothing was created.` : INPUT_ENDED);
 }
 
-/** Whether a user (staff or employee) has this email already, ignoring case as the unique index does. */
-async function emailTaken(database: Database, email: string): Promise<boolean> {
-  const { rows } = await database.executeSql("select 1 from users where lower(email) = lower($1)", [email]);
-  return rows.length > 0;
-}
-
 /** Why this email cannot be the new user's, or undefined when it can. */
-async function emailRefusal(database: Database, email: string): Promise<string | undefined> {
+async function emailRefusal(target: CommandTarget, email: string): Promise<string | undefined> {
   try {
     checkEmail(email);
   } catch (error) {
     if (error instanceof UserError) return error.message;
     throw error;
   }
-  return (await emailTaken(database, email.trim())) ? "That email is already taken." : undefined;
+  return (await target.run("emailTaken", { email: email.trim() }))
+    ? "That email is already taken."
+    : undefined;
 }
 
 /**
  * Asks for the email until one is valid and free, as Django's prompt does (an --email given is the first
  * answer), and only then for the password, so that nobody types a password for an email that cannot be used.
  */
-async function askEmail(prompter: Prompter, database: Database, given: string | undefined): Promise<string> {
+async function askEmail(
+  prompter: Prompter,
+  target: CommandTarget,
+  given: string | undefined,
+): Promise<string> {
   let answer = given;
   let refusal: string | undefined;
   for (;;) {
     answer ??= await prompter.ask("Email: ");
     if (answer === undefined) throw inputEnded(refusal);
-    refusal = await emailRefusal(database, answer);
+    refusal = await emailRefusal(target, answer);
     if (!refusal) return answer.trim();
     prompter.say(`Error: ${refusal}`);
     answer = undefined;
@@ -80,13 +79,13 @@ async function askPassword(prompter: Prompter, email: string): Promise<string> {
 /** The email and password from the prompts, for whatever the options leave out. */
 export async function promptSuperuserInput(
   options: SuperuserOptions,
-  database: Database,
+  target: CommandTarget,
   input: NodeJS.ReadStream = process.stdin,
   output: NodeJS.WriteStream = process.stdout,
 ): Promise<SuperuserInput> {
   const prompter = new Prompter(input, output);
   try {
-    const email = await askEmail(prompter, database, options.email);
+    const email = await askEmail(prompter, target, options.email);
     if (options.password !== undefined)
       return { email, password: await checkPassword(options.password, email) };
     return { email, password: await askPassword(prompter, email) };
@@ -115,13 +114,13 @@ export function createsuperuserCommand(program: Command): void {
     .action(async (options: SuperuserOptions) => {
       const config = loadConfig();
       const given = options.input ? undefined : await optionsInput(options);
-      const database = await openConfiguredDatabase(config);
+      const target = await openCommandTarget(config);
       try {
-        const input = given ?? (await promptSuperuserInput(options, database));
-        const user = await createSuperuser(database, input, config.defaultLanguage);
+        const input = given ?? (await promptSuperuserInput(options, target));
+        const user = await target.run("createSuperuser", input);
         console.log(`Staff user ${user.email} created; log in to the admin with it.`);
       } finally {
-        await database.close();
+        await target.close();
       }
     });
 }

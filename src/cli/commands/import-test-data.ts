@@ -1,10 +1,10 @@
 import { type Command, InvalidArgumentError } from "commander";
 import { loadConfig } from "../../config.js";
-import type { Database } from "../../db/client.js";
-import { checkImportOptions, type ImportOptions, importTestData } from "../../seed/import.js";
+import { checkImportOptions, type ImportOptions } from "../../seed/import.js";
 import { SEED_LOCALES } from "../../seed/types.js";
 import { UserError } from "../../user-error.js";
-import { openConfiguredDatabase } from "../database.js";
+import { type CommandTarget, openCommandTarget } from "../command-socket.js";
+import type { ImportRequest } from "../operations.js";
 import { progressBar } from "../progress.js";
 import { Prompter } from "../prompt.js";
 
@@ -17,16 +17,16 @@ export function parseWholeNumber(value: string): number {
 }
 
 /** `supplynet import-test-data`: a progress bar on a terminal, one summary line in any case. */
-async function importWithProgress(database: Database, options: ImportOptions): Promise<void> {
+async function importWithProgress(target: CommandTarget, options: ImportRequest): Promise<void> {
   const started = performance.now();
   const bar = progressBar("companies");
   try {
-    const summary = await importTestData(database, options, bar.update);
+    const summary = await target.run("importTestData", options, bar.update);
     bar.stop();
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
     console.log(
       `Imported ${summary.companies} companies in ${summary.networks} networks, ${summary.companyProducts} company products ` +
-        `and ${summary.employees} employees (password "1") into ${database.description} in ${seconds} s ` +
+        `and ${summary.employees} employees (password "1") into ${target.description} in ${seconds} s ` +
         `(seed ${summary.seed}, locale ${summary.locale}).`,
     );
   } finally {
@@ -46,11 +46,11 @@ function checkResetCanBeConfirmed(options: ImportCommandOptions): void {
 }
 
 /** As `manage.py flush` asks: only "yes" goes on. */
-async function resetConfirmed(database: Database): Promise<boolean> {
+async function resetConfirmed(target: CommandTarget): Promise<boolean> {
   const prompter = new Prompter(process.stdin, process.stdout);
   try {
     prompter.say(
-      `This will delete ALL companies, products and employees in ${database.description} (staff users stay), then import the test data.`,
+      `This will delete ALL companies, products and employees in ${target.description} (staff users stay), then import the test data.`,
     );
     const answer = await prompter.ask(
       "Are you sure you want to do this?\n\n    Type 'yes' to continue, or 'no' to cancel: ",
@@ -86,15 +86,22 @@ export function importTestDataCommand(program: Command): void {
         );
       }
       checkResetCanBeConfirmed(options);
-      const database = await openConfiguredDatabase(config, "bulk");
+      const target = await openCommandTarget(config, "bulk");
       try {
-        if (options.reset && options.input && !(await resetConfirmed(database))) {
+        if (options.reset && options.input && !(await resetConfirmed(target))) {
           console.log("Import cancelled; nothing was changed.");
           return;
         }
-        await importWithProgress(database, options);
+        if (target.runningStart) {
+          // PGlite runs one transaction at a time, and the import is one transaction.
+          console.log(
+            `The running supplynet start (pid ${target.runningStart}) holds the embedded database, so it does the import: until it ends, that server answers no request that reads the database and runs no job.`,
+          );
+        }
+        const { companies, seed, locale, reset } = options;
+        await importWithProgress(target, { companies, seed, locale, reset });
       } finally {
-        await database.close();
+        await target.close();
       }
     });
 }

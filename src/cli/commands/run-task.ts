@@ -1,6 +1,6 @@
 import type { Command } from "commander";
-import { runTaskNow } from "../../debts/run-task.js";
-import { openConfiguredDatabase } from "../database.js";
+import { loadConfig } from "../../config.js";
+import { openCommandTarget } from "../command-socket.js";
 
 /** `supplynet run-task NAME`, as `celery call`: a scheduled task, now. */
 export function runTaskCommand(program: Command): void {
@@ -9,11 +9,11 @@ export function runTaskCommand(program: Command): void {
     .description("Run a scheduled task now, as `celery call` does: accrue-debt or repay-debt.")
     .argument("<name>", "accrue-debt | repay-debt")
     .action(async (name: string) => {
-      const database = await openConfiguredDatabase();
+      const target = await openCommandTarget(loadConfig());
       try {
-        console.log(await runTaskNow(database, name));
+        console.log(await target.run("runTask", { name }));
       } finally {
-        await database.close();
+        await target.close();
       }
     });
 }

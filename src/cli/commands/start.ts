@@ -4,6 +4,7 @@ import { migrateDatabase } from "../../db/migrate.js";
 import { ensureDemoData, startBanner } from "../../seed/demo.js";
 import { startHttpServer } from "../../server.js";
 import { startWorker } from "../../worker.js";
+import { listenForCommands } from "../command-socket.js";
 import { openConfiguredDatabase, orClose } from "../database.js";
 import { connectionsInUse, JOB_UNWIND_MS, stopOnSignal } from "../shutdown.js";
 
@@ -37,9 +38,21 @@ export function startCommand(program: Command): void {
         },
         () => startHttpServer(config, database, worker.queue),
       );
+      // The embedded database is this process's alone: the commands run beside it ask it to do their work.
+      const stopCommands = database.pglite
+        ? await orClose(
+            async () => {
+              await server.stop();
+              await worker.stop();
+              await database.close();
+            },
+            () => listenForCommands({ database, config }, config.dataDir),
+          )
+        : () => {};
       console.log(`supplynet is running at ${server.url} on ${database.description}`);
       console.log(startBanner(server.url, demo));
       stopOnSignal(config, connections, async (timeLeft) => {
+        stopCommands();
         await server.stop(timeLeft());
         await worker.stop(timeLeft() + JOB_UNWIND_MS);
         await database.close();
