@@ -1,5 +1,6 @@
 import type { TypeBoxTypeProvider } from "@fastify/type-provider-typebox";
 import Fastify, { type FastifyInstance } from "fastify";
+import { accountRoutes } from "./accounts/routes.js";
 import { adminSessionRoutes } from "./auth/admin-session.js";
 import { authPlugin } from "./auth/plugin.js";
 import { rateLimitPlugin } from "./auth/rate-limits.js";
@@ -107,6 +108,7 @@ export async function buildApp(deps: AppDeps) {
   await app.register(apiRootRoutes, { prefix: "/api/v1" });
   await app.register(authRoutes, { prefix: "/api/v1" });
   await app.register(adminSessionRoutes, { prefix: "/api/v1" });
+  await app.register(accountRoutes, { prefix: "/api/v1" });
   await app.register(employeeRoutes, { prefix: "/api/v1" });
   await app.register(companyRoutes, { prefix: "/api/v1" });
   await app.register(productRoutes, { prefix: "/api/v1" });

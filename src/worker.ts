@@ -1,4 +1,5 @@
 import { sendInvitationTask } from "./accounts/send-invitation-task.js";
+import { sendPasswordResetTask } from "./accounts/send-password-reset-task.js";
 import { sendQrEmailTask } from "./companies/send-qr-email-task.js";
 import type { Config } from "./config.js";
 import type { Database } from "./db/client.js";
@@ -20,6 +21,7 @@ export const TASKS: { [N in JobName]: TaskDefinition<N, MailJobContext> } = {
   "repay-debt": repayDebtTask,
   "send-qr-email": sendQrEmailTask,
   "send-invitation": sendInvitationTask,
+  "send-password-reset": sendPasswordResetTask,
 };
 
 const queueSettings = (config: Config) =>

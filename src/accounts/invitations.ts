@@ -1,9 +1,12 @@
-import { and, eq, gt, isNull, sql } from "drizzle-orm";
+import { and, eq, gt, isNull, type SQL, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
+import type { Actor } from "../auth/actor.js";
 import { hashOpaqueToken, newOpaqueToken } from "../auth/opaque-tokens.js";
 import type { Services } from "../auth/services.js";
 import type { DbOrTx, Tx } from "../db/client.js";
 import { companies, invitations, users } from "../db/schema.js";
+import { conflict, notFound } from "../http/errors.js";
+import type { Message } from "../i18n/translate.js";
 
 /** How long an invitation link works. */
 export const INVITATION_TTL_MS = 7 * 24 * 60 * 60 * 1000;
@@ -70,9 +73,46 @@ export async function invite(
   await jobs.enqueue("send-invitation", { user_id: invitee.id, link }, { db: tx });
 }
 
+/** Why a user cannot be invited again, in the words of their kind (an employee, a staff user). */
+export interface ReinviteRefusals {
+  missing: Message;
+  registered: Message;
+  inactive: Message;
+}
+
+/**
+ * A new link for the user `who` selects, if they have not registered yet; the old links stop working. Returns
+ * the email the invitation goes to. The row lock keeps a registration from slipping in between.
+ */
+export async function reinvite(
+  deps: Pick<Services, "db" | "jobs" | "publicUrl">,
+  actor: Actor,
+  who: SQL | undefined,
+  refusals: ReinviteRefusals,
+): Promise<string> {
+  return deps.db.transaction(async (tx) => {
+    const [user] = await tx
+      .select({
+        id: users.id,
+        email: users.email,
+        passwordHash: users.passwordHash,
+        isActive: users.isActive,
+      })
+      .from(users)
+      .where(who)
+      .for("update");
+    if (!user) throw notFound(refusals.missing);
+    if (user.passwordHash) throw conflict(refusals.registered);
+    if (!user.isActive) throw conflict(refusals.inactive);
+    await invite(deps, tx, user, actor.userId);
+    return user.email;
+  });
+}
+
 /** What an invitation email says besides its link, read when the job runs. */
 export interface InvitationDetails {
-  companyName: string;
+  /** The employee's company; null for a staff user. */
+  companyName: string | null;
   expiresAt: Date;
   /** Whether the link still works: not used, not expired, not replaced by a newer invitation. */
   usable: boolean;
@@ -99,7 +139,7 @@ export async function invitationOfLink(
     })
     .from(invitations)
     .innerJoin(users, eq(users.id, invitations.userId))
-    .innerJoin(companies, eq(companies.id, users.companyId))
+    .leftJoin(companies, eq(companies.id, users.companyId))
     .leftJoin(inviters, eq(inviters.id, invitations.invitedBy))
     .where(
       and(eq(invitations.tokenHash, hashOpaqueToken(tokenOfLink(link))), eq(invitations.userId, userId)),

@@ -1,12 +1,9 @@
 import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
 import { Type } from "typebox";
 import { errorResponses } from "../http/schemas.js";
-import { msg } from "../i18n/translate.js";
-import { changeOwnPassword, refusal } from "./password-change.js";
+import { changeOwnPassword } from "./password-change.js";
 import {
-  addressOf,
   currentPasswordBudget,
-  failureLimiter,
   loginBudget,
   PUBLIC_BODY_LIMIT,
   perIpRateLimit,
@@ -18,23 +15,15 @@ import {
   MeUpdate,
   PasswordChangeRequest,
   RefreshRequest,
-  RegisterRequest,
-  RegisterResponse,
   TokenPairResponse,
   TokenRequest,
 } from "./schemas.js";
-import { attemptLogin, getMe, register, updateMe } from "./service.js";
+import { attemptLogin, getMe, updateMe } from "./service.js";
 
 const tags = ["auth"];
 
 export const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const loginBudgets = loginBudget(app);
-  const registerFailures = failureLimiter(
-    app,
-    "register-failures",
-    (request) => addressOf(request),
-    msg("throttle.registrations"),
-  );
   const currentPasswordFailures = currentPasswordBudget(app);
 
   app.post(
@@ -131,29 +120,5 @@ export const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request) => changeOwnPassword(app.services, currentPasswordFailures, request, request.body),
-  );
-
-  app.post(
-    "/auth/register",
-    {
-      config: { access: "public", rateLimit: perIpRateLimit(app) },
-      bodyLimit: PUBLIC_BODY_LIMIT,
-      schema: {
-        tags,
-        summary: "Accept an invitation: set a password and log in",
-        body: RegisterRequest,
-        response: { 201: RegisterResponse, ...errorResponses(400, 413, 429) },
-      },
-    },
-    async (request, reply) => {
-      await registerFailures.refuseIfExhausted(request);
-      const outcome = await register(app.services, request.body);
-      if ("problem" in outcome) {
-        // Only a bad token is a guess; a refused password is the invitee's own.
-        if (outcome.field === "token") await registerFailures.recordFailure(request);
-        throw refusal(outcome);
-      }
-      return reply.status(201).send(outcome);
-    },
   );
 };

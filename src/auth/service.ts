@@ -1,15 +1,12 @@
 import { eq, sql } from "drizzle-orm";
 import type { FastifyRequest } from "fastify";
 import { selectRows } from "../db/client.js";
-import { invitations, type UserRole, users } from "../db/schema.js";
+import { type UserRole, users } from "../db/schema.js";
 import { forbidden, notFound, unauthorized } from "../http/errors.js";
 import { msg } from "../i18n/translate.js";
-import { hashOpaqueToken } from "./opaque-tokens.js";
-import type { FieldProblem } from "./password-change.js";
-import { passwordProblem } from "./password-policy.js";
-import { hashPassword, verifyPassword } from "./passwords.js";
+import { verifyPassword } from "./passwords.js";
 import type { LoginAccountKey, LoginBudget } from "./rate-limits.js";
-import type { MeUpdateInput, MeView, RegisterInput, TokenRequestInput } from "./schemas.js";
+import type { MeUpdateInput, MeView, TokenRequestInput } from "./schemas.js";
 import type { Services } from "./services.js";
 import type { TokenPair } from "./tokens.js";
 
@@ -20,7 +17,8 @@ import type { TokenPair } from "./tokens.js";
 const DUMMY_PASSWORD_HASH =
   "$argon2id$v=19$m=65536,p=4,t=3$7yszUI9qruxgKks2KBJYQw$CyYxX22p5Wu5xv2ApOP8L3iRQlm5OdFJFwMguEDPsxc";
 
-const meColumns = {
+/** The columns of users as GET /auth/me shows them. */
+export const meColumns = {
   id: users.id,
   email: users.email,
   first_name: users.firstName,
@@ -160,80 +158,4 @@ export async function updateMe(
     .returning(meColumns);
   if (!me) throw notFound(ACCOUNT_GONE);
   return me;
-}
-
-const UNKNOWN_INVITATION = msg("auth.invitation_unknown");
-
-/**
- * Why an invitation token cannot be used, in words for the invitee; null when it can. Registering proves both
- * the email and the company, so every condition is checked under the invitation's row lock.
- */
-function invitationProblem(invitation: { usedAt: Date | null; expiresAt: Date; isActive: boolean }) {
-  if (invitation.usedAt) return msg("auth.invitation_used");
-  if (invitation.expiresAt <= new Date()) return msg("auth.invitation_expired");
-  if (!invitation.isActive) return msg("auth.invitation_deactivated");
-  return null;
-}
-
-const invitationColumns = {
-  id: invitations.id,
-  usedAt: invitations.usedAt,
-  expiresAt: invitations.expiresAt,
-  userId: invitations.userId,
-  isActive: users.isActive,
-};
-
-export type Registration = TokenPair & { user: MeView };
-
-export type RegistrationProblem = FieldProblem<"token" | "password">;
-
-/**
- * Sets the invitee's password and names, uses up the invitation and logs them in, all in one transaction.
- * A token that cannot be used, or a password the policy refuses, gives a RegistrationProblem.
- */
-export async function register(
-  { db, tokens }: Pick<Services, "db" | "tokens">,
-  input: RegisterInput,
-): Promise<Registration | RegistrationProblem> {
-  const tokenHash = hashOpaqueToken(input.token);
-  // A first look, so that the token is judged before the password, and the policy knows the invitee's email;
-  // the transaction below reads the invitation again under its row lock and decides.
-  const [invitee] = await db
-    .select({ ...invitationColumns, email: users.email })
-    .from(invitations)
-    .innerJoin(users, eq(users.id, invitations.userId))
-    .where(eq(invitations.tokenHash, tokenHash));
-  if (!invitee) return { problem: UNKNOWN_INVITATION, field: "token" };
-  const tokenProblem = invitationProblem(invitee);
-  if (tokenProblem) return { problem: tokenProblem, field: "token" };
-  const weakness = await passwordProblem(input.password, invitee.email);
-  if (weakness) return { problem: weakness, field: "password" };
-  // Hashed before the transaction: argon2 is slow on purpose and must not hold the row lock.
-  const passwordHash = await hashPassword(input.password);
-  return db.transaction(async (tx): Promise<Registration | RegistrationProblem> => {
-    const [invitation] = await tx
-      .select(invitationColumns)
-      .from(invitations)
-      .innerJoin(users, eq(users.id, invitations.userId))
-      .where(eq(invitations.tokenHash, tokenHash))
-      .for("update", { of: invitations });
-    if (!invitation) return { problem: UNKNOWN_INVITATION, field: "token" };
-    const problem = invitationProblem(invitation);
-    if (problem) return { problem, field: "token" };
-    await tx.update(invitations).set({ usedAt: sql`now()` }).where(eq(invitations.id, invitation.id));
-    const [user] = await tx
-      .update(users)
-      .set({
-        passwordHash,
-        lastLoginAt: sql`now()`,
-        ...(input.first_name !== undefined && { firstName: input.first_name }),
-        ...(input.last_name !== undefined && { lastName: input.last_name }),
-      })
-      .where(eq(users.id, invitation.userId))
-      .returning({ ...meColumns, tokenVersion: users.tokenVersion });
-    if (!user) throw notFound(ACCOUNT_GONE);
-    const { tokenVersion, ...me } = user;
-    const pair = await tokens.issue(tx, { id: me.id, role: me.role, companyId: me.company_id, tokenVersion });
-    return { ...pair, user: me };
-  });
 }

@@ -1,5 +1,5 @@
 import { and, eq, ilike, or, type SQL, sql } from "drizzle-orm";
-import { invite } from "../accounts/invitations.js";
+import { invite, reinvite } from "../accounts/invitations.js";
 import type { Actor } from "../auth/actor.js";
 import { revokeUserRefreshTokens } from "../auth/refresh-tokens.js";
 import { requireVisibleCompany } from "../auth/scope.js";
@@ -8,7 +8,7 @@ import { levelName } from "../companies/rules.js";
 import type { DbOrTx } from "../db/client.js";
 import { companies, invitations, users } from "../db/schema.js";
 import { type CsvColumn, type CsvTable, EXPORT_CHUNK_ROWS } from "../http/csv.js";
-import { conflict, notFound } from "../http/errors.js";
+import { notFound } from "../http/errors.js";
 import { type KeysetOrder, keysetChunks, keysetOrder } from "../http/keyset.js";
 import { containsPattern, countRows, orderingOf, type Page, paginate } from "../http/listing.js";
 import { msg } from "../i18n/translate.js";
@@ -246,26 +246,13 @@ export async function deleteEmployee({ db }: Pick<Services, "db">, id: number): 
 }
 
 /** A new link for an employee who has not registered yet; the old links stop working. */
-export async function resendInvitation(
+export const resendInvitation = (
   deps: Pick<Services, "db" | "jobs" | "publicUrl">,
   actor: Actor,
   id: number,
-): Promise<string> {
-  return deps.db.transaction(async (tx) => {
-    const [user] = await tx
-      .select({
-        id: users.id,
-        email: users.email,
-        passwordHash: users.passwordHash,
-        isActive: users.isActive,
-      })
-      .from(users)
-      .where(employeeWithId(id))
-      .for("update");
-    if (!user) throw notFound(NO_SUCH_EMPLOYEE);
-    if (user.passwordHash) throw conflict(msg("employee.already_registered"));
-    if (!user.isActive) throw conflict(msg("employee.inactive"));
-    await invite(deps, tx, user, actor.userId);
-    return user.email;
+) =>
+  reinvite(deps, actor, employeeWithId(id), {
+    missing: NO_SUCH_EMPLOYEE,
+    registered: msg("employee.already_registered"),
+    inactive: msg("employee.inactive"),
   });
-}

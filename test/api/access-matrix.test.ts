@@ -68,6 +68,15 @@ async function productOfA(fx: Fixture): Promise<number> {
   return row?.id as number;
 }
 
+/** A staff user who has not registered yet, so that inviting them again is allowed. */
+async function invitedStaff(fx: Fixture): Promise<number> {
+  const [row] = await fx.sql<{ id: number }>(
+    "insert into users (email, role) values ($1, 'staff') returning id",
+    [`${unique("staff")}@example.com`],
+  );
+  return row?.id as number;
+}
+
 /** A fresh admin session of the staff user: the cookie the session routes take. */
 async function sessionCookie(fx: Fixture): Promise<Record<string, string>> {
   const response = await fx.app.inject({
@@ -190,6 +199,49 @@ const TABLE: Record<string, Entry> = {
   },
   "POST /api/v1/employees/:id/resend_invite": {
     call: async (fx) => ({ url: `/api/v1/employees/${await invitedEmployeeOfA(fx)}/resend_invite` }),
+    expect: staffOnly(202),
+  },
+  // Public account flows: a made-up token is refused alike for everyone, whatever bearer comes along.
+  "POST /api/v1/auth/invitation": {
+    call: () => ({ url: "/api/v1/auth/invitation", payload: { token: "made-up" } }),
+    expect: open(400),
+  },
+  "POST /api/v1/auth/password/reset": {
+    call: () => ({
+      url: "/api/v1/auth/password/reset",
+      payload: { email: `${unique("reset")}@example.com` },
+    }),
+    expect: open(202),
+  },
+  "POST /api/v1/auth/password/reset/account": {
+    call: () => ({ url: "/api/v1/auth/password/reset/account", payload: { token: "made-up" } }),
+    expect: open(400),
+  },
+  "POST /api/v1/auth/password/reset/confirm": {
+    call: () => ({
+      url: "/api/v1/auth/password/reset/confirm",
+      payload: { token: "made-up", password: "violet-harbour-42" },
+    }),
+    expect: open(400),
+  },
+  "GET /api/v1/staff": { call: () => ({ url: "/api/v1/staff" }), expect: staffOnly(200) },
+  "POST /api/v1/staff": {
+    call: () => ({ url: "/api/v1/staff", payload: { email: `${unique("staff")}@example.com` } }),
+    expect: staffOnly(201),
+  },
+  "GET /api/v1/staff/:id": {
+    call: async (fx) => ({ url: `/api/v1/staff/${await invitedStaff(fx)}` }),
+    expect: staffOnly(200),
+  },
+  "PATCH /api/v1/staff/:id": {
+    call: async (fx) => ({
+      url: `/api/v1/staff/${await invitedStaff(fx)}`,
+      payload: { first_name: "Renamed" },
+    }),
+    expect: staffOnly(200),
+  },
+  "POST /api/v1/staff/:id/resend_invite": {
+    call: async (fx) => ({ url: `/api/v1/staff/${await invitedStaff(fx)}/resend_invite` }),
     expect: staffOnly(202),
   },
   "GET /api/v1/companies/:id/employees": {

@@ -99,6 +99,26 @@ export const en = {
   "auth.invitation_used": "This invitation has already been used. Log in with your email and password.",
   "auth.invitation_expired": "This invitation has expired. Ask your administrator to resend it.",
   "auth.invitation_deactivated": "This account has been deactivated. Ask your administrator.",
+  "auth.token_outdated":
+    "This token was issued before the account's password was changed or the account was deactivated. Log in again.",
+  "account.password_wrong": "The current password is not correct.",
+  "account.password_same": "The new password must differ from the current one.",
+  "account.password_changed": "Your password has been changed. Your other sessions have been signed out.",
+  "account.reset_requested":
+    "If an account with this email exists, a link to set a new password has been sent to it. The link works for one hour.",
+  "account.reset_unknown": "This password reset link is not valid. Check that you copied the whole link.",
+  "account.reset_used": "This link has already been used. Ask for a new one if you need it.",
+  "account.reset_expired": "This link has expired. Ask for a new one.",
+  "account.reset_deactivated": "This account has been deactivated. Ask your administrator.",
+  "account.reset_done":
+    "Your password has been set, and every session has been signed out. Log in with the new password.",
+  "staff.not_found": "No staff user with this id.",
+  "staff.deactivate_self": "You cannot deactivate your own account. Ask another staff user to do it.",
+  "staff.last_active":
+    "This is the last active staff user: nobody could run the admin without them. Invite or activate another staff user first.",
+  "staff.already_registered": "This staff user has already registered; they log in with their password.",
+  "staff.inactive": "This staff user is inactive; activate them before inviting them again.",
+  "staff.invitation_sent": "A new invitation was sent to {email}.",
 
   // The password policy
   "password.too_short": {
@@ -117,6 +137,8 @@ export const en = {
   },
   "throttle.address": "Too many requests from your address.",
   "throttle.registrations": "Too many failed registrations from your address.",
+  "throttle.password_resets": "Too many password reset requests.",
+  "throttle.current_password": "Too many wrong current passwords for this account.",
   "throttle.login_from_address": "Too many failed login attempts for this account from your address.",
   "throttle.login": "Too many failed login attempts for this account.",
   "throttle.qr_emails": {

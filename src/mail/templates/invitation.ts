@@ -6,7 +6,8 @@ export interface Invitation {
   to: Recipient;
   /** Holds the one-time token that proves the email address. */
   link: string;
-  companyName: string;
+  /** The employee's company; null invites a staff user, to the admin. */
+  companyName: string | null;
   /** The staff member who invited; null once they are deleted. */
   inviter: Person | null;
   expiresAt: Date;
@@ -15,11 +16,11 @@ export interface Invitation {
 }
 
 interface Copy {
-  subject: (company: string) => string;
+  subject: (company: string | null) => string;
   /** Who invites whom where; `inviter` is a name or an email, null for nobody known. */
-  invited: (inviter: string | null, company: string) => string;
+  invited: (inviter: string | null, company: string | null) => string;
   next: string;
-  steps: (email: string) => [string, string, string];
+  steps: (email: string, company: string | null) => [string, string, string];
   button: string;
   copyLink: string;
   validity: (expires: string) => string;
@@ -28,14 +29,18 @@ interface Copy {
 
 const COPY: Record<Language, Copy> = {
   ru: {
-    subject: (company) => `Приглашение в supplynet: ${company}`,
+    subject: (company) => `Приглашение в supplynet: ${company ?? "администрирование"}`,
     invited: (inviter, company) =>
-      `${inviter ? `${inviter} приглашает` : "Приглашаем"} вас в supplynet как сотрудника компании ${company}.`,
+      `${inviter ? `${inviter} приглашает` : "Приглашаем"} вас в supplynet ${
+        company ? `как сотрудника компании ${company}` : "администратором сети"
+      }.`,
     next: "Что делать дальше:",
-    steps: (email) => [
+    steps: (email, company) => [
       "Откройте ссылку ниже.",
       "Придумайте пароль.",
-      `Затем входите в API с адресом ${email} и этим паролем.`,
+      company
+        ? `Затем входите в API с адресом ${email} и этим паролем.`
+        : `Затем входите в админку с адресом ${email} и этим паролем.`,
     ],
     button: "Придумать пароль",
     copyLink: "Если кнопка не открывается, скопируйте ссылку в адресную строку браузера:",
@@ -43,14 +48,18 @@ const COPY: Record<Language, Copy> = {
     unexpected: "Если вы не ждали этого приглашения, ничего делать не нужно.",
   },
   en: {
-    subject: (company) => `Your invitation to supplynet: ${company}`,
+    subject: (company) => `Your invitation to supplynet: ${company ?? "administration"}`,
     invited: (inviter, company) =>
-      `${inviter ? `${inviter} invites you` : "You are invited"} to supplynet as an employee of ${company}.`,
+      `${inviter ? `${inviter} invites you` : "You are invited"} to supplynet ${
+        company ? `as an employee of ${company}` : "as a staff user, to run the network"
+      }.`,
     next: "What to do next:",
-    steps: (email) => [
+    steps: (email, company) => [
       "Open the link below.",
       "Choose a password.",
-      `Then log in to the API with ${email} and that password.`,
+      company
+        ? `Then log in to the API with ${email} and that password.`
+        : `Then log in to the admin with ${email} and that password.`,
     ],
     button: "Choose your password",
     copyLink: "If the button does not open, copy the link into your browser's address bar:",
@@ -65,7 +74,7 @@ export function invitationEmail(invitation: Invitation): MailMessage {
   const copy = COPY[to.language];
   const inviter = invitation.inviter && (fullName(invitation.inviter) || invitation.inviter.email);
   const invited = copy.invited(inviter, companyName);
-  const steps = copy.steps(to.email);
+  const steps = copy.steps(to.email, companyName);
   const validity = copy.validity(dateTime(invitation.expiresAt, to.language, invitation.timeZone));
   const subject = copy.subject(companyName);
   return {
