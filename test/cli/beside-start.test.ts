@@ -98,4 +98,38 @@ describe.runIf(testDriver === "pglite")("commands beside a running `start` on th
     },
     CHILD_TIMEOUT,
   );
+
+  it(
+    "after a start is SIGKILLed, its socket file answers nobody: the commands open the database themselves, and the next start listens again",
+    async () => {
+      const port = 20_000 + Math.floor(Math.random() * 40_000);
+      const env = { ...t.cli.env, PORT: String(port), HOST: "127.0.0.1", LOG_LEVEL: "warn" };
+      const socketPath = path.join(t.cli.env.DATA_DIR as string, "cli.sock");
+      const killed = startCli(["start"], env);
+      try {
+        await killed.waitForStatus(`http://127.0.0.1:${port}/ready`, 200, 120_000);
+      } finally {
+        killed.child.kill("SIGKILL");
+        await killed.stop();
+      }
+      expect(existsSync(socketPath)).toBe(true);
+
+      const alone = await runCli(["run-task", "repay-debt"], t.cli.env);
+      expect(alone.stderr).toBe("");
+      expect(alone.stdout).toMatch(/^repay-debt: /);
+
+      const restarted = startCli(["start"], env);
+      let code: number | null;
+      try {
+        await restarted.waitForStatus(`http://127.0.0.1:${port}/ready`, 200, 120_000);
+        const beside = await runCli(["run-task", "accrue-debt"], t.cli.env);
+        expect(beside.stderr).toBe("");
+        expect(beside.stdout).toMatch(/^accrue-debt: /);
+      } finally {
+        code = await restarted.stop();
+      }
+      expect(code, restarted.output()).toBe(0);
+    },
+    CHILD_TIMEOUT,
+  );
 });
