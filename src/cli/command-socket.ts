@@ -62,8 +62,9 @@ async function answer(socket: Socket, context: Omit<OperationContext, "progress"
 }
 
 /**
- * `start`'s side: answers every command that connects, each in turn of the database (PGlite runs one statement
- * at a time). Returns the function that stops listening; a command still running then loses its database.
+ * `start`'s side: answers every command that connects; their statements take turns on the one PGlite
+ * connection with the server's own. Returns the function that stops listening; a command still running then
+ * loses its database.
  */
 export async function listenForCommands(
   context: Omit<OperationContext, "progress">,
@@ -116,6 +117,12 @@ function greet(
     socket.once("error", (error: NodeJS.ErrnoException) => {
       clearTimeout(timer);
       if (error.code === "ENOENT" || error.code === "ECONNREFUSED") resolve(null);
+      else if (error.code === "EACCES")
+        reject(
+          new UserError(
+            `${socketPath} belongs to another user, whose supplynet start holds the embedded database: run the command as that user.`,
+          ),
+        );
       else
         reject(new UserError(`Cannot reach the running supplynet start on ${socketPath}: ${error.message}.`));
     });

@@ -1,6 +1,8 @@
-import { existsSync, statSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { chmodSync, existsSync, statSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { projectRoot } from "../../src/paths.js";
 import { isReadableFailure, runCli, snapshot, startCli } from "../helpers/cli.js";
 import { testDriver } from "../helpers/database.js";
 import { testApp } from "../helpers/fixture.js";
@@ -11,6 +13,27 @@ const CHILD_TIMEOUT = 300_000;
 const t = testApp({ app: false, cli: true, truncate: false });
 
 const STRONG = "amber-otter-lantern";
+
+/** `supplynet run-task accrue-debt` as the unprivileged user nobody (only root may switch to it). */
+function runTaskAsNobody(dataDir: string) {
+  return spawnSync(
+    process.execPath,
+    [
+      "--import",
+      path.join(projectRoot, "node_modules/tsx/dist/loader.mjs"),
+      path.join(projectRoot, "src/main.ts"),
+      "run-task",
+      "accrue-debt",
+    ],
+    {
+      uid: 65534,
+      gid: 65534,
+      cwd: "/tmp",
+      env: { ...process.env, DATA_DIR: dataDir, HOME: "/tmp" },
+      encoding: "utf8",
+    },
+  );
+}
 
 describe.runIf(testDriver === "pglite")("commands beside a running `start` on the embedded database", () => {
   it(
@@ -32,6 +55,13 @@ describe.runIf(testDriver === "pglite")("commands beside a running `start` on th
         const socket = statSync(socketPath);
         expect(socket.isSocket()).toBe(true);
         expect(socket.mode & 0o777).toBe(0o600);
+        if (process.getuid?.() === 0) {
+          // With the data dir itself open to all, the socket's own mode is what keeps another user out.
+          chmodSync(t.cli.env.DATA_DIR as string, 0o755);
+          const stranger = runTaskAsNobody(t.cli.env.DATA_DIR as string);
+          expect(stranger.stderr).toMatch(/cli\.sock belongs to another user/);
+          expect(stranger.status).toBe(1);
+        }
 
         const created = await runCli(
           ["createsuperuser", "--email", "beside@example.com", "--password", STRONG, "--no-input"],
