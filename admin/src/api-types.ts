@@ -141,6 +141,107 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  "/api/v1/auth/invitation": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Whom an invitation is for and from whom, before the invitee chooses a password
+     * @description The token travels in the body, never in a URL, so that no log keeps it.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            /** @description From the invitation link */
+            token: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Whom the invitation is for, and from whom */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              /** @description null for a staff user */
+              company_name: string | null;
+              email: string;
+              /** Format: date-time */
+              expires_at: string;
+              /** @description The inviting staff member's name, else their email; null once they are deleted */
+              invited_by: string | null;
+              /** @enum {unknown} */
+              role: "staff" | "employee";
+            };
+          };
+        };
+        /** @description Invalid input; every bad field is named in error.fields. Codes: `invalid`, `parse_error` */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["ErrorResponse"];
+          };
+        };
+        /** @description Body too large. Code: `payload_too_large` */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["ErrorResponse"];
+          };
+        };
+        /** @description Rate limited; see Retry-After. Code: `throttled` */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["ErrorResponse"];
+          };
+        };
+        /** @description Unavailable for now; see Retry-After. Codes: `database_unavailable`, `timeout`, `unavailable` */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["ErrorResponse"];
+          };
+        };
+        /** @description The database did not answer in time. Code: `database_timeout` */
+        504: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["ErrorResponse"];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   "/api/v1/auth/logout": {
     parameters: {
       query?: never;
@@ -450,6 +551,290 @@ export interface paths {
         };
         /** @description No valid access token. Code: `not_authenticated` */
         401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["ErrorResponse"];
+          };
+        };
+        /** @description Body too large. Code: `payload_too_large` */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["ErrorResponse"];
+          };
+        };
+        /** @description Rate limited; see Retry-After. Code: `throttled` */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["ErrorResponse"];
+          };
+        };
+        /** @description Unavailable for now; see Retry-After. Codes: `database_unavailable`, `timeout`, `unavailable` */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["ErrorResponse"];
+          };
+        };
+        /** @description The database did not answer in time. Code: `database_timeout` */
+        504: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["ErrorResponse"];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/auth/password/reset": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Ask for a link to set a new password, sent to the account's email
+     * @description Always 202 with the same words, whether or not the email names an account: the answer tells nobody which emails have one. The link works once, for an hour.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            /** @description The account's email, any case */
+            email: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Accepted; the work continues in the background */
+        202: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              detail: string;
+            };
+          };
+        };
+        /** @description Invalid input; every bad field is named in error.fields. Codes: `invalid`, `parse_error` */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["ErrorResponse"];
+          };
+        };
+        /** @description Body too large. Code: `payload_too_large` */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["ErrorResponse"];
+          };
+        };
+        /** @description Rate limited; see Retry-After. Code: `throttled` */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["ErrorResponse"];
+          };
+        };
+        /** @description Unavailable for now; see Retry-After. Codes: `database_unavailable`, `timeout`, `unavailable` */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["ErrorResponse"];
+          };
+        };
+        /** @description The database did not answer in time. Code: `database_timeout` */
+        504: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["ErrorResponse"];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/auth/password/reset/account": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Whose password a reset link sets, before its owner chooses one */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            /** @description From the password reset link */
+            token: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Whose password the link sets */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              /** @description null for a staff user */
+              company_name: string | null;
+              email: string;
+              /** Format: date-time */
+              expires_at: string;
+              /** @enum {unknown} */
+              role: "staff" | "employee";
+            };
+          };
+        };
+        /** @description Invalid input; every bad field is named in error.fields. Codes: `invalid`, `parse_error` */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["ErrorResponse"];
+          };
+        };
+        /** @description Body too large. Code: `payload_too_large` */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["ErrorResponse"];
+          };
+        };
+        /** @description Rate limited; see Retry-After. Code: `throttled` */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["ErrorResponse"];
+          };
+        };
+        /** @description Unavailable for now; see Retry-After. Codes: `database_unavailable`, `timeout`, `unavailable` */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["ErrorResponse"];
+          };
+        };
+        /** @description The database did not answer in time. Code: `database_timeout` */
+        504: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["ErrorResponse"];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/auth/password/reset/confirm": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Set a new password with a reset link; every session of the account is signed out */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            /** @description At least 8 characters; not a common password, nor your email */
+            password: string;
+            /** @description From the password reset link */
+            token: string;
+          };
+        };
+      };
+      responses: {
+        /** @description The password is set and every session signed out */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              detail: string;
+              email: string;
+              /** @enum {unknown} */
+              role: "staff" | "employee";
+            };
+          };
+        };
+        /** @description Invalid input; every bad field is named in error.fields. Codes: `invalid`, `parse_error` */
+        400: {
           headers: {
             [name: string]: unknown;
           };
@@ -2461,7 +2846,7 @@ export interface paths {
     put?: never;
     /**
      * Set the debt of the listed companies to 0
-     * @description Up to 20 ids are cleared at once (200). More (up to 100000) are cleared by a job (202); follow it at GET /jobs/{job_id}. Duplicates count once, factories (never in debt) are left alone, and ids that name no company come back in unknown_ids.
+     * @description Up to 20 ids are cleared at once (200). More (up to 100000) are cleared by a job (202); follow it at GET /jobs/{job_id}, whose result has the same counts. Duplicates count once, factories (never in debt) are left alone and counted, and ids that name no company come back in unknown_ids.
      */
     post: {
       parameters: {
@@ -2485,9 +2870,17 @@ export interface paths {
           };
           content: {
             "application/json": {
+              /** @description Companies whose debt is set to 0 */
               cleared: number;
+              /** @description Factories among the ids: never in debt, left alone */
+              skipped_factories: number;
               /** @description Ids that name no company; they are ignored */
               unknown_ids: number[];
+              /**
+               * @description What they owed, in all
+               * @example 98765432.10
+               */
+              written_off: string;
             };
           };
         };
@@ -2502,6 +2895,121 @@ export interface paths {
               job_id: string;
               /** @description Ids that name no company; they are ignored */
               unknown_ids: number[];
+            };
+          };
+        };
+        /** @description Invalid input; every bad field is named in error.fields. Codes: `invalid`, `parse_error` */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["ErrorResponse"];
+          };
+        };
+        /** @description No valid access token. Code: `not_authenticated` */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["ErrorResponse"];
+          };
+        };
+        /** @description Your role may not do this. Code: `forbidden` */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["ErrorResponse"];
+          };
+        };
+        /** @description Body too large. Code: `payload_too_large` */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["ErrorResponse"];
+          };
+        };
+        /** @description Unavailable for now; see Retry-After. Codes: `database_unavailable`, `timeout`, `unavailable` */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["ErrorResponse"];
+          };
+        };
+        /** @description The database did not answer in time. Code: `database_timeout` */
+        504: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["ErrorResponse"];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/companies/clear_debt/preview": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * What clearing the listed companies' debt would do now, changing nothing
+     * @description The counts and the total that POST /companies/clear_debt would answer for these ids at this moment (or its job's result), and whether it would be a job: for a confirmation.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            ids: number[];
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              /** @description Companies whose debt is set to 0 */
+              cleared: number;
+              /** @description Whether POST /companies/clear_debt would hand these to a job */
+              in_background: boolean;
+              /** @description Up to this many distinct ids are cleared at once, more by a job */
+              inline_limit: number;
+              /** @description Factories among the ids: never in debt, left alone */
+              skipped_factories: number;
+              /** @description Ids that name no company; they are ignored */
+              unknown_ids: number[];
+              /**
+               * @description What they owed, in all
+               * @example 98765432.10
+               */
+              written_off: string;
             };
           };
         };
@@ -4424,6 +4932,593 @@ export interface paths {
     };
     put?: never;
     post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/staff": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** List staff users (staff) */
+    get: {
+      parameters: {
+        query?: {
+          is_active?: boolean;
+          /** @description Sort field; prefix with - for descending */
+          ordering?:
+            | "id"
+            | "-id"
+            | "email"
+            | "-email"
+            | "first_name"
+            | "-first_name"
+            | "last_name"
+            | "-last_name"
+            | "created_at"
+            | "-created_at"
+            | "last_login_at"
+            | "-last_login_at";
+          page?: number;
+          page_size?: number;
+          /** @description Part of the email, first or last name (any case) */
+          search?: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              count: number;
+              next: string | null;
+              previous: string | null;
+              results: {
+                /** Format: date-time */
+                created_at: string;
+                email: string;
+                first_name: string;
+                id: number;
+                is_active: boolean;
+                /**
+                 * @description The language of their emails and of the admin: ru (Russian) or en (English)
+                 * @enum {unknown}
+                 */
+                language: "ru" | "en";
+                /** Format: date-time */
+                last_login_at: string | null;
+                last_name: string;
+                /** @description Whether they have set a password (accepted their invitation) */
+                registered: boolean;
+              }[];
+            };
+          };
+        };
+        /** @description Invalid input; every bad field is named in error.fields. Codes: `invalid`, `parse_error` */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["ErrorResponse"];
+          };
+        };
+        /** @description No valid access token. Code: `not_authenticated` */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["ErrorResponse"];
+          };
+        };
+        /** @description Your role may not do this. Code: `forbidden` */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["ErrorResponse"];
+          };
+        };
+        /** @description A page past the last: `Invalid page.`. Code: `not_found` */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["ErrorResponse"];
+          };
+        };
+        /** @description Unavailable for now; see Retry-After. Codes: `database_unavailable`, `timeout`, `unavailable` */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["ErrorResponse"];
+          };
+        };
+        /** @description The database did not answer in time. Code: `database_timeout` */
+        504: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["ErrorResponse"];
+          };
+        };
+      };
+    };
+    put?: never;
+    /** Create a staff user and send them an invitation (staff) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            /** Format: email */
+            email: string;
+            /** @description First name */
+            first_name?: string;
+            /**
+             * @description The language of their emails and admin, ru or en; by default yours (the inviting staff user's)
+             * @enum {unknown}
+             */
+            language?: "ru" | "en";
+            /** @description Last name */
+            last_name?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description A staff user: a user of role staff, who runs the network in the admin */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              /** Format: date-time */
+              created_at: string;
+              email: string;
+              first_name: string;
+              id: number;
+              is_active: boolean;
+              /**
+               * @description The language of their emails and of the admin: ru (Russian) or en (English)
+               * @enum {unknown}
+               */
+              language: "ru" | "en";
+              /** Format: date-time */
+              last_login_at: string | null;
+              last_name: string;
+              /** @description Whether they have set a password (accepted their invitation) */
+              registered: boolean;
+            };
+          };
+        };
+        /** @description Invalid input; every bad field is named in error.fields. Codes: `invalid`, `parse_error` */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["ErrorResponse"];
+          };
+        };
+        /** @description No valid access token. Code: `not_authenticated` */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["ErrorResponse"];
+          };
+        };
+        /** @description Your role may not do this. Code: `forbidden` */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["ErrorResponse"];
+          };
+        };
+        /** @description Conflicts with the current data. Code: `conflict` */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["ErrorResponse"];
+          };
+        };
+        /** @description Body too large. Code: `payload_too_large` */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["ErrorResponse"];
+          };
+        };
+        /** @description Unavailable for now; see Retry-After. Codes: `database_unavailable`, `timeout`, `unavailable` */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["ErrorResponse"];
+          };
+        };
+        /** @description The database did not answer in time. Code: `database_timeout` */
+        504: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["ErrorResponse"];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/staff/{id}": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One staff user (staff) */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description A staff user: a user of role staff, who runs the network in the admin */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              /** Format: date-time */
+              created_at: string;
+              email: string;
+              first_name: string;
+              id: number;
+              is_active: boolean;
+              /**
+               * @description The language of their emails and of the admin: ru (Russian) or en (English)
+               * @enum {unknown}
+               */
+              language: "ru" | "en";
+              /** Format: date-time */
+              last_login_at: string | null;
+              last_name: string;
+              /** @description Whether they have set a password (accepted their invitation) */
+              registered: boolean;
+            };
+          };
+        };
+        /** @description Invalid input; every bad field is named in error.fields. Codes: `invalid`, `parse_error` */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["ErrorResponse"];
+          };
+        };
+        /** @description No valid access token. Code: `not_authenticated` */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["ErrorResponse"];
+          };
+        };
+        /** @description Your role may not do this. Code: `forbidden` */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["ErrorResponse"];
+          };
+        };
+        /** @description Not found, or outside your company. Code: `not_found` */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["ErrorResponse"];
+          };
+        };
+        /** @description Unavailable for now; see Retry-After. Codes: `database_unavailable`, `timeout`, `unavailable` */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["ErrorResponse"];
+          };
+        };
+        /** @description The database did not answer in time. Code: `database_timeout` */
+        504: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["ErrorResponse"];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /** Change names, language or is_active (staff); deactivating signs them out everywhere, and is refused for yourself and for the last active staff user */
+    patch: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            /** @description First name */
+            first_name?: string;
+            /** @description false deactivates and signs them out everywhere; never yourself, nor the last active staff user */
+            is_active?: boolean;
+            /**
+             * @description The language of their emails and admin: ru (Russian) or en (English)
+             * @enum {unknown}
+             */
+            language?: "ru" | "en";
+            /** @description Last name */
+            last_name?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description A staff user: a user of role staff, who runs the network in the admin */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              /** Format: date-time */
+              created_at: string;
+              email: string;
+              first_name: string;
+              id: number;
+              is_active: boolean;
+              /**
+               * @description The language of their emails and of the admin: ru (Russian) or en (English)
+               * @enum {unknown}
+               */
+              language: "ru" | "en";
+              /** Format: date-time */
+              last_login_at: string | null;
+              last_name: string;
+              /** @description Whether they have set a password (accepted their invitation) */
+              registered: boolean;
+            };
+          };
+        };
+        /** @description Invalid input; every bad field is named in error.fields. Codes: `invalid`, `parse_error` */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["ErrorResponse"];
+          };
+        };
+        /** @description No valid access token. Code: `not_authenticated` */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["ErrorResponse"];
+          };
+        };
+        /** @description Your role may not do this. Code: `forbidden` */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["ErrorResponse"];
+          };
+        };
+        /** @description Not found, or outside your company. Code: `not_found` */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["ErrorResponse"];
+          };
+        };
+        /** @description Conflicts with the current data. Code: `conflict` */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["ErrorResponse"];
+          };
+        };
+        /** @description Body too large. Code: `payload_too_large` */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["ErrorResponse"];
+          };
+        };
+        /** @description Unavailable for now; see Retry-After. Codes: `database_unavailable`, `timeout`, `unavailable` */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["ErrorResponse"];
+          };
+        };
+        /** @description The database did not answer in time. Code: `database_timeout` */
+        504: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["ErrorResponse"];
+          };
+        };
+      };
+    };
+    trace?: never;
+  };
+  "/api/v1/staff/{id}/resend_invite": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Send a new invitation; earlier links stop working (staff) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Accepted; the work continues in the background */
+        202: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              detail: string;
+            };
+          };
+        };
+        /** @description Invalid input; every bad field is named in error.fields. Codes: `invalid`, `parse_error` */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["ErrorResponse"];
+          };
+        };
+        /** @description No valid access token. Code: `not_authenticated` */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["ErrorResponse"];
+          };
+        };
+        /** @description Your role may not do this. Code: `forbidden` */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["ErrorResponse"];
+          };
+        };
+        /** @description Not found, or outside your company. Code: `not_found` */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["ErrorResponse"];
+          };
+        };
+        /** @description Conflicts with the current data. Code: `conflict` */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["ErrorResponse"];
+          };
+        };
+        /** @description Unavailable for now; see Retry-After. Codes: `database_unavailable`, `timeout`, `unavailable` */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["ErrorResponse"];
+          };
+        };
+        /** @description The database did not answer in time. Code: `database_timeout` */
+        504: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["ErrorResponse"];
+          };
+        };
+      };
+    };
     delete?: never;
     options?: never;
     head?: never;

@@ -52,6 +52,7 @@ export type EmployeeUpdate = Body<"/api/v1/employees/{id}", "patch">;
 export type ClearDebtAnswer =
   | Answer<"/api/v1/companies/clear_debt", "post", 200>
   | Answer<"/api/v1/companies/clear_debt", "post", 202>;
+export type ClearDebtPreview = Answer<"/api/v1/companies/clear_debt/preview", "post">;
 export type Job = Answer<"/api/v1/jobs/{id}", "get">;
 
 type TreeAnswer = Answer<"/api/v1/companies/{id}/tree", "get">;
@@ -63,3 +64,13 @@ export type Stats = Answer<"/api/v1/stats", "get">;
 export type Me = Answer<"/api/v1/auth/me", "get">;
 export type Registered = Answer<"/api/v1/auth/register", "post", 201>;
 export type RegisterBody = Body<"/api/v1/auth/register", "post">;
+export type InvitationView = Answer<"/api/v1/auth/invitation", "post">;
+export type PasswordChangeBody = Body<"/api/v1/auth/session/password", "post">;
+export type Session = Answer<"/api/v1/auth/session/password", "post">;
+export type PasswordResetAccount = Answer<"/api/v1/auth/password/reset/account", "post">;
+export type PasswordResetDone = Answer<"/api/v1/auth/password/reset/confirm", "post">;
+export type Accepted = Answer<"/api/v1/auth/password/reset", "post", 202>;
+
+export type StaffUser = Answer<"/api/v1/staff/{id}", "get">;
+export type StaffCreate = Body<"/api/v1/staff", "post">;
+export type StaffUpdate = Body<"/api/v1/staff/{id}", "patch">;

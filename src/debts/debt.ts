@@ -26,31 +26,71 @@ export async function unknownCompanyIds(db: DbOrTx, actor: Actor, ids: number[])
   return rows.map((row) => row.id);
 }
 
-/** Sets the debt of the listed companies to 0 in one statement; factories (never in debt) are left alone. */
-export async function clearDebt(db: DbOrTx, ids: number[]): Promise<{ cleared: number }> {
-  const [row] = await selectRows<{ cleared: number }>(
+/**
+ * What a clearing did, or would do: the companies set to 0 (factories are left alone: they are never in debt),
+ * the debt they owed, and the factories among the ids. With the ids that name no company, the counts add up to
+ * the companies asked for, so the admin can say why fewer were cleared than selected.
+ */
+export interface ClearedDebts {
+  cleared: number;
+  written_off: string;
+  skipped_factories: number;
+}
+
+/** Sets the debt of the listed companies to 0 in one statement, and says what it wrote off. */
+export async function clearDebt(db: DbOrTx, ids: number[]): Promise<ClearedDebts> {
+  const [row] = await selectRows<ClearedDebts>(
     db,
     sql`
       with cleared as (
-        update companies set debt = 0
-        where id in (
-          select id from companies
+        update companies set debt = 0 from (
+          select id, debt from companies
           where id = any(${sql.param(ids)}::int[]) and supplier_id is not null
           order by id for update
-        )
-        returning 1
+        ) as owed
+        where companies.id = owed.id
+        returning owed.debt
       )
-      select count(*)::int as cleared from cleared`,
+      select (select count(*) from cleared)::int as cleared,
+        (select round(coalesce(sum(debt), 0), 2) from cleared)::text as written_off,
+        (select count(*) from companies
+          where id = any(${sql.param(ids)}::int[]) and supplier_id is null)::int as skipped_factories`,
   );
-  return { cleared: row?.cleared ?? 0 };
+  if (!row) throw new Error("the clearing answered no row");
+  return row;
+}
+
+/** What clearing the ids would do now, read without a lock: for a confirmation, before anything is changed. */
+async function debtsToClear(db: DbOrTx, ids: number[]): Promise<ClearedDebts> {
+  const [row] = await selectRows<ClearedDebts>(
+    db,
+    sql`
+      select (count(*) filter (where supplier_id is not null))::int as cleared,
+        round(coalesce(sum(debt), 0), 2)::text as written_off,
+        (count(*) filter (where supplier_id is null))::int as skipped_factories
+      from companies where id = any(${sql.param(ids)}::int[])`,
+  );
+  if (!row) throw new Error("the count answered no row");
+  return row;
 }
 
 /** Up to this many companies are cleared within the request; more go to a `clear-debt` job. */
 export const CLEAR_DEBT_INLINE_LIMIT = 20;
 
 export type DebtClearing =
-  | { cleared: number; unknownIds: number[] }
+  | (ClearedDebts & { unknownIds: number[] })
   | { jobId: string; unknownIds: number[] };
+
+/** The distinct ids, those the actor can see, and the others. */
+async function sortIds(db: DbOrTx, actor: Actor, requestedIds: number[]) {
+  const ids = [...new Set(requestedIds)];
+  const unknownIds = await unknownCompanyIds(db, actor, ids);
+  const unknown = new Set(unknownIds);
+  return { ids, known: ids.filter((id) => !unknown.has(id)), unknownIds };
+}
+
+/** Whether clearing this many distinct ids goes to a background job. */
+const inBackground = (ids: number[]) => ids.length > CLEAR_DEBT_INLINE_LIMIT;
 
 /**
  * Staff's bulk clear: duplicates count once, ids naming no company are reported back. A few companies are
@@ -61,12 +101,19 @@ export async function requestDebtClearing(
   actor: Actor,
   requestedIds: number[],
 ): Promise<DebtClearing> {
-  const ids = [...new Set(requestedIds)];
-  const unknownIds = await unknownCompanyIds(db, actor, ids);
-  const unknown = new Set(unknownIds);
-  const known = ids.filter((id) => !unknown.has(id));
-  if (ids.length <= CLEAR_DEBT_INLINE_LIMIT) return { ...(await clearDebt(db, known)), unknownIds };
+  const { ids, known, unknownIds } = await sortIds(db, actor, requestedIds);
+  if (!inBackground(ids)) return { ...(await clearDebt(db, known)), unknownIds };
   return { jobId: await jobs.enqueue("clear-debt", { ids: known }), unknownIds };
+}
+
+/** What requestDebtClearing would do with these ids now, and whether it would be a job; nothing is changed. */
+export async function previewDebtClearing(
+  { db }: Pick<Services, "db">,
+  actor: Actor,
+  requestedIds: number[],
+): Promise<ClearedDebts & { unknownIds: number[]; inBackground: boolean }> {
+  const { ids, known, unknownIds } = await sortIds(db, actor, requestedIds);
+  return { ...(await debtsToClear(db, known)), unknownIds, inBackground: inBackground(ids) };
 }
 
 export const SCHEDULED_DEBT_TASKS = ["accrue-debt", "repay-debt"] as const;

@@ -304,6 +304,10 @@ const TABLE: Record<string, Entry> = {
     call: (fx) => ({ url: "/api/v1/companies/clear_debt", payload: { ids: [fx.companyA] } }),
     expect: staffOnly(200),
   },
+  "POST /api/v1/companies/clear_debt/preview": {
+    call: (fx) => ({ url: "/api/v1/companies/clear_debt/preview", payload: { ids: [fx.companyA] } }),
+    expect: staffOnly(200),
+  },
   "GET /api/v1/companies/:id/get_qr": {
     call: (fx) => ({ url: `/api/v1/companies/${fx.companyA}/get_qr` }),
     expect: companyA(202),

@@ -29,13 +29,19 @@ const debts = async (ids: number[]) =>
   ).map((row) => row.debt);
 
 describe("POST /companies/clear_debt", () => {
-  it("clears up to 20 companies at once: 200 {cleared, unknown_ids}, factories and others left alone", async () => {
+  it("clears up to 20 companies at once: 200 {cleared, written_off, skipped_factories, unknown_ids}, factories and others left alone", async () => {
     const chain = await createChain(t.testDb, "Clear");
     const other = await createChain(t.testDb, "Other");
     const ids = chain.map((company) => company.id);
     const response = await clearDebt([...ids, ids[1], 987_654]);
     expect(response.statusCode).toBe(200);
-    expect(response.json()).toEqual({ cleared: 4, unknown_ids: [987_654] });
+    // Four companies at 100.50; the factory is skipped.
+    expect(response.json()).toEqual({
+      cleared: 4,
+      written_off: "402.00",
+      skipped_factories: 1,
+      unknown_ids: [987_654],
+    });
     expect(await debts(ids)).toEqual(["0.00", "0.00", "0.00", "0.00", "0.00"]);
     expect(await debts(other.slice(1).map((company) => company.id))).toEqual([
       "100.50",
@@ -70,7 +76,7 @@ describe("POST /companies/clear_debt", () => {
       id: job_id,
       name: "clear-debt",
       state: "completed",
-      result: { cleared: 30 },
+      result: { cleared: 30, written_off: "300.00", skipped_factories: 1 },
       error: null,
     });
     expect(job.completedAt).toBeInstanceOf(Date);

@@ -1,6 +1,7 @@
 import MoneyOffIcon from "@mui/icons-material/MoneyOff";
 import CircularProgress from "@mui/material/CircularProgress";
-import { useMutation, useQuery } from "@tanstack/react-query";
+import Typography from "@mui/material/Typography";
+import { type UseQueryResult, useMutation, useQuery } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
 import {
   Button,
@@ -14,7 +15,7 @@ import {
 } from "react-admin";
 import type { SupplynetDataProvider } from "../dataProvider";
 import { useFormats } from "../shared/format";
-import type { Job } from "../types";
+import type { ClearDebtPreview, Job } from "../types";
 
 const POLL_INTERVAL_MS = 1000;
 const POLL_TIMEOUT_MS = 10 * 60_000;
@@ -33,10 +34,17 @@ function useJob(jobId: string | undefined) {
   });
 }
 
-/** A job's result is any JSON to the API; clear-debt's is {cleared}. */
-function clearedBy(job: Job): number {
-  const cleared = job.result?.cleared;
-  return typeof cleared === "number" ? cleared : 0;
+/** What a clearing did: the 200 answer, or a clear-debt job's result. */
+type Cleared = Pick<ClearDebtPreview, "cleared" | "written_off" | "skipped_factories">;
+
+/** A job's result is any JSON to the API; clear-debt's has the counts of the 200 answer. */
+function clearedBy(job: Job): Cleared {
+  const { cleared, written_off, skipped_factories } = job.result ?? {};
+  return {
+    cleared: typeof cleared === "number" ? cleared : 0,
+    written_off: typeof written_off === "string" ? written_off : "0.00",
+    skipped_factories: typeof skipped_factories === "number" ? skipped_factories : 0,
+  };
 }
 
 const KEY = "resources.companies.clear_debt";
@@ -50,6 +58,60 @@ function useCompanyMessages() {
 }
 
 /**
+ * What clearing `selected` companies did, and why fewer may have been cleared ("Cleared 143 companies of 150;
+ * 5 factories owe nothing; 2 no longer exist"): the counts add up to the selection.
+ */
+function useResultMessage() {
+  const message = useCompanyMessages();
+  const { money, count } = useFormats();
+  return (result: Cleared, unknown: number, selected: number) => {
+    const skipped =
+      (result.skipped_factories ? message("skipped_factories", result.skipped_factories) : "") +
+      (unknown ? message("skipped", unknown) : "");
+    return message("cleared", result.cleared, {
+      selected: count(selected),
+      amount: money(result.written_off),
+      skipped,
+    });
+  };
+}
+
+/**
+ * The confirmation's words: the companies selected, then, once the server has counted them, the exact debt
+ * to be written off, those left alone and why, and whether a background job does it.
+ */
+function ConfirmationText({
+  selected,
+  preview,
+}: {
+  selected: number;
+  preview: UseQueryResult<ClearDebtPreview>;
+}) {
+  const translate = useTranslate();
+  const message = useCompanyMessages();
+  const { money } = useFormats();
+  const { data, error } = preview;
+  const lines = [message("content", selected, { zero: money("0") })];
+  if (error) lines.push(translate(`${KEY}.count_failed`, { error: error.message }));
+  else if (!data) lines.push(translate(`${KEY}.counting`));
+  else {
+    lines.push(translate(`${KEY}.written_off`, { amount: money(data.written_off) }));
+    if (data.skipped_factories) lines.push(message("factories_left", data.skipped_factories));
+    if (data.unknown_ids.length) lines.push(message("unknown_left", data.unknown_ids.length));
+    if (data.in_background) lines.push(translate(`${KEY}.background`, { limit: data.inline_limit }));
+  }
+  return (
+    <>
+      {lines.map((line) => (
+        <Typography key={line} variant="body1" gutterBottom>
+          {line}
+        </Typography>
+      ))}
+    </>
+  );
+}
+
+/**
  * Clearing debt is its own endpoint, not updateMany (which would PATCH each id with the same data): up to 20
  * companies are cleared at once, more become a job that this button follows until it ends.
  */
@@ -59,11 +121,24 @@ export function ClearDebtButton() {
   const notify = useNotify();
   const refresh = useRefresh();
   const translate = useTranslate();
-  const { money } = useFormats();
   const message = useCompanyMessages();
+  const resultMessage = useResultMessage();
   const [confirming, setConfirming] = useState(false);
-  const [following, setFollowing] = useState<{ jobId: string; until: number }>();
+  const [following, setFollowing] = useState<{
+    jobId: string;
+    until: number;
+    selected: number;
+    unknown: number;
+  }>();
   const job = useJob(following?.jobId);
+  // Counted afresh each time the confirmation opens: debts change between two clicks.
+  const preview = useQuery({
+    queryKey: ["clear_debt_preview", selectedIds],
+    queryFn: () => dataProvider.previewClearDebt(selectedIds),
+    enabled: confirming,
+    gcTime: 0,
+    staleTime: 0,
+  });
 
   const cleared = () => {
     onUnselectItems();
@@ -73,12 +148,18 @@ export function ClearDebtButton() {
   const clearDebt = useMutation({
     mutationFn: (ids: Identifier[]) => dataProvider.clearDebt(ids),
     onSuccess: (answer, ids) => {
-      const skipped = answer.unknown_ids.length ? message("skipped", answer.unknown_ids.length) : "";
+      const unknown = answer.unknown_ids.length;
       if ("job_id" in answer) {
+        const skipped = unknown ? message("skipped", unknown) : "";
         notify(message("scheduled", ids.length, { skipped }), { type: "info" });
-        setFollowing({ jobId: answer.job_id, until: Date.now() + POLL_TIMEOUT_MS });
+        setFollowing({
+          jobId: answer.job_id,
+          until: Date.now() + POLL_TIMEOUT_MS,
+          selected: ids.length,
+          unknown,
+        });
       } else {
-        notify(message("cleared", answer.cleared, { skipped }), { type: "success" });
+        notify(resultMessage(answer, unknown, ids.length), { type: "success" });
         cleared();
       }
     },
@@ -94,7 +175,9 @@ export function ClearDebtButton() {
         const error = job.data.error ?? translate(`${KEY}.unknown_error`);
         notify(translate(`${KEY}.failed`, { error }), { type: "error" });
       } else {
-        notify(message("cleared", clearedBy(job.data), { skipped: "" }), { type: "success" });
+        notify(resultMessage(clearedBy(job.data), following.unknown, following.selected), {
+          type: "success",
+        });
       }
       cleared();
     } else if (job.error) {
@@ -125,8 +208,9 @@ export function ClearDebtButton() {
       <Confirm
         isOpen={confirming}
         title={`${KEY}.title`}
-        content={message("content", selectedIds.length, { zero: money("0") })}
+        content={<ConfirmationText selected={selectedIds.length} preview={preview} />}
         confirm={`${KEY}.button`}
+        loading={preview.isPending}
         onConfirm={() => {
           setConfirming(false);
           clearDebt.mutate(selectedIds);
