@@ -98,13 +98,17 @@ async function* csvText<Row>(
  * memory holds one chunk whatever the length; a client that goes away stops the reading.
  */
 export async function sendCsv<Row>(reply: FastifyReply, name: string, table: CsvTable<Row>) {
+  const date = new Date().toISOString().slice(0, 10);
+  reply
+    .type("text/csv; charset=utf-8")
+    .header("content-disposition", `attachment; filename="${name}-${date}.csv"`);
+  // Fastify answers HEAD by draining the GET's stream: a whole export read for nothing, so none is made.
+  if (reply.request.method === "HEAD") return reply.send();
   const rows = table.chunks[Symbol.asyncIterator]();
   const first = await rows.next();
-  const date = new Date().toISOString().slice(0, 10);
-  return reply
-    .type("text/csv; charset=utf-8")
-    .header("content-disposition", `attachment; filename="${name}-${date}.csv"`)
-    .send(Readable.from(csvText(table, reply.request.language, first, rows), { objectMode: false }));
+  return reply.send(
+    Readable.from(csvText(table, reply.request.language, first, rows), { objectMode: false }),
+  );
 }
 
 /** An export's 200, documented as what it is (Fastify does not serialize a stream, so no schema checks it). */

@@ -57,20 +57,26 @@ export function keysetOrder<Field extends string>(
 /**
  * Every row of a list, in chunks of `size` read one after another by `read(after, size)`: constant memory for
  * any length, and on PGlite, where a query loads all its rows and a cursor would hold the one connection, each
- * chunk is a short query that lets other requests in between. The chunks are separate statements, not one
- * snapshot: a row whose sort key changes meanwhile may be read twice or not at all (ordering by id avoids that).
+ * chunk is a short query that lets other requests in between. The next chunk is read while the consumer works
+ * on this one, so the database's time hides behind the writing: two chunks in memory at most. The chunks are
+ * separate statements, not one snapshot: a row whose sort key changes meanwhile may be read twice or not at all
+ * (ordering by id avoids that).
  */
 export async function* keysetChunks<Row extends KeysetRow>(
   order: KeysetOrder,
   size: number,
   read: (after: SQL | undefined, size: number) => Promise<Row[]>,
 ): AsyncGenerator<Row[]> {
-  let after: SQL | undefined;
-  for (;;) {
-    const rows = await read(after, size);
-    if (rows.length > 0) yield rows;
-    const last = rows.at(-1);
-    if (!last || rows.length < size) return;
-    after = order.after(last);
+  let next: Promise<Row[]> | undefined = read(undefined, size);
+  try {
+    while (next) {
+      const rows: Row[] = await next;
+      const last = rows.at(-1);
+      next = last && rows.length === size ? read(order.after(last), size) : undefined;
+      if (rows.length > 0) yield rows;
+    }
+  } finally {
+    // A consumer that stopped early (the client went away) leaves a chunk read ahead: its end is of no interest.
+    next?.catch(() => undefined);
   }
 }

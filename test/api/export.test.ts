@@ -162,6 +162,42 @@ describe("GET /companies/export.csv", () => {
     );
   });
 
+  it("reads timestamps and text across chunks to the microsecond, ties and all", async () => {
+    // One statement inserted the bulk rows, so they share one created_at: a tie that spans every chunk.
+    await t.sql(
+      "update companies set created_at = created_at + (id % 3) * interval '1 microsecond' where city = 'Bulkville'",
+    );
+    for (const [ordering, sql] of [
+      ["created_at", "created_at, id"],
+      ["-created_at", "created_at desc, id desc"],
+      ["-name", "name desc, id desc"],
+    ]) {
+      const { rows } = csvOf(
+        (await download(`/companies/export.csv?city=bulkville&ordering=${ordering}`)).body,
+        ",",
+      );
+      const expected = await t.sql<{ id: number }>(
+        `select id from companies where city = 'Bulkville' order by ${sql}`,
+      );
+      expect(
+        rows.map((row) => Number(row[0])),
+        ordering,
+      ).toEqual(expected.map((row) => row.id));
+    }
+  });
+
+  it("answers HEAD with the headers and no body", async () => {
+    const response = await t.app.inject({
+      method: "HEAD",
+      url: "/api/v1/companies/export.csv?city=bulkville",
+      headers: staff.headers,
+    });
+    expect(response.statusCode).toBe(200);
+    expect(response.headers["content-type"]).toBe("text/csv; charset=utf-8");
+    expect(response.headers["content-disposition"]).toMatch(/^attachment; filename="companies-/);
+    expect(response.body).toBe("");
+  });
+
   it("gives an employee their own company only, as the list does", async () => {
     const { rows } = csvOf((await download("/companies/export.csv", employee)).body, ",");
     expect(rows.map((row) => Number(row[0]))).toEqual([alpha[2]?.id]);
