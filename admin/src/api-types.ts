@@ -3,74 +3,6 @@
  * After changing a route schema, run `npm run openapi:types`; test/admin/api-types.test.ts fails until then.
  */
 export interface paths {
-  "/admin": {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path?: never;
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description Default Response */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content?: never;
-        };
-      };
-    };
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  "/admin/{*}": {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          "*": string;
-        };
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description Default Response */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content?: never;
-        };
-      };
-    };
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
   "/api/v1": {
     parameters: {
       query?: never;
@@ -79,60 +11,7 @@ export interface paths {
       cookie?: never;
     };
     /** The API root: a link to each resource */
-    get: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path?: never;
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description Each resource's name and its list's address */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            /**
-             * @example {
-             *       "companies": "https://supplynet.example/api/v1/companies"
-             *     }
-             */
-            "application/json": {
-              [key: string]: string;
-            };
-          };
-        };
-        /** @description Invalid input; every bad field is named in error.fields. Codes: `invalid`, `parse_error` */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["ErrorResponse"];
-          };
-        };
-        /** @description Unavailable for now; see Retry-After. Codes: `database_unavailable`, `timeout`, `unavailable` */
-        503: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["ErrorResponse"];
-          };
-        };
-        /** @description The database did not answer in time. Code: `database_timeout` */
-        504: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["ErrorResponse"];
-          };
-        };
-      };
-    };
+    get: operations["root_retrieve"];
     put?: never;
     post?: never;
     delete?: never;
@@ -154,88 +33,7 @@ export interface paths {
      * Whom an invitation is for and from whom, before the invitee chooses a password
      * @description The token travels in the body, never in a URL, so that no log keeps it.
      */
-    post: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path?: never;
-        cookie?: never;
-      };
-      requestBody: {
-        content: {
-          "application/json": {
-            /** @description From the invitation link */
-            token: string;
-          };
-        };
-      };
-      responses: {
-        /** @description Whom the invitation is for, and from whom */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": {
-              /** @description null for a staff user */
-              company_name: string | null;
-              email: string;
-              /** Format: date-time */
-              expires_at: string;
-              /** @description The inviting staff member's name, else their email; null once they are deleted */
-              invited_by: string | null;
-              /** @enum {unknown} */
-              role: "staff" | "employee";
-            };
-          };
-        };
-        /** @description Invalid input; every bad field is named in error.fields. Codes: `invalid`, `parse_error` */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["ErrorResponse"];
-          };
-        };
-        /** @description Body too large. Code: `payload_too_large` */
-        413: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["ErrorResponse"];
-          };
-        };
-        /** @description Rate limited; see Retry-After. Code: `throttled` */
-        429: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["ErrorResponse"];
-          };
-        };
-        /** @description Unavailable for now; see Retry-After. Codes: `database_unavailable`, `timeout`, `unavailable` */
-        503: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["ErrorResponse"];
-          };
-        };
-        /** @description The database did not answer in time. Code: `database_timeout` */
-        504: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["ErrorResponse"];
-          };
-        };
-      };
-    };
+    post: operations["auth_invitation_create"];
     delete?: never;
     options?: never;
     head?: never;
@@ -255,75 +53,7 @@ export interface paths {
      * Revoke the refresh token and every token rotated from the same login
      * @description Answers 204 whether or not the token was still valid, so logging out twice is harmless.
      */
-    post: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path?: never;
-        cookie?: never;
-      };
-      requestBody: {
-        content: {
-          "application/json": {
-            refresh: string;
-          };
-        };
-      };
-      responses: {
-        /** @description Logged out */
-        204: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content?: never;
-        };
-        /** @description Invalid input; every bad field is named in error.fields. Codes: `invalid`, `parse_error` */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["ErrorResponse"];
-          };
-        };
-        /** @description Body too large. Code: `payload_too_large` */
-        413: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["ErrorResponse"];
-          };
-        };
-        /** @description Rate limited; see Retry-After. Code: `throttled` */
-        429: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["ErrorResponse"];
-          };
-        };
-        /** @description Unavailable for now; see Retry-After. Codes: `database_unavailable`, `timeout`, `unavailable` */
-        503: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["ErrorResponse"];
-          };
-        };
-        /** @description The database did not answer in time. Code: `database_timeout` */
-        504: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["ErrorResponse"];
-          };
-        };
-      };
-    };
+    post: operations["auth_logout_create"];
     delete?: never;
     options?: never;
     head?: never;
@@ -338,162 +68,14 @@ export interface paths {
       cookie?: never;
     };
     /** The logged-in user */
-    get: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path?: never;
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description The logged-in user */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": {
-              company_id: number | null;
-              email: string;
-              first_name: string;
-              id: number;
-              is_active: boolean;
-              /**
-               * @description The language of your emails: ru (Russian) or en (English)
-               * @enum {unknown}
-               */
-              language: "ru" | "en";
-              last_name: string;
-              /** @enum {unknown} */
-              role: "staff" | "employee";
-            };
-          };
-        };
-        /** @description No valid access token. Code: `not_authenticated` */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["ErrorResponse"];
-          };
-        };
-        /** @description Unavailable for now; see Retry-After. Codes: `database_unavailable`, `timeout`, `unavailable` */
-        503: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["ErrorResponse"];
-          };
-        };
-        /** @description The database did not answer in time. Code: `database_timeout` */
-        504: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["ErrorResponse"];
-          };
-        };
-      };
-    };
+    get: operations["auth_me_retrieve"];
     put?: never;
     post?: never;
     delete?: never;
     options?: never;
     head?: never;
     /** Change your own account: the language of your emails */
-    patch: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path?: never;
-        cookie?: never;
-      };
-      requestBody: {
-        content: {
-          "application/json": {
-            /**
-             * @description The language of your emails: ru (Russian) or en (English)
-             * @enum {unknown}
-             */
-            language?: "ru" | "en";
-          };
-        };
-      };
-      responses: {
-        /** @description The logged-in user */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": {
-              company_id: number | null;
-              email: string;
-              first_name: string;
-              id: number;
-              is_active: boolean;
-              /**
-               * @description The language of your emails: ru (Russian) or en (English)
-               * @enum {unknown}
-               */
-              language: "ru" | "en";
-              last_name: string;
-              /** @enum {unknown} */
-              role: "staff" | "employee";
-            };
-          };
-        };
-        /** @description Invalid input; every bad field is named in error.fields. Codes: `invalid`, `parse_error` */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["ErrorResponse"];
-          };
-        };
-        /** @description No valid access token. Code: `not_authenticated` */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["ErrorResponse"];
-          };
-        };
-        /** @description Body too large. Code: `payload_too_large` */
-        413: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["ErrorResponse"];
-          };
-        };
-        /** @description Unavailable for now; see Retry-After. Codes: `database_unavailable`, `timeout`, `unavailable` */
-        503: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["ErrorResponse"];
-          };
-        };
-        /** @description The database did not answer in time. Code: `database_timeout` */
-        504: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["ErrorResponse"];
-          };
-        };
-      };
-    };
+    patch: operations["auth_me_partial_update"];
     trace?: never;
   };
   "/api/v1/auth/password/change": {
@@ -509,93 +91,7 @@ export interface paths {
      * Change your own password, giving the current one
      * @description Signs out every other session. The answer is a new pair for this session: use it from now on, since every token issued before the change is refused.
      */
-    post: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path?: never;
-        cookie?: never;
-      };
-      requestBody: {
-        content: {
-          "application/json": {
-            current_password: string;
-            /** @description At least 8 characters; not a common password, nor your email */
-            new_password: string;
-          };
-        };
-      };
-      responses: {
-        /** @description A fresh access token and refresh token */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": {
-              /** @description JWT for the Authorization: Bearer header; short-lived */
-              access: string;
-              /** @description Opaque; trade it at /auth/token/refresh. Each use rotates it. */
-              refresh: string;
-            };
-          };
-        };
-        /** @description Invalid input; every bad field is named in error.fields. Codes: `invalid`, `parse_error` */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["ErrorResponse"];
-          };
-        };
-        /** @description No valid access token. Code: `not_authenticated` */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["ErrorResponse"];
-          };
-        };
-        /** @description Body too large. Code: `payload_too_large` */
-        413: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["ErrorResponse"];
-          };
-        };
-        /** @description Rate limited; see Retry-After. Code: `throttled` */
-        429: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["ErrorResponse"];
-          };
-        };
-        /** @description Unavailable for now; see Retry-After. Codes: `database_unavailable`, `timeout`, `unavailable` */
-        503: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["ErrorResponse"];
-          };
-        };
-        /** @description The database did not answer in time. Code: `database_timeout` */
-        504: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["ErrorResponse"];
-          };
-        };
-      };
-    };
+    post: operations["auth_password_change_create"];
     delete?: never;
     options?: never;
     head?: never;
@@ -615,80 +111,7 @@ export interface paths {
      * Ask for a link to set a new password, sent to the account's email
      * @description Always 202 with the same words, whether or not the email names an account: the answer tells nobody which emails have one. The link works once, for an hour.
      */
-    post: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path?: never;
-        cookie?: never;
-      };
-      requestBody: {
-        content: {
-          "application/json": {
-            /** @description The account's email, any case */
-            email: string;
-          };
-        };
-      };
-      responses: {
-        /** @description Accepted; the work continues in the background */
-        202: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": {
-              detail: string;
-            };
-          };
-        };
-        /** @description Invalid input; every bad field is named in error.fields. Codes: `invalid`, `parse_error` */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["ErrorResponse"];
-          };
-        };
-        /** @description Body too large. Code: `payload_too_large` */
-        413: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["ErrorResponse"];
-          };
-        };
-        /** @description Rate limited; see Retry-After. Code: `throttled` */
-        429: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["ErrorResponse"];
-          };
-        };
-        /** @description Unavailable for now; see Retry-After. Codes: `database_unavailable`, `timeout`, `unavailable` */
-        503: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["ErrorResponse"];
-          };
-        };
-        /** @description The database did not answer in time. Code: `database_timeout` */
-        504: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["ErrorResponse"];
-          };
-        };
-      };
-    };
+    post: operations["auth_password_reset_create"];
     delete?: never;
     options?: never;
     head?: never;
@@ -705,86 +128,7 @@ export interface paths {
     get?: never;
     put?: never;
     /** Whose password a reset link sets, before its owner chooses one */
-    post: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path?: never;
-        cookie?: never;
-      };
-      requestBody: {
-        content: {
-          "application/json": {
-            /** @description From the password reset link */
-            token: string;
-          };
-        };
-      };
-      responses: {
-        /** @description Whose password the link sets */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": {
-              /** @description null for a staff user */
-              company_name: string | null;
-              email: string;
-              /** Format: date-time */
-              expires_at: string;
-              /** @enum {unknown} */
-              role: "staff" | "employee";
-            };
-          };
-        };
-        /** @description Invalid input; every bad field is named in error.fields. Codes: `invalid`, `parse_error` */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["ErrorResponse"];
-          };
-        };
-        /** @description Body too large. Code: `payload_too_large` */
-        413: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["ErrorResponse"];
-          };
-        };
-        /** @description Rate limited; see Retry-After. Code: `throttled` */
-        429: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["ErrorResponse"];
-          };
-        };
-        /** @description Unavailable for now; see Retry-After. Codes: `database_unavailable`, `timeout`, `unavailable` */
-        503: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["ErrorResponse"];
-          };
-        };
-        /** @description The database did not answer in time. Code: `database_timeout` */
-        504: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["ErrorResponse"];
-          };
-        };
-      };
-    };
+    post: operations["auth_password_reset_account_create"];
     delete?: never;
     options?: never;
     head?: never;
@@ -801,85 +145,7 @@ export interface paths {
     get?: never;
     put?: never;
     /** Set a new password with a reset link; every session of the account is signed out */
-    post: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path?: never;
-        cookie?: never;
-      };
-      requestBody: {
-        content: {
-          "application/json": {
-            /** @description At least 8 characters; not a common password, nor your email */
-            password: string;
-            /** @description From the password reset link */
-            token: string;
-          };
-        };
-      };
-      responses: {
-        /** @description The password is set and every session signed out */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": {
-              detail: string;
-              email: string;
-              /** @enum {unknown} */
-              role: "staff" | "employee";
-            };
-          };
-        };
-        /** @description Invalid input; every bad field is named in error.fields. Codes: `invalid`, `parse_error` */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["ErrorResponse"];
-          };
-        };
-        /** @description Body too large. Code: `payload_too_large` */
-        413: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["ErrorResponse"];
-          };
-        };
-        /** @description Rate limited; see Retry-After. Code: `throttled` */
-        429: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["ErrorResponse"];
-          };
-        };
-        /** @description Unavailable for now; see Retry-After. Codes: `database_unavailable`, `timeout`, `unavailable` */
-        503: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["ErrorResponse"];
-          };
-        };
-        /** @description The database did not answer in time. Code: `database_timeout` */
-        504: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["ErrorResponse"];
-          };
-        };
-      };
-    };
+    post: operations["auth_password_reset_confirm_create"];
     delete?: never;
     options?: never;
     head?: never;
@@ -896,105 +162,7 @@ export interface paths {
     get?: never;
     put?: never;
     /** Accept an invitation: set a password and log in */
-    post: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path?: never;
-        cookie?: never;
-      };
-      requestBody: {
-        content: {
-          "application/json": {
-            /** @description First name */
-            first_name?: string;
-            /** @description Last name */
-            last_name?: string;
-            /** @description At least 8 characters; not a common password, nor your email */
-            password: string;
-            /** @description From the invitation link */
-            token: string;
-          };
-        };
-      };
-      responses: {
-        /** @description Registered and logged in */
-        201: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": {
-              /** @description JWT for the Authorization: Bearer header; short-lived */
-              access: string;
-              /** @description Opaque; trade it at /auth/token/refresh. Each use rotates it. */
-              refresh: string;
-              /** @description The logged-in user */
-              user: {
-                company_id: number | null;
-                email: string;
-                first_name: string;
-                id: number;
-                is_active: boolean;
-                /**
-                 * @description The language of your emails: ru (Russian) or en (English)
-                 * @enum {unknown}
-                 */
-                language: "ru" | "en";
-                last_name: string;
-                /** @enum {unknown} */
-                role: "staff" | "employee";
-              };
-            };
-          };
-        };
-        /** @description Invalid input; every bad field is named in error.fields. Codes: `invalid`, `parse_error` */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["ErrorResponse"];
-          };
-        };
-        /** @description Body too large. Code: `payload_too_large` */
-        413: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["ErrorResponse"];
-          };
-        };
-        /** @description Rate limited; see Retry-After. Code: `throttled` */
-        429: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["ErrorResponse"];
-          };
-        };
-        /** @description Unavailable for now; see Retry-After. Codes: `database_unavailable`, `timeout`, `unavailable` */
-        503: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["ErrorResponse"];
-          };
-        };
-        /** @description The database did not answer in time. Code: `database_timeout` */
-        504: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["ErrorResponse"];
-          };
-        };
-      };
-    };
+    post: operations["auth_register_create"];
     delete?: never;
     options?: never;
     head?: never;
@@ -1014,109 +182,7 @@ export interface paths {
      * Admin login: staff email and password for an access token and the session cookie
      * @description For the admin panel: the refresh token travels only in the httpOnly, SameSite=Strict cookie `supplynet_session`, scoped to this path, and never in JSON. The request must be JSON (Content-Type: application/json), which a cross-site form cannot send. API clients use /auth/token. Employees are refused with 403.
      */
-    post: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path?: never;
-        cookie?: never;
-      };
-      requestBody: {
-        content: {
-          "application/json": {
-            /** @description Any case */
-            email: string;
-            password: string;
-          };
-        };
-      };
-      responses: {
-        /** @description A fresh access token; the refresh token is in the httpOnly session cookie */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": {
-              /** @description JWT for the Authorization: Bearer header; short-lived. Keep it in memory only. */
-              access: string;
-            };
-          };
-        };
-        /** @description Invalid input; every bad field is named in error.fields. Codes: `invalid`, `parse_error` */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["ErrorResponse"];
-          };
-        };
-        /** @description No valid access token. Code: `not_authenticated` */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["ErrorResponse"];
-          };
-        };
-        /** @description Your role may not do this. Code: `forbidden` */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["ErrorResponse"];
-          };
-        };
-        /** @description Body too large. Code: `payload_too_large` */
-        413: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["ErrorResponse"];
-          };
-        };
-        /** @description Not JSON. Code: `unsupported_media_type` */
-        415: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["ErrorResponse"];
-          };
-        };
-        /** @description Rate limited; see Retry-After. Code: `throttled` */
-        429: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["ErrorResponse"];
-          };
-        };
-        /** @description Unavailable for now; see Retry-After. Codes: `database_unavailable`, `timeout`, `unavailable` */
-        503: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["ErrorResponse"];
-          };
-        };
-        /** @description The database did not answer in time. Code: `database_timeout` */
-        504: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["ErrorResponse"];
-          };
-        };
-      };
-    };
+    post: operations["auth_session_create"];
     delete?: never;
     options?: never;
     head?: never;
@@ -1136,83 +202,7 @@ export interface paths {
      * Admin logout: revoke the session's login everywhere and clear the cookie
      * @description For the admin panel: the refresh token travels only in the httpOnly, SameSite=Strict cookie `supplynet_session`, scoped to this path, and never in JSON. The request must be JSON (Content-Type: application/json), which a cross-site form cannot send. API clients use /auth/token. Answers 204 whether or not a session was open.
      */
-    post: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path?: never;
-        cookie?: never;
-      };
-      /** @description An empty JSON object: {} */
-      requestBody: {
-        content: {
-          "application/json": Record<string, never>;
-        };
-      };
-      responses: {
-        /** @description Logged out */
-        204: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content?: never;
-        };
-        /** @description Invalid input; every bad field is named in error.fields. Codes: `invalid`, `parse_error` */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["ErrorResponse"];
-          };
-        };
-        /** @description Body too large. Code: `payload_too_large` */
-        413: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["ErrorResponse"];
-          };
-        };
-        /** @description Not JSON. Code: `unsupported_media_type` */
-        415: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["ErrorResponse"];
-          };
-        };
-        /** @description Rate limited; see Retry-After. Code: `throttled` */
-        429: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["ErrorResponse"];
-          };
-        };
-        /** @description Unavailable for now; see Retry-After. Codes: `database_unavailable`, `timeout`, `unavailable` */
-        503: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["ErrorResponse"];
-          };
-        };
-        /** @description The database did not answer in time. Code: `database_timeout` */
-        504: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["ErrorResponse"];
-          };
-        };
-      };
-    };
+    post: operations["auth_session_logout_create"];
     delete?: never;
     options?: never;
     head?: never;
@@ -1232,100 +222,7 @@ export interface paths {
      * Admin: change your own password, giving the current one
      * @description For the admin panel: the refresh token travels only in the httpOnly, SameSite=Strict cookie `supplynet_session`, scoped to this path, and never in JSON. The request must be JSON (Content-Type: application/json), which a cross-site form cannot send. API clients use /auth/token. Signs out every other session; this one goes on with a new cookie and access token.
      */
-    post: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path?: never;
-        cookie?: never;
-      };
-      requestBody: {
-        content: {
-          "application/json": {
-            current_password: string;
-            /** @description At least 8 characters; not a common password, nor your email */
-            new_password: string;
-          };
-        };
-      };
-      responses: {
-        /** @description A fresh access token; the refresh token is in the httpOnly session cookie */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": {
-              /** @description JWT for the Authorization: Bearer header; short-lived. Keep it in memory only. */
-              access: string;
-            };
-          };
-        };
-        /** @description Invalid input; every bad field is named in error.fields. Codes: `invalid`, `parse_error` */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["ErrorResponse"];
-          };
-        };
-        /** @description No valid access token. Code: `not_authenticated` */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["ErrorResponse"];
-          };
-        };
-        /** @description Body too large. Code: `payload_too_large` */
-        413: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["ErrorResponse"];
-          };
-        };
-        /** @description Not JSON. Code: `unsupported_media_type` */
-        415: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["ErrorResponse"];
-          };
-        };
-        /** @description Rate limited; see Retry-After. Code: `throttled` */
-        429: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["ErrorResponse"];
-          };
-        };
-        /** @description Unavailable for now; see Retry-After. Codes: `database_unavailable`, `timeout`, `unavailable` */
-        503: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["ErrorResponse"];
-          };
-        };
-        /** @description The database did not answer in time. Code: `database_timeout` */
-        504: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["ErrorResponse"];
-          };
-        };
-      };
-    };
+    post: operations["auth_session_password_create"];
     delete?: never;
     options?: never;
     head?: never;
@@ -1345,97 +242,7 @@ export interface paths {
      * Admin session: a new access token, rotating the session cookie
      * @description For the admin panel: the refresh token travels only in the httpOnly, SameSite=Strict cookie `supplynet_session`, scoped to this path, and never in JSON. The request must be JSON (Content-Type: application/json), which a cross-site form cannot send. API clients use /auth/token. Presenting a cookie that was already rotated signs out every tab of that login.
      */
-    post: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path?: never;
-        cookie?: never;
-      };
-      /** @description An empty JSON object: {} */
-      requestBody: {
-        content: {
-          "application/json": Record<string, never>;
-        };
-      };
-      responses: {
-        /** @description A fresh access token; the refresh token is in the httpOnly session cookie */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": {
-              /** @description JWT for the Authorization: Bearer header; short-lived. Keep it in memory only. */
-              access: string;
-            };
-          };
-        };
-        /** @description Invalid input; every bad field is named in error.fields. Codes: `invalid`, `parse_error` */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["ErrorResponse"];
-          };
-        };
-        /** @description No valid access token. Code: `not_authenticated` */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["ErrorResponse"];
-          };
-        };
-        /** @description Body too large. Code: `payload_too_large` */
-        413: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["ErrorResponse"];
-          };
-        };
-        /** @description Not JSON. Code: `unsupported_media_type` */
-        415: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["ErrorResponse"];
-          };
-        };
-        /** @description Rate limited; see Retry-After. Code: `throttled` */
-        429: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["ErrorResponse"];
-          };
-        };
-        /** @description Unavailable for now; see Retry-After. Codes: `database_unavailable`, `timeout`, `unavailable` */
-        503: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["ErrorResponse"];
-          };
-        };
-        /** @description The database did not answer in time. Code: `database_timeout` */
-        504: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["ErrorResponse"];
-          };
-        };
-      };
-    };
+    post: operations["auth_session_refresh_create"];
     delete?: never;
     options?: never;
     head?: never;
@@ -1452,93 +259,7 @@ export interface paths {
     get?: never;
     put?: never;
     /** Log in: trade email and password for an access and a refresh token */
-    post: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path?: never;
-        cookie?: never;
-      };
-      requestBody: {
-        content: {
-          "application/json": {
-            /** @description Any case */
-            email: string;
-            password: string;
-          };
-        };
-      };
-      responses: {
-        /** @description A fresh access token and refresh token */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": {
-              /** @description JWT for the Authorization: Bearer header; short-lived */
-              access: string;
-              /** @description Opaque; trade it at /auth/token/refresh. Each use rotates it. */
-              refresh: string;
-            };
-          };
-        };
-        /** @description Invalid input; every bad field is named in error.fields. Codes: `invalid`, `parse_error` */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["ErrorResponse"];
-          };
-        };
-        /** @description No valid access token. Code: `not_authenticated` */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["ErrorResponse"];
-          };
-        };
-        /** @description Body too large. Code: `payload_too_large` */
-        413: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["ErrorResponse"];
-          };
-        };
-        /** @description Rate limited; see Retry-After. Code: `throttled` */
-        429: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["ErrorResponse"];
-          };
-        };
-        /** @description Unavailable for now; see Retry-After. Codes: `database_unavailable`, `timeout`, `unavailable` */
-        503: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["ErrorResponse"];
-          };
-        };
-        /** @description The database did not answer in time. Code: `database_timeout` */
-        504: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["ErrorResponse"];
-          };
-        };
-      };
-    };
+    post: operations["auth_token_create"];
     delete?: never;
     options?: never;
     head?: never;
@@ -1555,91 +276,7 @@ export interface paths {
     get?: never;
     put?: never;
     /** Trade a refresh token for a new pair (rotation; reusing an old one revokes its whole family) */
-    post: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path?: never;
-        cookie?: never;
-      };
-      requestBody: {
-        content: {
-          "application/json": {
-            refresh: string;
-          };
-        };
-      };
-      responses: {
-        /** @description A fresh access token and refresh token */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": {
-              /** @description JWT for the Authorization: Bearer header; short-lived */
-              access: string;
-              /** @description Opaque; trade it at /auth/token/refresh. Each use rotates it. */
-              refresh: string;
-            };
-          };
-        };
-        /** @description Invalid input; every bad field is named in error.fields. Codes: `invalid`, `parse_error` */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["ErrorResponse"];
-          };
-        };
-        /** @description No valid access token. Code: `not_authenticated` */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["ErrorResponse"];
-          };
-        };
-        /** @description Body too large. Code: `payload_too_large` */
-        413: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["ErrorResponse"];
-          };
-        };
-        /** @description Rate limited; see Retry-After. Code: `throttled` */
-        429: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["ErrorResponse"];
-          };
-        };
-        /** @description Unavailable for now; see Retry-After. Codes: `database_unavailable`, `timeout`, `unavailable` */
-        503: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["ErrorResponse"];
-          };
-        };
-        /** @description The database did not answer in time. Code: `database_timeout` */
-        504: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["ErrorResponse"];
-          };
-        };
-      };
-    };
+    post: operations["auth_token_refresh_create"];
     delete?: never;
     options?: never;
     head?: never;
@@ -1654,299 +291,10 @@ export interface paths {
       cookie?: never;
     };
     /** List companies (staff: all, filtered; an employee: their own company only) */
-    get: {
-      parameters: {
-        query?: {
-          /** @description Exact, any case */
-          city?: string;
-          /** @description Exact, any case */
-          country?: string;
-          /** @description Created at or after (inclusive); a date means its start, UTC */
-          created_after?: string;
-          /** @description Created before (exclusive); a date means its start, UTC */
-          created_before?: string;
-          /**
-           * @description At most 99999999999.99
-           * @example 1234.56
-           */
-          debt_max?: string;
-          /**
-           * @description At most 99999999999.99
-           * @example 1234.56
-           */
-          debt_min?: string;
-          has_debt?: boolean;
-          /** @description factory → distributor → dealership → retail_chain → entrepreneur */
-          level?: "factory" | "distributor" | "dealership" | "retail_chain" | "entrepreneur";
-          /** @description Sort field; prefix with - for descending */
-          ordering?:
-            | "name"
-            | "-name"
-            | "level"
-            | "-level"
-            | "city"
-            | "-city"
-            | "country"
-            | "-country"
-            | "debt"
-            | "-debt"
-            | "created_at"
-            | "-created_at"
-            | "id"
-            | "-id";
-          page?: number;
-          page_size?: number;
-          product?: number;
-          /** @description Name or email contains (any case) */
-          search?: string;
-          supplier?: number;
-        };
-        header?: never;
-        path?: never;
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description Default Response */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": {
-              count: number;
-              next: string | null;
-              previous: string | null;
-              results: {
-                city: string;
-                /** @description How many companies this one supplies */
-                clients_count: number;
-                country: string;
-                /** Format: date-time */
-                created_at: string;
-                /** @example 1234.56 */
-                debt: string;
-                email: string;
-                employees_count: number;
-                house_number: string;
-                id: number;
-                /**
-                 * @description factory → distributor → dealership → retail_chain → entrepreneur
-                 * @enum {unknown}
-                 */
-                level: "factory" | "distributor" | "dealership" | "retail_chain" | "entrepreneur";
-                name: string;
-                product_ids: number[];
-                products_count: number;
-                street: string;
-                supplier: {
-                  id: number;
-                  /**
-                   * @description factory → distributor → dealership → retail_chain → entrepreneur
-                   * @enum {unknown}
-                   */
-                  level: "factory" | "distributor" | "dealership" | "retail_chain" | "entrepreneur";
-                  name: string;
-                } | null;
-                supplier_id: number | null;
-                /** Format: date-time */
-                updated_at: string;
-              }[];
-            };
-          };
-        };
-        /** @description Invalid input; every bad field is named in error.fields. Codes: `invalid`, `parse_error` */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["ErrorResponse"];
-          };
-        };
-        /** @description No valid access token. Code: `not_authenticated` */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["ErrorResponse"];
-          };
-        };
-        /** @description A page past the last: `Invalid page.`. Code: `not_found` */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["ErrorResponse"];
-          };
-        };
-        /** @description Unavailable for now; see Retry-After. Codes: `database_unavailable`, `timeout`, `unavailable` */
-        503: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["ErrorResponse"];
-          };
-        };
-        /** @description The database did not answer in time. Code: `database_timeout` */
-        504: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["ErrorResponse"];
-          };
-        };
-      };
-    };
+    get: operations["companies_list"];
     put?: never;
     /** Create a company (debt may be set only here) */
-    post: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path?: never;
-        cookie?: never;
-      };
-      requestBody: {
-        content: {
-          "application/json": {
-            city: string;
-            country: string;
-            /**
-             * @description At most 99999999999.99
-             * @example 1234.56
-             */
-            debt?: string;
-            /** Format: email */
-            email: string;
-            house_number: string;
-            /**
-             * @description factory → distributor → dealership → retail_chain → entrepreneur
-             * @enum {unknown}
-             */
-            level: "factory" | "distributor" | "dealership" | "retail_chain" | "entrepreneur";
-            name: string;
-            /** @description The products the company sells; replaces the whole set */
-            product_ids?: number[];
-            street: string;
-            /** @description A company one level up; null for a factory */
-            supplier_id?: number | null;
-          };
-        };
-      };
-      responses: {
-        /** @description Default Response */
-        201: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": {
-              city: string;
-              /** @description How many companies this one supplies */
-              clients_count: number;
-              country: string;
-              /** Format: date-time */
-              created_at: string;
-              /** @example 1234.56 */
-              debt: string;
-              email: string;
-              employees_count: number;
-              house_number: string;
-              id: number;
-              /**
-               * @description factory → distributor → dealership → retail_chain → entrepreneur
-               * @enum {unknown}
-               */
-              level: "factory" | "distributor" | "dealership" | "retail_chain" | "entrepreneur";
-              name: string;
-              product_ids: number[];
-              products_count: number;
-              street: string;
-              supplier: {
-                id: number;
-                /**
-                 * @description factory → distributor → dealership → retail_chain → entrepreneur
-                 * @enum {unknown}
-                 */
-                level: "factory" | "distributor" | "dealership" | "retail_chain" | "entrepreneur";
-                name: string;
-              } | null;
-              supplier_id: number | null;
-              /** Format: date-time */
-              updated_at: string;
-            };
-          };
-        };
-        /** @description Invalid input; every bad field is named in error.fields. Codes: `invalid`, `parse_error` */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["ErrorResponse"];
-          };
-        };
-        /** @description No valid access token. Code: `not_authenticated` */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["ErrorResponse"];
-          };
-        };
-        /** @description Your role may not do this. Code: `forbidden` */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["ErrorResponse"];
-          };
-        };
-        /** @description Conflicts with the current data. Code: `conflict` */
-        409: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["ErrorResponse"];
-          };
-        };
-        /** @description Body too large. Code: `payload_too_large` */
-        413: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["ErrorResponse"];
-          };
-        };
-        /** @description Unavailable for now; see Retry-After. Codes: `database_unavailable`, `timeout`, `unavailable` */
-        503: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["ErrorResponse"];
-          };
-        };
-        /** @description The database did not answer in time. Code: `database_timeout` */
-        504: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["ErrorResponse"];
-          };
-        };
-      };
-    };
+    post: operations["companies_create"];
     delete?: never;
     options?: never;
     head?: never;
@@ -1961,347 +309,15 @@ export interface paths {
       cookie?: never;
     };
     /** One company with its supplier and counts */
-    get: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          id: number;
-        };
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description Default Response */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": {
-              city: string;
-              /** @description How many companies this one supplies */
-              clients_count: number;
-              country: string;
-              /** Format: date-time */
-              created_at: string;
-              /** @example 1234.56 */
-              debt: string;
-              email: string;
-              employees_count: number;
-              house_number: string;
-              id: number;
-              /**
-               * @description factory → distributor → dealership → retail_chain → entrepreneur
-               * @enum {unknown}
-               */
-              level: "factory" | "distributor" | "dealership" | "retail_chain" | "entrepreneur";
-              name: string;
-              product_ids: number[];
-              products_count: number;
-              street: string;
-              supplier: {
-                id: number;
-                /**
-                 * @description factory → distributor → dealership → retail_chain → entrepreneur
-                 * @enum {unknown}
-                 */
-                level: "factory" | "distributor" | "dealership" | "retail_chain" | "entrepreneur";
-                name: string;
-              } | null;
-              supplier_id: number | null;
-              /** Format: date-time */
-              updated_at: string;
-            };
-          };
-        };
-        /** @description Invalid input; every bad field is named in error.fields. Codes: `invalid`, `parse_error` */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["ErrorResponse"];
-          };
-        };
-        /** @description No valid access token. Code: `not_authenticated` */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["ErrorResponse"];
-          };
-        };
-        /** @description Not found, or outside your company. Code: `not_found` */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["ErrorResponse"];
-          };
-        };
-        /** @description Unavailable for now; see Retry-After. Codes: `database_unavailable`, `timeout`, `unavailable` */
-        503: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["ErrorResponse"];
-          };
-        };
-        /** @description The database did not answer in time. Code: `database_timeout` */
-        504: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["ErrorResponse"];
-          };
-        };
-      };
-    };
+    get: operations["companies_retrieve"];
     put?: never;
     post?: never;
     /** Delete a company (refused with 409 while it supplies others) */
-    delete: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          id: number;
-        };
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description Default Response */
-        204: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content?: never;
-        };
-        /** @description Invalid input; every bad field is named in error.fields. Codes: `invalid`, `parse_error` */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["ErrorResponse"];
-          };
-        };
-        /** @description No valid access token. Code: `not_authenticated` */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["ErrorResponse"];
-          };
-        };
-        /** @description Your role may not do this. Code: `forbidden` */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["ErrorResponse"];
-          };
-        };
-        /** @description Not found, or outside your company. Code: `not_found` */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["ErrorResponse"];
-          };
-        };
-        /** @description Conflicts with the current data. Code: `conflict` */
-        409: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["ErrorResponse"];
-          };
-        };
-        /** @description Unavailable for now; see Retry-After. Codes: `database_unavailable`, `timeout`, `unavailable` */
-        503: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["ErrorResponse"];
-          };
-        };
-        /** @description The database did not answer in time. Code: `database_timeout` */
-        504: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["ErrorResponse"];
-          };
-        };
-      };
-    };
+    delete: operations["companies_destroy"];
     options?: never;
     head?: never;
     /** Change a company; product_ids replaces the set; debt is read-only */
-    patch: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          id: number;
-        };
-        cookie?: never;
-      };
-      requestBody: {
-        content: {
-          "application/json": {
-            city?: string;
-            country?: string;
-            /** @description Read-only after creation: a PATCH carrying it is refused with 400. */
-            debt?: unknown;
-            /** Format: email */
-            email?: string;
-            house_number?: string;
-            /**
-             * @description factory → distributor → dealership → retail_chain → entrepreneur
-             * @enum {unknown}
-             */
-            level?: "factory" | "distributor" | "dealership" | "retail_chain" | "entrepreneur";
-            name?: string;
-            /** @description The products the company sells; replaces the whole set */
-            product_ids?: number[];
-            street?: string;
-            /** @description A company one level up; null for a factory */
-            supplier_id?: number | null;
-          };
-        };
-      };
-      responses: {
-        /** @description Default Response */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": {
-              city: string;
-              /** @description How many companies this one supplies */
-              clients_count: number;
-              country: string;
-              /** Format: date-time */
-              created_at: string;
-              /** @example 1234.56 */
-              debt: string;
-              email: string;
-              employees_count: number;
-              house_number: string;
-              id: number;
-              /**
-               * @description factory → distributor → dealership → retail_chain → entrepreneur
-               * @enum {unknown}
-               */
-              level: "factory" | "distributor" | "dealership" | "retail_chain" | "entrepreneur";
-              name: string;
-              product_ids: number[];
-              products_count: number;
-              street: string;
-              supplier: {
-                id: number;
-                /**
-                 * @description factory → distributor → dealership → retail_chain → entrepreneur
-                 * @enum {unknown}
-                 */
-                level: "factory" | "distributor" | "dealership" | "retail_chain" | "entrepreneur";
-                name: string;
-              } | null;
-              supplier_id: number | null;
-              /** Format: date-time */
-              updated_at: string;
-            };
-          };
-        };
-        /** @description Invalid input; every bad field is named in error.fields. Codes: `invalid`, `parse_error` */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["ErrorResponse"];
-          };
-        };
-        /** @description No valid access token. Code: `not_authenticated` */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["ErrorResponse"];
-          };
-        };
-        /** @description Your role may not do this. Code: `forbidden` */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["ErrorResponse"];
-          };
-        };
-        /** @description Not found, or outside your company. Code: `not_found` */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["ErrorResponse"];
-          };
-        };
-        /** @description Conflicts with the current data. Code: `conflict` */
-        409: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["ErrorResponse"];
-          };
-        };
-        /** @description Body too large. Code: `payload_too_large` */
-        413: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["ErrorResponse"];
-          };
-        };
-        /** @description Unavailable for now; see Retry-After. Codes: `database_unavailable`, `timeout`, `unavailable` */
-        503: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["ErrorResponse"];
-          };
-        };
-        /** @description The database did not answer in time. Code: `database_timeout` */
-        504: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["ErrorResponse"];
-          };
-        };
-      };
-    };
+    patch: operations["companies_partial_update"];
     trace?: never;
   };
   "/api/v1/companies/{id}/employees": {
@@ -2312,129 +328,7 @@ export interface paths {
       cookie?: never;
     };
     /** The employees of a company you may see (an employee: only their own) */
-    get: {
-      parameters: {
-        query?: {
-          is_active?: boolean;
-          /** @description Sort field; prefix with - for descending */
-          ordering?:
-            | "id"
-            | "-id"
-            | "email"
-            | "-email"
-            | "first_name"
-            | "-first_name"
-            | "last_name"
-            | "-last_name"
-            | "created_at"
-            | "-created_at"
-            | "last_login_at"
-            | "-last_login_at";
-          page?: number;
-          page_size?: number;
-          /** @description Part of the email, first or last name (any case) */
-          search?: string;
-        };
-        header?: never;
-        path: {
-          id: number;
-        };
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description Default Response */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": {
-              count: number;
-              next: string | null;
-              previous: string | null;
-              results: {
-                company: {
-                  id: number;
-                  /**
-                   * @description factory → distributor → dealership → retail_chain → entrepreneur
-                   * @enum {unknown}
-                   */
-                  level: "factory" | "distributor" | "dealership" | "retail_chain" | "entrepreneur";
-                  name: string;
-                };
-                company_id: number;
-                /** Format: date-time */
-                created_at: string;
-                email: string;
-                first_name: string;
-                id: number;
-                /** @description The latest invitation; null for accounts created without one */
-                invitation: {
-                  /** Format: date-time */
-                  expires_at: string;
-                  status: "pending" | "accepted" | "expired";
-                } | null;
-                is_active: boolean;
-                /**
-                 * @description The language of their emails: ru (Russian) or en (English)
-                 * @enum {unknown}
-                 */
-                language: "ru" | "en";
-                /** Format: date-time */
-                last_login_at: string | null;
-                last_name: string;
-              }[];
-            };
-          };
-        };
-        /** @description Invalid input; every bad field is named in error.fields. Codes: `invalid`, `parse_error` */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["ErrorResponse"];
-          };
-        };
-        /** @description No valid access token. Code: `not_authenticated` */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["ErrorResponse"];
-          };
-        };
-        /** @description Not found, or outside your company. Code: `not_found`; or A page past the last: `Invalid page.`. Code: `not_found` */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["ErrorResponse"];
-          };
-        };
-        /** @description Unavailable for now; see Retry-After. Codes: `database_unavailable`, `timeout`, `unavailable` */
-        503: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["ErrorResponse"];
-          };
-        };
-        /** @description The database did not answer in time. Code: `database_timeout` */
-        504: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["ErrorResponse"];
-          };
-        };
-      };
-    };
+    get: operations["companies_employees_list"];
     put?: never;
     post?: never;
     delete?: never;
@@ -2454,167 +348,13 @@ export interface paths {
      * Email yourself the company's address as a QR code
      * @description Answers at once; a job sends the email. At most 5 per user per hour.
      */
-    get: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          id: number;
-        };
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description Accepted; the work continues in the background */
-        202: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": {
-              detail: string;
-            };
-          };
-        };
-        /** @description Invalid input; every bad field is named in error.fields. Codes: `invalid`, `parse_error` */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["ErrorResponse"];
-          };
-        };
-        /** @description No valid access token. Code: `not_authenticated` */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["ErrorResponse"];
-          };
-        };
-        /** @description Not found, or outside your company. Code: `not_found` */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["ErrorResponse"];
-          };
-        };
-        /** @description Rate limited; see Retry-After. Code: `throttled` */
-        429: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["ErrorResponse"];
-          };
-        };
-        /** @description Unavailable for now; see Retry-After. Codes: `database_unavailable`, `timeout`, `unavailable` */
-        503: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["ErrorResponse"];
-          };
-        };
-        /** @description The database did not answer in time. Code: `database_timeout` */
-        504: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["ErrorResponse"];
-          };
-        };
-      };
-    };
+    get: operations["companies_get_qr_retrieve"];
     put?: never;
     /**
      * Email yourself the company's address as a QR code
      * @description Answers at once; a job sends the email. At most 5 per user per hour.
      */
-    post: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          id: number;
-        };
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description Accepted; the work continues in the background */
-        202: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": {
-              detail: string;
-            };
-          };
-        };
-        /** @description Invalid input; every bad field is named in error.fields. Codes: `invalid`, `parse_error` */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["ErrorResponse"];
-          };
-        };
-        /** @description No valid access token. Code: `not_authenticated` */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["ErrorResponse"];
-          };
-        };
-        /** @description Not found, or outside your company. Code: `not_found` */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["ErrorResponse"];
-          };
-        };
-        /** @description Rate limited; see Retry-After. Code: `throttled` */
-        429: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["ErrorResponse"];
-          };
-        };
-        /** @description Unavailable for now; see Retry-After. Codes: `database_unavailable`, `timeout`, `unavailable` */
-        503: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["ErrorResponse"];
-          };
-        };
-        /** @description The database did not answer in time. Code: `database_timeout` */
-        504: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["ErrorResponse"];
-          };
-        };
-      };
-    };
+    post: operations["companies_get_qr_create"];
     delete?: never;
     options?: never;
     head?: never;
@@ -2629,96 +369,7 @@ export interface paths {
       cookie?: never;
     };
     /** The products a company sells */
-    get: {
-      parameters: {
-        query?: {
-          /** @description Sort field; prefix with - for descending */
-          ordering?: "name" | "-name" | "model" | "-model" | "release_date" | "-release_date" | "id" | "-id";
-          page?: number;
-          page_size?: number;
-          /** @description Name or model contains (any case) */
-          search?: string;
-        };
-        header?: never;
-        path: {
-          id: number;
-        };
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description Default Response */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": {
-              count: number;
-              next: string | null;
-              previous: string | null;
-              results: {
-                /** Format: date-time */
-                created_at: string;
-                id: number;
-                model: string;
-                name: string;
-                /**
-                 * Format: date
-                 * @example 2024-01-31
-                 */
-                release_date: string | null;
-              }[];
-            };
-          };
-        };
-        /** @description Invalid input; every bad field is named in error.fields. Codes: `invalid`, `parse_error` */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["ErrorResponse"];
-          };
-        };
-        /** @description No valid access token. Code: `not_authenticated` */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["ErrorResponse"];
-          };
-        };
-        /** @description Not found, or outside your company. Code: `not_found`; or A page past the last: `Invalid page.`. Code: `not_found` */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["ErrorResponse"];
-          };
-        };
-        /** @description Unavailable for now; see Retry-After. Codes: `database_unavailable`, `timeout`, `unavailable` */
-        503: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["ErrorResponse"];
-          };
-        };
-        /** @description The database did not answer in time. Code: `database_timeout` */
-        504: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["ErrorResponse"];
-          };
-        };
-      };
-    };
+    get: operations["companies_products_list"];
     put?: never;
     post?: never;
     delete?: never;
@@ -2735,98 +386,7 @@ export interface paths {
       cookie?: never;
     };
     /** The supply tree below a company, nested (cut at 2000 nodes, then truncated is true) */
-    get: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          id: number;
-        };
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description Default Response */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": {
-              /** @description Nodes of this same shape, recursively */
-              children: unknown[];
-              /** @example 1234.56 */
-              debt: string;
-              id: number;
-              /**
-               * @description factory → distributor → dealership → retail_chain → entrepreneur
-               * @enum {unknown}
-               */
-              level: "factory" | "distributor" | "dealership" | "retail_chain" | "entrepreneur";
-              name: string;
-              /** @description How many nodes the answer holds */
-              nodes: number;
-              /** @description True when the tree was cut at the node limit */
-              truncated: boolean;
-            };
-          };
-        };
-        /** @description Invalid input; every bad field is named in error.fields. Codes: `invalid`, `parse_error` */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["ErrorResponse"];
-          };
-        };
-        /** @description No valid access token. Code: `not_authenticated` */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["ErrorResponse"];
-          };
-        };
-        /** @description Your role may not do this. Code: `forbidden` */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["ErrorResponse"];
-          };
-        };
-        /** @description Not found, or outside your company. Code: `not_found` */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["ErrorResponse"];
-          };
-        };
-        /** @description Unavailable for now; see Retry-After. Codes: `database_unavailable`, `timeout`, `unavailable` */
-        503: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["ErrorResponse"];
-          };
-        };
-        /** @description The database did not answer in time. Code: `database_timeout` */
-        504: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["ErrorResponse"];
-          };
-        };
-      };
-    };
+    get: operations["companies_tree_retrieve"];
     put?: never;
     post?: never;
     delete?: never;
@@ -2846,229 +406,9 @@ export interface paths {
     put?: never;
     /**
      * Set the debt of the listed companies to 0
-     * @description Up to 20 ids are cleared at once (200). More (up to 100000) are cleared by a job (202); follow it at GET /jobs/{job_id}, whose result has the same counts. Duplicates count once, factories (never in debt) are left alone and counted, and ids that name no company come back in unknown_ids.
+     * @description Up to 20 ids are cleared at once (200). More (up to 100000) are cleared by a job (202); follow it at GET /jobs/{job_id}. Duplicates count once, factories (never in debt) are left alone, and ids that name no company come back in unknown_ids.
      */
-    post: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path?: never;
-        cookie?: never;
-      };
-      requestBody: {
-        content: {
-          "application/json": {
-            ids: number[];
-          };
-        };
-      };
-      responses: {
-        /** @description Default Response */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": {
-              /** @description Companies whose debt is set to 0 */
-              cleared: number;
-              /** @description Factories among the ids: never in debt, left alone */
-              skipped_factories: number;
-              /** @description Ids that name no company; they are ignored */
-              unknown_ids: number[];
-              /**
-               * @description What they owed, in all
-               * @example 98765432.10
-               */
-              written_off: string;
-            };
-          };
-        };
-        /** @description Default Response */
-        202: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": {
-              /** Format: uuid */
-              job_id: string;
-              /** @description Ids that name no company; they are ignored */
-              unknown_ids: number[];
-            };
-          };
-        };
-        /** @description Invalid input; every bad field is named in error.fields. Codes: `invalid`, `parse_error` */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["ErrorResponse"];
-          };
-        };
-        /** @description No valid access token. Code: `not_authenticated` */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["ErrorResponse"];
-          };
-        };
-        /** @description Your role may not do this. Code: `forbidden` */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["ErrorResponse"];
-          };
-        };
-        /** @description Body too large. Code: `payload_too_large` */
-        413: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["ErrorResponse"];
-          };
-        };
-        /** @description Unavailable for now; see Retry-After. Codes: `database_unavailable`, `timeout`, `unavailable` */
-        503: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["ErrorResponse"];
-          };
-        };
-        /** @description The database did not answer in time. Code: `database_timeout` */
-        504: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["ErrorResponse"];
-          };
-        };
-      };
-    };
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  "/api/v1/companies/clear_debt/preview": {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    /**
-     * What clearing the listed companies' debt would do now, changing nothing
-     * @description The counts and the total that POST /companies/clear_debt would answer for these ids at this moment (or its job's result), and whether it would be a job: for a confirmation.
-     */
-    post: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path?: never;
-        cookie?: never;
-      };
-      requestBody: {
-        content: {
-          "application/json": {
-            ids: number[];
-          };
-        };
-      };
-      responses: {
-        /** @description Default Response */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": {
-              /** @description Companies whose debt is set to 0 */
-              cleared: number;
-              /** @description Whether POST /companies/clear_debt would hand these to a job */
-              in_background: boolean;
-              /** @description Up to this many distinct ids are cleared at once, more by a job */
-              inline_limit: number;
-              /** @description Factories among the ids: never in debt, left alone */
-              skipped_factories: number;
-              /** @description Ids that name no company; they are ignored */
-              unknown_ids: number[];
-              /**
-               * @description What they owed, in all
-               * @example 98765432.10
-               */
-              written_off: string;
-            };
-          };
-        };
-        /** @description Invalid input; every bad field is named in error.fields. Codes: `invalid`, `parse_error` */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["ErrorResponse"];
-          };
-        };
-        /** @description No valid access token. Code: `not_authenticated` */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["ErrorResponse"];
-          };
-        };
-        /** @description Your role may not do this. Code: `forbidden` */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["ErrorResponse"];
-          };
-        };
-        /** @description Body too large. Code: `payload_too_large` */
-        413: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["ErrorResponse"];
-          };
-        };
-        /** @description Unavailable for now; see Retry-After. Codes: `database_unavailable`, `timeout`, `unavailable` */
-        503: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["ErrorResponse"];
-          };
-        };
-        /** @description The database did not answer in time. Code: `database_timeout` */
-        504: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["ErrorResponse"];
-          };
-        };
-      };
-    };
+    post: operations["companies_clear_debt_create"];
     delete?: never;
     options?: never;
     head?: never;
@@ -3083,122 +423,7 @@ export interface paths {
       cookie?: never;
     };
     /** Companies whose debt is above the network's average, largest debt first */
-    get: {
-      parameters: {
-        query?: {
-          page?: number;
-          page_size?: number;
-        };
-        header?: never;
-        path?: never;
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description Default Response */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": {
-              count: number;
-              next: string | null;
-              previous: string | null;
-              results: {
-                city: string;
-                /** @description How many companies this one supplies */
-                clients_count: number;
-                country: string;
-                /** Format: date-time */
-                created_at: string;
-                /** @example 1234.56 */
-                debt: string;
-                email: string;
-                employees_count: number;
-                house_number: string;
-                id: number;
-                /**
-                 * @description factory → distributor → dealership → retail_chain → entrepreneur
-                 * @enum {unknown}
-                 */
-                level: "factory" | "distributor" | "dealership" | "retail_chain" | "entrepreneur";
-                name: string;
-                product_ids: number[];
-                products_count: number;
-                street: string;
-                supplier: {
-                  id: number;
-                  /**
-                   * @description factory → distributor → dealership → retail_chain → entrepreneur
-                   * @enum {unknown}
-                   */
-                  level: "factory" | "distributor" | "dealership" | "retail_chain" | "entrepreneur";
-                  name: string;
-                } | null;
-                supplier_id: number | null;
-                /** Format: date-time */
-                updated_at: string;
-              }[];
-            };
-          };
-        };
-        /** @description Invalid input; every bad field is named in error.fields. Codes: `invalid`, `parse_error` */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["ErrorResponse"];
-          };
-        };
-        /** @description No valid access token. Code: `not_authenticated` */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["ErrorResponse"];
-          };
-        };
-        /** @description Your role may not do this. Code: `forbidden` */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["ErrorResponse"];
-          };
-        };
-        /** @description A page past the last: `Invalid page.`. Code: `not_found` */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["ErrorResponse"];
-          };
-        };
-        /** @description Unavailable for now; see Retry-After. Codes: `database_unavailable`, `timeout`, `unavailable` */
-        503: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["ErrorResponse"];
-          };
-        };
-        /** @description The database did not answer in time. Code: `database_timeout` */
-        504: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["ErrorResponse"];
-          };
-        };
-      };
-    };
+    get: operations["companies_debt_above_average_list"];
     put?: never;
     post?: never;
     delete?: never;
@@ -3215,104 +440,7 @@ export interface paths {
       cookie?: never;
     };
     /** The whole filtered list as a CSV download (staff: all; an employee: their own company) */
-    get: {
-      parameters: {
-        query?: {
-          /** @description Exact, any case */
-          city?: string;
-          /** @description Exact, any case */
-          country?: string;
-          /** @description Created at or after (inclusive); a date means its start, UTC */
-          created_after?: string;
-          /** @description Created before (exclusive); a date means its start, UTC */
-          created_before?: string;
-          /**
-           * @description At most 99999999999.99
-           * @example 1234.56
-           */
-          debt_max?: string;
-          /**
-           * @description At most 99999999999.99
-           * @example 1234.56
-           */
-          debt_min?: string;
-          has_debt?: boolean;
-          /** @description factory → distributor → dealership → retail_chain → entrepreneur */
-          level?: "factory" | "distributor" | "dealership" | "retail_chain" | "entrepreneur";
-          /** @description Sort field; prefix with - for descending */
-          ordering?:
-            | "name"
-            | "-name"
-            | "level"
-            | "-level"
-            | "city"
-            | "-city"
-            | "country"
-            | "-country"
-            | "debt"
-            | "-debt"
-            | "created_at"
-            | "-created_at"
-            | "id"
-            | "-id";
-          product?: number;
-          /** @description Name or email contains (any case) */
-          search?: string;
-          supplier?: number;
-        };
-        header?: never;
-        path?: never;
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description CSV (RFC 4180) in UTF-8 with a BOM: headers in your language, `,` between values in English and `;` in Russian; a value starting with = + - @ gets a leading apostrophe */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "text/csv": string;
-          };
-        };
-        /** @description Invalid input; every bad field is named in error.fields. Codes: `invalid`, `parse_error` */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["ErrorResponse"];
-          };
-        };
-        /** @description No valid access token. Code: `not_authenticated` */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["ErrorResponse"];
-          };
-        };
-        /** @description Unavailable for now; see Retry-After. Codes: `database_unavailable`, `timeout`, `unavailable` */
-        503: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["ErrorResponse"];
-          };
-        };
-        /** @description The database did not answer in time. Code: `database_timeout` */
-        504: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["ErrorResponse"];
-          };
-        };
-      };
-    };
+    get: operations["companies_export_csv_retrieve"];
     put?: never;
     post?: never;
     delete?: never;
@@ -3329,102 +457,7 @@ export interface paths {
       cookie?: never;
     };
     /** Every company id matching the list's filters (for selecting all across pages) */
-    get: {
-      parameters: {
-        query?: {
-          /** @description Exact, any case */
-          city?: string;
-          /** @description Exact, any case */
-          country?: string;
-          /** @description Created at or after (inclusive); a date means its start, UTC */
-          created_after?: string;
-          /** @description Created before (exclusive); a date means its start, UTC */
-          created_before?: string;
-          /**
-           * @description At most 99999999999.99
-           * @example 1234.56
-           */
-          debt_max?: string;
-          /**
-           * @description At most 99999999999.99
-           * @example 1234.56
-           */
-          debt_min?: string;
-          has_debt?: boolean;
-          /** @description factory → distributor → dealership → retail_chain → entrepreneur */
-          level?: "factory" | "distributor" | "dealership" | "retail_chain" | "entrepreneur";
-          product?: number;
-          /** @description Name or email contains (any case) */
-          search?: string;
-          supplier?: number;
-        };
-        header?: never;
-        path?: never;
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description Default Response */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": {
-              /** @description How many companies match */
-              count: number;
-              /** @description The matching ids, ascending, at most 100000 */
-              ids: number[];
-            };
-          };
-        };
-        /** @description Invalid input; every bad field is named in error.fields. Codes: `invalid`, `parse_error` */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["ErrorResponse"];
-          };
-        };
-        /** @description No valid access token. Code: `not_authenticated` */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["ErrorResponse"];
-          };
-        };
-        /** @description Your role may not do this. Code: `forbidden` */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["ErrorResponse"];
-          };
-        };
-        /** @description Unavailable for now; see Retry-After. Codes: `database_unavailable`, `timeout`, `unavailable` */
-        503: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["ErrorResponse"];
-          };
-        };
-        /** @description The database did not answer in time. Code: `database_timeout` */
-        504: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["ErrorResponse"];
-          };
-        };
-      };
-    };
+    get: operations["companies_ids_retrieve"];
     put?: never;
     post?: never;
     delete?: never;
@@ -3441,270 +474,10 @@ export interface paths {
       cookie?: never;
     };
     /** List employees (staff) */
-    get: {
-      parameters: {
-        query?: {
-          company?: number;
-          is_active?: boolean;
-          /** @description Sort field; prefix with - for descending */
-          ordering?:
-            | "id"
-            | "-id"
-            | "email"
-            | "-email"
-            | "first_name"
-            | "-first_name"
-            | "last_name"
-            | "-last_name"
-            | "created_at"
-            | "-created_at"
-            | "last_login_at"
-            | "-last_login_at";
-          page?: number;
-          page_size?: number;
-          /** @description Part of the email, first or last name (any case) */
-          search?: string;
-        };
-        header?: never;
-        path?: never;
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description Default Response */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": {
-              count: number;
-              next: string | null;
-              previous: string | null;
-              results: {
-                company: {
-                  id: number;
-                  /**
-                   * @description factory → distributor → dealership → retail_chain → entrepreneur
-                   * @enum {unknown}
-                   */
-                  level: "factory" | "distributor" | "dealership" | "retail_chain" | "entrepreneur";
-                  name: string;
-                };
-                company_id: number;
-                /** Format: date-time */
-                created_at: string;
-                email: string;
-                first_name: string;
-                id: number;
-                /** @description The latest invitation; null for accounts created without one */
-                invitation: {
-                  /** Format: date-time */
-                  expires_at: string;
-                  status: "pending" | "accepted" | "expired";
-                } | null;
-                is_active: boolean;
-                /**
-                 * @description The language of their emails: ru (Russian) or en (English)
-                 * @enum {unknown}
-                 */
-                language: "ru" | "en";
-                /** Format: date-time */
-                last_login_at: string | null;
-                last_name: string;
-              }[];
-            };
-          };
-        };
-        /** @description Invalid input; every bad field is named in error.fields. Codes: `invalid`, `parse_error` */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["ErrorResponse"];
-          };
-        };
-        /** @description No valid access token. Code: `not_authenticated` */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["ErrorResponse"];
-          };
-        };
-        /** @description Your role may not do this. Code: `forbidden` */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["ErrorResponse"];
-          };
-        };
-        /** @description A page past the last: `Invalid page.`. Code: `not_found` */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["ErrorResponse"];
-          };
-        };
-        /** @description Unavailable for now; see Retry-After. Codes: `database_unavailable`, `timeout`, `unavailable` */
-        503: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["ErrorResponse"];
-          };
-        };
-        /** @description The database did not answer in time. Code: `database_timeout` */
-        504: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["ErrorResponse"];
-          };
-        };
-      };
-    };
+    get: operations["employees_list"];
     put?: never;
     /** Create an employee and send them an invitation (staff) */
-    post: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path?: never;
-        cookie?: never;
-      };
-      requestBody: {
-        content: {
-          "application/json": {
-            company_id: number;
-            /** Format: email */
-            email: string;
-            /** @description First name */
-            first_name?: string;
-            /**
-             * @description The language of their emails, ru or en; by default yours (the inviting staff member's)
-             * @enum {unknown}
-             */
-            language?: "ru" | "en";
-            /** @description Last name */
-            last_name?: string;
-          };
-        };
-      };
-      responses: {
-        /** @description An employee: a user of role employee, with their company and latest invitation */
-        201: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": {
-              company: {
-                id: number;
-                /**
-                 * @description factory → distributor → dealership → retail_chain → entrepreneur
-                 * @enum {unknown}
-                 */
-                level: "factory" | "distributor" | "dealership" | "retail_chain" | "entrepreneur";
-                name: string;
-              };
-              company_id: number;
-              /** Format: date-time */
-              created_at: string;
-              email: string;
-              first_name: string;
-              id: number;
-              /** @description The latest invitation; null for accounts created without one */
-              invitation: {
-                /** Format: date-time */
-                expires_at: string;
-                status: "pending" | "accepted" | "expired";
-              } | null;
-              is_active: boolean;
-              /**
-               * @description The language of their emails: ru (Russian) or en (English)
-               * @enum {unknown}
-               */
-              language: "ru" | "en";
-              /** Format: date-time */
-              last_login_at: string | null;
-              last_name: string;
-            };
-          };
-        };
-        /** @description Invalid input; every bad field is named in error.fields. Codes: `invalid`, `parse_error` */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["ErrorResponse"];
-          };
-        };
-        /** @description No valid access token. Code: `not_authenticated` */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["ErrorResponse"];
-          };
-        };
-        /** @description Your role may not do this. Code: `forbidden` */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["ErrorResponse"];
-          };
-        };
-        /** @description Conflicts with the current data. Code: `conflict` */
-        409: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["ErrorResponse"];
-          };
-        };
-        /** @description Body too large. Code: `payload_too_large` */
-        413: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["ErrorResponse"];
-          };
-        };
-        /** @description Unavailable for now; see Retry-After. Codes: `database_unavailable`, `timeout`, `unavailable` */
-        503: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["ErrorResponse"];
-          };
-        };
-        /** @description The database did not answer in time. Code: `database_timeout` */
-        504: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["ErrorResponse"];
-          };
-        };
-      };
-    };
+    post: operations["employees_create"];
     delete?: never;
     options?: never;
     head?: never;
@@ -3719,337 +492,15 @@ export interface paths {
       cookie?: never;
     };
     /** One employee (staff) */
-    get: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          id: number;
-        };
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description An employee: a user of role employee, with their company and latest invitation */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": {
-              company: {
-                id: number;
-                /**
-                 * @description factory → distributor → dealership → retail_chain → entrepreneur
-                 * @enum {unknown}
-                 */
-                level: "factory" | "distributor" | "dealership" | "retail_chain" | "entrepreneur";
-                name: string;
-              };
-              company_id: number;
-              /** Format: date-time */
-              created_at: string;
-              email: string;
-              first_name: string;
-              id: number;
-              /** @description The latest invitation; null for accounts created without one */
-              invitation: {
-                /** Format: date-time */
-                expires_at: string;
-                status: "pending" | "accepted" | "expired";
-              } | null;
-              is_active: boolean;
-              /**
-               * @description The language of their emails: ru (Russian) or en (English)
-               * @enum {unknown}
-               */
-              language: "ru" | "en";
-              /** Format: date-time */
-              last_login_at: string | null;
-              last_name: string;
-            };
-          };
-        };
-        /** @description Invalid input; every bad field is named in error.fields. Codes: `invalid`, `parse_error` */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["ErrorResponse"];
-          };
-        };
-        /** @description No valid access token. Code: `not_authenticated` */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["ErrorResponse"];
-          };
-        };
-        /** @description Your role may not do this. Code: `forbidden` */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["ErrorResponse"];
-          };
-        };
-        /** @description Not found, or outside your company. Code: `not_found` */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["ErrorResponse"];
-          };
-        };
-        /** @description Unavailable for now; see Retry-After. Codes: `database_unavailable`, `timeout`, `unavailable` */
-        503: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["ErrorResponse"];
-          };
-        };
-        /** @description The database did not answer in time. Code: `database_timeout` */
-        504: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["ErrorResponse"];
-          };
-        };
-      };
-    };
+    get: operations["employees_retrieve"];
     put?: never;
     post?: never;
     /** Delete an employee (staff) */
-    delete: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          id: number;
-        };
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description Deleted */
-        204: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content?: never;
-        };
-        /** @description Invalid input; every bad field is named in error.fields. Codes: `invalid`, `parse_error` */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["ErrorResponse"];
-          };
-        };
-        /** @description No valid access token. Code: `not_authenticated` */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["ErrorResponse"];
-          };
-        };
-        /** @description Your role may not do this. Code: `forbidden` */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["ErrorResponse"];
-          };
-        };
-        /** @description Not found, or outside your company. Code: `not_found` */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["ErrorResponse"];
-          };
-        };
-        /** @description Unavailable for now; see Retry-After. Codes: `database_unavailable`, `timeout`, `unavailable` */
-        503: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["ErrorResponse"];
-          };
-        };
-        /** @description The database did not answer in time. Code: `database_timeout` */
-        504: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["ErrorResponse"];
-          };
-        };
-      };
-    };
+    delete: operations["employees_destroy"];
     options?: never;
     head?: never;
     /** Change names, email, company, language or is_active (staff); deactivating signs them out everywhere */
-    patch: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          id: number;
-        };
-        cookie?: never;
-      };
-      requestBody: {
-        content: {
-          "application/json": {
-            company_id?: number;
-            /** Format: email */
-            email?: string;
-            /** @description First name */
-            first_name?: string;
-            /** @description false signs the employee out everywhere */
-            is_active?: boolean;
-            /**
-             * @description The language of their emails: ru (Russian) or en (English)
-             * @enum {unknown}
-             */
-            language?: "ru" | "en";
-            /** @description Last name */
-            last_name?: string;
-          };
-        };
-      };
-      responses: {
-        /** @description An employee: a user of role employee, with their company and latest invitation */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": {
-              company: {
-                id: number;
-                /**
-                 * @description factory → distributor → dealership → retail_chain → entrepreneur
-                 * @enum {unknown}
-                 */
-                level: "factory" | "distributor" | "dealership" | "retail_chain" | "entrepreneur";
-                name: string;
-              };
-              company_id: number;
-              /** Format: date-time */
-              created_at: string;
-              email: string;
-              first_name: string;
-              id: number;
-              /** @description The latest invitation; null for accounts created without one */
-              invitation: {
-                /** Format: date-time */
-                expires_at: string;
-                status: "pending" | "accepted" | "expired";
-              } | null;
-              is_active: boolean;
-              /**
-               * @description The language of their emails: ru (Russian) or en (English)
-               * @enum {unknown}
-               */
-              language: "ru" | "en";
-              /** Format: date-time */
-              last_login_at: string | null;
-              last_name: string;
-            };
-          };
-        };
-        /** @description Invalid input; every bad field is named in error.fields. Codes: `invalid`, `parse_error` */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["ErrorResponse"];
-          };
-        };
-        /** @description No valid access token. Code: `not_authenticated` */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["ErrorResponse"];
-          };
-        };
-        /** @description Your role may not do this. Code: `forbidden` */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["ErrorResponse"];
-          };
-        };
-        /** @description Not found, or outside your company. Code: `not_found` */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["ErrorResponse"];
-          };
-        };
-        /** @description Conflicts with the current data. Code: `conflict` */
-        409: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["ErrorResponse"];
-          };
-        };
-        /** @description Body too large. Code: `payload_too_large` */
-        413: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["ErrorResponse"];
-          };
-        };
-        /** @description Unavailable for now; see Retry-After. Codes: `database_unavailable`, `timeout`, `unavailable` */
-        503: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["ErrorResponse"];
-          };
-        };
-        /** @description The database did not answer in time. Code: `database_timeout` */
-        504: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["ErrorResponse"];
-          };
-        };
-      };
-    };
+    patch: operations["employees_partial_update"];
     trace?: never;
   };
   "/api/v1/employees/{id}/resend_invite": {
@@ -4062,93 +513,7 @@ export interface paths {
     get?: never;
     put?: never;
     /** Send a new invitation; earlier links stop working (staff) */
-    post: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          id: number;
-        };
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description Accepted; the work continues in the background */
-        202: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": {
-              detail: string;
-            };
-          };
-        };
-        /** @description Invalid input; every bad field is named in error.fields. Codes: `invalid`, `parse_error` */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["ErrorResponse"];
-          };
-        };
-        /** @description No valid access token. Code: `not_authenticated` */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["ErrorResponse"];
-          };
-        };
-        /** @description Your role may not do this. Code: `forbidden` */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["ErrorResponse"];
-          };
-        };
-        /** @description Not found, or outside your company. Code: `not_found` */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["ErrorResponse"];
-          };
-        };
-        /** @description Conflicts with the current data. Code: `conflict` */
-        409: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["ErrorResponse"];
-          };
-        };
-        /** @description Unavailable for now; see Retry-After. Codes: `database_unavailable`, `timeout`, `unavailable` */
-        503: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["ErrorResponse"];
-          };
-        };
-        /** @description The database did not answer in time. Code: `database_timeout` */
-        504: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["ErrorResponse"];
-          };
-        };
-      };
-    };
+    post: operations["employees_resend_invite_create"];
     delete?: never;
     options?: never;
     head?: never;
@@ -4163,90 +528,7 @@ export interface paths {
       cookie?: never;
     };
     /** The whole filtered list as a CSV download (staff) */
-    get: {
-      parameters: {
-        query?: {
-          company?: number;
-          is_active?: boolean;
-          /** @description Sort field; prefix with - for descending */
-          ordering?:
-            | "id"
-            | "-id"
-            | "email"
-            | "-email"
-            | "first_name"
-            | "-first_name"
-            | "last_name"
-            | "-last_name"
-            | "created_at"
-            | "-created_at"
-            | "last_login_at"
-            | "-last_login_at";
-          /** @description Part of the email, first or last name (any case) */
-          search?: string;
-        };
-        header?: never;
-        path?: never;
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description CSV (RFC 4180) in UTF-8 with a BOM: headers in your language, `,` between values in English and `;` in Russian; a value starting with = + - @ gets a leading apostrophe */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "text/csv": string;
-          };
-        };
-        /** @description Invalid input; every bad field is named in error.fields. Codes: `invalid`, `parse_error` */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["ErrorResponse"];
-          };
-        };
-        /** @description No valid access token. Code: `not_authenticated` */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["ErrorResponse"];
-          };
-        };
-        /** @description Your role may not do this. Code: `forbidden` */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["ErrorResponse"];
-          };
-        };
-        /** @description Unavailable for now; see Retry-After. Codes: `database_unavailable`, `timeout`, `unavailable` */
-        503: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["ErrorResponse"];
-          };
-        };
-        /** @description The database did not answer in time. Code: `database_timeout` */
-        504: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["ErrorResponse"];
-          };
-        };
-      };
-    };
+    get: operations["employees_export_csv_retrieve"];
     put?: never;
     post?: never;
     delete?: never;
@@ -4266,98 +548,7 @@ export interface paths {
      * A background job's state and result
      * @description queued (waiting or waiting to retry), active, completed (with its result) or failed (with its error).
      */
-    get: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          id: string;
-        };
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description Default Response */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": {
-              /** Format: date-time */
-              completed_at: string | null;
-              /** Format: date-time */
-              created_at: string;
-              /** @description Why it failed, once failed */
-              error: string | null;
-              /** Format: uuid */
-              id: string;
-              /** @example clear-debt */
-              name: string;
-              /** @description What the job returned, once completed; clear-debt gives {cleared} */
-              result: {
-                [key: string]: unknown;
-              } | null;
-              state: "queued" | "active" | "completed" | "failed";
-            };
-          };
-        };
-        /** @description Invalid input; every bad field is named in error.fields. Codes: `invalid`, `parse_error` */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["ErrorResponse"];
-          };
-        };
-        /** @description No valid access token. Code: `not_authenticated` */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["ErrorResponse"];
-          };
-        };
-        /** @description Your role may not do this. Code: `forbidden` */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["ErrorResponse"];
-          };
-        };
-        /** @description Not found, or outside your company. Code: `not_found` */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["ErrorResponse"];
-          };
-        };
-        /** @description Unavailable for now; see Retry-After. Codes: `database_unavailable`, `timeout`, `unavailable` */
-        503: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["ErrorResponse"];
-          };
-        };
-        /** @description The database did not answer in time. Code: `database_timeout` */
-        504: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["ErrorResponse"];
-          };
-        };
-      };
-    };
+    get: operations["jobs_retrieve"];
     put?: never;
     post?: never;
     delete?: never;
@@ -4374,202 +565,10 @@ export interface paths {
       cookie?: never;
     };
     /** List products (staff: the catalog; an employee: what their company sells) */
-    get: {
-      parameters: {
-        query?: {
-          /** @description Sort field; prefix with - for descending */
-          ordering?: "name" | "-name" | "model" | "-model" | "release_date" | "-release_date" | "id" | "-id";
-          page?: number;
-          page_size?: number;
-          /** @description Name or model contains (any case) */
-          search?: string;
-        };
-        header?: never;
-        path?: never;
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description Default Response */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": {
-              count: number;
-              next: string | null;
-              previous: string | null;
-              results: {
-                /** Format: date-time */
-                created_at: string;
-                id: number;
-                model: string;
-                name: string;
-                /**
-                 * Format: date
-                 * @example 2024-01-31
-                 */
-                release_date: string | null;
-              }[];
-            };
-          };
-        };
-        /** @description Invalid input; every bad field is named in error.fields. Codes: `invalid`, `parse_error` */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["ErrorResponse"];
-          };
-        };
-        /** @description No valid access token. Code: `not_authenticated` */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["ErrorResponse"];
-          };
-        };
-        /** @description A page past the last: `Invalid page.`. Code: `not_found` */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["ErrorResponse"];
-          };
-        };
-        /** @description Unavailable for now; see Retry-After. Codes: `database_unavailable`, `timeout`, `unavailable` */
-        503: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["ErrorResponse"];
-          };
-        };
-        /** @description The database did not answer in time. Code: `database_timeout` */
-        504: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["ErrorResponse"];
-          };
-        };
-      };
-    };
+    get: operations["products_list"];
     put?: never;
     /** Add a product to the catalog; (name, model) is unique */
-    post: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path?: never;
-        cookie?: never;
-      };
-      requestBody: {
-        content: {
-          "application/json": {
-            model: string;
-            name: string;
-            /**
-             * Format: date
-             * @example 2024-01-31
-             */
-            release_date?: string | null;
-          };
-        };
-      };
-      responses: {
-        /** @description Default Response */
-        201: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": {
-              /** Format: date-time */
-              created_at: string;
-              id: number;
-              model: string;
-              name: string;
-              /**
-               * Format: date
-               * @example 2024-01-31
-               */
-              release_date: string | null;
-            };
-          };
-        };
-        /** @description Invalid input; every bad field is named in error.fields. Codes: `invalid`, `parse_error` */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["ErrorResponse"];
-          };
-        };
-        /** @description No valid access token. Code: `not_authenticated` */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["ErrorResponse"];
-          };
-        };
-        /** @description Your role may not do this. Code: `forbidden` */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["ErrorResponse"];
-          };
-        };
-        /** @description Conflicts with the current data. Code: `conflict` */
-        409: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["ErrorResponse"];
-          };
-        };
-        /** @description Body too large. Code: `payload_too_large` */
-        413: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["ErrorResponse"];
-          };
-        };
-        /** @description Unavailable for now; see Retry-After. Codes: `database_unavailable`, `timeout`, `unavailable` */
-        503: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["ErrorResponse"];
-          };
-        };
-        /** @description The database did not answer in time. Code: `database_timeout` */
-        504: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["ErrorResponse"];
-          };
-        };
-      };
-    };
+    post: operations["products_create"];
     delete?: never;
     options?: never;
     head?: never;
@@ -4584,281 +583,15 @@ export interface paths {
       cookie?: never;
     };
     /** One product */
-    get: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          id: number;
-        };
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description Default Response */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": {
-              /** Format: date-time */
-              created_at: string;
-              id: number;
-              model: string;
-              name: string;
-              /**
-               * Format: date
-               * @example 2024-01-31
-               */
-              release_date: string | null;
-            };
-          };
-        };
-        /** @description Invalid input; every bad field is named in error.fields. Codes: `invalid`, `parse_error` */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["ErrorResponse"];
-          };
-        };
-        /** @description No valid access token. Code: `not_authenticated` */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["ErrorResponse"];
-          };
-        };
-        /** @description Not found, or outside your company. Code: `not_found` */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["ErrorResponse"];
-          };
-        };
-        /** @description Unavailable for now; see Retry-After. Codes: `database_unavailable`, `timeout`, `unavailable` */
-        503: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["ErrorResponse"];
-          };
-        };
-        /** @description The database did not answer in time. Code: `database_timeout` */
-        504: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["ErrorResponse"];
-          };
-        };
-      };
-    };
+    get: operations["products_retrieve"];
     put?: never;
     post?: never;
     /** Remove a product (and it from every company that sold it) */
-    delete: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          id: number;
-        };
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description Default Response */
-        204: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content?: never;
-        };
-        /** @description Invalid input; every bad field is named in error.fields. Codes: `invalid`, `parse_error` */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["ErrorResponse"];
-          };
-        };
-        /** @description No valid access token. Code: `not_authenticated` */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["ErrorResponse"];
-          };
-        };
-        /** @description Your role may not do this. Code: `forbidden` */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["ErrorResponse"];
-          };
-        };
-        /** @description Not found, or outside your company. Code: `not_found` */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["ErrorResponse"];
-          };
-        };
-        /** @description Unavailable for now; see Retry-After. Codes: `database_unavailable`, `timeout`, `unavailable` */
-        503: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["ErrorResponse"];
-          };
-        };
-        /** @description The database did not answer in time. Code: `database_timeout` */
-        504: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["ErrorResponse"];
-          };
-        };
-      };
-    };
+    delete: operations["products_destroy"];
     options?: never;
     head?: never;
     /** Change a product */
-    patch: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          id: number;
-        };
-        cookie?: never;
-      };
-      requestBody: {
-        content: {
-          "application/json": {
-            model?: string;
-            name?: string;
-            /**
-             * Format: date
-             * @example 2024-01-31
-             */
-            release_date?: string | null;
-          };
-        };
-      };
-      responses: {
-        /** @description Default Response */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": {
-              /** Format: date-time */
-              created_at: string;
-              id: number;
-              model: string;
-              name: string;
-              /**
-               * Format: date
-               * @example 2024-01-31
-               */
-              release_date: string | null;
-            };
-          };
-        };
-        /** @description Invalid input; every bad field is named in error.fields. Codes: `invalid`, `parse_error` */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["ErrorResponse"];
-          };
-        };
-        /** @description No valid access token. Code: `not_authenticated` */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["ErrorResponse"];
-          };
-        };
-        /** @description Your role may not do this. Code: `forbidden` */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["ErrorResponse"];
-          };
-        };
-        /** @description Not found, or outside your company. Code: `not_found` */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["ErrorResponse"];
-          };
-        };
-        /** @description Conflicts with the current data. Code: `conflict` */
-        409: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["ErrorResponse"];
-          };
-        };
-        /** @description Body too large. Code: `payload_too_large` */
-        413: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["ErrorResponse"];
-          };
-        };
-        /** @description Unavailable for now; see Retry-After. Codes: `database_unavailable`, `timeout`, `unavailable` */
-        503: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["ErrorResponse"];
-          };
-        };
-        /** @description The database did not answer in time. Code: `database_timeout` */
-        504: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["ErrorResponse"];
-          };
-        };
-      };
-    };
+    patch: operations["products_partial_update"];
     trace?: never;
   };
   "/api/v1/products/export.csv": {
@@ -4869,67 +602,7 @@ export interface paths {
       cookie?: never;
     };
     /** The whole filtered list as a CSV download (staff: the catalog; an employee: what their company sells) */
-    get: {
-      parameters: {
-        query?: {
-          /** @description Sort field; prefix with - for descending */
-          ordering?: "name" | "-name" | "model" | "-model" | "release_date" | "-release_date" | "id" | "-id";
-          /** @description Name or model contains (any case) */
-          search?: string;
-        };
-        header?: never;
-        path?: never;
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description CSV (RFC 4180) in UTF-8 with a BOM: headers in your language, `,` between values in English and `;` in Russian; a value starting with = + - @ gets a leading apostrophe */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "text/csv": string;
-          };
-        };
-        /** @description Invalid input; every bad field is named in error.fields. Codes: `invalid`, `parse_error` */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["ErrorResponse"];
-          };
-        };
-        /** @description No valid access token. Code: `not_authenticated` */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["ErrorResponse"];
-          };
-        };
-        /** @description Unavailable for now; see Retry-After. Codes: `database_unavailable`, `timeout`, `unavailable` */
-        503: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["ErrorResponse"];
-          };
-        };
-        /** @description The database did not answer in time. Code: `database_timeout` */
-        504: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["ErrorResponse"];
-          };
-        };
-      };
-    };
+    get: operations["products_export_csv_retrieve"];
     put?: never;
     post?: never;
     delete?: never;
@@ -4946,240 +619,10 @@ export interface paths {
       cookie?: never;
     };
     /** List staff users (staff) */
-    get: {
-      parameters: {
-        query?: {
-          is_active?: boolean;
-          /** @description Sort field; prefix with - for descending */
-          ordering?:
-            | "id"
-            | "-id"
-            | "email"
-            | "-email"
-            | "first_name"
-            | "-first_name"
-            | "last_name"
-            | "-last_name"
-            | "created_at"
-            | "-created_at"
-            | "last_login_at"
-            | "-last_login_at";
-          page?: number;
-          page_size?: number;
-          /** @description Part of the email, first or last name (any case) */
-          search?: string;
-        };
-        header?: never;
-        path?: never;
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description Default Response */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": {
-              count: number;
-              next: string | null;
-              previous: string | null;
-              results: {
-                /** Format: date-time */
-                created_at: string;
-                email: string;
-                first_name: string;
-                id: number;
-                is_active: boolean;
-                /**
-                 * @description The language of their emails and of the admin: ru (Russian) or en (English)
-                 * @enum {unknown}
-                 */
-                language: "ru" | "en";
-                /** Format: date-time */
-                last_login_at: string | null;
-                last_name: string;
-                /** @description Whether they have set a password (accepted their invitation) */
-                registered: boolean;
-              }[];
-            };
-          };
-        };
-        /** @description Invalid input; every bad field is named in error.fields. Codes: `invalid`, `parse_error` */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["ErrorResponse"];
-          };
-        };
-        /** @description No valid access token. Code: `not_authenticated` */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["ErrorResponse"];
-          };
-        };
-        /** @description Your role may not do this. Code: `forbidden` */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["ErrorResponse"];
-          };
-        };
-        /** @description A page past the last: `Invalid page.`. Code: `not_found` */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["ErrorResponse"];
-          };
-        };
-        /** @description Unavailable for now; see Retry-After. Codes: `database_unavailable`, `timeout`, `unavailable` */
-        503: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["ErrorResponse"];
-          };
-        };
-        /** @description The database did not answer in time. Code: `database_timeout` */
-        504: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["ErrorResponse"];
-          };
-        };
-      };
-    };
+    get: operations["staff_list"];
     put?: never;
     /** Create a staff user and send them an invitation (staff) */
-    post: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path?: never;
-        cookie?: never;
-      };
-      requestBody: {
-        content: {
-          "application/json": {
-            /** Format: email */
-            email: string;
-            /** @description First name */
-            first_name?: string;
-            /**
-             * @description The language of their emails and admin, ru or en; by default yours (the inviting staff user's)
-             * @enum {unknown}
-             */
-            language?: "ru" | "en";
-            /** @description Last name */
-            last_name?: string;
-          };
-        };
-      };
-      responses: {
-        /** @description A staff user: a user of role staff, who runs the network in the admin */
-        201: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": {
-              /** Format: date-time */
-              created_at: string;
-              email: string;
-              first_name: string;
-              id: number;
-              is_active: boolean;
-              /**
-               * @description The language of their emails and of the admin: ru (Russian) or en (English)
-               * @enum {unknown}
-               */
-              language: "ru" | "en";
-              /** Format: date-time */
-              last_login_at: string | null;
-              last_name: string;
-              /** @description Whether they have set a password (accepted their invitation) */
-              registered: boolean;
-            };
-          };
-        };
-        /** @description Invalid input; every bad field is named in error.fields. Codes: `invalid`, `parse_error` */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["ErrorResponse"];
-          };
-        };
-        /** @description No valid access token. Code: `not_authenticated` */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["ErrorResponse"];
-          };
-        };
-        /** @description Your role may not do this. Code: `forbidden` */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["ErrorResponse"];
-          };
-        };
-        /** @description Conflicts with the current data. Code: `conflict` */
-        409: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["ErrorResponse"];
-          };
-        };
-        /** @description Body too large. Code: `payload_too_large` */
-        413: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["ErrorResponse"];
-          };
-        };
-        /** @description Unavailable for now; see Retry-After. Codes: `database_unavailable`, `timeout`, `unavailable` */
-        503: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["ErrorResponse"];
-          };
-        };
-        /** @description The database did not answer in time. Code: `database_timeout` */
-        504: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["ErrorResponse"];
-          };
-        };
-      };
-    };
+    post: operations["staff_create"];
     delete?: never;
     options?: never;
     head?: never;
@@ -5194,232 +637,14 @@ export interface paths {
       cookie?: never;
     };
     /** One staff user (staff) */
-    get: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          id: number;
-        };
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description A staff user: a user of role staff, who runs the network in the admin */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": {
-              /** Format: date-time */
-              created_at: string;
-              email: string;
-              first_name: string;
-              id: number;
-              is_active: boolean;
-              /**
-               * @description The language of their emails and of the admin: ru (Russian) or en (English)
-               * @enum {unknown}
-               */
-              language: "ru" | "en";
-              /** Format: date-time */
-              last_login_at: string | null;
-              last_name: string;
-              /** @description Whether they have set a password (accepted their invitation) */
-              registered: boolean;
-            };
-          };
-        };
-        /** @description Invalid input; every bad field is named in error.fields. Codes: `invalid`, `parse_error` */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["ErrorResponse"];
-          };
-        };
-        /** @description No valid access token. Code: `not_authenticated` */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["ErrorResponse"];
-          };
-        };
-        /** @description Your role may not do this. Code: `forbidden` */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["ErrorResponse"];
-          };
-        };
-        /** @description Not found, or outside your company. Code: `not_found` */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["ErrorResponse"];
-          };
-        };
-        /** @description Unavailable for now; see Retry-After. Codes: `database_unavailable`, `timeout`, `unavailable` */
-        503: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["ErrorResponse"];
-          };
-        };
-        /** @description The database did not answer in time. Code: `database_timeout` */
-        504: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["ErrorResponse"];
-          };
-        };
-      };
-    };
+    get: operations["staff_retrieve"];
     put?: never;
     post?: never;
     delete?: never;
     options?: never;
     head?: never;
     /** Change names, language or is_active (staff); deactivating signs them out everywhere, and is refused for yourself and for the last active staff user */
-    patch: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          id: number;
-        };
-        cookie?: never;
-      };
-      requestBody: {
-        content: {
-          "application/json": {
-            /** @description First name */
-            first_name?: string;
-            /** @description false deactivates and signs them out everywhere; never yourself, nor the last active staff user */
-            is_active?: boolean;
-            /**
-             * @description The language of their emails and admin: ru (Russian) or en (English)
-             * @enum {unknown}
-             */
-            language?: "ru" | "en";
-            /** @description Last name */
-            last_name?: string;
-          };
-        };
-      };
-      responses: {
-        /** @description A staff user: a user of role staff, who runs the network in the admin */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": {
-              /** Format: date-time */
-              created_at: string;
-              email: string;
-              first_name: string;
-              id: number;
-              is_active: boolean;
-              /**
-               * @description The language of their emails and of the admin: ru (Russian) or en (English)
-               * @enum {unknown}
-               */
-              language: "ru" | "en";
-              /** Format: date-time */
-              last_login_at: string | null;
-              last_name: string;
-              /** @description Whether they have set a password (accepted their invitation) */
-              registered: boolean;
-            };
-          };
-        };
-        /** @description Invalid input; every bad field is named in error.fields. Codes: `invalid`, `parse_error` */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["ErrorResponse"];
-          };
-        };
-        /** @description No valid access token. Code: `not_authenticated` */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["ErrorResponse"];
-          };
-        };
-        /** @description Your role may not do this. Code: `forbidden` */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["ErrorResponse"];
-          };
-        };
-        /** @description Not found, or outside your company. Code: `not_found` */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["ErrorResponse"];
-          };
-        };
-        /** @description Conflicts with the current data. Code: `conflict` */
-        409: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["ErrorResponse"];
-          };
-        };
-        /** @description Body too large. Code: `payload_too_large` */
-        413: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["ErrorResponse"];
-          };
-        };
-        /** @description Unavailable for now; see Retry-After. Codes: `database_unavailable`, `timeout`, `unavailable` */
-        503: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["ErrorResponse"];
-          };
-        };
-        /** @description The database did not answer in time. Code: `database_timeout` */
-        504: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["ErrorResponse"];
-          };
-        };
-      };
-    };
+    patch: operations["staff_partial_update"];
     trace?: never;
   };
   "/api/v1/staff/{id}/resend_invite": {
@@ -5432,93 +657,7 @@ export interface paths {
     get?: never;
     put?: never;
     /** Send a new invitation; earlier links stop working (staff) */
-    post: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          id: number;
-        };
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description Accepted; the work continues in the background */
-        202: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": {
-              detail: string;
-            };
-          };
-        };
-        /** @description Invalid input; every bad field is named in error.fields. Codes: `invalid`, `parse_error` */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["ErrorResponse"];
-          };
-        };
-        /** @description No valid access token. Code: `not_authenticated` */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["ErrorResponse"];
-          };
-        };
-        /** @description Your role may not do this. Code: `forbidden` */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["ErrorResponse"];
-          };
-        };
-        /** @description Not found, or outside your company. Code: `not_found` */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["ErrorResponse"];
-          };
-        };
-        /** @description Conflicts with the current data. Code: `conflict` */
-        409: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["ErrorResponse"];
-          };
-        };
-        /** @description Unavailable for now; see Retry-After. Codes: `database_unavailable`, `timeout`, `unavailable` */
-        503: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["ErrorResponse"];
-          };
-        };
-        /** @description The database did not answer in time. Code: `database_timeout` */
-        504: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["ErrorResponse"];
-          };
-        };
-      };
-    };
+    post: operations["staff_resend_invite_create"];
     delete?: never;
     options?: never;
     head?: never;
@@ -5533,121 +672,7 @@ export interface paths {
       cookie?: never;
     };
     /** Network figures: companies per level, debts, largest debtors, scheduled tasks */
-    get: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path?: never;
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description Default Response */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": {
-              /**
-               * @description Over companies that have a supplier
-               * @example 1234.56
-               */
-              average_debt: string;
-              companies_per_level: {
-                dealership: number;
-                distributor: number;
-                entrepreneur: number;
-                factory: number;
-                retail_chain: number;
-              };
-              companies_total: number;
-              /** @description The companies whose debt is above average_debt */
-              debt_above_average: {
-                count: number;
-                /**
-                 * @description The least debt above the average: the companies list's debt_min that lists exactly these companies
-                 * @example 98765432.10
-                 */
-                debt_from: string;
-                /**
-                 * @description Their share of total_debt, in percent, rounded to hundredths
-                 * @example 45.23
-                 */
-                share_percent: string;
-                /** @example 98765432.10 */
-                total: string;
-              };
-              tasks: {
-                last_run: {
-                  companies_touched: number;
-                  /** Format: date-time */
-                  finished_at: string | null;
-                  /** Format: date-time */
-                  slot: string;
-                  /** @example -1234.56 */
-                  total_change: string;
-                } | null;
-                /** Format: date-time */
-                next_run_at: string;
-                /** @description cron, in APP_TIMEZONE */
-                schedule: string;
-                task: string;
-              }[];
-              top_debtors: {
-                /** @example 1234.56 */
-                debt: string;
-                id: number;
-                /**
-                 * @description factory → distributor → dealership → retail_chain → entrepreneur
-                 * @enum {unknown}
-                 */
-                level: "factory" | "distributor" | "dealership" | "retail_chain" | "entrepreneur";
-                name: string;
-              }[];
-              /** @example 98765432.10 */
-              total_debt: string;
-            };
-          };
-        };
-        /** @description No valid access token. Code: `not_authenticated` */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["ErrorResponse"];
-          };
-        };
-        /** @description Your role may not do this. Code: `forbidden` */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["ErrorResponse"];
-          };
-        };
-        /** @description Unavailable for now; see Retry-After. Codes: `database_unavailable`, `timeout`, `unavailable` */
-        503: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["ErrorResponse"];
-          };
-        };
-        /** @description The database did not answer in time. Code: `database_timeout` */
-        504: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["ErrorResponse"];
-          };
-        };
-      };
-    };
+    get: operations["stats_retrieve"];
     put?: never;
     post?: never;
     delete?: never;
@@ -5664,35 +689,7 @@ export interface paths {
       cookie?: never;
     };
     /** Liveness: 200 while the process serves, with the database's status */
-    get: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path?: never;
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description Default Response */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": {
-              database: {
-                driver: "pg" | "pglite";
-                latency_ms: number;
-                /** @description "timeout" when the database did not answer within 500 ms */
-                status: "ok" | "unreachable" | "timeout";
-              };
-              /** @description "degraded" while the database is not "ok"; the process itself still serves */
-              status: "ok" | "degraded";
-            };
-          };
-        };
-      };
-    };
+    get: operations["health_retrieve"];
     put?: never;
     post?: never;
     delete?: never;
@@ -5709,71 +706,7 @@ export interface paths {
       cookie?: never;
     };
     /** Readiness: 503 while the database is unreachable or migrations are pending */
-    get: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path?: never;
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description Default Response */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": {
-              database: {
-                driver: "pg" | "pglite";
-                latency_ms: number;
-                /** @description "timeout" when the database did not answer within 500 ms */
-                status: "ok" | "unreachable" | "timeout";
-              };
-              migrations: {
-                /** @description The committed migrations this database lacks; null when they could not be read */
-                pending: string[] | null;
-              };
-              /** @enum {string} */
-              status: "ready";
-            };
-          };
-        };
-        /** @description Not ready: take this instance out of the load balancer */
-        503: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": {
-              database: {
-                driver: "pg" | "pglite";
-                latency_ms: number;
-                /** @description "timeout" when the database did not answer within 500 ms */
-                status: "ok" | "unreachable" | "timeout";
-              };
-              error: {
-                /**
-                 * @description Stable in every language
-                 * @example invalid
-                 */
-                code: string;
-                fields: {
-                  [key: string]: string[];
-                };
-                /** @description In the language Accept-Language asks for, else DEFAULT_LANGUAGE */
-                message: string;
-              };
-              migrations: {
-                /** @description The committed migrations this database lacks; null when they could not be read */
-                pending: string[] | null;
-              };
-            };
-          };
-        };
-      };
-    };
+    get: operations["ready_retrieve"];
     put?: never;
     post?: never;
     delete?: never;
@@ -5786,6 +719,75 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
   schemas: {
+    Company: {
+      city: string;
+      /** @description How many companies this one supplies */
+      clients_count: number;
+      country: string;
+      /** Format: date-time */
+      created_at: string;
+      /** @example 1234.56 */
+      debt: string;
+      email: string;
+      employees_count: number;
+      house_number: string;
+      id: number;
+      /**
+       * @description factory → distributor → dealership → retail_chain → entrepreneur
+       * @enum {string}
+       */
+      level: "factory" | "distributor" | "dealership" | "retail_chain" | "entrepreneur";
+      name: string;
+      product_ids: number[];
+      products_count: number;
+      street: string;
+      supplier: {
+        id: number;
+        /**
+         * @description factory → distributor → dealership → retail_chain → entrepreneur
+         * @enum {string}
+         */
+        level: "factory" | "distributor" | "dealership" | "retail_chain" | "entrepreneur";
+        name: string;
+      } | null;
+      supplier_id: number | null;
+      /** Format: date-time */
+      updated_at: string;
+    };
+    /** @description An employee: a user of role employee, with their company and latest invitation */
+    Employee: {
+      company: {
+        id: number;
+        /**
+         * @description factory → distributor → dealership → retail_chain → entrepreneur
+         * @enum {string}
+         */
+        level: "factory" | "distributor" | "dealership" | "retail_chain" | "entrepreneur";
+        name: string;
+      };
+      company_id: number;
+      /** Format: date-time */
+      created_at: string;
+      email: string;
+      first_name: string;
+      id: number;
+      /** @description The latest invitation; null for accounts created without one */
+      invitation: {
+        /** Format: date-time */
+        expires_at: string;
+        /** @enum {string} */
+        status: "pending" | "accepted" | "expired";
+      } | null;
+      is_active: boolean;
+      /**
+       * @description The language of their emails: ru (Russian) or en (English)
+       * @enum {string}
+       */
+      language: "ru" | "en";
+      /** Format: date-time */
+      last_login_at: string | null;
+      last_name: string;
+    };
     /** @description Every 4xx/5xx answer */
     ErrorResponse: {
       error: {
@@ -5801,6 +803,79 @@ export interface components {
         message: string;
       };
     };
+    Job: {
+      /** Format: date-time */
+      completed_at: string | null;
+      /** Format: date-time */
+      created_at: string;
+      /** @description Why it failed, once failed */
+      error: string | null;
+      /** Format: uuid */
+      id: string;
+      /** @example clear-debt */
+      name: string;
+      /** @description What the job returned, once completed; clear-debt gives {cleared} */
+      result: {
+        [key: string]: unknown;
+      } | null;
+      /** @enum {string} */
+      state: "queued" | "active" | "completed" | "failed";
+    };
+    PaginatedCompanyList: {
+      count: number;
+      next: string | null;
+      previous: string | null;
+      results: components["schemas"]["Company"][];
+    };
+    PaginatedEmployeeList: {
+      count: number;
+      next: string | null;
+      previous: string | null;
+      results: components["schemas"]["Employee"][];
+    };
+    PaginatedProductList: {
+      count: number;
+      next: string | null;
+      previous: string | null;
+      results: components["schemas"]["Product"][];
+    };
+    PaginatedStaffList: {
+      count: number;
+      next: string | null;
+      previous: string | null;
+      results: components["schemas"]["Staff"][];
+    };
+    Product: {
+      /** Format: date-time */
+      created_at: string;
+      id: number;
+      model: string;
+      name: string;
+      /**
+       * Format: date
+       * @example 2024-01-31
+       */
+      release_date: string | null;
+    };
+    /** @description A staff user: a user of role staff, who runs the network in the admin */
+    Staff: {
+      /** Format: date-time */
+      created_at: string;
+      email: string;
+      first_name: string;
+      id: number;
+      is_active: boolean;
+      /**
+       * @description The language of their emails and of the admin: ru (Russian) or en (English)
+       * @enum {string}
+       */
+      language: "ru" | "en";
+      /** Format: date-time */
+      last_login_at: string | null;
+      last_name: string;
+      /** @description Whether they have set a password (accepted their invitation) */
+      registered: boolean;
+    };
   };
   responses: never;
   parameters: never;
@@ -5809,4 +884,4533 @@ export interface components {
   pathItems: never;
 }
 export type $defs = Record<string, never>;
-export type operations = Record<string, never>;
+export interface operations {
+  root_retrieve: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Each resource's name and its list's address */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "companies": "https://supplynet.example/api/v1/companies"
+           *     }
+           */
+          "application/json": {
+            [key: string]: string;
+          };
+        };
+      };
+      /** @description Invalid input; every bad field is named in error.fields. Codes: `invalid`, `parse_error` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ErrorResponse"];
+        };
+      };
+      /** @description Unavailable for now; see Retry-After. Codes: `database_unavailable`, `timeout`, `unavailable` */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ErrorResponse"];
+        };
+      };
+      /** @description The database did not answer in time. Code: `database_timeout` */
+      504: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ErrorResponse"];
+        };
+      };
+    };
+  };
+  auth_invitation_create: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          /** @description From the invitation link */
+          token: string;
+        };
+      };
+    };
+    responses: {
+      /** @description Whom the invitation is for, and from whom */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            /** @description null for a staff user */
+            company_name: string | null;
+            email: string;
+            /** Format: date-time */
+            expires_at: string;
+            /** @description The inviting staff member's name, else their email; null once they are deleted */
+            invited_by: string | null;
+            /** @enum {string} */
+            role: "staff" | "employee";
+          };
+        };
+      };
+      /** @description Invalid input; every bad field is named in error.fields. Codes: `invalid`, `parse_error` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ErrorResponse"];
+        };
+      };
+      /** @description Body too large. Code: `payload_too_large` */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ErrorResponse"];
+        };
+      };
+      /** @description Rate limited; see Retry-After. Code: `throttled` */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ErrorResponse"];
+        };
+      };
+      /** @description Unavailable for now; see Retry-After. Codes: `database_unavailable`, `timeout`, `unavailable` */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ErrorResponse"];
+        };
+      };
+      /** @description The database did not answer in time. Code: `database_timeout` */
+      504: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ErrorResponse"];
+        };
+      };
+    };
+  };
+  auth_logout_create: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          refresh: string;
+        };
+      };
+    };
+    responses: {
+      /** @description Logged out */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Invalid input; every bad field is named in error.fields. Codes: `invalid`, `parse_error` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ErrorResponse"];
+        };
+      };
+      /** @description Body too large. Code: `payload_too_large` */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ErrorResponse"];
+        };
+      };
+      /** @description Rate limited; see Retry-After. Code: `throttled` */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ErrorResponse"];
+        };
+      };
+      /** @description Unavailable for now; see Retry-After. Codes: `database_unavailable`, `timeout`, `unavailable` */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ErrorResponse"];
+        };
+      };
+      /** @description The database did not answer in time. Code: `database_timeout` */
+      504: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ErrorResponse"];
+        };
+      };
+    };
+  };
+  auth_me_retrieve: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The logged-in user */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            company_id: number | null;
+            email: string;
+            first_name: string;
+            id: number;
+            is_active: boolean;
+            /**
+             * @description The language of your emails: ru (Russian) or en (English)
+             * @enum {string}
+             */
+            language: "ru" | "en";
+            last_name: string;
+            /** @enum {string} */
+            role: "staff" | "employee";
+          };
+        };
+      };
+      /** @description No valid access token. Code: `not_authenticated` */
+      401: {
+        headers: {
+          /** @description How to authenticate */
+          "WWW-Authenticate"?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ErrorResponse"];
+        };
+      };
+      /** @description Unavailable for now; see Retry-After. Codes: `database_unavailable`, `timeout`, `unavailable` */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ErrorResponse"];
+        };
+      };
+      /** @description The database did not answer in time. Code: `database_timeout` */
+      504: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ErrorResponse"];
+        };
+      };
+    };
+  };
+  auth_me_partial_update: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          /**
+           * @description The language of your emails: ru (Russian) or en (English)
+           * @enum {string}
+           */
+          language?: "ru" | "en";
+        };
+      };
+    };
+    responses: {
+      /** @description The logged-in user */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            company_id: number | null;
+            email: string;
+            first_name: string;
+            id: number;
+            is_active: boolean;
+            /**
+             * @description The language of your emails: ru (Russian) or en (English)
+             * @enum {string}
+             */
+            language: "ru" | "en";
+            last_name: string;
+            /** @enum {string} */
+            role: "staff" | "employee";
+          };
+        };
+      };
+      /** @description Invalid input; every bad field is named in error.fields. Codes: `invalid`, `parse_error` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ErrorResponse"];
+        };
+      };
+      /** @description No valid access token. Code: `not_authenticated` */
+      401: {
+        headers: {
+          /** @description How to authenticate */
+          "WWW-Authenticate"?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ErrorResponse"];
+        };
+      };
+      /** @description Body too large. Code: `payload_too_large` */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ErrorResponse"];
+        };
+      };
+      /** @description Unavailable for now; see Retry-After. Codes: `database_unavailable`, `timeout`, `unavailable` */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ErrorResponse"];
+        };
+      };
+      /** @description The database did not answer in time. Code: `database_timeout` */
+      504: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ErrorResponse"];
+        };
+      };
+    };
+  };
+  auth_password_change_create: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          current_password: string;
+          /** @description At least 8 characters; not a common password, nor your email */
+          new_password: string;
+        };
+      };
+    };
+    responses: {
+      /** @description A fresh access token and refresh token */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            /** @description JWT for the Authorization: Bearer header; short-lived */
+            access: string;
+            /** @description Opaque; trade it at /auth/token/refresh. Each use rotates it. */
+            refresh: string;
+          };
+        };
+      };
+      /** @description Invalid input; every bad field is named in error.fields. Codes: `invalid`, `parse_error` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ErrorResponse"];
+        };
+      };
+      /** @description No valid access token. Code: `not_authenticated` */
+      401: {
+        headers: {
+          /** @description How to authenticate */
+          "WWW-Authenticate"?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ErrorResponse"];
+        };
+      };
+      /** @description Body too large. Code: `payload_too_large` */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ErrorResponse"];
+        };
+      };
+      /** @description Rate limited; see Retry-After. Code: `throttled` */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ErrorResponse"];
+        };
+      };
+      /** @description Unavailable for now; see Retry-After. Codes: `database_unavailable`, `timeout`, `unavailable` */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ErrorResponse"];
+        };
+      };
+      /** @description The database did not answer in time. Code: `database_timeout` */
+      504: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ErrorResponse"];
+        };
+      };
+    };
+  };
+  auth_password_reset_create: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          /** @description The account's email, any case */
+          email: string;
+        };
+      };
+    };
+    responses: {
+      /** @description Accepted; the work continues in the background */
+      202: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            detail: string;
+          };
+        };
+      };
+      /** @description Invalid input; every bad field is named in error.fields. Codes: `invalid`, `parse_error` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ErrorResponse"];
+        };
+      };
+      /** @description Body too large. Code: `payload_too_large` */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ErrorResponse"];
+        };
+      };
+      /** @description Rate limited; see Retry-After. Code: `throttled` */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ErrorResponse"];
+        };
+      };
+      /** @description Unavailable for now; see Retry-After. Codes: `database_unavailable`, `timeout`, `unavailable` */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ErrorResponse"];
+        };
+      };
+      /** @description The database did not answer in time. Code: `database_timeout` */
+      504: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ErrorResponse"];
+        };
+      };
+    };
+  };
+  auth_password_reset_account_create: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          /** @description From the password reset link */
+          token: string;
+        };
+      };
+    };
+    responses: {
+      /** @description Whose password the link sets */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            /** @description null for a staff user */
+            company_name: string | null;
+            email: string;
+            /** Format: date-time */
+            expires_at: string;
+            /** @enum {string} */
+            role: "staff" | "employee";
+          };
+        };
+      };
+      /** @description Invalid input; every bad field is named in error.fields. Codes: `invalid`, `parse_error` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ErrorResponse"];
+        };
+      };
+      /** @description Body too large. Code: `payload_too_large` */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ErrorResponse"];
+        };
+      };
+      /** @description Rate limited; see Retry-After. Code: `throttled` */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ErrorResponse"];
+        };
+      };
+      /** @description Unavailable for now; see Retry-After. Codes: `database_unavailable`, `timeout`, `unavailable` */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ErrorResponse"];
+        };
+      };
+      /** @description The database did not answer in time. Code: `database_timeout` */
+      504: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ErrorResponse"];
+        };
+      };
+    };
+  };
+  auth_password_reset_confirm_create: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          /** @description At least 8 characters; not a common password, nor your email */
+          password: string;
+          /** @description From the password reset link */
+          token: string;
+        };
+      };
+    };
+    responses: {
+      /** @description The password is set and every session signed out */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            detail: string;
+            email: string;
+            /** @enum {string} */
+            role: "staff" | "employee";
+          };
+        };
+      };
+      /** @description Invalid input; every bad field is named in error.fields. Codes: `invalid`, `parse_error` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ErrorResponse"];
+        };
+      };
+      /** @description Body too large. Code: `payload_too_large` */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ErrorResponse"];
+        };
+      };
+      /** @description Rate limited; see Retry-After. Code: `throttled` */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ErrorResponse"];
+        };
+      };
+      /** @description Unavailable for now; see Retry-After. Codes: `database_unavailable`, `timeout`, `unavailable` */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ErrorResponse"];
+        };
+      };
+      /** @description The database did not answer in time. Code: `database_timeout` */
+      504: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ErrorResponse"];
+        };
+      };
+    };
+  };
+  auth_register_create: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          /** @description First name */
+          first_name?: string;
+          /** @description Last name */
+          last_name?: string;
+          /** @description At least 8 characters; not a common password, nor your email */
+          password: string;
+          /** @description From the invitation link */
+          token: string;
+        };
+      };
+    };
+    responses: {
+      /** @description Registered and logged in */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            /** @description JWT for the Authorization: Bearer header; short-lived */
+            access: string;
+            /** @description Opaque; trade it at /auth/token/refresh. Each use rotates it. */
+            refresh: string;
+            /** @description The logged-in user */
+            user: {
+              company_id: number | null;
+              email: string;
+              first_name: string;
+              id: number;
+              is_active: boolean;
+              /**
+               * @description The language of your emails: ru (Russian) or en (English)
+               * @enum {string}
+               */
+              language: "ru" | "en";
+              last_name: string;
+              /** @enum {string} */
+              role: "staff" | "employee";
+            };
+          };
+        };
+      };
+      /** @description Invalid input; every bad field is named in error.fields. Codes: `invalid`, `parse_error` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ErrorResponse"];
+        };
+      };
+      /** @description Body too large. Code: `payload_too_large` */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ErrorResponse"];
+        };
+      };
+      /** @description Rate limited; see Retry-After. Code: `throttled` */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ErrorResponse"];
+        };
+      };
+      /** @description Unavailable for now; see Retry-After. Codes: `database_unavailable`, `timeout`, `unavailable` */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ErrorResponse"];
+        };
+      };
+      /** @description The database did not answer in time. Code: `database_timeout` */
+      504: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ErrorResponse"];
+        };
+      };
+    };
+  };
+  auth_session_create: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          /** @description Any case */
+          email: string;
+          password: string;
+        };
+      };
+    };
+    responses: {
+      /** @description A fresh access token; the refresh token is in the httpOnly session cookie */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            /** @description JWT for the Authorization: Bearer header; short-lived. Keep it in memory only. */
+            access: string;
+          };
+        };
+      };
+      /** @description Invalid input; every bad field is named in error.fields. Codes: `invalid`, `parse_error` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ErrorResponse"];
+        };
+      };
+      /** @description No valid access token. Code: `not_authenticated` */
+      401: {
+        headers: {
+          /** @description How to authenticate */
+          "WWW-Authenticate"?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ErrorResponse"];
+        };
+      };
+      /** @description Your role may not do this. Code: `forbidden` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ErrorResponse"];
+        };
+      };
+      /** @description Body too large. Code: `payload_too_large` */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ErrorResponse"];
+        };
+      };
+      /** @description Not JSON. Code: `unsupported_media_type` */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ErrorResponse"];
+        };
+      };
+      /** @description Rate limited; see Retry-After. Code: `throttled` */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ErrorResponse"];
+        };
+      };
+      /** @description Unavailable for now; see Retry-After. Codes: `database_unavailable`, `timeout`, `unavailable` */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ErrorResponse"];
+        };
+      };
+      /** @description The database did not answer in time. Code: `database_timeout` */
+      504: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ErrorResponse"];
+        };
+      };
+    };
+  };
+  auth_session_logout_create: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** @description An empty JSON object: {} */
+    requestBody: {
+      content: {
+        "application/json": Record<string, never>;
+      };
+    };
+    responses: {
+      /** @description Logged out */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Invalid input; every bad field is named in error.fields. Codes: `invalid`, `parse_error` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ErrorResponse"];
+        };
+      };
+      /** @description Body too large. Code: `payload_too_large` */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ErrorResponse"];
+        };
+      };
+      /** @description Not JSON. Code: `unsupported_media_type` */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ErrorResponse"];
+        };
+      };
+      /** @description Rate limited; see Retry-After. Code: `throttled` */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ErrorResponse"];
+        };
+      };
+      /** @description Unavailable for now; see Retry-After. Codes: `database_unavailable`, `timeout`, `unavailable` */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ErrorResponse"];
+        };
+      };
+      /** @description The database did not answer in time. Code: `database_timeout` */
+      504: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ErrorResponse"];
+        };
+      };
+    };
+  };
+  auth_session_password_create: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          current_password: string;
+          /** @description At least 8 characters; not a common password, nor your email */
+          new_password: string;
+        };
+      };
+    };
+    responses: {
+      /** @description A fresh access token; the refresh token is in the httpOnly session cookie */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            /** @description JWT for the Authorization: Bearer header; short-lived. Keep it in memory only. */
+            access: string;
+          };
+        };
+      };
+      /** @description Invalid input; every bad field is named in error.fields. Codes: `invalid`, `parse_error` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ErrorResponse"];
+        };
+      };
+      /** @description No valid access token. Code: `not_authenticated` */
+      401: {
+        headers: {
+          /** @description How to authenticate */
+          "WWW-Authenticate"?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ErrorResponse"];
+        };
+      };
+      /** @description Body too large. Code: `payload_too_large` */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ErrorResponse"];
+        };
+      };
+      /** @description Not JSON. Code: `unsupported_media_type` */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ErrorResponse"];
+        };
+      };
+      /** @description Rate limited; see Retry-After. Code: `throttled` */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ErrorResponse"];
+        };
+      };
+      /** @description Unavailable for now; see Retry-After. Codes: `database_unavailable`, `timeout`, `unavailable` */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ErrorResponse"];
+        };
+      };
+      /** @description The database did not answer in time. Code: `database_timeout` */
+      504: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ErrorResponse"];
+        };
+      };
+    };
+  };
+  auth_session_refresh_create: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** @description An empty JSON object: {} */
+    requestBody: {
+      content: {
+        "application/json": Record<string, never>;
+      };
+    };
+    responses: {
+      /** @description A fresh access token; the refresh token is in the httpOnly session cookie */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            /** @description JWT for the Authorization: Bearer header; short-lived. Keep it in memory only. */
+            access: string;
+          };
+        };
+      };
+      /** @description Invalid input; every bad field is named in error.fields. Codes: `invalid`, `parse_error` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ErrorResponse"];
+        };
+      };
+      /** @description No valid access token. Code: `not_authenticated` */
+      401: {
+        headers: {
+          /** @description How to authenticate */
+          "WWW-Authenticate"?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ErrorResponse"];
+        };
+      };
+      /** @description Body too large. Code: `payload_too_large` */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ErrorResponse"];
+        };
+      };
+      /** @description Not JSON. Code: `unsupported_media_type` */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ErrorResponse"];
+        };
+      };
+      /** @description Rate limited; see Retry-After. Code: `throttled` */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ErrorResponse"];
+        };
+      };
+      /** @description Unavailable for now; see Retry-After. Codes: `database_unavailable`, `timeout`, `unavailable` */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ErrorResponse"];
+        };
+      };
+      /** @description The database did not answer in time. Code: `database_timeout` */
+      504: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ErrorResponse"];
+        };
+      };
+    };
+  };
+  auth_token_create: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          /** @description Any case */
+          email: string;
+          password: string;
+        };
+      };
+    };
+    responses: {
+      /** @description A fresh access token and refresh token */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            /** @description JWT for the Authorization: Bearer header; short-lived */
+            access: string;
+            /** @description Opaque; trade it at /auth/token/refresh. Each use rotates it. */
+            refresh: string;
+          };
+        };
+      };
+      /** @description Invalid input; every bad field is named in error.fields. Codes: `invalid`, `parse_error` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ErrorResponse"];
+        };
+      };
+      /** @description No valid access token. Code: `not_authenticated` */
+      401: {
+        headers: {
+          /** @description How to authenticate */
+          "WWW-Authenticate"?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ErrorResponse"];
+        };
+      };
+      /** @description Body too large. Code: `payload_too_large` */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ErrorResponse"];
+        };
+      };
+      /** @description Rate limited; see Retry-After. Code: `throttled` */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ErrorResponse"];
+        };
+      };
+      /** @description Unavailable for now; see Retry-After. Codes: `database_unavailable`, `timeout`, `unavailable` */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ErrorResponse"];
+        };
+      };
+      /** @description The database did not answer in time. Code: `database_timeout` */
+      504: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ErrorResponse"];
+        };
+      };
+    };
+  };
+  auth_token_refresh_create: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          refresh: string;
+        };
+      };
+    };
+    responses: {
+      /** @description A fresh access token and refresh token */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            /** @description JWT for the Authorization: Bearer header; short-lived */
+            access: string;
+            /** @description Opaque; trade it at /auth/token/refresh. Each use rotates it. */
+            refresh: string;
+          };
+        };
+      };
+      /** @description Invalid input; every bad field is named in error.fields. Codes: `invalid`, `parse_error` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ErrorResponse"];
+        };
+      };
+      /** @description No valid access token. Code: `not_authenticated` */
+      401: {
+        headers: {
+          /** @description How to authenticate */
+          "WWW-Authenticate"?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ErrorResponse"];
+        };
+      };
+      /** @description Body too large. Code: `payload_too_large` */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ErrorResponse"];
+        };
+      };
+      /** @description Rate limited; see Retry-After. Code: `throttled` */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ErrorResponse"];
+        };
+      };
+      /** @description Unavailable for now; see Retry-After. Codes: `database_unavailable`, `timeout`, `unavailable` */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ErrorResponse"];
+        };
+      };
+      /** @description The database did not answer in time. Code: `database_timeout` */
+      504: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ErrorResponse"];
+        };
+      };
+    };
+  };
+  companies_list: {
+    parameters: {
+      query?: {
+        /** @description Exact, any case */
+        city?: string;
+        /** @description Exact, any case */
+        country?: string;
+        /** @description Created at or after (inclusive); a date means its start, UTC */
+        created_after?: string;
+        /** @description Created before (exclusive); a date means its start, UTC */
+        created_before?: string;
+        /**
+         * @description At most 99999999999.99
+         * @example 1234.56
+         */
+        debt_max?: string;
+        /**
+         * @description At most 99999999999.99
+         * @example 1234.56
+         */
+        debt_min?: string;
+        has_debt?: boolean;
+        /** @description factory → distributor → dealership → retail_chain → entrepreneur */
+        level?: "factory" | "distributor" | "dealership" | "retail_chain" | "entrepreneur";
+        /** @description Sort field; prefix with - for descending */
+        ordering?:
+          | "name"
+          | "-name"
+          | "level"
+          | "-level"
+          | "city"
+          | "-city"
+          | "country"
+          | "-country"
+          | "debt"
+          | "-debt"
+          | "created_at"
+          | "-created_at"
+          | "id"
+          | "-id";
+        page?: number;
+        page_size?: number;
+        product?: number;
+        /** @description Name or email contains (any case) */
+        search?: string;
+        supplier?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description One page of the list, with the links to the next and previous pages */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["PaginatedCompanyList"];
+        };
+      };
+      /** @description Invalid input; every bad field is named in error.fields. Codes: `invalid`, `parse_error` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ErrorResponse"];
+        };
+      };
+      /** @description No valid access token. Code: `not_authenticated` */
+      401: {
+        headers: {
+          /** @description How to authenticate */
+          "WWW-Authenticate"?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ErrorResponse"];
+        };
+      };
+      /** @description A page past the last: `Invalid page.`. Code: `not_found` */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ErrorResponse"];
+        };
+      };
+      /** @description Unavailable for now; see Retry-After. Codes: `database_unavailable`, `timeout`, `unavailable` */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ErrorResponse"];
+        };
+      };
+      /** @description The database did not answer in time. Code: `database_timeout` */
+      504: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ErrorResponse"];
+        };
+      };
+    };
+  };
+  companies_create: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          city: string;
+          country: string;
+          /**
+           * @description At most 99999999999.99
+           * @example 1234.56
+           */
+          debt?: string;
+          /** Format: email */
+          email: string;
+          house_number: string;
+          /**
+           * @description factory → distributor → dealership → retail_chain → entrepreneur
+           * @enum {string}
+           */
+          level: "factory" | "distributor" | "dealership" | "retail_chain" | "entrepreneur";
+          name: string;
+          /** @description The products the company sells; replaces the whole set */
+          product_ids?: number[];
+          street: string;
+          /** @description A company one level up; null for a factory */
+          supplier_id?: number | null;
+        };
+      };
+    };
+    responses: {
+      /** @description Created */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Company"];
+        };
+      };
+      /** @description Invalid input; every bad field is named in error.fields. Codes: `invalid`, `parse_error` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ErrorResponse"];
+        };
+      };
+      /** @description No valid access token. Code: `not_authenticated` */
+      401: {
+        headers: {
+          /** @description How to authenticate */
+          "WWW-Authenticate"?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ErrorResponse"];
+        };
+      };
+      /** @description Your role may not do this. Code: `forbidden` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ErrorResponse"];
+        };
+      };
+      /** @description Conflicts with the current data. Code: `conflict` */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ErrorResponse"];
+        };
+      };
+      /** @description Body too large. Code: `payload_too_large` */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ErrorResponse"];
+        };
+      };
+      /** @description Unavailable for now; see Retry-After. Codes: `database_unavailable`, `timeout`, `unavailable` */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ErrorResponse"];
+        };
+      };
+      /** @description The database did not answer in time. Code: `database_timeout` */
+      504: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ErrorResponse"];
+        };
+      };
+    };
+  };
+  companies_retrieve: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Found */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Company"];
+        };
+      };
+      /** @description Invalid input; every bad field is named in error.fields. Codes: `invalid`, `parse_error` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ErrorResponse"];
+        };
+      };
+      /** @description No valid access token. Code: `not_authenticated` */
+      401: {
+        headers: {
+          /** @description How to authenticate */
+          "WWW-Authenticate"?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ErrorResponse"];
+        };
+      };
+      /** @description Not found, or outside your company. Code: `not_found` */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ErrorResponse"];
+        };
+      };
+      /** @description Unavailable for now; see Retry-After. Codes: `database_unavailable`, `timeout`, `unavailable` */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ErrorResponse"];
+        };
+      };
+      /** @description The database did not answer in time. Code: `database_timeout` */
+      504: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ErrorResponse"];
+        };
+      };
+    };
+  };
+  companies_destroy: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description No Content */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Invalid input; every bad field is named in error.fields. Codes: `invalid`, `parse_error` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ErrorResponse"];
+        };
+      };
+      /** @description No valid access token. Code: `not_authenticated` */
+      401: {
+        headers: {
+          /** @description How to authenticate */
+          "WWW-Authenticate"?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ErrorResponse"];
+        };
+      };
+      /** @description Your role may not do this. Code: `forbidden` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ErrorResponse"];
+        };
+      };
+      /** @description Not found, or outside your company. Code: `not_found` */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ErrorResponse"];
+        };
+      };
+      /** @description Conflicts with the current data. Code: `conflict` */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ErrorResponse"];
+        };
+      };
+      /** @description Unavailable for now; see Retry-After. Codes: `database_unavailable`, `timeout`, `unavailable` */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ErrorResponse"];
+        };
+      };
+      /** @description The database did not answer in time. Code: `database_timeout` */
+      504: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ErrorResponse"];
+        };
+      };
+    };
+  };
+  companies_partial_update: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          city?: string;
+          country?: string;
+          /** @description Read-only after creation: a PATCH carrying it is refused with 400. */
+          debt?: unknown;
+          /** Format: email */
+          email?: string;
+          house_number?: string;
+          /**
+           * @description factory → distributor → dealership → retail_chain → entrepreneur
+           * @enum {string}
+           */
+          level?: "factory" | "distributor" | "dealership" | "retail_chain" | "entrepreneur";
+          name?: string;
+          /** @description The products the company sells; replaces the whole set */
+          product_ids?: number[];
+          street?: string;
+          /** @description A company one level up; null for a factory */
+          supplier_id?: number | null;
+        };
+      };
+    };
+    responses: {
+      /** @description Updated */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Company"];
+        };
+      };
+      /** @description Invalid input; every bad field is named in error.fields. Codes: `invalid`, `parse_error` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ErrorResponse"];
+        };
+      };
+      /** @description No valid access token. Code: `not_authenticated` */
+      401: {
+        headers: {
+          /** @description How to authenticate */
+          "WWW-Authenticate"?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ErrorResponse"];
+        };
+      };
+      /** @description Your role may not do this. Code: `forbidden` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ErrorResponse"];
+        };
+      };
+      /** @description Not found, or outside your company. Code: `not_found` */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ErrorResponse"];
+        };
+      };
+      /** @description Conflicts with the current data. Code: `conflict` */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ErrorResponse"];
+        };
+      };
+      /** @description Body too large. Code: `payload_too_large` */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ErrorResponse"];
+        };
+      };
+      /** @description Unavailable for now; see Retry-After. Codes: `database_unavailable`, `timeout`, `unavailable` */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ErrorResponse"];
+        };
+      };
+      /** @description The database did not answer in time. Code: `database_timeout` */
+      504: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ErrorResponse"];
+        };
+      };
+    };
+  };
+  companies_employees_list: {
+    parameters: {
+      query?: {
+        is_active?: boolean;
+        /** @description Sort field; prefix with - for descending */
+        ordering?:
+          | "id"
+          | "-id"
+          | "email"
+          | "-email"
+          | "first_name"
+          | "-first_name"
+          | "last_name"
+          | "-last_name"
+          | "created_at"
+          | "-created_at"
+          | "last_login_at"
+          | "-last_login_at";
+        page?: number;
+        page_size?: number;
+        /** @description Part of the email, first or last name (any case) */
+        search?: string;
+      };
+      header?: never;
+      path: {
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description One page of the list, with the links to the next and previous pages */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["PaginatedEmployeeList"];
+        };
+      };
+      /** @description Invalid input; every bad field is named in error.fields. Codes: `invalid`, `parse_error` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ErrorResponse"];
+        };
+      };
+      /** @description No valid access token. Code: `not_authenticated` */
+      401: {
+        headers: {
+          /** @description How to authenticate */
+          "WWW-Authenticate"?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ErrorResponse"];
+        };
+      };
+      /** @description Not found, or outside your company. Code: `not_found`; or A page past the last: `Invalid page.`. Code: `not_found` */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ErrorResponse"];
+        };
+      };
+      /** @description Unavailable for now; see Retry-After. Codes: `database_unavailable`, `timeout`, `unavailable` */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ErrorResponse"];
+        };
+      };
+      /** @description The database did not answer in time. Code: `database_timeout` */
+      504: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ErrorResponse"];
+        };
+      };
+    };
+  };
+  companies_get_qr_retrieve: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Accepted; the work continues in the background */
+      202: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            detail: string;
+          };
+        };
+      };
+      /** @description Invalid input; every bad field is named in error.fields. Codes: `invalid`, `parse_error` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ErrorResponse"];
+        };
+      };
+      /** @description No valid access token. Code: `not_authenticated` */
+      401: {
+        headers: {
+          /** @description How to authenticate */
+          "WWW-Authenticate"?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ErrorResponse"];
+        };
+      };
+      /** @description Not found, or outside your company. Code: `not_found` */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ErrorResponse"];
+        };
+      };
+      /** @description Rate limited; see Retry-After. Code: `throttled` */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ErrorResponse"];
+        };
+      };
+      /** @description Unavailable for now; see Retry-After. Codes: `database_unavailable`, `timeout`, `unavailable` */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ErrorResponse"];
+        };
+      };
+      /** @description The database did not answer in time. Code: `database_timeout` */
+      504: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ErrorResponse"];
+        };
+      };
+    };
+  };
+  companies_get_qr_create: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Accepted; the work continues in the background */
+      202: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            detail: string;
+          };
+        };
+      };
+      /** @description Invalid input; every bad field is named in error.fields. Codes: `invalid`, `parse_error` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ErrorResponse"];
+        };
+      };
+      /** @description No valid access token. Code: `not_authenticated` */
+      401: {
+        headers: {
+          /** @description How to authenticate */
+          "WWW-Authenticate"?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ErrorResponse"];
+        };
+      };
+      /** @description Not found, or outside your company. Code: `not_found` */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ErrorResponse"];
+        };
+      };
+      /** @description Rate limited; see Retry-After. Code: `throttled` */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ErrorResponse"];
+        };
+      };
+      /** @description Unavailable for now; see Retry-After. Codes: `database_unavailable`, `timeout`, `unavailable` */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ErrorResponse"];
+        };
+      };
+      /** @description The database did not answer in time. Code: `database_timeout` */
+      504: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ErrorResponse"];
+        };
+      };
+    };
+  };
+  companies_products_list: {
+    parameters: {
+      query?: {
+        /** @description Sort field; prefix with - for descending */
+        ordering?: "name" | "-name" | "model" | "-model" | "release_date" | "-release_date" | "id" | "-id";
+        page?: number;
+        page_size?: number;
+        /** @description Name or model contains (any case) */
+        search?: string;
+      };
+      header?: never;
+      path: {
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description One page of the list, with the links to the next and previous pages */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["PaginatedProductList"];
+        };
+      };
+      /** @description Invalid input; every bad field is named in error.fields. Codes: `invalid`, `parse_error` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ErrorResponse"];
+        };
+      };
+      /** @description No valid access token. Code: `not_authenticated` */
+      401: {
+        headers: {
+          /** @description How to authenticate */
+          "WWW-Authenticate"?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ErrorResponse"];
+        };
+      };
+      /** @description Not found, or outside your company. Code: `not_found`; or A page past the last: `Invalid page.`. Code: `not_found` */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ErrorResponse"];
+        };
+      };
+      /** @description Unavailable for now; see Retry-After. Codes: `database_unavailable`, `timeout`, `unavailable` */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ErrorResponse"];
+        };
+      };
+      /** @description The database did not answer in time. Code: `database_timeout` */
+      504: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ErrorResponse"];
+        };
+      };
+    };
+  };
+  companies_tree_retrieve: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Found */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            /** @description Nodes of this same shape, recursively */
+            children: unknown[];
+            /** @example 1234.56 */
+            debt: string;
+            id: number;
+            /**
+             * @description factory → distributor → dealership → retail_chain → entrepreneur
+             * @enum {string}
+             */
+            level: "factory" | "distributor" | "dealership" | "retail_chain" | "entrepreneur";
+            name: string;
+            /** @description How many nodes the answer holds */
+            nodes: number;
+            /** @description True when the tree was cut at the node limit */
+            truncated: boolean;
+          };
+        };
+      };
+      /** @description Invalid input; every bad field is named in error.fields. Codes: `invalid`, `parse_error` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ErrorResponse"];
+        };
+      };
+      /** @description No valid access token. Code: `not_authenticated` */
+      401: {
+        headers: {
+          /** @description How to authenticate */
+          "WWW-Authenticate"?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ErrorResponse"];
+        };
+      };
+      /** @description Your role may not do this. Code: `forbidden` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ErrorResponse"];
+        };
+      };
+      /** @description Not found, or outside your company. Code: `not_found` */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ErrorResponse"];
+        };
+      };
+      /** @description Unavailable for now; see Retry-After. Codes: `database_unavailable`, `timeout`, `unavailable` */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ErrorResponse"];
+        };
+      };
+      /** @description The database did not answer in time. Code: `database_timeout` */
+      504: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ErrorResponse"];
+        };
+      };
+    };
+  };
+  companies_clear_debt_create: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          ids: number[];
+        };
+      };
+    };
+    responses: {
+      /** @description Created */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            cleared: number;
+            /** @description Ids that name no company; they are ignored */
+            unknown_ids: number[];
+          };
+        };
+      };
+      /** @description Accepted */
+      202: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            /** Format: uuid */
+            job_id: string;
+            /** @description Ids that name no company; they are ignored */
+            unknown_ids: number[];
+          };
+        };
+      };
+      /** @description Invalid input; every bad field is named in error.fields. Codes: `invalid`, `parse_error` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ErrorResponse"];
+        };
+      };
+      /** @description No valid access token. Code: `not_authenticated` */
+      401: {
+        headers: {
+          /** @description How to authenticate */
+          "WWW-Authenticate"?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ErrorResponse"];
+        };
+      };
+      /** @description Your role may not do this. Code: `forbidden` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ErrorResponse"];
+        };
+      };
+      /** @description Body too large. Code: `payload_too_large` */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ErrorResponse"];
+        };
+      };
+      /** @description Unavailable for now; see Retry-After. Codes: `database_unavailable`, `timeout`, `unavailable` */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ErrorResponse"];
+        };
+      };
+      /** @description The database did not answer in time. Code: `database_timeout` */
+      504: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ErrorResponse"];
+        };
+      };
+    };
+  };
+  companies_debt_above_average_list: {
+    parameters: {
+      query?: {
+        page?: number;
+        page_size?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description One page of the list, with the links to the next and previous pages */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["PaginatedCompanyList"];
+        };
+      };
+      /** @description Invalid input; every bad field is named in error.fields. Codes: `invalid`, `parse_error` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ErrorResponse"];
+        };
+      };
+      /** @description No valid access token. Code: `not_authenticated` */
+      401: {
+        headers: {
+          /** @description How to authenticate */
+          "WWW-Authenticate"?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ErrorResponse"];
+        };
+      };
+      /** @description Your role may not do this. Code: `forbidden` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ErrorResponse"];
+        };
+      };
+      /** @description A page past the last: `Invalid page.`. Code: `not_found` */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ErrorResponse"];
+        };
+      };
+      /** @description Unavailable for now; see Retry-After. Codes: `database_unavailable`, `timeout`, `unavailable` */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ErrorResponse"];
+        };
+      };
+      /** @description The database did not answer in time. Code: `database_timeout` */
+      504: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ErrorResponse"];
+        };
+      };
+    };
+  };
+  companies_export_csv_retrieve: {
+    parameters: {
+      query?: {
+        /** @description Exact, any case */
+        city?: string;
+        /** @description Exact, any case */
+        country?: string;
+        /** @description Created at or after (inclusive); a date means its start, UTC */
+        created_after?: string;
+        /** @description Created before (exclusive); a date means its start, UTC */
+        created_before?: string;
+        /**
+         * @description At most 99999999999.99
+         * @example 1234.56
+         */
+        debt_max?: string;
+        /**
+         * @description At most 99999999999.99
+         * @example 1234.56
+         */
+        debt_min?: string;
+        has_debt?: boolean;
+        /** @description factory → distributor → dealership → retail_chain → entrepreneur */
+        level?: "factory" | "distributor" | "dealership" | "retail_chain" | "entrepreneur";
+        /** @description Sort field; prefix with - for descending */
+        ordering?:
+          | "name"
+          | "-name"
+          | "level"
+          | "-level"
+          | "city"
+          | "-city"
+          | "country"
+          | "-country"
+          | "debt"
+          | "-debt"
+          | "created_at"
+          | "-created_at"
+          | "id"
+          | "-id";
+        product?: number;
+        /** @description Name or email contains (any case) */
+        search?: string;
+        supplier?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description CSV (RFC 4180) in UTF-8 with a BOM: headers in your language, `,` between values in English and `;` in Russian; a value starting with = + - @ gets a leading apostrophe */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "text/csv": string;
+        };
+      };
+      /** @description Invalid input; every bad field is named in error.fields. Codes: `invalid`, `parse_error` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ErrorResponse"];
+        };
+      };
+      /** @description No valid access token. Code: `not_authenticated` */
+      401: {
+        headers: {
+          /** @description How to authenticate */
+          "WWW-Authenticate"?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ErrorResponse"];
+        };
+      };
+      /** @description Unavailable for now; see Retry-After. Codes: `database_unavailable`, `timeout`, `unavailable` */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ErrorResponse"];
+        };
+      };
+      /** @description The database did not answer in time. Code: `database_timeout` */
+      504: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ErrorResponse"];
+        };
+      };
+    };
+  };
+  companies_ids_retrieve: {
+    parameters: {
+      query?: {
+        /** @description Exact, any case */
+        city?: string;
+        /** @description Exact, any case */
+        country?: string;
+        /** @description Created at or after (inclusive); a date means its start, UTC */
+        created_after?: string;
+        /** @description Created before (exclusive); a date means its start, UTC */
+        created_before?: string;
+        /**
+         * @description At most 99999999999.99
+         * @example 1234.56
+         */
+        debt_max?: string;
+        /**
+         * @description At most 99999999999.99
+         * @example 1234.56
+         */
+        debt_min?: string;
+        has_debt?: boolean;
+        /** @description factory → distributor → dealership → retail_chain → entrepreneur */
+        level?: "factory" | "distributor" | "dealership" | "retail_chain" | "entrepreneur";
+        product?: number;
+        /** @description Name or email contains (any case) */
+        search?: string;
+        supplier?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Found */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            /** @description How many companies match */
+            count: number;
+            /** @description The matching ids, ascending, at most 100000 */
+            ids: number[];
+          };
+        };
+      };
+      /** @description Invalid input; every bad field is named in error.fields. Codes: `invalid`, `parse_error` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ErrorResponse"];
+        };
+      };
+      /** @description No valid access token. Code: `not_authenticated` */
+      401: {
+        headers: {
+          /** @description How to authenticate */
+          "WWW-Authenticate"?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ErrorResponse"];
+        };
+      };
+      /** @description Your role may not do this. Code: `forbidden` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ErrorResponse"];
+        };
+      };
+      /** @description Unavailable for now; see Retry-After. Codes: `database_unavailable`, `timeout`, `unavailable` */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ErrorResponse"];
+        };
+      };
+      /** @description The database did not answer in time. Code: `database_timeout` */
+      504: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ErrorResponse"];
+        };
+      };
+    };
+  };
+  employees_list: {
+    parameters: {
+      query?: {
+        company?: number;
+        is_active?: boolean;
+        /** @description Sort field; prefix with - for descending */
+        ordering?:
+          | "id"
+          | "-id"
+          | "email"
+          | "-email"
+          | "first_name"
+          | "-first_name"
+          | "last_name"
+          | "-last_name"
+          | "created_at"
+          | "-created_at"
+          | "last_login_at"
+          | "-last_login_at";
+        page?: number;
+        page_size?: number;
+        /** @description Part of the email, first or last name (any case) */
+        search?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description One page of the list, with the links to the next and previous pages */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["PaginatedEmployeeList"];
+        };
+      };
+      /** @description Invalid input; every bad field is named in error.fields. Codes: `invalid`, `parse_error` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ErrorResponse"];
+        };
+      };
+      /** @description No valid access token. Code: `not_authenticated` */
+      401: {
+        headers: {
+          /** @description How to authenticate */
+          "WWW-Authenticate"?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ErrorResponse"];
+        };
+      };
+      /** @description Your role may not do this. Code: `forbidden` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ErrorResponse"];
+        };
+      };
+      /** @description A page past the last: `Invalid page.`. Code: `not_found` */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ErrorResponse"];
+        };
+      };
+      /** @description Unavailable for now; see Retry-After. Codes: `database_unavailable`, `timeout`, `unavailable` */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ErrorResponse"];
+        };
+      };
+      /** @description The database did not answer in time. Code: `database_timeout` */
+      504: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ErrorResponse"];
+        };
+      };
+    };
+  };
+  employees_create: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          company_id: number;
+          /** Format: email */
+          email: string;
+          /** @description First name */
+          first_name?: string;
+          /**
+           * @description The language of their emails, ru or en; by default yours (the inviting staff member's)
+           * @enum {string}
+           */
+          language?: "ru" | "en";
+          /** @description Last name */
+          last_name?: string;
+        };
+      };
+    };
+    responses: {
+      /** @description An employee: a user of role employee, with their company and latest invitation */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Employee"];
+        };
+      };
+      /** @description Invalid input; every bad field is named in error.fields. Codes: `invalid`, `parse_error` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ErrorResponse"];
+        };
+      };
+      /** @description No valid access token. Code: `not_authenticated` */
+      401: {
+        headers: {
+          /** @description How to authenticate */
+          "WWW-Authenticate"?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ErrorResponse"];
+        };
+      };
+      /** @description Your role may not do this. Code: `forbidden` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ErrorResponse"];
+        };
+      };
+      /** @description Conflicts with the current data. Code: `conflict` */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ErrorResponse"];
+        };
+      };
+      /** @description Body too large. Code: `payload_too_large` */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ErrorResponse"];
+        };
+      };
+      /** @description Unavailable for now; see Retry-After. Codes: `database_unavailable`, `timeout`, `unavailable` */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ErrorResponse"];
+        };
+      };
+      /** @description The database did not answer in time. Code: `database_timeout` */
+      504: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ErrorResponse"];
+        };
+      };
+    };
+  };
+  employees_retrieve: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description An employee: a user of role employee, with their company and latest invitation */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Employee"];
+        };
+      };
+      /** @description Invalid input; every bad field is named in error.fields. Codes: `invalid`, `parse_error` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ErrorResponse"];
+        };
+      };
+      /** @description No valid access token. Code: `not_authenticated` */
+      401: {
+        headers: {
+          /** @description How to authenticate */
+          "WWW-Authenticate"?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ErrorResponse"];
+        };
+      };
+      /** @description Your role may not do this. Code: `forbidden` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ErrorResponse"];
+        };
+      };
+      /** @description Not found, or outside your company. Code: `not_found` */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ErrorResponse"];
+        };
+      };
+      /** @description Unavailable for now; see Retry-After. Codes: `database_unavailable`, `timeout`, `unavailable` */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ErrorResponse"];
+        };
+      };
+      /** @description The database did not answer in time. Code: `database_timeout` */
+      504: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ErrorResponse"];
+        };
+      };
+    };
+  };
+  employees_destroy: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Deleted */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Invalid input; every bad field is named in error.fields. Codes: `invalid`, `parse_error` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ErrorResponse"];
+        };
+      };
+      /** @description No valid access token. Code: `not_authenticated` */
+      401: {
+        headers: {
+          /** @description How to authenticate */
+          "WWW-Authenticate"?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ErrorResponse"];
+        };
+      };
+      /** @description Your role may not do this. Code: `forbidden` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ErrorResponse"];
+        };
+      };
+      /** @description Not found, or outside your company. Code: `not_found` */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ErrorResponse"];
+        };
+      };
+      /** @description Unavailable for now; see Retry-After. Codes: `database_unavailable`, `timeout`, `unavailable` */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ErrorResponse"];
+        };
+      };
+      /** @description The database did not answer in time. Code: `database_timeout` */
+      504: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ErrorResponse"];
+        };
+      };
+    };
+  };
+  employees_partial_update: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          company_id?: number;
+          /** Format: email */
+          email?: string;
+          /** @description First name */
+          first_name?: string;
+          /** @description false signs the employee out everywhere */
+          is_active?: boolean;
+          /**
+           * @description The language of their emails: ru (Russian) or en (English)
+           * @enum {string}
+           */
+          language?: "ru" | "en";
+          /** @description Last name */
+          last_name?: string;
+        };
+      };
+    };
+    responses: {
+      /** @description An employee: a user of role employee, with their company and latest invitation */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Employee"];
+        };
+      };
+      /** @description Invalid input; every bad field is named in error.fields. Codes: `invalid`, `parse_error` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ErrorResponse"];
+        };
+      };
+      /** @description No valid access token. Code: `not_authenticated` */
+      401: {
+        headers: {
+          /** @description How to authenticate */
+          "WWW-Authenticate"?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ErrorResponse"];
+        };
+      };
+      /** @description Your role may not do this. Code: `forbidden` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ErrorResponse"];
+        };
+      };
+      /** @description Not found, or outside your company. Code: `not_found` */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ErrorResponse"];
+        };
+      };
+      /** @description Conflicts with the current data. Code: `conflict` */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ErrorResponse"];
+        };
+      };
+      /** @description Body too large. Code: `payload_too_large` */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ErrorResponse"];
+        };
+      };
+      /** @description Unavailable for now; see Retry-After. Codes: `database_unavailable`, `timeout`, `unavailable` */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ErrorResponse"];
+        };
+      };
+      /** @description The database did not answer in time. Code: `database_timeout` */
+      504: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ErrorResponse"];
+        };
+      };
+    };
+  };
+  employees_resend_invite_create: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Accepted; the work continues in the background */
+      202: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            detail: string;
+          };
+        };
+      };
+      /** @description Invalid input; every bad field is named in error.fields. Codes: `invalid`, `parse_error` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ErrorResponse"];
+        };
+      };
+      /** @description No valid access token. Code: `not_authenticated` */
+      401: {
+        headers: {
+          /** @description How to authenticate */
+          "WWW-Authenticate"?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ErrorResponse"];
+        };
+      };
+      /** @description Your role may not do this. Code: `forbidden` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ErrorResponse"];
+        };
+      };
+      /** @description Not found, or outside your company. Code: `not_found` */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ErrorResponse"];
+        };
+      };
+      /** @description Conflicts with the current data. Code: `conflict` */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ErrorResponse"];
+        };
+      };
+      /** @description Unavailable for now; see Retry-After. Codes: `database_unavailable`, `timeout`, `unavailable` */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ErrorResponse"];
+        };
+      };
+      /** @description The database did not answer in time. Code: `database_timeout` */
+      504: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ErrorResponse"];
+        };
+      };
+    };
+  };
+  employees_export_csv_retrieve: {
+    parameters: {
+      query?: {
+        company?: number;
+        is_active?: boolean;
+        /** @description Sort field; prefix with - for descending */
+        ordering?:
+          | "id"
+          | "-id"
+          | "email"
+          | "-email"
+          | "first_name"
+          | "-first_name"
+          | "last_name"
+          | "-last_name"
+          | "created_at"
+          | "-created_at"
+          | "last_login_at"
+          | "-last_login_at";
+        /** @description Part of the email, first or last name (any case) */
+        search?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description CSV (RFC 4180) in UTF-8 with a BOM: headers in your language, `,` between values in English and `;` in Russian; a value starting with = + - @ gets a leading apostrophe */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "text/csv": string;
+        };
+      };
+      /** @description Invalid input; every bad field is named in error.fields. Codes: `invalid`, `parse_error` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ErrorResponse"];
+        };
+      };
+      /** @description No valid access token. Code: `not_authenticated` */
+      401: {
+        headers: {
+          /** @description How to authenticate */
+          "WWW-Authenticate"?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ErrorResponse"];
+        };
+      };
+      /** @description Your role may not do this. Code: `forbidden` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ErrorResponse"];
+        };
+      };
+      /** @description Unavailable for now; see Retry-After. Codes: `database_unavailable`, `timeout`, `unavailable` */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ErrorResponse"];
+        };
+      };
+      /** @description The database did not answer in time. Code: `database_timeout` */
+      504: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ErrorResponse"];
+        };
+      };
+    };
+  };
+  jobs_retrieve: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Found */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Job"];
+        };
+      };
+      /** @description Invalid input; every bad field is named in error.fields. Codes: `invalid`, `parse_error` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ErrorResponse"];
+        };
+      };
+      /** @description No valid access token. Code: `not_authenticated` */
+      401: {
+        headers: {
+          /** @description How to authenticate */
+          "WWW-Authenticate"?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ErrorResponse"];
+        };
+      };
+      /** @description Your role may not do this. Code: `forbidden` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ErrorResponse"];
+        };
+      };
+      /** @description Not found, or outside your company. Code: `not_found` */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ErrorResponse"];
+        };
+      };
+      /** @description Unavailable for now; see Retry-After. Codes: `database_unavailable`, `timeout`, `unavailable` */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ErrorResponse"];
+        };
+      };
+      /** @description The database did not answer in time. Code: `database_timeout` */
+      504: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ErrorResponse"];
+        };
+      };
+    };
+  };
+  products_list: {
+    parameters: {
+      query?: {
+        /** @description Sort field; prefix with - for descending */
+        ordering?: "name" | "-name" | "model" | "-model" | "release_date" | "-release_date" | "id" | "-id";
+        page?: number;
+        page_size?: number;
+        /** @description Name or model contains (any case) */
+        search?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description One page of the list, with the links to the next and previous pages */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["PaginatedProductList"];
+        };
+      };
+      /** @description Invalid input; every bad field is named in error.fields. Codes: `invalid`, `parse_error` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ErrorResponse"];
+        };
+      };
+      /** @description No valid access token. Code: `not_authenticated` */
+      401: {
+        headers: {
+          /** @description How to authenticate */
+          "WWW-Authenticate"?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ErrorResponse"];
+        };
+      };
+      /** @description A page past the last: `Invalid page.`. Code: `not_found` */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ErrorResponse"];
+        };
+      };
+      /** @description Unavailable for now; see Retry-After. Codes: `database_unavailable`, `timeout`, `unavailable` */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ErrorResponse"];
+        };
+      };
+      /** @description The database did not answer in time. Code: `database_timeout` */
+      504: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ErrorResponse"];
+        };
+      };
+    };
+  };
+  products_create: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          model: string;
+          name: string;
+          /**
+           * Format: date
+           * @example 2024-01-31
+           */
+          release_date?: string | null;
+        };
+      };
+    };
+    responses: {
+      /** @description Created */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Product"];
+        };
+      };
+      /** @description Invalid input; every bad field is named in error.fields. Codes: `invalid`, `parse_error` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ErrorResponse"];
+        };
+      };
+      /** @description No valid access token. Code: `not_authenticated` */
+      401: {
+        headers: {
+          /** @description How to authenticate */
+          "WWW-Authenticate"?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ErrorResponse"];
+        };
+      };
+      /** @description Your role may not do this. Code: `forbidden` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ErrorResponse"];
+        };
+      };
+      /** @description Conflicts with the current data. Code: `conflict` */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ErrorResponse"];
+        };
+      };
+      /** @description Body too large. Code: `payload_too_large` */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ErrorResponse"];
+        };
+      };
+      /** @description Unavailable for now; see Retry-After. Codes: `database_unavailable`, `timeout`, `unavailable` */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ErrorResponse"];
+        };
+      };
+      /** @description The database did not answer in time. Code: `database_timeout` */
+      504: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ErrorResponse"];
+        };
+      };
+    };
+  };
+  products_retrieve: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Found */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Product"];
+        };
+      };
+      /** @description Invalid input; every bad field is named in error.fields. Codes: `invalid`, `parse_error` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ErrorResponse"];
+        };
+      };
+      /** @description No valid access token. Code: `not_authenticated` */
+      401: {
+        headers: {
+          /** @description How to authenticate */
+          "WWW-Authenticate"?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ErrorResponse"];
+        };
+      };
+      /** @description Not found, or outside your company. Code: `not_found` */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ErrorResponse"];
+        };
+      };
+      /** @description Unavailable for now; see Retry-After. Codes: `database_unavailable`, `timeout`, `unavailable` */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ErrorResponse"];
+        };
+      };
+      /** @description The database did not answer in time. Code: `database_timeout` */
+      504: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ErrorResponse"];
+        };
+      };
+    };
+  };
+  products_destroy: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description No Content */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Invalid input; every bad field is named in error.fields. Codes: `invalid`, `parse_error` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ErrorResponse"];
+        };
+      };
+      /** @description No valid access token. Code: `not_authenticated` */
+      401: {
+        headers: {
+          /** @description How to authenticate */
+          "WWW-Authenticate"?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ErrorResponse"];
+        };
+      };
+      /** @description Your role may not do this. Code: `forbidden` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ErrorResponse"];
+        };
+      };
+      /** @description Not found, or outside your company. Code: `not_found` */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ErrorResponse"];
+        };
+      };
+      /** @description Unavailable for now; see Retry-After. Codes: `database_unavailable`, `timeout`, `unavailable` */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ErrorResponse"];
+        };
+      };
+      /** @description The database did not answer in time. Code: `database_timeout` */
+      504: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ErrorResponse"];
+        };
+      };
+    };
+  };
+  products_partial_update: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          model?: string;
+          name?: string;
+          /**
+           * Format: date
+           * @example 2024-01-31
+           */
+          release_date?: string | null;
+        };
+      };
+    };
+    responses: {
+      /** @description Updated */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Product"];
+        };
+      };
+      /** @description Invalid input; every bad field is named in error.fields. Codes: `invalid`, `parse_error` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ErrorResponse"];
+        };
+      };
+      /** @description No valid access token. Code: `not_authenticated` */
+      401: {
+        headers: {
+          /** @description How to authenticate */
+          "WWW-Authenticate"?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ErrorResponse"];
+        };
+      };
+      /** @description Your role may not do this. Code: `forbidden` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ErrorResponse"];
+        };
+      };
+      /** @description Not found, or outside your company. Code: `not_found` */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ErrorResponse"];
+        };
+      };
+      /** @description Conflicts with the current data. Code: `conflict` */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ErrorResponse"];
+        };
+      };
+      /** @description Body too large. Code: `payload_too_large` */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ErrorResponse"];
+        };
+      };
+      /** @description Unavailable for now; see Retry-After. Codes: `database_unavailable`, `timeout`, `unavailable` */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ErrorResponse"];
+        };
+      };
+      /** @description The database did not answer in time. Code: `database_timeout` */
+      504: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ErrorResponse"];
+        };
+      };
+    };
+  };
+  products_export_csv_retrieve: {
+    parameters: {
+      query?: {
+        /** @description Sort field; prefix with - for descending */
+        ordering?: "name" | "-name" | "model" | "-model" | "release_date" | "-release_date" | "id" | "-id";
+        /** @description Name or model contains (any case) */
+        search?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description CSV (RFC 4180) in UTF-8 with a BOM: headers in your language, `,` between values in English and `;` in Russian; a value starting with = + - @ gets a leading apostrophe */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "text/csv": string;
+        };
+      };
+      /** @description Invalid input; every bad field is named in error.fields. Codes: `invalid`, `parse_error` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ErrorResponse"];
+        };
+      };
+      /** @description No valid access token. Code: `not_authenticated` */
+      401: {
+        headers: {
+          /** @description How to authenticate */
+          "WWW-Authenticate"?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ErrorResponse"];
+        };
+      };
+      /** @description Unavailable for now; see Retry-After. Codes: `database_unavailable`, `timeout`, `unavailable` */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ErrorResponse"];
+        };
+      };
+      /** @description The database did not answer in time. Code: `database_timeout` */
+      504: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ErrorResponse"];
+        };
+      };
+    };
+  };
+  staff_list: {
+    parameters: {
+      query?: {
+        is_active?: boolean;
+        /** @description Sort field; prefix with - for descending */
+        ordering?:
+          | "id"
+          | "-id"
+          | "email"
+          | "-email"
+          | "first_name"
+          | "-first_name"
+          | "last_name"
+          | "-last_name"
+          | "created_at"
+          | "-created_at"
+          | "last_login_at"
+          | "-last_login_at";
+        page?: number;
+        page_size?: number;
+        /** @description Part of the email, first or last name (any case) */
+        search?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description One page of the list, with the links to the next and previous pages */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["PaginatedStaffList"];
+        };
+      };
+      /** @description Invalid input; every bad field is named in error.fields. Codes: `invalid`, `parse_error` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ErrorResponse"];
+        };
+      };
+      /** @description No valid access token. Code: `not_authenticated` */
+      401: {
+        headers: {
+          /** @description How to authenticate */
+          "WWW-Authenticate"?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ErrorResponse"];
+        };
+      };
+      /** @description Your role may not do this. Code: `forbidden` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ErrorResponse"];
+        };
+      };
+      /** @description A page past the last: `Invalid page.`. Code: `not_found` */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ErrorResponse"];
+        };
+      };
+      /** @description Unavailable for now; see Retry-After. Codes: `database_unavailable`, `timeout`, `unavailable` */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ErrorResponse"];
+        };
+      };
+      /** @description The database did not answer in time. Code: `database_timeout` */
+      504: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ErrorResponse"];
+        };
+      };
+    };
+  };
+  staff_create: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          /** Format: email */
+          email: string;
+          /** @description First name */
+          first_name?: string;
+          /**
+           * @description The language of their emails and admin, ru or en; by default yours (the inviting staff user's)
+           * @enum {string}
+           */
+          language?: "ru" | "en";
+          /** @description Last name */
+          last_name?: string;
+        };
+      };
+    };
+    responses: {
+      /** @description A staff user: a user of role staff, who runs the network in the admin */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Staff"];
+        };
+      };
+      /** @description Invalid input; every bad field is named in error.fields. Codes: `invalid`, `parse_error` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ErrorResponse"];
+        };
+      };
+      /** @description No valid access token. Code: `not_authenticated` */
+      401: {
+        headers: {
+          /** @description How to authenticate */
+          "WWW-Authenticate"?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ErrorResponse"];
+        };
+      };
+      /** @description Your role may not do this. Code: `forbidden` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ErrorResponse"];
+        };
+      };
+      /** @description Conflicts with the current data. Code: `conflict` */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ErrorResponse"];
+        };
+      };
+      /** @description Body too large. Code: `payload_too_large` */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ErrorResponse"];
+        };
+      };
+      /** @description Unavailable for now; see Retry-After. Codes: `database_unavailable`, `timeout`, `unavailable` */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ErrorResponse"];
+        };
+      };
+      /** @description The database did not answer in time. Code: `database_timeout` */
+      504: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ErrorResponse"];
+        };
+      };
+    };
+  };
+  staff_retrieve: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description A staff user: a user of role staff, who runs the network in the admin */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Staff"];
+        };
+      };
+      /** @description Invalid input; every bad field is named in error.fields. Codes: `invalid`, `parse_error` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ErrorResponse"];
+        };
+      };
+      /** @description No valid access token. Code: `not_authenticated` */
+      401: {
+        headers: {
+          /** @description How to authenticate */
+          "WWW-Authenticate"?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ErrorResponse"];
+        };
+      };
+      /** @description Your role may not do this. Code: `forbidden` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ErrorResponse"];
+        };
+      };
+      /** @description Not found, or outside your company. Code: `not_found` */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ErrorResponse"];
+        };
+      };
+      /** @description Unavailable for now; see Retry-After. Codes: `database_unavailable`, `timeout`, `unavailable` */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ErrorResponse"];
+        };
+      };
+      /** @description The database did not answer in time. Code: `database_timeout` */
+      504: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ErrorResponse"];
+        };
+      };
+    };
+  };
+  staff_partial_update: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          /** @description First name */
+          first_name?: string;
+          /** @description false deactivates and signs them out everywhere; never yourself, nor the last active staff user */
+          is_active?: boolean;
+          /**
+           * @description The language of their emails and admin: ru (Russian) or en (English)
+           * @enum {string}
+           */
+          language?: "ru" | "en";
+          /** @description Last name */
+          last_name?: string;
+        };
+      };
+    };
+    responses: {
+      /** @description A staff user: a user of role staff, who runs the network in the admin */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Staff"];
+        };
+      };
+      /** @description Invalid input; every bad field is named in error.fields. Codes: `invalid`, `parse_error` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ErrorResponse"];
+        };
+      };
+      /** @description No valid access token. Code: `not_authenticated` */
+      401: {
+        headers: {
+          /** @description How to authenticate */
+          "WWW-Authenticate"?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ErrorResponse"];
+        };
+      };
+      /** @description Your role may not do this. Code: `forbidden` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ErrorResponse"];
+        };
+      };
+      /** @description Not found, or outside your company. Code: `not_found` */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ErrorResponse"];
+        };
+      };
+      /** @description Conflicts with the current data. Code: `conflict` */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ErrorResponse"];
+        };
+      };
+      /** @description Body too large. Code: `payload_too_large` */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ErrorResponse"];
+        };
+      };
+      /** @description Unavailable for now; see Retry-After. Codes: `database_unavailable`, `timeout`, `unavailable` */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ErrorResponse"];
+        };
+      };
+      /** @description The database did not answer in time. Code: `database_timeout` */
+      504: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ErrorResponse"];
+        };
+      };
+    };
+  };
+  staff_resend_invite_create: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Accepted; the work continues in the background */
+      202: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            detail: string;
+          };
+        };
+      };
+      /** @description Invalid input; every bad field is named in error.fields. Codes: `invalid`, `parse_error` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ErrorResponse"];
+        };
+      };
+      /** @description No valid access token. Code: `not_authenticated` */
+      401: {
+        headers: {
+          /** @description How to authenticate */
+          "WWW-Authenticate"?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ErrorResponse"];
+        };
+      };
+      /** @description Your role may not do this. Code: `forbidden` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ErrorResponse"];
+        };
+      };
+      /** @description Not found, or outside your company. Code: `not_found` */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ErrorResponse"];
+        };
+      };
+      /** @description Conflicts with the current data. Code: `conflict` */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ErrorResponse"];
+        };
+      };
+      /** @description Unavailable for now; see Retry-After. Codes: `database_unavailable`, `timeout`, `unavailable` */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ErrorResponse"];
+        };
+      };
+      /** @description The database did not answer in time. Code: `database_timeout` */
+      504: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ErrorResponse"];
+        };
+      };
+    };
+  };
+  stats_retrieve: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Found */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            /**
+             * @description Over companies that have a supplier
+             * @example 1234.56
+             */
+            average_debt: string;
+            companies_per_level: {
+              dealership: number;
+              distributor: number;
+              entrepreneur: number;
+              factory: number;
+              retail_chain: number;
+            };
+            companies_total: number;
+            /** @description The companies whose debt is above average_debt */
+            debt_above_average: {
+              count: number;
+              /**
+               * @description The least debt above the average: the companies list's debt_min that lists exactly these companies
+               * @example 98765432.10
+               */
+              debt_from: string;
+              /**
+               * @description Their share of total_debt, in percent, rounded to hundredths
+               * @example 45.23
+               */
+              share_percent: string;
+              /** @example 98765432.10 */
+              total: string;
+            };
+            tasks: {
+              last_run: {
+                companies_touched: number;
+                /** Format: date-time */
+                finished_at: string | null;
+                /** Format: date-time */
+                slot: string;
+                /** @example -1234.56 */
+                total_change: string;
+              } | null;
+              /** Format: date-time */
+              next_run_at: string;
+              /** @description cron, in APP_TIMEZONE */
+              schedule: string;
+              task: string;
+            }[];
+            top_debtors: {
+              /** @example 1234.56 */
+              debt: string;
+              id: number;
+              /**
+               * @description factory → distributor → dealership → retail_chain → entrepreneur
+               * @enum {string}
+               */
+              level: "factory" | "distributor" | "dealership" | "retail_chain" | "entrepreneur";
+              name: string;
+            }[];
+            /** @example 98765432.10 */
+            total_debt: string;
+          };
+        };
+      };
+      /** @description No valid access token. Code: `not_authenticated` */
+      401: {
+        headers: {
+          /** @description How to authenticate */
+          "WWW-Authenticate"?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ErrorResponse"];
+        };
+      };
+      /** @description Your role may not do this. Code: `forbidden` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ErrorResponse"];
+        };
+      };
+      /** @description Unavailable for now; see Retry-After. Codes: `database_unavailable`, `timeout`, `unavailable` */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ErrorResponse"];
+        };
+      };
+      /** @description The database did not answer in time. Code: `database_timeout` */
+      504: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ErrorResponse"];
+        };
+      };
+    };
+  };
+  health_retrieve: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Found */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            database: {
+              /** @enum {string} */
+              driver: "pg" | "pglite";
+              latency_ms: number;
+              /**
+               * @description "timeout" when the database did not answer within 500 ms
+               * @enum {string}
+               */
+              status: "ok" | "unreachable" | "timeout";
+            };
+            /**
+             * @description "degraded" while the database is not "ok"; the process itself still serves
+             * @enum {string}
+             */
+            status: "ok" | "degraded";
+          };
+        };
+      };
+    };
+  };
+  ready_retrieve: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Found */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            database: {
+              /** @enum {string} */
+              driver: "pg" | "pglite";
+              latency_ms: number;
+              /**
+               * @description "timeout" when the database did not answer within 500 ms
+               * @enum {string}
+               */
+              status: "ok" | "unreachable" | "timeout";
+            };
+            migrations: {
+              /** @description The committed migrations this database lacks; null when they could not be read */
+              pending: string[] | null;
+            };
+            /** @enum {string} */
+            status: "ready";
+          };
+        };
+      };
+      /** @description Not ready: take this instance out of the load balancer */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            database: {
+              /** @enum {string} */
+              driver: "pg" | "pglite";
+              latency_ms: number;
+              /**
+               * @description "timeout" when the database did not answer within 500 ms
+               * @enum {string}
+               */
+              status: "ok" | "unreachable" | "timeout";
+            };
+            error: {
+              /**
+               * @description Stable in every language
+               * @example invalid
+               */
+              code: string;
+              fields: {
+                [key: string]: string[];
+              };
+              /** @description In the language Accept-Language asks for, else DEFAULT_LANGUAGE */
+              message: string;
+            };
+            migrations: {
+              /** @description The committed migrations this database lacks; null when they could not be read */
+              pending: string[] | null;
+            };
+          };
+        };
+      };
+    };
+  };
+}

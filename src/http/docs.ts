@@ -5,6 +5,7 @@ import fastifySwaggerUi from "@fastify/swagger-ui";
 import type { FastifyInstance } from "fastify";
 import fp from "fastify-plugin";
 import { documentInvalidPage } from "./listing.js";
+import { documentRoute, finishDocument, type OpenApiDocument } from "./openapi.js";
 
 const require = createRequire(import.meta.url);
 
@@ -44,11 +45,19 @@ async function docs(app: FastifyInstance) {
           "The electronics supply network. Staff manage everything; an employee sees only their own company. " +
           "Get a token from POST /api/v1/auth/token, then press Authorize and paste the `access` value.",
       },
+      // The address the service is published at, as the page links use it, rather than the one it listens on.
+      servers: [{ url: app.config.publicUrl }],
       components: {
         securitySchemes: { bearerAuth: { type: "http", scheme: "bearer", bearerFormat: "JWT" } },
       },
     },
+    // The paths are the routes' own, whatever path PUBLIC_URL has.
+    stripBasePath: false,
     refResolver: { buildLocalReference: (json, _baseUri, _fragment, i) => String(json.$id ?? `def-${i}`) },
+    transform: documentRoute,
+    // The document is built with openapi (not swagger) settings, so it is an openapiObject.
+    transformObject: (built) =>
+      finishDocument((built as { openapiObject: unknown }).openapiObject as OpenApiDocument) as never,
   });
   app.addHook("onRoute", documentInvalidPage);
   await app.register(fastifySwaggerUi, { routePrefix: "/swagger", uiConfig: { persistAuthorization: true } });
