@@ -406,9 +406,29 @@ export interface paths {
     put?: never;
     /**
      * Set the debt of the listed companies to 0
-     * @description Up to 20 ids are cleared at once (200). More (up to 100000) are cleared by a job (202); follow it at GET /jobs/{job_id}. Duplicates count once, factories (never in debt) are left alone, and ids that name no company come back in unknown_ids.
+     * @description Up to 20 ids are cleared at once (200). More (up to 100000) are cleared by a job (202); follow it at GET /jobs/{job_id}, whose result has the same counts. Duplicates count once, factories (never in debt) are left alone and counted, and ids that name no company come back in unknown_ids.
      */
     post: operations["companies_clear_debt_create"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/companies/clear_debt/preview": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * What clearing the listed companies' debt would do now, changing nothing
+     * @description The counts and the total that POST /companies/clear_debt would answer for these ids at this moment (or its job's result), and whether it would be a job: for a confirmation.
+     */
+    post: operations["companies_clear_debt_preview_create"];
     delete?: never;
     options?: never;
     head?: never;
@@ -3148,9 +3168,17 @@ export interface operations {
         };
         content: {
           "application/json": {
+            /** @description Companies whose debt is set to 0 */
             cleared: number;
+            /** @description Factories among the ids: never in debt, left alone */
+            skipped_factories: number;
             /** @description Ids that name no company; they are ignored */
             unknown_ids: number[];
+            /**
+             * @description What they owed, in all
+             * @example 98765432.10
+             */
+            written_off: string;
           };
         };
       };
@@ -3165,6 +3193,104 @@ export interface operations {
             job_id: string;
             /** @description Ids that name no company; they are ignored */
             unknown_ids: number[];
+          };
+        };
+      };
+      /** @description Invalid input; every bad field is named in error.fields. Codes: `invalid`, `parse_error` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ErrorResponse"];
+        };
+      };
+      /** @description No valid access token. Code: `not_authenticated` */
+      401: {
+        headers: {
+          /** @description How to authenticate */
+          "WWW-Authenticate"?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ErrorResponse"];
+        };
+      };
+      /** @description Your role may not do this. Code: `forbidden` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ErrorResponse"];
+        };
+      };
+      /** @description Body too large. Code: `payload_too_large` */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ErrorResponse"];
+        };
+      };
+      /** @description Unavailable for now; see Retry-After. Codes: `database_unavailable`, `timeout`, `unavailable` */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ErrorResponse"];
+        };
+      };
+      /** @description The database did not answer in time. Code: `database_timeout` */
+      504: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ErrorResponse"];
+        };
+      };
+    };
+  };
+  companies_clear_debt_preview_create: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          ids: number[];
+        };
+      };
+    };
+    responses: {
+      /** @description Created */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            /** @description Companies whose debt is set to 0 */
+            cleared: number;
+            /** @description Whether POST /companies/clear_debt would hand these to a job */
+            in_background: boolean;
+            /** @description Up to this many distinct ids are cleared at once, more by a job */
+            inline_limit: number;
+            /** @description Factories among the ids: never in debt, left alone */
+            skipped_factories: number;
+            /** @description Ids that name no company; they are ignored */
+            unknown_ids: number[];
+            /**
+             * @description What they owed, in all
+             * @example 98765432.10
+             */
+            written_off: string;
           };
         };
       };
