@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { and, eq } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import type { FastifyRequest } from "fastify";
 import type { DbOrTx } from "../db/client.js";
 import { users } from "../db/schema.js";
@@ -104,4 +104,25 @@ export async function changeOwnPassword(
     throw refusal(outcome);
   }
   return outcome;
+}
+
+/**
+ * `supplynet changepassword`'s change: the account the email names (any case, staff or employee) gets the new
+ * password under the one policy, and every session of it ends. Returns its email as stored, or null for none.
+ */
+export async function setPasswordByEmail(
+  db: DbOrTx,
+  email: string,
+  password: string,
+): Promise<{ email: string; problem: Message | null } | null> {
+  const [user] = await db
+    .select({ id: users.id, email: users.email })
+    .from(users)
+    .where(sql`lower(${users.email}) = lower(${email.trim()})`);
+  if (!user) return null;
+  const problem = await passwordProblem(password, user.email);
+  if (problem) return { email: user.email, problem };
+  const passwordHash = await hashPassword(password);
+  await db.transaction((tx) => replacePassword(tx, user.id, passwordHash));
+  return { email: user.email, problem: null };
 }

@@ -30,6 +30,15 @@ export async function checkPassword(password: string, email: string): Promise<st
   return password;
 }
 
+/** The stored email of the user (staff or employee) an email names, ignoring case as the unique index does. */
+export async function accountEmail(database: Database, email: string): Promise<string | null> {
+  const { rows } = await database.executeSql<{ email: string }>(
+    "select email from users where lower(email) = lower($1)",
+    [email.trim()],
+  );
+  return rows[0]?.email ?? null;
+}
+
 function takenError(email: string): UserError {
   return new UserError(
     `A user with the email ${email} already exists (emails ignore case). Choose another one.`,
@@ -44,10 +53,7 @@ export async function createSuperuser(
 ): Promise<{ id: number; email: string }> {
   const email = checkEmail(input.email);
   const password = await checkPassword(input.password, email);
-  const { rows: taken } = await database.executeSql("select 1 from users where lower(email) = lower($1)", [
-    email,
-  ]);
-  if (taken.length > 0) throw takenError(email);
+  if ((await accountEmail(database, email)) !== null) throw takenError(email);
   const passwordHash = await hashPassword(password);
   try {
     const { rows } = await database.executeSql<{ id: number }>(

@@ -1,7 +1,9 @@
-import { createSuperuser, type SuperuserInput } from "../auth/superuser.js";
+import { setPasswordByEmail } from "../auth/password-change.js";
+import { accountEmail, createSuperuser, type SuperuserInput } from "../auth/superuser.js";
 import type { Config } from "../config.js";
 import type { Database } from "../db/client.js";
 import { runTaskNow } from "../debts/run-task.js";
+import { translate } from "../i18n/translate.js";
 import { importTestData } from "../seed/import.js";
 
 /** What an operation runs with: here, or inside the running `start` (its database and its config). */
@@ -22,20 +24,25 @@ export interface ImportRequest {
 const operation = <Params, Result>(run: (context: OperationContext, params: Params) => Promise<Result>) =>
   run;
 
-/** Whether a user (staff or employee) has this email already, ignoring case as the unique index does. */
-async function emailTaken(database: Database, email: string): Promise<boolean> {
-  const { rows } = await database.executeSql("select 1 from users where lower(email) = lower($1)", [email]);
-  return rows.length > 0;
-}
-
 /**
  * The database work of the commands that people run beside `npm start`. Each takes and returns plain JSON, so
  * that it can run in this process or, when the embedded database is the running `start`'s, inside that one.
  */
 export const OPERATIONS = {
-  emailTaken: operation(({ database }, { email }: { email: string }) => emailTaken(database, email)),
+  emailTaken: operation(
+    async ({ database }, { email }: { email: string }) => (await accountEmail(database, email)) !== null,
+  ),
   createSuperuser: operation(({ database, config }, input: SuperuserInput) =>
     createSuperuser(database, input, config.defaultLanguage),
+  ),
+  accountEmail: operation(({ database }, { email }: { email: string }) => accountEmail(database, email)),
+  changePassword: operation(
+    async ({ database }, { email, password }: { email: string; password: string }) => {
+      const outcome = await setPasswordByEmail(database.db, email, password);
+      return (
+        outcome && { email: outcome.email, problem: outcome.problem && translate(outcome.problem, "en") }
+      );
+    },
   ),
   runTask: operation(({ database }, { name }: { name: string }) => runTaskNow(database, name)),
   importTestData: operation(({ database, progress }, options: ImportRequest) =>

@@ -4,6 +4,7 @@ import { Command } from "commander";
 import { loadConfig } from "../config.js";
 import { projectRoot } from "../paths.js";
 import { UserError } from "../user-error.js";
+import { changepasswordCommand } from "./commands/changepassword.js";
 import { createsuperuserCommand } from "./commands/createsuperuser.js";
 import { importTestDataCommand } from "./commands/import-test-data.js";
 import { migrateCommand } from "./commands/migrate.js";
@@ -39,6 +40,7 @@ export function buildCli(): Command {
     startCommand,
     importTestDataCommand,
     createsuperuserCommand,
+    changepasswordCommand,
     workerCommand,
     runTaskCommand,
   ])

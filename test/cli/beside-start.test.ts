@@ -37,7 +37,7 @@ function runTaskAsNobody(dataDir: string) {
 
 describe.runIf(testDriver === "pglite")("commands beside a running `start` on the embedded database", () => {
   it(
-    "createsuperuser, run-task and import-test-data run inside the running start, over a socket only its user may open",
+    "createsuperuser, changepassword, run-task and import-test-data run inside the running start, over a socket only its user may open",
     async () => {
       const port = 20_000 + Math.floor(Math.random() * 40_000);
       const base = `http://127.0.0.1:${port}`;
@@ -112,6 +112,31 @@ describe.runIf(testDriver === "pglite")("commands beside a running `start` on th
         );
         expect(imported.stdout).toMatch(/Imported \d+ companies/);
         await started.waitForStatus(`${base}/ready`, 200);
+
+        // changepassword through the server: the new password works at once, and the login before it ends.
+        const session = (await (
+          await fetch(`${base}/api/v1/auth/token`, {
+            method: "POST",
+            headers: { "content-type": "application/json" },
+            body: JSON.stringify({ email: "beside@example.com", password: STRONG }),
+          })
+        ).json()) as { access: string };
+        const changed = await runCli(
+          ["changepassword", "beside@example.com", "--password", `${STRONG}-2`, "--no-input"],
+          t.cli.env,
+        );
+        expect(changed.stderr).toBe("");
+        expect(changed.stdout).toContain("Password changed for beside@example.com");
+        const stale = await fetch(`${base}/api/v1/auth/me`, {
+          headers: { authorization: `Bearer ${session.access}` },
+        });
+        expect(stale.status).toBe(401);
+        const relogin = await fetch(`${base}/api/v1/auth/token`, {
+          method: "POST",
+          headers: { "content-type": "application/json" },
+          body: JSON.stringify({ email: "beside@example.com", password: `${STRONG}-2` }),
+        });
+        expect(relogin.status).toBe(200);
       } finally {
         code = await started.stop();
       }

@@ -18,8 +18,12 @@ const INPUT_ENDED =
   "The input ended before every answer was given. Run on a terminal, or pass --email, --password and --no-input.";
 
 /** What ends the prompts when the input runs out: the last refusal, or that the input ended. */
-function inputEnded(refusal: string | undefined): UserError {
-  return new UserError(refusal ? `${refusal} Nothing was created.` : INPUT_ENDED);
+function inputEnded(
+  refusal: string | undefined,
+  ended = INPUT_ENDED,
+  nothingDone = "Nothing was created.",
+): UserError {
+  return new UserError(refusal ? `${refusal} ${nothingDone}` : ended);
 }
 
 /** Why this email cannot be the new user's, or undefined when it can. */
@@ -56,22 +60,32 @@ async function askEmail(
   }
 }
 
+/** What a password prompt says when the input runs out, with no refusal or after one. */
+export interface PasswordPromptEnd {
+  ended: string;
+  nothingDone: string;
+}
+
 /**
  * Asks for the password and its confirmation until the policy accepts one and both agree, saying why after
  * each refusal, as Django's prompt does. When the input runs out, the last refusal is the command's error.
  */
-async function askPassword(prompter: Prompter, email: string): Promise<string> {
+export async function askPassword(
+  prompter: Prompter,
+  email: string,
+  end: PasswordPromptEnd = { ended: INPUT_ENDED, nothingDone: "Nothing was created." },
+): Promise<string> {
   let refusal: string | undefined;
   for (;;) {
     if (refusal) prompter.say(`Error: ${refusal}`);
     const password = await prompter.ask("Password: ", true);
-    if (password === undefined) throw inputEnded(refusal);
+    if (password === undefined) throw inputEnded(refusal, end.ended, end.nothingDone);
     const problem = await passwordProblem(password, email);
     refusal = problem ? translate(problem, "en") : undefined;
     if (refusal) continue;
     const again = await prompter.ask("Password (again): ", true);
     if (again === password) return password;
-    if (again === undefined) throw inputEnded(refusal);
+    if (again === undefined) throw inputEnded(refusal, end.ended, end.nothingDone);
     refusal = "The two passwords differ.";
   }
 }
