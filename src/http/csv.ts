@@ -37,15 +37,15 @@ const EOL = "\r\n";
 
 /**
  * A cell that a spreadsheet would run as a formula (=, +, -, @, and tab or CR, which some spreadsheets skip
- * before one) gets a leading apostrophe, as OWASP advises: Excel shows the text and hides the apostrophe.
- * Quoting alone does not help, since Excel unquotes first. Ids, money and dates are never negative, so only
- * text that people typed is ever touched.
+ * before one) gets a leading apostrophe, as OWASP advises, so that a spreadsheet takes it for text and does not
+ * evaluate it. Quoting alone does not help, since a spreadsheet unquotes first. Ids, money and dates are never
+ * negative, so only text that people typed is ever touched.
  */
 const FORMULA_START = /^[=+\-@\t\r]/;
 /** Quoted when it holds a quote, a line break, or either delimiter, so the file reads the same with both. */
 const NEEDS_QUOTES = /[",;\r\n]/;
 
-export function csvCell(value: string): string {
+function csvCell(value: string): string {
   const text = FORMULA_START.test(value) ? `'${value}` : value;
   return NEEDS_QUOTES.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
@@ -87,15 +87,16 @@ async function* csvText<Row>(
         .join("");
     }
   } finally {
-    await rest.return?.(); // the client went away: the reading stops here
+    await rest.return?.(); // when the client went away, the reading stops here
   }
 }
 
 /**
  * Answers an export as a streamed CSV download. The first chunk is read before the answer starts, so that a
  * database that is down is still answered as any request is (a 503), not as a cut-off file. After that, the
- * stream reads the next chunk only when the socket has taken the last one (Readable.from pulls on demand), so
- * memory holds one chunk whatever the length; a client that goes away stops the reading.
+ * stream asks for a chunk only when the socket has taken the last one (Readable.from pulls on demand), so
+ * memory holds the chunk being written and the one read ahead, whatever the length; a client that goes away
+ * stops the reading.
  */
 export async function sendCsv<Row>(reply: FastifyReply, name: string, table: CsvTable<Row>) {
   const date = new Date().toISOString().slice(0, 10);
