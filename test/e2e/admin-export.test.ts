@@ -36,8 +36,10 @@ describeInBrowser("the admin's CSV export in Chromium", () => {
   };
 
   /** Clicks Export and reads the file Chromium saved: its request's query, its name and its rows. */
-  async function exportCsv() {
-    const request = page.waitForRequest((r) => new URL(r.url()).pathname === "/api/v1/companies/export.csv");
+  async function exportCsv(resource = "companies") {
+    const request = page.waitForRequest(
+      (r) => new URL(r.url()).pathname === `/api/v1/${resource}/export.csv`,
+    );
     const download = page.waitForEvent("download");
     await page.getByRole("button", { name: "Export" }).click();
     const saved = await download;
@@ -123,5 +125,24 @@ describeInBrowser("the admin's CSV export in Chromium", () => {
     expect(Date.parse(query.get("created_after") ?? "")).toBeLessThanOrEqual(Date.now());
     expect(Date.parse(query.get("created_before") ?? "")).toBeGreaterThan(Date.now());
     expect(records.map((record) => record[1])).toEqual(shown);
+  });
+
+  it("exports the employees and the products lists from their own Export buttons", async () => {
+    await page.goto(`${server.url}/admin/#/employees`);
+    await eventually(() => rows().count()).toBe(1);
+    const employees = await exportCsv("employees");
+    expect(employees.name).toMatch(/^employees-/);
+    expect(employees.records.map((record) => record[1])).toEqual(["employee@supplynet.test"]);
+    await t.sql(
+      "insert into products (name, model) values ('Pocket Radio', 'PR-7'), ('Pocket Lamp', 'PL-1')",
+    );
+    await page.goto(`${server.url}/admin/#/products`);
+    await eventually(() => rows().count()).toBe(2);
+    const products = await exportCsv("products");
+    expect(products.query.get("ordering")).toBe("name");
+    expect(products.records.map((record) => record.slice(1, 3))).toEqual([
+      ["Pocket Lamp", "PL-1"],
+      ["Pocket Radio", "PR-7"],
+    ]);
   });
 });
