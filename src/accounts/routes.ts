@@ -22,6 +22,7 @@ import {
   PasswordResetRequest,
   StaffCreate,
   StaffQuery,
+  StaffReplace,
   StaffUpdate,
   StaffUser,
   TokenBody,
@@ -209,6 +210,21 @@ export const accountRoutes: FastifyPluginAsyncTypebox = async (app) => {
           "for yourself and for the last active staff user",
         params: IdParams,
         body: StaffUpdate,
+        response: { 200: StaffUser, ...errorResponses(400, 404, 409, 413) },
+      },
+    },
+    async (request) => updateStaff(app.services, request.actor, request.params.id, request.body),
+  );
+
+  app.put(
+    "/staff/:id",
+    {
+      config: staffOnly,
+      schema: {
+        tags: staffTags,
+        summary: "Replace a staff user's names (language and is_active left out are kept) (staff)",
+        params: IdParams,
+        body: StaffReplace,
         response: { 200: StaffUser, ...errorResponses(400, 404, 409, 413) },
       },
     },

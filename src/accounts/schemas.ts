@@ -112,3 +112,14 @@ export const StaffUpdate = Type.Partial(
   { additionalProperties: false },
 );
 export type StaffUpdateInput = Static<typeof StaffUpdate>;
+
+/** PUT's body: the names; language and is_active left out are kept. */
+export const StaffReplace = Type.Object(
+  {
+    first_name: StaffUpdate.properties.first_name,
+    last_name: StaffUpdate.properties.last_name,
+    language: Type.Optional(StaffUpdate.properties.language),
+    is_active: Type.Optional(StaffUpdate.properties.is_active),
+  },
+  { additionalProperties: false },
+);

@@ -10,6 +10,7 @@ import {
   CompanyIds,
   CompanyIdsQuery,
   CompanyListQuery,
+  CompanyReplace,
   CompanyTree,
   CompanyUpdate,
   DebtAboveAverageQuery,
@@ -128,6 +129,21 @@ export const companyRoutes: FastifyPluginAsyncTypebox = async (app) => {
         summary: "Change a company; product_ids replaces the set; debt is read-only",
         params: IdParams,
         body: CompanyUpdate,
+        response: { 200: Company, ...errorResponses(400, 404, 409, 413) },
+      },
+    },
+    (request) => updateCompany(app.services, request.actor, request.params.id, request.body),
+  );
+
+  app.put(
+    "/companies/:id",
+    {
+      config: { access: "staff" },
+      schema: {
+        tags,
+        summary: "Replace a company's fields (every writable one; product_ids left out keeps the set)",
+        params: IdParams,
+        body: CompanyReplace,
         response: { 200: Company, ...errorResponses(400, 404, 409, 413) },
       },
     },

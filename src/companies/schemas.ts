@@ -76,6 +76,17 @@ export const CompanyUpdate = Type.Partial(
 );
 export type CompanyUpdateInput = Static<typeof CompanyUpdate>;
 
+/** PUT's body: every writable field, as DRF's full update wants them; product_ids left out keeps the set. */
+export const CompanyReplace = Type.Object(
+  {
+    ...writableFields,
+    debt: Type.Optional(
+      Type.Unknown({ description: "Read-only after creation: a PUT carrying it is refused with 400." }),
+    ),
+  },
+  { additionalProperties: false },
+);
+
 /**
  * A bound of a created_at range: a date (its first moment, UTC) or a date-time with its offset. The admin's
  * quick picks (today, this week…) send the user's own midnight as a date-time, so no time zone is guessed here.

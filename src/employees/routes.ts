@@ -8,6 +8,7 @@ import {
   CompanyEmployeesQuery,
   Employee,
   EmployeeCreate,
+  EmployeeReplace,
   EmployeesExportQuery,
   EmployeesQuery,
   EmployeeUpdate,
@@ -94,6 +95,21 @@ export const employeeRoutes: FastifyPluginAsyncTypebox = async (app) => {
           "Change names, email, company, language or is_active (staff); deactivating signs them out everywhere",
         params: IdParams,
         body: EmployeeUpdate,
+        response: { 200: Employee, ...errorResponses(400, 404, 409, 413) },
+      },
+    },
+    async (request) => updateEmployee(app.services, request.params.id, request.body),
+  );
+
+  app.put(
+    "/employees/:id",
+    {
+      config: staffOnly,
+      schema: {
+        tags,
+        summary: "Replace an employee's email and company (names, language and is_active left out are kept)",
+        params: IdParams,
+        body: EmployeeReplace,
         response: { 200: Employee, ...errorResponses(400, 404, 409, 413) },
       },
     },

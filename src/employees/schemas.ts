@@ -94,3 +94,13 @@ export const EmployeeUpdate = Type.Partial(
   { additionalProperties: false },
 );
 export type EmployeeUpdateInput = Static<typeof EmployeeUpdate>;
+
+/** PUT's body: the email and the company, as when creating; the rest left out is kept. */
+export const EmployeeReplace = Type.Object(
+  {
+    ...EmployeeCreate.properties,
+    is_active: Type.Optional(EmployeeUpdate.properties.is_active),
+    language: Type.Optional(LanguageSchema(THEIR_LANGUAGE)),
+  },
+  { additionalProperties: false },
+);

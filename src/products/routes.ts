@@ -3,7 +3,14 @@ import { Type } from "typebox";
 import { CsvResponse, sendCsv } from "../http/csv.js";
 import { pageResponse } from "../http/listing.js";
 import { errorResponses, IdParams, PageOf } from "../http/schemas.js";
-import { Product, ProductCreate, ProductExportQuery, ProductListQuery, ProductUpdate } from "./schemas.js";
+import {
+  Product,
+  ProductCreate,
+  ProductExportQuery,
+  ProductListQuery,
+  ProductReplace,
+  ProductUpdate,
+} from "./schemas.js";
 import {
   createProduct,
   deleteProduct,
@@ -85,6 +92,21 @@ export const productRoutes: FastifyPluginAsyncTypebox = async (app) => {
         summary: "Change a product",
         params: IdParams,
         body: ProductUpdate,
+        response: { 200: Product, ...errorResponses(400, 404, 409, 413) },
+      },
+    },
+    (request) => updateProduct(app.services, request.actor, request.params.id, request.body),
+  );
+
+  app.put(
+    "/products/:id",
+    {
+      config: { access: "staff" },
+      schema: {
+        tags,
+        summary: "Replace a product's name and model (release_date left out is kept)",
+        params: IdParams,
+        body: ProductReplace,
         response: { 200: Product, ...errorResponses(400, 404, 409, 413) },
       },
     },

@@ -20,6 +20,8 @@ export type ProductCreateInput = Static<typeof ProductCreate>;
 
 export const ProductUpdate = Type.Partial(ProductCreate, { additionalProperties: false });
 export type ProductUpdateInput = Static<typeof ProductUpdate>;
+/** PUT's body: name and model, as when creating; release_date left out is kept. */
+export const ProductReplace = ProductCreate;
 
 const productFilters = {
   search: Type.Optional(QueryText(200, "Name or model contains (any case)")),

@@ -193,6 +193,13 @@ const TABLE: Record<string, Entry> = {
     call: (fx) => ({ url: `/api/v1/employees/${fx.colleagueA}`, payload: { first_name: "Renamed" } }),
     expect: staffOnly(200),
   },
+  "PUT /api/v1/employees/:id": {
+    call: async (fx) => ({
+      url: `/api/v1/employees/${await invitedEmployeeOfA(fx)}`,
+      payload: { email: `${unique("put")}@example.com`, company_id: fx.companyA },
+    }),
+    expect: staffOnly(200),
+  },
   "DELETE /api/v1/employees/:id": {
     call: async (fx) => ({ url: `/api/v1/employees/${await invitedEmployeeOfA(fx)}` }),
     expect: staffOnly(204),
@@ -237,6 +244,13 @@ const TABLE: Record<string, Entry> = {
     call: async (fx) => ({
       url: `/api/v1/staff/${await invitedStaff(fx)}`,
       payload: { first_name: "Renamed" },
+    }),
+    expect: staffOnly(200),
+  },
+  "PUT /api/v1/staff/:id": {
+    call: async (fx) => ({
+      url: `/api/v1/staff/${await invitedStaff(fx)}`,
+      payload: { first_name: "Re", last_name: "Placed" },
     }),
     expect: staffOnly(200),
   },
@@ -288,6 +302,22 @@ const TABLE: Record<string, Entry> = {
     call: (fx) => ({ url: `/api/v1/companies/${fx.companyA}`, payload: { city: "Tver" } }),
     expect: staffOnly(200),
   },
+  "PUT /api/v1/companies/:id": {
+    call: async (fx) => ({
+      url: `/api/v1/companies/${await leafCompanyUnderA(fx)}`,
+      payload: {
+        name: unique("Replaced "),
+        email: "replaced@example.com",
+        country: "Russia",
+        city: "Tver",
+        street: "Sovetskaya",
+        house_number: "2",
+        level: "retail_chain",
+        supplier_id: fx.companyA,
+      },
+    }),
+    expect: staffOnly(200),
+  },
   "DELETE /api/v1/companies/:id": {
     call: async (fx) => ({ url: `/api/v1/companies/${await leafCompanyUnderA(fx)}` }),
     expect: staffOnly(204),
@@ -333,6 +363,13 @@ const TABLE: Record<string, Entry> = {
   },
   "PATCH /api/v1/products/:id": {
     call: (fx) => ({ url: `/api/v1/products/${fx.productA}`, payload: { release_date: "2024-01-31" } }),
+    expect: staffOnly(200),
+  },
+  "PUT /api/v1/products/:id": {
+    call: async (fx) => ({
+      url: `/api/v1/products/${await productOfA(fx)}`,
+      payload: { name: unique("P "), model: "M2" },
+    }),
     expect: staffOnly(200),
   },
   "DELETE /api/v1/products/:id": {

@@ -268,6 +268,12 @@ const EXPECTED: Record<string, (isStaff: boolean, w: World) => Expected[]> = {
   ],
   "/api/v1/stats": (isStaff) => staffOnly("/api/v1/stats", isStaff),
   "/api/v1/jobs/:id": (isStaff, w) => staffOnly(`/api/v1/jobs/${w.jobId}`, isStaff),
+  "/api/v1/staff": (isStaff) => staffOnly("/api/v1/staff", isStaff),
+  "/api/v1/staff/:id": (isStaff) => staffOnly(`/api/v1/staff/${staff.id}`, isStaff),
+  // An employee's exports hold their own company's rows (test/api/export.test.ts checks which).
+  "/api/v1/companies/export.csv": () => [{ path: "/api/v1/companies/export.csv", status: 200 }],
+  "/api/v1/products/export.csv": () => [{ path: "/api/v1/products/export.csv", status: 200 }],
+  "/api/v1/employees/export.csv": (isStaff) => staffOnly("/api/v1/employees/export.csv", isStaff),
 };
 
 /** get_qr sends an email, so it is limited per user; past the limit the documented answer is a 429. */
