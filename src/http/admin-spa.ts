@@ -66,6 +66,8 @@ async function adminSpa(app: FastifyInstance, options: { folder?: string; defaul
 
   const sendIndex = async (_request: unknown, reply: FastifyReply) =>
     reply.type("text/html").header("cache-control", PAGE_CACHE).send(indexHtml);
+  // The site's root is the admin, as a visitor who types only the host expects.
+  app.get("/", { schema: { hide: true } }, (_request, reply) => reply.redirect("/admin/"));
   app.get("/admin", (_request, reply) => reply.redirect("/admin/"));
   app.get("/admin/", sendIndex);
   app.get("/admin/*", async (request, reply) => {

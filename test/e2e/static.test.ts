@@ -28,10 +28,12 @@ describe("the admin SPA served at /admin", () => {
     await testDb?.destroy();
   });
 
-  it("serves index.html at /admin/, revalidated on every visit", async () => {
-    const redirect = await app.inject("/admin");
-    expect(redirect.statusCode).toBe(302);
-    expect(redirect.headers.location).toBe("/admin/");
+  it("serves index.html at /admin/, revalidated on every visit, and / and /admin lead there", async () => {
+    for (const url of ["/", "/admin"]) {
+      const redirect = await app.inject(url);
+      expect(redirect.statusCode).toBe(302);
+      expect(redirect.headers.location).toBe("/admin/");
+    }
     const page = await app.inject("/admin/");
     expect(page.statusCode).toBe(200);
     expect(page.headers["content-type"]).toContain("text/html");
