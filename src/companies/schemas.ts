@@ -4,6 +4,7 @@ import {
   Email,
   Id,
   Money,
+  MoneyBound,
   MoneyInput,
   Ordering,
   PaginationQuery,
@@ -103,8 +104,8 @@ const companyFilters = {
   supplier: Type.Optional(Id),
   product: Type.Optional(Id),
   has_debt: Type.Optional(Type.Boolean()),
-  debt_min: Type.Optional(MoneyInput),
-  debt_max: Type.Optional(MoneyInput),
+  debt_min: Type.Optional(MoneyBound),
+  debt_max: Type.Optional(MoneyBound),
   created_after: Type.Optional(MomentInput("Created at or after (inclusive); a date means its start, UTC")),
   created_before: Type.Optional(MomentInput("Created before (exclusive); a date means its start, UTC")),
 };

@@ -47,6 +47,7 @@ const MONEY_PATTERN = "^\\d{1,13}\\.\\d{2}$";
 const MONEY_TOTAL_PATTERN = "^\\d+\\.\\d{2}$";
 const SIGNED_MONEY_PATTERN = "^-?\\d+\\.\\d{2}$";
 const MONEY_INPUT_PATTERN = "^\\d{1,11}(\\.\\d{1,2})?$";
+const MONEY_BOUND_PATTERN = "^\\d{1,13}(\\.\\d{1,2})?$";
 export const Money = Type.String({ pattern: MONEY_PATTERN, examples: ["1234.56"] });
 /** A sum over many companies (a total debt): never negative, but as long as it needs to be. */
 export const MoneyTotal = Type.String({ pattern: MONEY_TOTAL_PATTERN, examples: ["98765432.10"] });
@@ -60,6 +61,13 @@ export const MoneyInput = Type.String({
   pattern: MONEY_INPUT_PATTERN,
   examples: ["1234.56"],
   description: "At most 99999999999.99",
+});
+
+/** A bound of a debt range filter: any debt the column can hold, written as a client may write it. */
+export const MoneyBound = Type.String({
+  pattern: MONEY_BOUND_PATTERN,
+  examples: ["1234.56"],
+  description: "At most 9999999999999.99",
 });
 
 /**
@@ -96,6 +104,7 @@ const PATTERN_MESSAGES = new Map<string, MessageKey>([
   [MONEY_TOTAL_PATTERN, "field.money"],
   [SIGNED_MONEY_PATTERN, "field.money"],
   [MONEY_INPUT_PATTERN, "field.money"],
+  [MONEY_BOUND_PATTERN, "field.money"],
   [TEXT_PATTERN, "field.visible_text"],
   [NAME_PATTERN, "field.visible_text"],
   [NO_CONTROL_PATTERN, "field.no_control_characters"],

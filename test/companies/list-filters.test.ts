@@ -44,6 +44,9 @@ describe("the debt range", () => {
     expect(await names("debt_max=10.0")).toEqual(["Zero", "Dime", "Ten"]);
     expect(await names("debt_min=0.1&debt_max=10")).toEqual(["Dime", "Ten"]);
     expect(await names("debt_min=99999999999.99")).toEqual(["Huge"]);
+    // A bound reaches as far as a debt can grow (numeric(15,2)), not only as far as an opening debt.
+    expect(await names("debt_min=9999999999999.99")).toEqual(["Huge"]);
+    expect(await names("debt_max=9999999999999.98&debt_min=10.01")).toEqual(["TenCent"]);
     expect(await names("debt_min=11&debt_max=10")).toEqual([]);
   });
 
