@@ -1,7 +1,12 @@
+import PasswordIcon from "@mui/icons-material/Password";
 import Box from "@mui/material/Box";
+import ListItemIcon from "@mui/material/ListItemIcon";
+import ListItemText from "@mui/material/ListItemText";
+import MenuItem from "@mui/material/MenuItem";
 import type { ReactNode } from "react";
 import {
   Admin,
+  AppBar,
   Authenticated,
   CustomRoutes,
   defaultTheme,
@@ -9,10 +14,21 @@ import {
   LocalesMenuButton,
   Login,
   LoginForm,
+  Logout,
   Menu,
   Resource,
+  UserMenu,
+  useTranslate,
+  useUserMenu,
 } from "react-admin";
-import { Route } from "react-router-dom";
+import { Link, Route } from "react-router-dom";
+import {
+  CHANGE_PASSWORD_PATH,
+  ChangePasswordPage,
+  FORGOT_PASSWORD_PATH,
+  ForgotPasswordPage,
+  ResetPasswordPage,
+} from "./account";
 import { authProvider } from "./authProvider";
 import companies from "./companies";
 import { Dashboard } from "./dashboard";
@@ -23,6 +39,7 @@ import { useUserLanguage } from "./i18n/useUserLanguage";
 import network from "./network";
 import products from "./products";
 import { RegisterPage } from "./register";
+import staff from "./staff";
 
 // System fonts only: the admin must work offline, so nothing is fetched from a font CDN.
 const theme = {
@@ -41,16 +58,51 @@ const AppMenu = () => (
   </Menu>
 );
 
+const ChangePasswordItem = () => {
+  const { onClose } = useUserMenu() ?? {};
+  const translate = useTranslate();
+  return (
+    <MenuItem component={Link} to={CHANGE_PASSWORD_PATH} onClick={onClose}>
+      <ListItemIcon>
+        <PasswordIcon fontSize="small" />
+      </ListItemIcon>
+      <ListItemText>{translate("app.account.password.menu")}</ListItemText>
+    </MenuItem>
+  );
+};
+
+const AppAppBar = () => (
+  <AppBar
+    userMenu={
+      <UserMenu>
+        <ChangePasswordItem />
+        <Logout />
+      </UserMenu>
+    }
+  />
+);
+
 /** The layout of the signed-in pages, where the admin follows the staff user's saved language. */
 const AppLayout = ({ children }: { children: ReactNode }) => {
   useUserLanguage();
-  return <Layout menu={AppMenu}>{children}</Layout>;
+  return (
+    <Layout menu={AppMenu} appBar={AppAppBar}>
+      {children}
+    </Layout>
+  );
 };
+
+const ForgotPasswordLink = () => (
+  <Link to={FORGOT_PASSWORD_PATH}>{useTranslate()("app.account.forgot_link")}</Link>
+);
 
 /** react-admin's login page, with the language switch that the app bar has after logging in (saved at login). */
 const LoginPage = () => (
   <Login>
     <LoginForm />
+    <Box sx={{ display: "flex", justifyContent: "center", typography: "body2" }}>
+      <ForgotPasswordLink />
+    </Box>
     <Box sx={{ display: "flex", justifyContent: "center", pb: 1 }}>
       <LocalesMenuButton />
     </Box>
@@ -77,6 +129,7 @@ export function App() {
       <Resource name="companies" {...companies} />
       <Resource name="products" {...products} />
       <Resource name="employees" {...employees} />
+      <Resource name="staff" {...staff} />
       <CustomRoutes>
         <Route
           path={network.path}
@@ -86,10 +139,20 @@ export function App() {
             </Authenticated>
           }
         />
+        <Route
+          path={CHANGE_PASSWORD_PATH}
+          element={
+            <Authenticated>
+              <ChangePasswordPage />
+            </Authenticated>
+          }
+        />
       </CustomRoutes>
-      {/* Public: invitation links land here before the invitee has any password. */}
+      {/* Public: invitation and reset links land here before their owner has a password to log in with. */}
       <CustomRoutes noLayout>
         <Route path="/register" element={<RegisterPage />} />
+        <Route path={FORGOT_PASSWORD_PATH} element={<ForgotPasswordPage />} />
+        <Route path="/reset-password" element={<ResetPasswordPage />} />
       </CustomRoutes>
     </Admin>
   );

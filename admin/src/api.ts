@@ -1,6 +1,6 @@
 import { HttpError } from "react-admin";
 import { currentLanguage, translate } from "./i18n";
-import type { Answer, ErrorResponse } from "./types";
+import type { Answer, ErrorResponse, PasswordChangeBody, Session } from "./types";
 
 export const API_ROOT = "/api/v1";
 
@@ -40,10 +40,15 @@ async function withSessionCookie<T>(work: () => Promise<T>): Promise<T> {
 const languageHeader = () => ({ "accept-language": currentLanguage() });
 
 /** POST to a cookie route; JSON always, as the server requires (its CSRF defence beside SameSite=Strict). */
-const postSession = (path: string, body: unknown = {}) =>
+const postSession = (path: string, body: unknown = {}, token?: string) =>
   fetch(`${SESSION}${path}`, {
     method: "POST",
-    headers: { accept: "application/json", "content-type": "application/json", ...languageHeader() },
+    headers: {
+      accept: "application/json",
+      "content-type": "application/json",
+      ...languageHeader(),
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
+    },
     body: JSON.stringify(body),
   });
 
@@ -112,6 +117,22 @@ export async function endSession(): Promise<void> {
   access = undefined;
   await withSessionCookie(() => postSession("/logout")).catch(() => undefined);
   tabs?.postMessage(SIGNED_OUT);
+}
+
+/**
+ * Changes the signed-in user's password, giving the current one. The server signs out every other session and
+ * refuses every access token issued before; this session goes on with the cookie and the access token it
+ * answers, which replaces the one held until now. Under the cookie lock, as the answer replaces the cookie.
+ */
+export async function changeSessionPassword(body: PasswordChangeBody): Promise<void> {
+  // Taken before the lock: a refresh takes the lock itself.
+  const token = await accessToken();
+  await withSessionCookie(async () => {
+    const response = await postSession("/password", body, token);
+    const json = await readJson(response);
+    if (!response.ok) throw toHttpError(response.status, json);
+    access = (json as Session).access;
+  });
 }
 
 let refreshInFlight: Promise<string> | undefined;

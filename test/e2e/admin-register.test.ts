@@ -121,14 +121,14 @@ describeInBrowser("the registration page in Chromium", () => {
     expect(await page.getByText("The passwords differ.").count()).toBe(1);
   });
 
-  it("says once that an invitation has expired", async () => {
-    await open(TOKENS.expired);
-    await submit("correct horse battery staple");
+  it("says at once, and once, that an invitation has expired, with no password to type", async () => {
+    await page.goto(`${server.url}/admin/#/register?token=${TOKENS.expired}`);
     const message = "This invitation has expired. Ask your administrator to resend it.";
     await page.getByRole("alert").filter({ hasText: "This invitation has expired." }).waitFor();
     const sentences = await shownSentences(page);
     expect(repeated(sentences)).toEqual([]);
     expect(sentences.join(" ")).toContain(message);
+    expect(await page.getByLabel("Password", { exact: true }).count()).toBe(0);
   });
 
   it("creates the account with a password that keeps the rules", async () => {

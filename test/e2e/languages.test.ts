@@ -1,5 +1,6 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, expect, it } from "vitest";
+import { hashOpaqueToken } from "../../src/auth/opaque-tokens.js";
 import { createChain, type TestCompany } from "../helpers/app.js";
 import { testApp } from "../helpers/fixture.js";
 import {
@@ -53,7 +54,12 @@ interface Ids {
   company: number;
   product: number;
   employee: number;
+  staff: number;
 }
+
+/** The tokens of the links that the registration and reset pages are opened with. */
+const INVITATION_TOKEN = "an-invitation-token";
+const RESET_TOKEN = "a-reset-token";
 
 const filled = (page: Page, name: string) =>
   eventually(() => page.locator(`input[name="${name}"]`).inputValue());
@@ -63,10 +69,35 @@ const PUBLIC: Stop[] = [
   { name: "login", route: "/login", ready: (page) => page.locator('input[name="username"]').waitFor() },
   {
     name: "register",
-    route: "/register?token=an-invitation-token",
+    route: `/register?token=${INVITATION_TOKEN}`,
     ready: (page) => page.locator('input[name="password"]').waitFor(),
   },
   { name: "register-without-token", route: "/register", ready: (page) => page.getByRole("alert").waitFor() },
+  {
+    name: "forgot-password",
+    route: "/forgot-password",
+    ready: (page) => page.locator('input[name="email"]').waitFor(),
+    views: [
+      {
+        name: "sent",
+        open: async (page) => {
+          await page.fill('input[name="email"]', "nobody@example.com");
+          await page.locator('button[type="submit"]').click();
+          await page.locator(".MuiAlert-colorSuccess").waitFor();
+        },
+      },
+    ],
+  },
+  {
+    name: "reset-password",
+    route: `/reset-password?token=${RESET_TOKEN}`,
+    ready: (page) => page.locator('input[name="password"]').waitFor(),
+  },
+  {
+    name: "reset-password-without-token",
+    route: "/reset-password",
+    ready: (page) => page.getByRole("alert").waitFor(),
+  },
 ];
 
 const STAFF_PAGES: Stop[] = [
@@ -176,6 +207,22 @@ const STAFF_PAGES: Stop[] = [
     route: (ids) => `/employees/${ids.employee}`,
     ready: (page) => filled(page, "email").not.toBe(""),
   },
+  { name: "staff-list", route: "/staff", ready: (page) => page.locator("tbody tr").first().waitFor() },
+  {
+    name: "staff-create",
+    route: "/staff/create",
+    ready: (page) => page.locator('input[name="email"]').waitFor(),
+  },
+  {
+    name: "staff-edit",
+    route: (ids) => `/staff/${ids.staff}`,
+    ready: (page) => filled(page, "email").not.toBe(""),
+  },
+  {
+    name: "change-password",
+    route: "/account/password",
+    ready: (page) => page.locator('input[name="current_password"]').waitFor(),
+  },
   {
     name: "network",
     route: "/network",
@@ -221,10 +268,30 @@ describeInBrowser("the admin in Russian and in English", () => {
       "select id from users where email = $1",
       [EMPLOYEE.email],
     );
+    const { rows: staff } = await t.testDb.database.executeSql<{ id: number }>(
+      "select id from users where email = $1",
+      [STAFF.email],
+    );
+    // A pending invitation from the staff user, and a reset link of theirs, for the pages those links open.
+    const { rows: invitees } = await t.testDb.database.executeSql<{ id: number }>(
+      `insert into users (email, first_name, last_name, role, company_id, language)
+       values ('invitee@example.com', 'Инна', 'Новикова', 'employee', $1, 'ru') returning id`,
+      [(chain[2] as TestCompany).id],
+    );
+    await t.testDb.database.executeSql(
+      `insert into invitations (user_id, token_hash, expires_at, invited_by)
+       values ($1, $2, now() + interval '3 days', $3)`,
+      [invitees[0]?.id, hashOpaqueToken(INVITATION_TOKEN), staff[0]?.id],
+    );
+    await t.testDb.database.executeSql(
+      "insert into password_resets (user_id, token_hash, expires_at) values ($1, $2, now() + interval '1 hour')",
+      [staff[0]?.id, hashOpaqueToken(RESET_TOKEN)],
+    );
     ids = {
       company: (chain[2] as TestCompany).id,
       product: products[0]?.id as number,
       employee: employees[0]?.id as number,
+      staff: staff[0]?.id as number,
     };
     const { rows } = await t.testDb.database.executeSql<{ value: string }>(
       `select unnest(array[name, email, country, city, street, house_number]) as value from companies

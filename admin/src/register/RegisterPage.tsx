@@ -1,108 +1,89 @@
 import Alert from "@mui/material/Alert";
-import Box from "@mui/material/Box";
 import Button from "@mui/material/Button";
-import Card from "@mui/material/Card";
-import CardContent from "@mui/material/CardContent";
+import CircularProgress from "@mui/material/CircularProgress";
 import TextField from "@mui/material/TextField";
-import Typography from "@mui/material/Typography";
-import { type FormEvent, type ReactNode, useId, useState } from "react";
-import { type HttpError, LocalesMenuButton, useTranslate } from "react-admin";
-import { useLocation } from "react-router-dom";
+import { type FormEvent, useState } from "react";
+import { useTranslate } from "react-admin";
+import {
+  EmployeeApiHelp,
+  FormMessages,
+  LoginLink,
+  PasswordRules,
+  PublicPage,
+  placeErrors,
+  useFormState,
+  useLinkToken,
+  useTokenLookUp,
+} from "../account/shared";
 import { api } from "../api";
-import type { RegisterBody, Registered } from "../types";
+import type { InvitationView, RegisterBody, Registered } from "../types";
 
-/** A translated sentence with an element (code, a link) where the message has %{name}. */
-function withElement(sentence: string, name: string, element: ReactNode) {
-  const [before, after] = sentence.split(`%{${name}}`);
-  return (
-    <>
-      {before}
-      {element}
-      {after}
-    </>
-  );
-}
+const NO_VALUES = { first_name: "", last_name: "", password: "", repeat: "" };
+type Input = keyof typeof NO_VALUES;
+/** The API's fields that the form has inputs for; the token's messages go above the form. */
+const INPUTS: Partial<Record<string, Input>> = {
+  first_name: "first_name",
+  last_name: "last_name",
+  password: "password",
+};
 
-/**
- * The API's password policy (src/auth/password-policy.ts), shown before the first try; the server still judges
- * every password, and a refusal names the rule it breaks. The length is the schema's minLength there.
- */
-const MIN_PASSWORD_LENGTH = 8;
-
-type Values = { first_name: string; last_name: string; password: string; repeat: string };
-const NO_VALUES: Values = { first_name: "", last_name: "", password: "", repeat: "" };
-
-const isInput = (name: string): name is keyof Values => Object.hasOwn(NO_VALUES, name);
-
-/**
- * Where each of the server's messages goes, each shown once: a field's message under its input, the others
- * (the token's) above the form, and the overall message only when no field says more. The API repeats a
- * field's message as the overall one when there is only one ("This invitation has expired."), so showing both
- * would print it twice.
- */
-function placeErrors(message: string, fields: Record<string, string>) {
-  const underInputs: Partial<Values> = {};
-  const elsewhere: string[] = [];
-  for (const [name, text] of Object.entries(fields)) {
-    if (isInput(name)) underInputs[name] = text;
-    else if (!elsewhere.includes(text)) elsewhere.push(text);
-  }
-  const above = elsewhere.length > 0 ? elsewhere : Object.keys(underInputs).length > 0 ? [] : [message];
-  return { underInputs, above };
-}
-
-function PasswordRules() {
+/** "Invitation for anna@…, employee of Acme, from Olga Kim": whom the link is for, before they choose a password. */
+function InvitationFor({ invitation }: { invitation: InvitationView }) {
   const translate = useTranslate();
-  const t = (key: string, options?: Record<string, unknown>) =>
-    translate(`app.register.rules.${key}`, options);
-  const title = useId();
+  const who = invitation.role === "staff" ? "staff" : "employee";
+  const key = `app.register.invitation.${who}${invitation.invited_by ? "_from" : ""}`;
   return (
-    <Box sx={{ color: "text.secondary", typography: "body2", mx: 1.75, mb: 1 }}>
-      <span id={title}>{t("title")}</span>
-      <Box component="ul" aria-labelledby={title} sx={{ m: 0, pl: 2.5 }}>
-        <li>{t("length", { smart_count: MIN_PASSWORD_LENGTH, count: MIN_PASSWORD_LENGTH })}</li>
-        <li>{t("spaces")}</li>
-        <li>{t("email")}</li>
-        <li>{t("common")}</li>
-      </Box>
-    </Box>
+    <Alert severity="info" role="status" sx={{ mb: 1 }}>
+      {translate(key, {
+        email: invitation.email,
+        company: invitation.company_name ?? "",
+        inviter: invitation.invited_by ?? "",
+      })}
+    </Alert>
+  );
+}
+
+/** What a new account is for: staff log in to this admin, employees use the API. */
+function Ready({ registered }: { registered: Registered }) {
+  const translate = useTranslate();
+  return (
+    <Alert severity="success">
+      {translate("app.register.ready", { email: registered.user.email })}{" "}
+      {registered.user.role === "staff" ? (
+        <>
+          {translate("app.register.staff")} <LoginLink />
+        </>
+      ) : (
+        <EmployeeApiHelp />
+      )}
+    </Alert>
   );
 }
 
 /**
- * Where an invitation link lands (/admin/#/register?token=…). The invitee chooses a password; employees then
- * use the API, so this page only says how, and keeps no session here.
+ * Where an invitation link lands (/admin/#/register?token=…). It says whom the invitation is for, or at once
+ * why the link no longer works; the invitee then chooses a password. Employees use the API, so for them this page
+ * only says how, and keeps no session here.
  */
 export function RegisterPage() {
-  const token = new URLSearchParams(useLocation().search).get("token") ?? "";
-  const [values, setValues] = useState(NO_VALUES);
-  const [errors, setErrors] = useState<Partial<Values>>({});
-  const [messages, setMessages] = useState<string[]>([]);
+  const token = useLinkToken();
+  const invitation = useTokenLookUp<InvitationView>("/auth/invitation", token);
+  const form = useFormState(NO_VALUES);
+  const { values, field } = form;
   const [registered, setRegistered] = useState<Registered>();
   const [sending, setSending] = useState(false);
   const translate = useTranslate();
   const t = (key: string, options?: Record<string, unknown>) => translate(`app.register.${key}`, options);
 
-  const field = (name: keyof Values) => ({
-    name,
-    value: values[name],
-    onChange: (event: React.ChangeEvent<HTMLInputElement>) =>
-      setValues({ ...values, [name]: event.target.value }),
-    error: Boolean(errors[name]),
-    helperText: errors[name],
-    fullWidth: true,
-    margin: "dense" as const,
-  });
-
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    setMessages([]);
+    form.setMessages([]);
     if (values.password !== values.repeat) {
-      setErrors({ repeat: t("passwords_differ") });
+      form.setErrors({ repeat: t("passwords_differ") });
       return;
     }
     setSending(true);
-    setErrors({});
+    form.setErrors({});
     try {
       const { json } = await api<Registered>("/auth/register", {
         method: "POST",
@@ -116,61 +97,43 @@ export function RegisterPage() {
       });
       setRegistered(json);
     } catch (error) {
-      const { body, message } = error as HttpError;
-      const { root: _root, ...fieldErrors } = (body?.errors ?? {}) as Record<string, string>;
-      const { underInputs, above } = placeErrors(message, fieldErrors);
-      setErrors(underInputs);
-      setMessages(above);
+      const { underInputs, above } = placeErrors(error, INPUTS);
+      form.setErrors(underInputs);
+      form.setMessages(above);
     } finally {
       setSending(false);
     }
   };
 
   return (
-    <Box sx={{ minHeight: "100vh", display: "grid", placeItems: "center", bgcolor: "#eef1f5", p: 2 }}>
-      <Card sx={{ width: 420, maxWidth: "100%" }}>
-        <CardContent>
-          <Box sx={{ display: "flex", alignItems: "center", justifyContent: "space-between", gap: 1 }}>
-            <Typography variant="h5" gutterBottom>
-              {t("title")}
-            </Typography>
-            <LocalesMenuButton />
-          </Box>
-          {registered ? (
-            <Alert severity="success">
-              {t("ready", { email: registered.user.email })}{" "}
-              {/* Without the name, polyglot keeps %{request} in place for the element to go there. */}
-              {withElement(t("api"), "request", <code>POST /api/v1/auth/token</code>)}{" "}
-              {withElement(
-                t("docs"),
-                "docs",
-                <a href="/swagger">
-                  <code>/swagger</code>
-                </a>,
-              )}
-            </Alert>
-          ) : !token ? (
-            <Alert severity="error">{t("no_token")}</Alert>
-          ) : (
-            <form onSubmit={submit} noValidate>
-              {messages.length > 0 && <Alert severity="error">{messages.join(" ")}</Alert>}
-              <TextField label={t("first_name")} {...field("first_name")} autoComplete="given-name" />
-              <TextField label={t("last_name")} {...field("last_name")} autoComplete="family-name" />
-              <TextField
-                label={t("password")}
-                type="password"
-                {...field("password")}
-                autoComplete="new-password"
-              />
-              <PasswordRules />
-              <TextField label={t("repeat")} type="password" {...field("repeat")} />
-              <Button type="submit" variant="contained" disabled={sending} sx={{ mt: 2 }} fullWidth>
-                {t("submit")}
-              </Button>
-            </form>
-          )}
-        </CardContent>
-      </Card>
-    </Box>
+    <PublicPage title={t("title")}>
+      {registered ? (
+        <Ready registered={registered} />
+      ) : !token ? (
+        <Alert severity="error">{t("no_token")}</Alert>
+      ) : invitation.state === "loading" ? (
+        <CircularProgress aria-label={translate("ra.page.loading")} />
+      ) : invitation.state === "refused" ? (
+        <Alert severity="error">{invitation.message}</Alert>
+      ) : (
+        <form onSubmit={submit} noValidate>
+          <InvitationFor invitation={invitation.found} />
+          <FormMessages messages={form.messages} />
+          <TextField label={t("first_name")} {...field("first_name")} autoComplete="given-name" />
+          <TextField label={t("last_name")} {...field("last_name")} autoComplete="family-name" />
+          <TextField
+            label={t("password")}
+            type="password"
+            {...field("password")}
+            autoComplete="new-password"
+          />
+          <PasswordRules />
+          <TextField label={t("repeat")} type="password" {...field("repeat")} autoComplete="new-password" />
+          <Button type="submit" variant="contained" disabled={sending} sx={{ mt: 2 }} fullWidth>
+            {t("submit")}
+          </Button>
+        </form>
+      )}
+    </PublicPage>
   );
 }

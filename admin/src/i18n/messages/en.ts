@@ -142,6 +142,42 @@ const employees = {
   resend: { button: "Resend invitation", sent: "A new invitation is on its way to %{email}" },
 };
 
+const staff = {
+  name: "Staff user |||| Staff",
+  fields: {
+    email: "Email",
+    first_name: "First name",
+    last_name: "Last name",
+    full_name: "Name",
+    is_active: "Active",
+    status: "Status",
+    registered: "Registered",
+    last_login_at: "Last login",
+    language: "Language",
+    created_at: "Invited",
+  },
+  page: { create: "Invite a staff user", edit: "Staff user %{recordRepresentation}" },
+  empty: "No staff users yet",
+  invite: "Invite one?",
+  search: "Email or name",
+  status: { active: "Active", deactivated: "Deactivated" },
+  never_logged_in: "never",
+  hints: {
+    email: "The invitation goes here.",
+    language: "Their invitation, their other emails and the admin come in this language.",
+    is_active:
+      "A deactivated staff user can no longer log in; their sessions end at once. Nobody can deactivate themselves or the last active staff user.",
+  },
+  invited: "Invitation sent to %{email}",
+  resend: { button: "Resend invitation", sent: "A new invitation is on its way to %{email}" },
+  toggle: {
+    deactivate: "Deactivate",
+    activate: "Activate",
+    deactivated: "%{email} has been deactivated and signed out",
+    activated: "%{email} is active again",
+  },
+};
+
 const app = {
   /** The language's own name, as the language switch lists it. */
   language: "English",
@@ -225,13 +261,55 @@ const app = {
     ready: "Your account %{email} is ready.",
     api: "Employees use the supplynet API: get a token with %{request} and your email and password.",
     docs: "The API is described at %{docs}.",
+    invitation: {
+      employee: "Invitation for %{email}, employee of %{company}.",
+      employee_from: "Invitation for %{email}, employee of %{company}, from %{inviter}.",
+      staff: "Invitation for %{email}, staff user of the admin.",
+      staff_from: "Invitation for %{email}, staff user of the admin, from %{inviter}.",
+    },
+    staff: "Staff use this admin:",
+  },
+  account: {
+    log_in: "Log in",
+    forgot_link: "Forgot your password?",
+    password: {
+      menu: "Change password",
+      title: "Change your password",
+      current: "Current password",
+      new: "New password",
+      repeat: "Repeat the new password",
+      submit: "Change password",
+      changed: "Your password has been changed. Your other sessions have been signed out.",
+    },
+    forgot: {
+      title: "Forgot your password",
+      intro: "Enter your account's email: a link to set a new password will be sent there.",
+      email: "Email",
+      submit: "Send the link",
+    },
+    reset: {
+      title: "Set a new password",
+      staff: "New password for %{email}, staff user of the admin.",
+      employee: "New password for %{email}, employee of %{company}.",
+      password: "New password",
+      repeat: "Repeat the new password",
+      submit: "Set the password",
+      no_token: "This link has no reset token. Open the link from your email.",
+      ask_again: "Ask for a new link",
+      staff_done: "Log in to the admin with it:",
+    },
   },
 };
 
 /** Every other language gives the same keys as these, each a string (checked by the compiler here too). */
 export type OwnMessages = Strings<{
   app: typeof app;
-  resources: { companies: typeof companies; products: typeof products; employees: typeof employees };
+  resources: {
+    companies: typeof companies;
+    products: typeof products;
+    employees: typeof employees;
+    staff: typeof staff;
+  };
 }>;
 type Strings<T> = { [K in keyof T]: T[K] extends string ? string : Strings<T[K]> };
 
@@ -243,5 +321,5 @@ export default {
     auth: { ...english.ra.auth, username: "Email" },
   },
   app,
-  resources: { companies, products, employees },
+  resources: { companies, products, employees, staff },
 };
