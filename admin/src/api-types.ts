@@ -310,7 +310,8 @@ export interface paths {
     };
     /** One company with its supplier and counts */
     get: operations["companies_retrieve"];
-    put?: never;
+    /** Replace a company's fields (every writable one; product_ids left out keeps the set) */
+    put: operations["companies_update"];
     post?: never;
     /** Delete a company (refused with 409 while it supplies others) */
     delete: operations["companies_destroy"];
@@ -513,7 +514,8 @@ export interface paths {
     };
     /** One employee (staff) */
     get: operations["employees_retrieve"];
-    put?: never;
+    /** Replace an employee's email and company (names, language and is_active left out are kept) */
+    put: operations["employees_update"];
     post?: never;
     /** Delete an employee (staff) */
     delete: operations["employees_destroy"];
@@ -604,7 +606,8 @@ export interface paths {
     };
     /** One product */
     get: operations["products_retrieve"];
-    put?: never;
+    /** Replace a product's name and model (release_date left out is kept) */
+    put: operations["products_update"];
     post?: never;
     /** Remove a product (and it from every company that sold it) */
     delete: operations["products_destroy"];
@@ -658,7 +661,8 @@ export interface paths {
     };
     /** One staff user (staff) */
     get: operations["staff_retrieve"];
-    put?: never;
+    /** Replace a staff user's names (language and is_active left out are kept) (staff) */
+    put: operations["staff_update"];
     post?: never;
     delete?: never;
     options?: never;
@@ -2244,12 +2248,12 @@ export interface operations {
         /** @description Created before (exclusive); a date means its start, UTC */
         created_before?: string;
         /**
-         * @description At most 99999999999.99
+         * @description At most 9999999999999.99
          * @example 1234.56
          */
         debt_max?: string;
         /**
-         * @description At most 99999999999.99
+         * @description At most 9999999999999.99
          * @example 1234.56
          */
         debt_min?: string;
@@ -2496,6 +2500,125 @@ export interface operations {
       };
       /** @description Not found, or outside your company. Code: `not_found` */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ErrorResponse"];
+        };
+      };
+      /** @description Unavailable for now; see Retry-After. Codes: `database_unavailable`, `timeout`, `unavailable` */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ErrorResponse"];
+        };
+      };
+      /** @description The database did not answer in time. Code: `database_timeout` */
+      504: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ErrorResponse"];
+        };
+      };
+    };
+  };
+  companies_update: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          city: string;
+          country: string;
+          /** @description Read-only after creation: a PUT carrying it is refused with 400. */
+          debt?: unknown;
+          /** Format: email */
+          email: string;
+          house_number: string;
+          /**
+           * @description factory → distributor → dealership → retail_chain → entrepreneur
+           * @enum {string}
+           */
+          level: "factory" | "distributor" | "dealership" | "retail_chain" | "entrepreneur";
+          name: string;
+          /** @description The products the company sells; replaces the whole set */
+          product_ids?: number[];
+          street: string;
+          /** @description A company one level up; null for a factory */
+          supplier_id: number | null;
+        };
+      };
+    };
+    responses: {
+      /** @description Updated */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Company"];
+        };
+      };
+      /** @description Invalid input; every bad field is named in error.fields. Codes: `invalid`, `parse_error` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ErrorResponse"];
+        };
+      };
+      /** @description No valid access token. Code: `not_authenticated` */
+      401: {
+        headers: {
+          /** @description How to authenticate */
+          "WWW-Authenticate"?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ErrorResponse"];
+        };
+      };
+      /** @description Your role may not do this. Code: `forbidden` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ErrorResponse"];
+        };
+      };
+      /** @description Not found, or outside your company. Code: `not_found` */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ErrorResponse"];
+        };
+      };
+      /** @description Conflicts with the current data. Code: `conflict` */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ErrorResponse"];
+        };
+      };
+      /** @description Body too large. Code: `payload_too_large` */
+      413: {
         headers: {
           [name: string]: unknown;
         };
@@ -3443,12 +3566,12 @@ export interface operations {
         /** @description Created before (exclusive); a date means its start, UTC */
         created_before?: string;
         /**
-         * @description At most 99999999999.99
+         * @description At most 9999999999999.99
          * @example 1234.56
          */
         debt_max?: string;
         /**
-         * @description At most 99999999999.99
+         * @description At most 9999999999999.99
          * @example 1234.56
          */
         debt_min?: string;
@@ -3543,12 +3666,12 @@ export interface operations {
         /** @description Created before (exclusive); a date means its start, UTC */
         created_before?: string;
         /**
-         * @description At most 99999999999.99
+         * @description At most 9999999999999.99
          * @example 1234.56
          */
         debt_max?: string;
         /**
-         * @description At most 99999999999.99
+         * @description At most 9999999999999.99
          * @example 1234.56
          */
         debt_min?: string;
@@ -3879,6 +4002,121 @@ export interface operations {
       };
       /** @description Not found, or outside your company. Code: `not_found` */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ErrorResponse"];
+        };
+      };
+      /** @description Unavailable for now; see Retry-After. Codes: `database_unavailable`, `timeout`, `unavailable` */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ErrorResponse"];
+        };
+      };
+      /** @description The database did not answer in time. Code: `database_timeout` */
+      504: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ErrorResponse"];
+        };
+      };
+    };
+  };
+  employees_update: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          company_id: number;
+          /** Format: email */
+          email: string;
+          /** @description First name */
+          first_name?: string;
+          /** @description false signs the employee out everywhere */
+          is_active?: boolean;
+          /**
+           * @description The language of their emails: ru (Russian) or en (English)
+           * @enum {string}
+           */
+          language?: "ru" | "en";
+          /** @description Last name */
+          last_name?: string;
+        };
+      };
+    };
+    responses: {
+      /** @description An employee: a user of role employee, with their company and latest invitation */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Employee"];
+        };
+      };
+      /** @description Invalid input; every bad field is named in error.fields. Codes: `invalid`, `parse_error` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ErrorResponse"];
+        };
+      };
+      /** @description No valid access token. Code: `not_authenticated` */
+      401: {
+        headers: {
+          /** @description How to authenticate */
+          "WWW-Authenticate"?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ErrorResponse"];
+        };
+      };
+      /** @description Your role may not do this. Code: `forbidden` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ErrorResponse"];
+        };
+      };
+      /** @description Not found, or outside your company. Code: `not_found` */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ErrorResponse"];
+        };
+      };
+      /** @description Conflicts with the current data. Code: `conflict` */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ErrorResponse"];
+        };
+      };
+      /** @description Body too large. Code: `payload_too_large` */
+      413: {
         headers: {
           [name: string]: unknown;
         };
@@ -4590,6 +4828,114 @@ export interface operations {
       };
     };
   };
+  products_update: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          model: string;
+          name: string;
+          /**
+           * Format: date
+           * @example 2024-01-31
+           */
+          release_date?: string | null;
+        };
+      };
+    };
+    responses: {
+      /** @description Updated */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Product"];
+        };
+      };
+      /** @description Invalid input; every bad field is named in error.fields. Codes: `invalid`, `parse_error` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ErrorResponse"];
+        };
+      };
+      /** @description No valid access token. Code: `not_authenticated` */
+      401: {
+        headers: {
+          /** @description How to authenticate */
+          "WWW-Authenticate"?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ErrorResponse"];
+        };
+      };
+      /** @description Your role may not do this. Code: `forbidden` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ErrorResponse"];
+        };
+      };
+      /** @description Not found, or outside your company. Code: `not_found` */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ErrorResponse"];
+        };
+      };
+      /** @description Conflicts with the current data. Code: `conflict` */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ErrorResponse"];
+        };
+      };
+      /** @description Body too large. Code: `payload_too_large` */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ErrorResponse"];
+        };
+      };
+      /** @description Unavailable for now; see Retry-After. Codes: `database_unavailable`, `timeout`, `unavailable` */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ErrorResponse"];
+        };
+      };
+      /** @description The database did not answer in time. Code: `database_timeout` */
+      504: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ErrorResponse"];
+        };
+      };
+    };
+  };
   products_destroy: {
     parameters: {
       query?: never;
@@ -5085,6 +5431,118 @@ export interface operations {
       };
       /** @description Not found, or outside your company. Code: `not_found` */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ErrorResponse"];
+        };
+      };
+      /** @description Unavailable for now; see Retry-After. Codes: `database_unavailable`, `timeout`, `unavailable` */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ErrorResponse"];
+        };
+      };
+      /** @description The database did not answer in time. Code: `database_timeout` */
+      504: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ErrorResponse"];
+        };
+      };
+    };
+  };
+  staff_update: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          /** @description First name */
+          first_name?: string;
+          /** @description false deactivates and signs them out everywhere; never yourself, nor the last active staff user */
+          is_active?: boolean;
+          /**
+           * @description The language of their emails and admin: ru (Russian) or en (English)
+           * @enum {string}
+           */
+          language?: "ru" | "en";
+          /** @description Last name */
+          last_name?: string;
+        };
+      };
+    };
+    responses: {
+      /** @description A staff user: a user of role staff, who runs the network in the admin */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Staff"];
+        };
+      };
+      /** @description Invalid input; every bad field is named in error.fields. Codes: `invalid`, `parse_error` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ErrorResponse"];
+        };
+      };
+      /** @description No valid access token. Code: `not_authenticated` */
+      401: {
+        headers: {
+          /** @description How to authenticate */
+          "WWW-Authenticate"?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ErrorResponse"];
+        };
+      };
+      /** @description Your role may not do this. Code: `forbidden` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ErrorResponse"];
+        };
+      };
+      /** @description Not found, or outside your company. Code: `not_found` */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ErrorResponse"];
+        };
+      };
+      /** @description Conflicts with the current data. Code: `conflict` */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ErrorResponse"];
+        };
+      };
+      /** @description Body too large. Code: `payload_too_large` */
+      413: {
         headers: {
           [name: string]: unknown;
         };
