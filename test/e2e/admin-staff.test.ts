@@ -160,6 +160,28 @@ describeInBrowser("staff users in the admin", () => {
     await screenshot(page, "staff-deactivate-self");
   });
 
+  it("says why in the staff user's own language", async () => {
+    const [own] = await t.sql<{ id: number }>("select id from users where email = $1", [STAFF.email]);
+    await t.sql("update users set language = 'ru' where email = $1", [STAFF.email]);
+    const { context, page: russian } = await newPage(browser, undefined, "ru-RU");
+    try {
+      await logIn(russian, server.url, STAFF);
+      await russian.getByText("Крупнейшие должники").waitFor();
+      await russian.goto(`${server.url}/admin/#/staff/${own?.id}`);
+      const active = russian.getByLabel("Активен", { exact: true });
+      await active.waitFor();
+      await active.uncheck();
+      await russian.getByRole("button", { name: "Сохранить" }).click();
+      await russian
+        .getByText("Нельзя отключить собственную учётную запись. Попросите об этом другого администратора.")
+        .waitFor();
+      expect(await isActive(STAFF.email)).toBe(true);
+    } finally {
+      await context.close();
+      await t.sql("update users set language = 'en' where email = $1", [STAFF.email]);
+    }
+  });
+
   it("deactivates another staff user, and activates them again", async () => {
     await goto("/staff");
     const row = rowOf(INVITEE);
