@@ -3,8 +3,9 @@ import { alias } from "drizzle-orm/pg-core";
 import type { Actor } from "../auth/actor.js";
 import { hashOpaqueToken, newOpaqueToken } from "../auth/opaque-tokens.js";
 import type { Services } from "../auth/services.js";
+import type { Language } from "../config.js";
 import type { DbOrTx, Tx } from "../db/client.js";
-import { companies, invitations, users } from "../db/schema.js";
+import { companies, invitations, type UserRole, users } from "../db/schema.js";
 import { conflict, notFound } from "../http/errors.js";
 import type { Message } from "../i18n/translate.js";
 
@@ -71,6 +72,46 @@ export async function invite(
   const token = await createInvitation(tx, invitee.id, invitedBy);
   const link = invitationLink(publicUrl, token);
   await jobs.enqueue("send-invitation", { user_id: invitee.id, link }, { db: tx });
+}
+
+/** Whom a staff user invites: the account to create, without a password. */
+export interface NewAccount {
+  email: string;
+  first_name?: string | undefined;
+  last_name?: string | undefined;
+  language?: Language | undefined;
+  role: UserRole;
+  companyId: number | null;
+}
+
+/**
+ * Creates the account without a password and invites it, in one transaction; returns its id. Its emails are
+ * in the language asked for, else in the inviting staff member's.
+ */
+export async function createInvitedAccount(
+  deps: Pick<Services, "db" | "jobs" | "publicUrl">,
+  actor: Actor,
+  account: NewAccount,
+): Promise<number> {
+  return deps.db.transaction(async (tx) => {
+    const [user] = await tx
+      .insert(users)
+      .values({
+        email: account.email,
+        firstName: account.first_name ?? "",
+        lastName: account.last_name ?? "",
+        role: account.role,
+        companyId: account.companyId,
+        // The actor's row exists: the auth plugin has just confirmed it, and the invitation references it.
+        language:
+          account.language ??
+          sql`(select ${users.language} from ${users} where ${users.id} = ${actor.userId})`,
+      })
+      .returning({ id: users.id, email: users.email });
+    if (!user) throw new Error("insert returned no row");
+    await invite(deps, tx, user, actor.userId);
+    return user.id;
+  });
 }
 
 /** Why a user cannot be invited again, in the words of their kind (an employee, a staff user). */

@@ -7,7 +7,7 @@ import { users } from "../db/schema.js";
 import { conflict, notFound } from "../http/errors.js";
 import { containsPattern, countRows, orderingOf, type Page, paginate } from "../http/listing.js";
 import { msg } from "../i18n/translate.js";
-import { invite, reinvite } from "./invitations.js";
+import { createInvitedAccount, reinvite } from "./invitations.js";
 import type {
   StaffCreateInput,
   StaffFilter,
@@ -86,22 +86,7 @@ export async function createStaff(
   actor: Actor,
   input: StaffCreateInput,
 ): Promise<StaffUserView> {
-  const id = await deps.db.transaction(async (tx) => {
-    const [user] = await tx
-      .insert(users)
-      .values({
-        email: input.email,
-        firstName: input.first_name ?? "",
-        lastName: input.last_name ?? "",
-        role: "staff",
-        language:
-          input.language ?? sql`(select ${users.language} from ${users} where ${users.id} = ${actor.userId})`,
-      })
-      .returning({ id: users.id, email: users.email });
-    if (!user) throw new Error("insert returned no row");
-    await invite(deps, tx, user, actor.userId);
-    return user.id;
-  });
+  const id = await createInvitedAccount(deps, actor, { ...input, role: "staff", companyId: null });
   return getStaff(deps, id);
 }
 

@@ -1,5 +1,5 @@
 import { and, eq, ilike, or, type SQL, sql } from "drizzle-orm";
-import { invite, reinvite } from "../accounts/invitations.js";
+import { createInvitedAccount, reinvite } from "../accounts/invitations.js";
 import type { Actor } from "../auth/actor.js";
 import { revokeUserRefreshTokens } from "../auth/refresh-tokens.js";
 import { requireVisibleCompany } from "../auth/scope.js";
@@ -182,32 +182,16 @@ export async function getEmployee({ db }: Pick<Services, "db">, id: number): Pro
   return toView(row);
 }
 
-/**
- * Creates the employee without a password and invites them, in one transaction. Their emails are in the
- * language asked for, else in the inviting staff member's.
- */
+/** Creates the employee without a password and invites them (createInvitedAccount). */
 export async function createEmployee(
   deps: Pick<Services, "db" | "jobs" | "publicUrl">,
   actor: Actor,
   input: EmployeeCreateInput,
 ): Promise<EmployeeView> {
-  const id = await deps.db.transaction(async (tx) => {
-    const [user] = await tx
-      .insert(users)
-      .values({
-        email: input.email,
-        firstName: input.first_name ?? "",
-        lastName: input.last_name ?? "",
-        role: "employee",
-        companyId: input.company_id,
-        // The actor's row exists: the auth plugin has just confirmed it, and the invitation references it.
-        language:
-          input.language ?? sql`(select ${users.language} from ${users} where ${users.id} = ${actor.userId})`,
-      })
-      .returning({ id: users.id, email: users.email });
-    if (!user) throw new Error("insert returned no row");
-    await invite(deps, tx, user, actor.userId);
-    return user.id;
+  const id = await createInvitedAccount(deps, actor, {
+    ...input,
+    role: "employee",
+    companyId: input.company_id,
   });
   return getEmployee(deps, id);
 }

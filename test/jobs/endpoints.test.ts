@@ -1,5 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
+import { mailQueueSettings } from "../../src/mail/mail-task.js";
 import type { Mailer, MailMessage } from "../../src/mail/transport.js";
+import { TASKS } from "../../src/worker.js";
 import { createChain, createUser, type TestUser } from "../helpers/app.js";
 import { testApp } from "../helpers/fixture.js";
 import { insertNetwork, waitForJob } from "../helpers/worker.js";
@@ -190,7 +192,13 @@ describe("GET /jobs/:id", () => {
     }>(
       "select name, retry_limit, retry_delay, retry_backoff from pgboss.queue where name like 'send-%' order by name",
     );
-    expect(queues.map((queue) => queue.name)).toEqual(["send-invitation", "send-qr-email"]);
+    // Every mail task's queue, whichever are added later.
+    const mailTasks = Object.values(TASKS)
+      .filter((task) => task.settings === mailQueueSettings)
+      .map((task) => task.name)
+      .sort();
+    expect(mailTasks).toEqual(["send-invitation", "send-password-reset", "send-qr-email"]);
+    expect(queues.map((queue) => queue.name)).toEqual(mailTasks);
     for (const queue of queues) {
       expect(queue.retry_backoff).toBe(false);
       expect(queue.retry_delay).toBeLessThanOrEqual(15 * 60);
