@@ -10,10 +10,9 @@ import { api } from "../api";
 import type { PasswordResetAccount, PasswordResetDone } from "../types";
 import { FORGOT_PASSWORD_PATH } from "./ForgotPasswordPage";
 import {
-  EmployeeApiHelp,
   FormMessages,
-  LoginLink,
   PasswordRules,
+  PasswordSetAlert,
   PublicPage,
   placeErrors,
   useFormState,
@@ -29,16 +28,11 @@ const INPUTS: Partial<Record<string, Input>> = { password: "password" };
 function Done({ done }: { done: PasswordResetDone }) {
   const translate = useTranslate();
   return (
-    <Alert severity="success">
-      {done.detail}{" "}
-      {done.role === "staff" ? (
-        <>
-          {translate("app.account.reset.staff_done")} <LoginLink />
-        </>
-      ) : (
-        <EmployeeApiHelp />
-      )}
-    </Alert>
+    <PasswordSetAlert
+      lead={done.detail}
+      role={done.role}
+      staffNext={translate("app.account.reset.staff_done")}
+    />
   );
 }
 

@@ -112,6 +112,33 @@ export function LoginLink() {
   return <Link to="/login">{translate("app.account.log_in")}</Link>;
 }
 
+/**
+ * What a page that set a password says at the end: `lead` (what happened), then the way in, which is this
+ * admin for staff (`staffNext` and the login link) and the API for employees.
+ */
+export function PasswordSetAlert({
+  lead,
+  role,
+  staffNext,
+}: {
+  lead: string;
+  role: string;
+  staffNext: string;
+}) {
+  return (
+    <Alert severity="success">
+      {lead}{" "}
+      {role === "staff" ? (
+        <>
+          {staffNext} <LoginLink />
+        </>
+      ) : (
+        <EmployeeApiHelp />
+      )}
+    </Alert>
+  );
+}
+
 /** How an employee, who cannot use the admin, uses their password: the API. */
 export function EmployeeApiHelp() {
   const translate = useTranslate();

@@ -5,10 +5,9 @@ import TextField from "@mui/material/TextField";
 import { type FormEvent, useState } from "react";
 import { useTranslate } from "react-admin";
 import {
-  EmployeeApiHelp,
   FormMessages,
-  LoginLink,
   PasswordRules,
+  PasswordSetAlert,
   PublicPage,
   placeErrors,
   useFormState,
@@ -47,16 +46,11 @@ function InvitationFor({ invitation }: { invitation: InvitationView }) {
 function Ready({ registered }: { registered: Registered }) {
   const translate = useTranslate();
   return (
-    <Alert severity="success">
-      {translate("app.register.ready", { email: registered.user.email })}{" "}
-      {registered.user.role === "staff" ? (
-        <>
-          {translate("app.register.staff")} <LoginLink />
-        </>
-      ) : (
-        <EmployeeApiHelp />
-      )}
-    </Alert>
+    <PasswordSetAlert
+      lead={translate("app.register.ready", { email: registered.user.email })}
+      role={registered.user.role}
+      staffNext={translate("app.register.staff")}
+    />
   );
 }
 
