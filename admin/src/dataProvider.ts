@@ -12,6 +12,8 @@ import type {
   Page,
   ProductCreate,
   ProductUpdate,
+  StaffCreate,
+  StaffUpdate,
   Stats,
   Tree,
 } from "./types";
@@ -62,6 +64,10 @@ const WRITABLE: Record<string, { create: string[]; update: string[] }> = {
   employees: {
     create: fieldsOf<EmployeeCreate>()(EMPLOYEE),
     update: fieldsOf<EmployeeUpdate>()({ ...EMPLOYEE, is_active: true }),
+  },
+  staff: {
+    create: fieldsOf<StaffCreate>()({ email: true, first_name: true, last_name: true, language: true }),
+    update: fieldsOf<StaffUpdate>()({ first_name: true, last_name: true, language: true, is_active: true }),
   },
 };
 
