@@ -1,9 +1,10 @@
 import type { Browser, Page } from "playwright-core";
-import { afterAll, afterEach, beforeAll, expect, it } from "vitest";
+import { beforeAll, expect, it } from "vitest";
 import { createChain, type TestCompany } from "../helpers/app.js";
 import { testApp } from "../helpers/fixture.js";
 import { type Mailbox, startMailbox } from "../helpers/mailbox.js";
 import {
+  closeAfterTests,
   createUsers,
   describeInBrowser,
   ensureAdminBuilt,
@@ -74,15 +75,7 @@ describeInBrowser("a company's page in Chromium", () => {
     await page.getByTestId("total-debt").waitFor();
   });
 
-  afterEach(async ({ task }) => {
-    if (task.result?.state === "fail") await screenshot(page, `failed-${task.name.replace(/\W+/g, "-")}`);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-    await mailbox?.close();
-  });
+  closeAfterTests(() => ({ page, browser, server, mailbox }));
 
   it("lists the companies it supplies, each linked to its own page", async () => {
     await openCompany(company("Alpha", 1), "Alpha L1");

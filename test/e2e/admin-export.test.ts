@@ -1,10 +1,11 @@
 import { readFile } from "node:fs/promises";
 import type { Browser, Page } from "playwright-core";
-import { afterAll, afterEach, beforeAll, expect, it } from "vitest";
+import { beforeAll, expect, it } from "vitest";
 import { createChain, type TestCompany } from "../helpers/app.js";
 import { parseCsv } from "../helpers/csv.js";
 import { testApp } from "../helpers/fixture.js";
 import {
+  closeAfterTests,
   createUsers,
   describeInBrowser,
   ensureAdminBuilt,
@@ -73,14 +74,7 @@ describeInBrowser("the admin's CSV export in Chromium", () => {
     await page.getByTestId("total-debt").waitFor();
   });
 
-  afterEach(async ({ task }) => {
-    if (task.result?.state === "fail") await screenshot(page, `failed-${task.name.replace(/\W+/g, "-")}`);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  closeAfterTests(() => ({ page, browser, server }));
 
   it("exports the list filtered by city, in its order, with every row and exact money", async () => {
     await freshCompanies();

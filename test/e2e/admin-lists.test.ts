@@ -1,9 +1,10 @@
 import type { Browser, Page } from "playwright-core";
-import { afterAll, afterEach, beforeAll, expect, it } from "vitest";
+import { beforeAll, expect, it } from "vitest";
 import { createChain, PASSWORD_ONE_HASH, type TestCompany } from "../helpers/app.js";
 import { testApp } from "../helpers/fixture.js";
 import { type Mailbox, startMailbox } from "../helpers/mailbox.js";
 import {
+  closeAfterTests,
   createUsers,
   describeInBrowser,
   ensureAdminBuilt,
@@ -104,15 +105,7 @@ describeInBrowser("the admin's lists in Chromium", () => {
     await page.getByTestId("total-debt").waitFor();
   });
 
-  afterEach(async ({ task }) => {
-    if (task.result?.state === "fail") await screenshot(page, `failed-${task.name.replace(/\W+/g, "-")}`);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-    await mailbox?.close();
-  });
+  closeAfterTests(() => ({ page, browser, server, mailbox }));
 
   it("offers every filter of the API: the search, city and level shown, the others under Add filter", async () => {
     await freshCompanies();

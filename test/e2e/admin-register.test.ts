@@ -1,9 +1,10 @@
 import type { Browser, Page } from "playwright-core";
-import { afterAll, afterEach, beforeAll, expect, it } from "vitest";
+import { beforeAll, expect, it } from "vitest";
 import { hashOpaqueToken } from "../../src/auth/opaque-tokens.js";
 import { createChain, type TestCompany } from "../helpers/app.js";
 import { testApp } from "../helpers/fixture.js";
 import {
+  closeAfterTests,
   describeInBrowser,
   ensureAdminBuilt,
   launchBrowser,
@@ -71,14 +72,7 @@ describeInBrowser("the registration page in Chromium", () => {
     ({ page } = await newPage(browser));
   });
 
-  afterEach(async ({ task }) => {
-    if (task.result?.state === "fail") await screenshot(page, `failed-${task.name.replace(/\W+/g, "-")}`);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  closeAfterTests(() => ({ page, browser, server }));
 
   it("shows the password rules before the first try", async () => {
     await open(TOKENS.valid);

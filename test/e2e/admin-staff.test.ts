@@ -1,10 +1,11 @@
 import type { Browser, Page } from "playwright-core";
-import { afterAll, afterEach, beforeAll, expect, it } from "vitest";
+import { beforeAll, expect, it } from "vitest";
 import { hashOpaqueToken } from "../../src/auth/opaque-tokens.js";
 import { createChain, type TestCompany } from "../helpers/app.js";
 import { testApp } from "../helpers/fixture.js";
 import { type Mailbox, startMailbox } from "../helpers/mailbox.js";
 import {
+  closeAfterTests,
   createUsers,
   describeInBrowser,
   ensureAdminBuilt,
@@ -57,15 +58,7 @@ describeInBrowser("staff users in the admin", () => {
     await page.getByText("Largest debtors").waitFor();
   });
 
-  afterEach(async ({ task }) => {
-    if (task.result?.state === "fail") await screenshot(page, `failed-${task.name.replace(/\W+/g, "-")}`);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-    await mailbox?.close();
-  });
+  closeAfterTests(() => ({ page, browser, server, mailbox }));
 
   it("lists the staff under Staff in the menu, without a deactivate control on one's own row", async () => {
     await page.getByRole("menuitem", { name: "Staff" }).click();

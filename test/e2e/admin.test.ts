@@ -1,9 +1,10 @@
 import type { Browser, Page, Request } from "playwright-core";
-import { afterAll, afterEach, beforeAll, expect, it } from "vitest";
+import { beforeAll, expect, it } from "vitest";
 import { createChain, type TestCompany } from "../helpers/app.js";
 import { testApp } from "../helpers/fixture.js";
 import { type Mailbox, startMailbox } from "../helpers/mailbox.js";
 import {
+  closeAfterTests,
   createUsers,
   describeInBrowser,
   EMPLOYEE,
@@ -59,15 +60,7 @@ describeInBrowser("admin panel in Chromium", () => {
     page.on("request", (request) => requested.push(request.url()));
   });
 
-  afterEach(async ({ task }) => {
-    if (task.result?.state === "fail") await screenshot(page, `failed-${task.name.replace(/\W+/g, "-")}`);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-    await mailbox?.close();
-  });
+  closeAfterTests(() => ({ page, browser, server, mailbox }));
 
   it("refuses an employee at login with a clear message", async () => {
     await logIn(page, server.url, EMPLOYEE);

@@ -207,3 +207,29 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   await page.screenshot({ path: file, fullPage: true });
   return file;
 }
+
+/** What a browser test file keeps open across its tests. */
+export interface OpenInBrowser {
+  page?: Page | undefined;
+  browser?: Browser | undefined;
+  server?: RunningApp | undefined;
+  mailbox?: Mailbox | undefined;
+}
+
+/**
+ * A failed test leaves a screenshot of its page, and what the file opened is closed after its last test.
+ * `opened` is read when each hook runs, since the file's beforeAll assigns those variables.
+ */
+export function closeAfterTests(opened: () => OpenInBrowser): void {
+  afterEach(async ({ task }) => {
+    const { page } = opened();
+    if (page && task.result?.state === "fail")
+      await screenshot(page, `failed-${task.name.replace(/\W+/g, "-")}`);
+  });
+  afterAll(async () => {
+    const { browser, server, mailbox } = opened();
+    await browser?.close();
+    await server?.stop();
+    await mailbox?.close();
+  });
+}
