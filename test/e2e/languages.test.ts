@@ -132,6 +132,11 @@ const STAFF_PAGES: Stop[] = [
         // The first company is the factory, whose debt is 0 already: none is cleared, and the data stays.
         name: "cleared",
         open: async (page, language) => {
+          // Once, under a loaded CI run, the confirmation had closed before this step: it is what this step
+          // reads the result of, not what it tests, so it is opened again then (the note on issue 12 says so).
+          if (!(await page.getByRole("dialog").isVisible())) {
+            await page.getByRole("button", { name: CLEAR_DEBT[language] }).click();
+          }
           await page.getByRole("dialog").getByRole("button", { name: CLEAR_DEBT[language] }).click();
           await page.locator(".MuiSnackbar-root").waitFor();
         },
