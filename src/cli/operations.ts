@@ -44,7 +44,9 @@ export const OPERATIONS = {
       );
     },
   ),
-  runTask: operation(({ database }, { name }: { name: string }) => runTaskNow(database, name)),
+  runTask: operation(({ database, config }, { name }: { name: string }) =>
+    runTaskNow(database, name, config.appTimezone),
+  ),
   importTestData: operation(({ database, progress }, options: ImportRequest) =>
     importTestData(database, options, progress),
   ),

@@ -162,7 +162,7 @@ export const companyRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request, reply) => {
-      await deleteCompany(app.services, request.params.id);
+      await deleteCompany(app.services, request.actor, request.params.id);
       return reply.status(204).send(null);
     },
   );

@@ -4,6 +4,7 @@ import type { Actor } from "../auth/actor.js";
 import { actorCompanyBinding, visibleCompanies, visibleCompaniesPrepared } from "../auth/scope.js";
 import type { Services } from "../auth/services.js";
 import { type DbOrTx, selectRows } from "../db/client.js";
+import { nameDebtCause } from "../db/ledger.js";
 import { companies, companyProducts, products, type UserRole } from "../db/schema.js";
 import { type CsvColumn, type CsvTable, EXPORT_CHUNK_ROWS } from "../http/csv.js";
 import { badRequest, notFound } from "../http/errors.js";
@@ -347,6 +348,7 @@ export function createCompany(
   input: CompanyCreateInput,
 ): Promise<CompanyView> {
   return inCompanyTransaction(db, async (tx) => {
+    await nameDebtCause(tx, "opening", { label: "staff", userId: actor.userId });
     const level = levelIndex(input.level);
     const supplierId = input.supplier_id ?? null;
     await checkCompanyInput(tx, { level, supplierId, debt: input.debt ?? "0" }, input.product_ids);
@@ -402,8 +404,9 @@ export function updateCompany(
   });
 }
 
-export function deleteCompany({ db }: Pick<Services, "db">, id: number): Promise<void> {
+export function deleteCompany({ db }: Pick<Services, "db">, actor: Actor, id: number): Promise<void> {
   return inCompanyTransaction(db, async (tx) => {
+    await nameDebtCause(tx, "deletion", { label: "staff", userId: actor.userId });
     const current = await lockCompany(tx, id);
     if (current.clients > 0) throw suppliesOthersError(current, current.clients, "delete");
     await tx.delete(companies).where(eq(companies.id, id));

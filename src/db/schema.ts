@@ -211,7 +211,11 @@ export const passwordResets = pgTable(
   (t) => [index("password_resets_user_idx").on(t.userId)],
 );
 
-/** One row per applied scheduled run; the unique (task, slot) makes a retried run a no-op. */
+/**
+ * One row per scheduled run; the unique (task, slot) makes a retried run resume it rather than apply it again.
+ * A run is applied in chunks of companies, each its own transaction, which advances `done_through_id` and adds
+ * to the totals: a crash loses at most the uncommitted chunk, and the retry goes on from there.
+ */
 export const taskRuns = pgTable(
   "task_runs",
   {
@@ -220,6 +224,15 @@ export const taskRuns = pgTable(
     slot: timestamp("slot", { withTimezone: true }).notNull(),
     companiesTouched: bigint("companies_touched", { mode: "number" }).notNull().default(0),
     totalChange: numeric("total_change", { precision: 20, scale: 2 }).notNull().default("0"),
+    companiesAtCeiling: bigint("companies_at_ceiling", { mode: "number" }).notNull().default(0),
+    /** The run covers the companies with ids up to this one: those that existed when it started. */
+    lastCompanyId: integer("last_company_id").notNull().default(0),
+    /** The largest id its committed chunks have passed; the next chunk starts after it. */
+    doneThroughId: integer("done_through_id").notNull().default(0),
+    /** When its last chunk committed: a run unfinished and quiet for long was interrupted. */
+    progressAt: timestamp("progress_at", { withTimezone: true }).notNull().defaultNow(),
+    /** The debt_causes row its ledger entries name. */
+    causeId: integer("cause_id"),
     startedAt: timestamp("started_at", { withTimezone: true }).notNull().defaultNow(),
     finishedAt: timestamp("finished_at", { withTimezone: true }),
   },
@@ -236,3 +249,56 @@ export const appliedJobs = pgTable("applied_jobs", {
   result: jsonb("result"),
   appliedAt: timestamp("applied_at", { withTimezone: true }).notNull().defaultNow(),
 });
+
+/**
+ * Why a set of debt entries was written: one row per statement (or per scheduled run) that changed debts, so
+ * that a million entries of one run share one cause. The ledger itself (`debt_ledger`, partitioned by month)
+ * and the triggers that fill it are hand-written SQL (migration 0009): drizzle-kit expresses neither. The
+ * user is kept by id and by the email at the time, without a foreign key, so that deleting a user keeps the
+ * history readable.
+ */
+export const debtCauses = pgTable("debt_causes", {
+  id: integer("id").primaryKey().generatedByDefaultAsIdentity(),
+  /** What a person reads: "accrue-debt 2026-12-01T03:00:00.000Z", "clear-debt job …", "sql:postgres". */
+  label: text("label").notNull(),
+  userId: integer("user_id"),
+  taskRunId: integer("task_run_id"),
+  jobId: uuid("job_id"),
+  createdAt: createdAt(),
+});
+
+/** The network's total debt at the end of each day (the last scheduled run's), for the dashboard's chart. */
+export const debtDailyTotals = pgTable("debt_daily_totals", {
+  day: date("day", { mode: "string" }).primaryKey(),
+  totalDebt: numeric("total_debt", { precision: 24, scale: 2 }).notNull(),
+  recordedAt: timestamp("recorded_at", { withTimezone: true }).notNull().defaultNow(),
+});
+
+/**
+ * Every change made by staff (or from the CLI). Append-only: a trigger (migration 0009) refuses UPDATE and
+ * DELETE, except the retention job's deletions. The actor is kept by id and by their email at the time, with no
+ * foreign key, so that the record outlives the account.
+ */
+export const auditLog = pgTable(
+  "audit_log",
+  {
+    id: bigint("id", { mode: "number" }).primaryKey().generatedByDefaultAsIdentity(),
+    at: timestamp("at", { withTimezone: true }).notNull().defaultNow(),
+    actorId: integer("actor_id"),
+    actorLabel: text("actor_label").notNull(),
+    /** `api` for requests, `cli` for commands (the label is then the operating-system user). */
+    source: text("source").notNull(),
+    ip: text("ip"),
+    objectType: text("object_type").notNull(),
+    objectId: text("object_id"),
+    action: text("action").notNull(),
+    /** For updates: `{field: [before, after]}`; never a password or a token. */
+    changes: jsonb("changes"),
+    details: jsonb("details"),
+  },
+  (t) => [
+    index("audit_log_at_idx").on(t.at),
+    index("audit_log_object_idx").on(t.objectType, t.objectId, t.at),
+    index("audit_log_actor_idx").on(t.actorId, t.at),
+  ],
+);

@@ -4,7 +4,8 @@ import { clearDebt } from "./debt.js";
 
 declare module "../queue/queue.js" {
   interface JobPayloads {
-    "clear-debt": { ids: number[] };
+    /** `requested_by`: the staff user who asked, named in the ledger; absent in jobs from before it. */
+    "clear-debt": { ids: number[]; requested_by?: number };
   }
 }
 
@@ -19,5 +20,13 @@ export const clearDebtTask: TaskDefinition<"clear-debt"> = {
     pollingIntervalSeconds: 0.5,
   }),
   // Applied once per job: a second delivery must not wipe debt added since the first one cleared it.
-  handle: (job, { database }) => applyJobOnce(database.db, job, (tx) => clearDebt(tx, job.data.ids)),
+  handle: (job, { database }) =>
+    applyJobOnce(database.db, job, (tx) =>
+      clearDebt(tx, job.data.ids, {
+        kind: "job_clear",
+        label: `clear-debt job ${job.id}`,
+        jobId: job.id,
+        userId: job.data.requested_by ?? null,
+      }),
+    ),
 };

@@ -3,6 +3,7 @@ import type { Actor } from "../auth/actor.js";
 import { visibleCompanies } from "../auth/scope.js";
 import type { Services } from "../auth/services.js";
 import { type Db, type DbOrTx, selectRows } from "../db/client.js";
+import { type DebtCause, type DebtEntryKind, nameDebtCause, reuseDebtCause } from "../db/ledger.js";
 
 /**
  * Every rule that changes a debt outside of company creation lives here, as SQL: money never passes
@@ -37,10 +38,21 @@ export interface ClearedDebts {
   skipped_factories: number;
 }
 
-/** Sets the debt of the listed companies to 0 in one statement, and says what it wrote off. */
-export async function clearDebt(db: DbOrTx, ids: number[]): Promise<ClearedDebts> {
+/** Who clears: staff within their request, or a `clear-debt` job (the ledger tells them apart). */
+export type DebtClearer = { kind: "staff_clear" | "job_clear" } & DebtCause;
+
+/**
+ * Sets the debt of the listed companies to 0 in one statement, and says what it wrote off. It must run in a
+ * transaction, which the cause is named for.
+ */
+export async function clearDebt(
+  tx: DbOrTx,
+  ids: number[],
+  { kind, ...cause }: DebtClearer,
+): Promise<ClearedDebts> {
+  await nameDebtCause(tx, kind, cause);
   const [row] = await selectRows<ClearedDebts>(
-    db,
+    tx,
     sql`
       with cleared as (
         update companies set debt = 0 from (
@@ -102,8 +114,11 @@ export async function requestDebtClearing(
   requestedIds: number[],
 ): Promise<DebtClearing> {
   const { ids, known, unknownIds } = await sortIds(db, actor, requestedIds);
-  if (!inBackground(ids)) return { ...(await clearDebt(db, known)), unknownIds };
-  return { jobId: await jobs.enqueue("clear-debt", { ids: known }), unknownIds };
+  if (!inBackground(ids)) {
+    const clearer: DebtClearer = { kind: "staff_clear", label: "staff", userId: actor.userId };
+    return { ...(await db.transaction((tx) => clearDebt(tx, known, clearer))), unknownIds };
+  }
+  return { jobId: await jobs.enqueue("clear-debt", { ids: known, requested_by: actor.userId }), unknownIds };
 }
 
 /** What requestDebtClearing would do with these ids now, and whether it would be a job; nothing is changed. */
@@ -153,74 +168,174 @@ export class TaskRunInProgress extends Error {
 /** Any constant; a run's advisory lock is (this, the task's hash), so it meets only runs of the same task. */
 const TASK_LOCK_SPACE = 7_283_115;
 
+/** Companies per chunk of a scheduled run: each chunk is one short transaction, so no writer waits long. */
+export const DEBT_RUN_CHUNK = 10_000;
+
 /**
- * One run of a task at a time, across processes, until the transaction ends. The slot claim alone does not do
- * it: a manual run has a slot of its own (now), so two started together would both apply, doubling a charge.
+ * An unfinished run whose last chunk committed this long ago was interrupted (its worker died): a chunk waits
+ * at most DB_LOCK_TIMEOUT for its rows and runs at most DB_STATEMENT_TIMEOUT, well within this.
  */
-async function holdTaskLock(tx: DbOrTx, task: ScheduledDebtTask, whenBusy: "wait" | "refuse") {
-  if (whenBusy === "wait") {
-    await tx.execute(sql`select pg_advisory_xact_lock(${TASK_LOCK_SPACE}, hashtext(${task}))`);
-    return;
-  }
-  const [lock] = await selectRows<{ taken: boolean }>(
-    tx,
-    sql`select pg_try_advisory_xact_lock(${TASK_LOCK_SPACE}, hashtext(${task})) as taken`,
-  );
-  if (!lock?.taken) throw new TaskRunInProgress(task);
+const INTERRUPTED_AFTER_SECONDS = 60;
+
+export interface ScheduledRunOptions {
+  /** Refuse (TaskRunInProgress) while another run of the task is under way, as `run-task` does. */
+  whenBusy?: "wait" | "refuse";
+  chunkSize?: number;
+  /** The time zone whose calendar day the run's daily total is filed under. */
+  timezone?: string;
+}
+
+interface ClaimedRun {
+  id: number;
+  slot: Date;
+  causeId: number;
 }
 
 /**
- * Applies one scheduled debt change for `slot`, at most once per (task, slot): the task_runs row is claimed
- * first, in the same transaction as the UPDATE. A second run of the same slot (a retry after a crash, or
- * another worker) waits for the first to commit, then finds the row and changes nothing; it returns null.
- * A run that dies before committing leaves neither the row nor any change, so its retry applies it once.
- *
- * The run takes a SHARE ROW EXCLUSIVE lock on companies: readers go on, other writers (a clear-debt, an edit)
- * wait the few seconds until it commits, so concurrent changes come out as one after the other. That lock is
- * also what makes the total exact without a per-row lock pass: in one statement `before` sees every debt as
- * it was and `changed` returns every new one, so their difference is the change, summed in SQL.
+ * Claims the run of (task, slot), or finds it: null when it has finished already, else the run to apply or
+ * to go on with. A new run covers the companies that exist now (ids up to the largest). Under the task's
+ * advisory lock, so that `run-task` sees any run claimed before it. `refuse` refuses while another run of the
+ * task is making progress, and goes on with an interrupted one rather than start a second.
+ */
+async function claimRun(db: Db, task: ScheduledDebtTask, slot: Date, whenBusy: "wait" | "refuse") {
+  return db.transaction(async (tx): Promise<ClaimedRun | null> => {
+    await tx.execute(sql`select pg_advisory_xact_lock(${TASK_LOCK_SPACE}, hashtext(${task}))`);
+    if (whenBusy === "refuse") {
+      const [other] = await selectRows<{ id: number; slot: string; cause_id: number; live: boolean }>(
+        tx,
+        sql`
+          select id, slot::text, cause_id,
+            progress_at > now() - make_interval(secs => ${INTERRUPTED_AFTER_SECONDS}) as live
+          from task_runs where task = ${task} and finished_at is null
+          order by live desc, id limit 1`,
+      );
+      if (other?.live) throw new TaskRunInProgress(task);
+      if (other) return { id: other.id, slot: new Date(other.slot), causeId: other.cause_id };
+    }
+    const [claimed] = await selectRows<{ id: number }>(
+      tx,
+      sql`
+        insert into task_runs (task, slot, last_company_id)
+        select ${task}, ${slot.toISOString()}::timestamptz, coalesce(max(id), 0) from companies
+        on conflict (task, slot) do nothing
+        returning id`,
+    );
+    if (claimed) {
+      const causeId = await nameDebtCause(tx, "correction", {
+        label: `${task} ${slot.toISOString()}`,
+        taskRunId: claimed.id,
+      });
+      await tx.execute(sql`update task_runs set cause_id = ${causeId} where id = ${claimed.id}`);
+      return { id: claimed.id, slot, causeId };
+    }
+    const [existing] = await selectRows<{ id: number; cause_id: number; finished: boolean }>(
+      tx,
+      sql`select id, cause_id, finished_at is not null as finished from task_runs
+        where task = ${task} and slot = ${slot.toISOString()}::timestamptz`,
+    );
+    if (!existing || existing.finished) return null;
+    return { id: existing.id, slot, causeId: existing.cause_id };
+  });
+}
+
+const ENTRY_KIND: Record<ScheduledDebtTask, DebtEntryKind> = {
+  "accrue-debt": "accrual",
+  "repay-debt": "repayment",
+};
+
+/**
+ * Applies the run's next chunk of companies in one transaction, and records its progress and its part of the
+ * totals in the same one; false once the run has covered all its companies. The run's row is locked first,
+ * so two workers on one run (a retry beside a worker thought dead) take chunks in turn, never the same one.
+ * The chunk's rows are locked in id order, as a clear-debt locks them, so neither can deadlock the other.
+ * Each company's change is its new debt minus the old one it had under that lock, summed in SQL: exact, and
+ * the same as the ledger entries the trigger writes from the statement's own old and new rows.
+ */
+async function applyChunk(db: Db, task: ScheduledDebtTask, run: ClaimedRun, chunkSize: number) {
+  return db.transaction(async (tx) => {
+    const [progress] = await selectRows<{ more: boolean }>(
+      tx,
+      sql`select finished_at is null and done_through_id < last_company_id as more
+        from task_runs where id = ${run.id} for update`,
+    );
+    if (!progress?.more) return false;
+    await reuseDebtCause(tx, ENTRY_KIND[task], run.causeId);
+    await tx.execute(sql`
+      with chunk as (
+        select companies.id, companies.debt from companies, task_runs run
+        where run.id = ${run.id} and companies.id > run.done_through_id and companies.id <= run.last_company_id
+          and companies.supplier_id is not null
+        order by companies.id limit ${chunkSize}
+        for update of companies
+      ), changed as (
+        update companies set debt = ${NEW_DEBT[task]} from chunk
+        where companies.id = chunk.id
+        returning companies.id, chunk.debt as old_debt, companies.debt as new_debt
+      )
+      update task_runs set
+        companies_touched = companies_touched + (select count(*) from changed),
+        total_change = total_change + (select coalesce(sum(new_debt - old_debt), 0) from changed),
+        companies_at_ceiling = companies_at_ceiling
+          + (select count(*) from changed where new_debt = ${sql.raw(DEBT_CEILING)}),
+        done_through_id = coalesce((select max(id) from changed), last_company_id),
+        progress_at = clock_timestamp()
+      where id = ${run.id}`);
+    return true;
+  });
+}
+
+/** Marks the run finished (once), files the day's network total, and reads the run's totals. */
+async function finishRun(
+  db: Db,
+  task: ScheduledDebtTask,
+  run: ClaimedRun,
+  timezone: string,
+): Promise<TaskRun> {
+  return db.transaction(async (tx) => {
+    const [row] = await selectRows<{ companies_touched: number; total_change: string; at_ceiling: number }>(
+      tx,
+      sql`
+        update task_runs set finished_at = coalesce(finished_at, clock_timestamp()) where id = ${run.id}
+        returning companies_touched::int, total_change::text, companies_at_ceiling::int as at_ceiling`,
+    );
+    await recordDailyTotal(tx, timezone);
+    return {
+      task,
+      slot: run.slot,
+      companiesTouched: row?.companies_touched ?? 0,
+      totalChange: row?.total_change ?? "0.00",
+      companiesAtCeiling: row?.at_ceiling ?? 0,
+    };
+  });
+}
+
+/**
+ * The network's total debt now, filed as today's (in `timezone`): the day's last scheduled run leaves its
+ * closing total, which the dashboard charts without summing the ledger.
+ */
+export async function recordDailyTotal(tx: DbOrTx, timezone: string): Promise<void> {
+  await tx.execute(sql`
+    insert into debt_daily_totals (day, total_debt)
+    select (now() at time zone ${timezone})::date, coalesce(sum(debt), 0) from companies
+    on conflict (day) do update set total_debt = excluded.total_debt, recorded_at = now()`);
+}
+
+/**
+ * Applies one scheduled debt change for `slot`, exactly once per (task, slot), in chunks of companies, each
+ * its own short transaction: no writer waits for the whole run, only for a chunk. The run covers the companies
+ * that existed when it was claimed; one created meanwhile waits for the next slot. A crash loses at most the
+ * chunk under way, and a retry (or another worker) goes on from the last committed one: each chunk records
+ * its progress with its change, so no company is changed twice or skipped. Returns null when the slot had
+ * been applied already.
  */
 export async function applyScheduledDebtChange(
   db: Db,
   task: ScheduledDebtTask,
   slot: Date,
-  whenBusy: "wait" | "refuse" = "wait",
+  options: ScheduledRunOptions = {},
 ): Promise<TaskRun | null> {
-  return db.transaction(async (tx) => {
-    await holdTaskLock(tx, task, whenBusy);
-    const [claimed] = await selectRows<{ id: number }>(
-      tx,
-      sql`
-        insert into task_runs (task, slot) values (${task}, ${slot.toISOString()}::timestamptz)
-        on conflict (task, slot) do nothing
-        returning id`,
-    );
-    if (!claimed) return null;
-    await tx.execute(sql`lock table companies in share row exclusive mode`);
-    const [run] = await selectRows<{ companies_touched: number; total_change: string; at_ceiling: number }>(
-      tx,
-      sql`
-        with before as (
-          select coalesce(sum(debt), 0) as total from companies where supplier_id is not null
-        ), changed as (
-          update companies set debt = ${NEW_DEBT[task]}
-          where supplier_id is not null
-          returning debt
-        )
-        update task_runs set
-          companies_touched = (select count(*) from changed),
-          total_change = (select coalesce(sum(debt), 0) from changed) - (select total from before),
-          finished_at = clock_timestamp()
-        where id = ${claimed.id}
-        returning companies_touched::int, total_change::text,
-          (select count(*) from changed where debt = ${sql.raw(DEBT_CEILING)})::int as at_ceiling`,
-    );
-    return {
-      task,
-      slot,
-      companiesTouched: run?.companies_touched ?? 0,
-      totalChange: run?.total_change ?? "0.00",
-      companiesAtCeiling: run?.at_ceiling ?? 0,
-    };
-  });
+  const run = await claimRun(db, task, slot, options.whenBusy ?? "wait");
+  if (!run) return null;
+  while (await applyChunk(db, task, run, options.chunkSize ?? DEBT_RUN_CHUNK)) {}
+  return finishRun(db, task, run, options.timezone ?? "UTC");
 }

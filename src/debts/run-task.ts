@@ -11,17 +11,21 @@ import {
 } from "./debt.js";
 
 /**
- * `supplynet run-task NAME`: applies a scheduled task now, in its own slot (now), and says what it did.
- * A run that fails is rolled back whole; the operator gets its cause as one line (the CLI's UserError path),
- * since a stack trace of the driver says no more than the database's message does.
+ * `supplynet run-task NAME`: applies a scheduled task now, in its own slot (now), and says what it did. If
+ * an earlier run of the task was interrupted, it finishes that one instead. A run that fails keeps the chunks
+ * it committed and says so; the next `run-task` goes on from there. The operator gets the cause as one line
+ * (the CLI's UserError path), since a stack trace of the driver says no more than the database's message does.
  */
-export async function runTaskNow(database: Database, name: string): Promise<string> {
+export async function runTaskNow(database: Database, name: string, timezone: string): Promise<string> {
   if (!(SCHEDULED_DEBT_TASKS as readonly string[]).includes(name)) {
     throw new UserError(`Unknown task "${name}". Tasks: ${SCHEDULED_DEBT_TASKS.join(", ")}.`);
   }
   let run: TaskRun | null;
   try {
-    run = await applyScheduledDebtChange(database.db, name as ScheduledDebtTask, new Date(), "refuse");
+    run = await applyScheduledDebtChange(database.db, name as ScheduledDebtTask, new Date(), {
+      whenBusy: "refuse",
+      timezone,
+    });
   } catch (error) {
     if (error instanceof TaskRunInProgress) {
       throw new UserError(
@@ -29,7 +33,10 @@ export async function runTaskNow(database: Database, name: string): Promise<stri
       );
     }
     const cause = databaseErrorOf(error).message ?? String(error);
-    throw new UserError(`${name} failed and changed nothing: ${cause.split("\n")[0]}`, { cause: error });
+    throw new UserError(
+      `${name} stopped: ${cause.split("\n")[0]}. The companies it had reached keep their change; run it again to finish the run.`,
+      { cause: error },
+    );
   }
   if (!run) return `${name}: this instant's slot was already applied; nothing changed.`;
   const atCeiling = run.companiesAtCeiling

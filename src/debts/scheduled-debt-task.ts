@@ -23,7 +23,7 @@ export function scheduledDebtTask<N extends ScheduledDebtTask>(name: N): TaskDef
     }),
     async handle(job, { config, database }) {
       const slot = job.data.slot ? new Date(job.data.slot) : slotOf(name, job.createdOn, config.appTimezone);
-      const run = await applyScheduledDebtChange(database.db, name, slot);
+      const run = await applyScheduledDebtChange(database.db, name, slot, { timezone: config.appTimezone });
       if (!run) return { slot: slot.toISOString(), skipped: "this slot was already applied" };
       return {
         slot: slot.toISOString(),

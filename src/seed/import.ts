@@ -1,5 +1,6 @@
 import { hashPassword } from "../auth/passwords.js";
 import type { Database } from "../db/client.js";
+import { NAME_OPENING_CAUSE_SQL } from "../db/ledger.js";
 import { UserError } from "../user-error.js";
 import { type CatalogProduct, catalogFor } from "./catalog.js";
 import { COPY_COLUMNS, type GenerateContext, generateRows, planNetworks } from "./generate.js";
@@ -167,6 +168,7 @@ export async function importTestData(
     return await inBulkTransaction(database, async (session) => {
       await session.exec("lock table companies, users, products in exclusive mode");
       if (options.reset) await session.exec(RESET_SQL);
+      await session.query(NAME_OPENING_CAUSE_SQL, ["import-test-data"]);
       if (options.onlyIntoEmpty) {
         const [row] = await session.query<{ found: boolean }>(
           "select exists (select 1 from companies) as found",

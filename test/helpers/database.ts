@@ -25,8 +25,10 @@ export interface TestDatabaseOptions {
   queueSchema?: boolean;
 }
 
-const TABLES =
-  "company_products, invitations, refresh_tokens, users, products, companies, task_runs, applied_jobs";
+const TABLES = [
+  "company_products, invitations, refresh_tokens, users, products, companies, task_runs, applied_jobs",
+  "debt_ledger, debt_causes, debt_daily_totals, audit_log",
+].join(", ");
 
 async function openCopy(): Promise<Pick<TestDatabase, "database" | "url" | "destroy">> {
   if (testDriver === "pg") {

@@ -37,7 +37,11 @@ describe.skipIf(testDriver !== "pg")(
           sleep(Math.max(0, -offsetMs)).then(() =>
             applyScheduledDebtChange(t.testDb.database.db, "accrue-debt", slot),
           ),
-          sleep(Math.max(0, offsetMs)).then(() => clearDebt(t.testDb.database.db, overlapping)),
+          sleep(Math.max(0, offsetMs)).then(() =>
+            t.testDb.database.db.transaction((tx) =>
+              clearDebt(tx, overlapping, { kind: "staff_clear", label: "the test" }),
+            ),
+          ),
         ]);
         expect(cleared.cleared).toBe(overlapping.length);
 

@@ -243,7 +243,9 @@ describe("slots and run-task", () => {
     await breakAccrualForOneCompany();
     await snapshot();
     try {
-      const failure = await runTaskNow(t.testDb.database, "accrue-debt").catch((error: unknown) => error);
+      const failure = await runTaskNow(t.testDb.database, "accrue-debt", "UTC").catch(
+        (error: unknown) => error,
+      );
       expect(failure).toBeInstanceOf(UserError);
       expect((failure as Error).message).toMatch(
         /^accrue-debt failed and changed nothing: .*test_debt_cap[^\n]*$/,
@@ -257,13 +259,13 @@ describe("slots and run-task", () => {
 
   it("run-task applies a run now, in a slot of its own, and says what it did", async () => {
     await insertNetwork(t.testDb, 100);
-    expect(await runTaskNow(t.testDb.database, "accrue-debt")).toMatch(
+    expect(await runTaskNow(t.testDb.database, "accrue-debt", "UTC")).toMatch(
       /^accrue-debt: 99 companies changed by \d+\.\d\d in total/,
     );
-    expect(await runTaskNow(t.testDb.database, "repay-debt")).toMatch(
+    expect(await runTaskNow(t.testDb.database, "repay-debt", "UTC")).toMatch(
       /^repay-debt: 99 companies changed by -\d+\.\d\d/,
     );
-    await expect(runTaskNow(t.testDb.database, "clear-everything")).rejects.toThrow(
+    await expect(runTaskNow(t.testDb.database, "clear-everything", "UTC")).rejects.toThrow(
       /Unknown task "clear-everything"/,
     );
     expect(await t.sql("select task from task_runs order by id")).toEqual([
