@@ -321,6 +321,43 @@ export interface paths {
     patch: operations["companies_partial_update"];
     trace?: never;
   };
+  "/api/v1/companies/{id}/debt_chart": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A company's debt at the end of each day that changed it, for a chart */
+    get: operations["companies_debt_chart_retrieve"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/companies/{id}/debt_history": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Every change of a company's debt, newest first, each with the debt it left
+     * @description The ledger: a company's debt is always the sum of its entries. Older months are rolled up into one `rollup` entry per month.
+     */
+    get: operations["companies_debt_history_list"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   "/api/v1/companies/{id}/employees": {
     parameters: {
       query?: never;
@@ -705,6 +742,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  "/api/v1/stats/debt_totals": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The network's total debt at the end of each day, for the dashboard's chart */
+    get: operations["stats_debt_totals_retrieve"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   "/health": {
     parameters: {
       query?: never;
@@ -778,6 +832,42 @@ export interface components {
       /** Format: date-time */
       updated_at: string;
     };
+    CompanyDebtHistory: {
+      /**
+       * @description The change, signed
+       * @example -1234.56
+       */
+      amount: string;
+      /** Format: date-time */
+      at: string;
+      /**
+       * @description The debt just after it
+       * @example 1234.56
+       */
+      balance: string;
+      /** @description What caused it: the run (task and slot), the job, the staff user, sql:<user> */
+      cause: string;
+      id: number;
+      /** @description The job */
+      job_id: string | null;
+      /**
+       * @description opening (at creation), accrual, repayment, staff_clear, job_clear, correction (raw SQL), deletion, rollup (an old month's entries summed)
+       * @enum {string}
+       */
+      kind:
+        | "opening"
+        | "accrual"
+        | "repayment"
+        | "staff_clear"
+        | "job_clear"
+        | "correction"
+        | "deletion"
+        | "rollup";
+      /** @description The scheduled run */
+      task_run_id: number | null;
+      /** @description The staff user who caused it */
+      user_id: number | null;
+    };
     /** @description An employee: a user of role employee, with their company and latest invitation */
     Employee: {
       company: {
@@ -844,6 +934,12 @@ export interface components {
       } | null;
       /** @enum {string} */
       state: "queued" | "active" | "completed" | "failed";
+    };
+    PaginatedCompanyDebtHistoryList: {
+      count: number;
+      next: string | null;
+      previous: string | null;
+      results: components["schemas"]["CompanyDebtHistory"][];
     };
     PaginatedCompanyList: {
       count: number;
@@ -2823,6 +2919,193 @@ export interface operations {
       };
       /** @description Body too large. Code: `payload_too_large` */
       413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ErrorResponse"];
+        };
+      };
+      /** @description Unavailable for now; see Retry-After. Codes: `database_unavailable`, `timeout`, `unavailable` */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ErrorResponse"];
+        };
+      };
+      /** @description The database did not answer in time. Code: `database_timeout` */
+      504: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ErrorResponse"];
+        };
+      };
+    };
+  };
+  companies_debt_chart_retrieve: {
+    parameters: {
+      query?: {
+        /**
+         * @description From this day on (inclusive); by default about three years back
+         * @example 2026-12-01
+         */
+        date_from?: string;
+        /**
+         * @description Up to this day (inclusive); by default today
+         * @example 2026-12-01
+         */
+        date_to?: string;
+      };
+      header?: never;
+      path: {
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Found */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            /** @description Days between two points kept the earlier point's debt */
+            points: {
+              /**
+               * Format: date
+               * @description A day that changed the debt
+               * @example 2026-12-01
+               */
+              day: string;
+              /**
+               * @description At its end
+               * @example 1234.56
+               */
+              debt: string;
+            }[];
+          };
+        };
+      };
+      /** @description Invalid input; every bad field is named in error.fields. Codes: `invalid`, `parse_error` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ErrorResponse"];
+        };
+      };
+      /** @description No valid access token. Code: `not_authenticated` */
+      401: {
+        headers: {
+          /** @description How to authenticate */
+          "WWW-Authenticate"?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ErrorResponse"];
+        };
+      };
+      /** @description Not found, or outside your company. Code: `not_found` */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ErrorResponse"];
+        };
+      };
+      /** @description Unavailable for now; see Retry-After. Codes: `database_unavailable`, `timeout`, `unavailable` */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ErrorResponse"];
+        };
+      };
+      /** @description The database did not answer in time. Code: `database_timeout` */
+      504: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ErrorResponse"];
+        };
+      };
+    };
+  };
+  companies_debt_history_list: {
+    parameters: {
+      query?: {
+        /**
+         * @description From this day on (inclusive), in the application's time zone
+         * @example 2026-12-01
+         */
+        date_from?: string;
+        /**
+         * @description Up to this day (inclusive)
+         * @example 2026-12-01
+         */
+        date_to?: string;
+        /** @description opening (at creation), accrual, repayment, staff_clear, job_clear, correction (raw SQL), deletion, rollup (an old month's entries summed) */
+        kind?:
+          | "opening"
+          | "accrual"
+          | "repayment"
+          | "staff_clear"
+          | "job_clear"
+          | "correction"
+          | "deletion"
+          | "rollup";
+        page?: number;
+        page_size?: number;
+      };
+      header?: never;
+      path: {
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description One page of the list, with the links to the next and previous pages */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["PaginatedCompanyDebtHistoryList"];
+        };
+      };
+      /** @description Invalid input; every bad field is named in error.fields. Codes: `invalid`, `parse_error` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ErrorResponse"];
+        };
+      };
+      /** @description No valid access token. Code: `not_authenticated` */
+      401: {
+        headers: {
+          /** @description How to authenticate */
+          "WWW-Authenticate"?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ErrorResponse"];
+        };
+      };
+      /** @description Not found, or outside your company. Code: `not_found`; or A page past the last: `Invalid page.`. Code: `not_found` */
+      404: {
         headers: {
           [name: string]: unknown;
         };
@@ -5845,6 +6128,80 @@ export interface operations {
             }[];
             /** @example 98765432.10 */
             total_debt: string;
+          };
+        };
+      };
+      /** @description No valid access token. Code: `not_authenticated` */
+      401: {
+        headers: {
+          /** @description How to authenticate */
+          "WWW-Authenticate"?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ErrorResponse"];
+        };
+      };
+      /** @description Your role may not do this. Code: `forbidden` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ErrorResponse"];
+        };
+      };
+      /** @description Unavailable for now; see Retry-After. Codes: `database_unavailable`, `timeout`, `unavailable` */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ErrorResponse"];
+        };
+      };
+      /** @description The database did not answer in time. Code: `database_timeout` */
+      504: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ErrorResponse"];
+        };
+      };
+    };
+  };
+  stats_debt_totals_retrieve: {
+    parameters: {
+      query?: {
+        /** @description How many days back; 90 by default */
+        days?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Found */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            points: {
+              /**
+               * Format: date
+               * @description In APP_TIMEZONE
+               */
+              day: string;
+              /**
+               * @description The network's total debt after the day's last scheduled run
+               * @example 98765432.10
+               */
+              total_debt: string;
+            }[];
           };
         };
       };

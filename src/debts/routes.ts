@@ -1,8 +1,19 @@
 import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
 import { MAX_SELECTED_IDS } from "../companies/schemas.js";
-import { errorResponses } from "../http/schemas.js";
+import { pageResponse } from "../http/listing.js";
+import { errorResponses, IdParams, PageOf } from "../http/schemas.js";
 import { CLEAR_DEBT_INLINE_LIMIT, previewDebtClearing, requestDebtClearing } from "./debt.js";
-import { ClearDebtBody, DebtClearingPreview, DebtClearingQueued, DebtsCleared } from "./schemas.js";
+import { debtChart, debtHistory } from "./history.js";
+import {
+  ClearDebtBody,
+  DebtChart,
+  DebtChartQuery,
+  DebtClearingPreview,
+  DebtClearingQueued,
+  DebtEntry,
+  DebtHistoryQuery,
+  DebtsCleared,
+} from "./schemas.js";
 
 /** 100,000 ids of up to 10 digits, with commas and spaces, fit well within this. */
 const CLEAR_DEBT_BODY_LIMIT = 2 * 1024 * 1024;
@@ -64,5 +75,49 @@ export const debtRoutes: FastifyPluginAsyncTypebox = async (app) => {
         inline_limit: CLEAR_DEBT_INLINE_LIMIT,
       };
     },
+  );
+
+  app.get(
+    "/companies/:id/debt_history",
+    {
+      config: { access: "authenticated" },
+      schema: {
+        tags,
+        summary: "Every change of a company's debt, newest first, each with the debt it left",
+        description:
+          "The ledger: a company's debt is always the sum of its entries. Older months are rolled up into one " +
+          "`rollup` entry per month.",
+        params: IdParams,
+        querystring: DebtHistoryQuery,
+        response: { 200: PageOf(DebtEntry), ...errorResponses(400, 404) },
+      },
+    },
+    (request) =>
+      pageResponse(request, (page) =>
+        debtHistory(
+          app.services,
+          request.actor,
+          request.params.id,
+          request.query,
+          page,
+          app.config.appTimezone,
+        ),
+      ),
+  );
+
+  app.get(
+    "/companies/:id/debt_chart",
+    {
+      config: { access: "authenticated" },
+      schema: {
+        tags,
+        summary: "A company's debt at the end of each day that changed it, for a chart",
+        params: IdParams,
+        querystring: DebtChartQuery,
+        response: { 200: DebtChart, ...errorResponses(400, 404) },
+      },
+    },
+    (request) =>
+      debtChart(app.services, request.actor, request.params.id, request.query, app.config.appTimezone),
   );
 };

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
-import { Stats } from "./schemas.js";
-import { networkStats } from "./service.js";
+import { DebtTotals, DebtTotalsQuery, Stats } from "./schemas.js";
+import { debtTotals, networkStats } from "./service.js";
 
 export const statsRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
@@ -14,5 +14,19 @@ export const statsRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     (request) => networkStats(app.services, request.actor, app.config.appTimezone),
+  );
+
+  app.get(
+    "/stats/debt_totals",
+    {
+      config: { access: "staff" },
+      schema: {
+        tags: ["stats"],
+        summary: "The network's total debt at the end of each day, for the dashboard's chart",
+        querystring: DebtTotalsQuery,
+        response: { 200: DebtTotals },
+      },
+    },
+    (request) => debtTotals(app.services, request.query.days ?? 90, app.config.appTimezone),
   );
 };

@@ -49,3 +49,23 @@ export const Stats = Type.Object({
   ),
   tasks: Type.Array(TaskSummary),
 });
+
+export const DebtTotalsQuery = Type.Object(
+  {
+    days: Type.Optional(
+      Type.Integer({ minimum: 1, maximum: 1100, description: "How many days back; 90 by default" }),
+    ),
+  },
+  { additionalProperties: false },
+);
+
+export const DebtTotals = Type.Object({
+  points: Type.Array(
+    Type.Object({
+      day: Type.String({ format: "date", description: "In APP_TIMEZONE" }),
+      total_debt: Type.With(MoneyTotal, {
+        description: "The network's total debt after the day's last scheduled run",
+      }),
+    }),
+  ),
+});

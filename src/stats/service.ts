@@ -108,3 +108,17 @@ export async function networkStats({ db }: Pick<Services, "db">, actor: Actor, t
     tasks,
   };
 }
+
+/**
+ * The network's total debt day by day, as the scheduled runs filed it (debt_daily_totals): the dashboard's chart
+ * reads these few hundred rows and never sums the ledger.
+ */
+export async function debtTotals({ db }: Pick<Services, "db">, days: number, timezone: string) {
+  const points = await selectRows<{ day: string; total_debt: string }>(
+    db,
+    sql`select day::text, total_debt::text from debt_daily_totals
+      where day > (now() at time zone ${timezone})::date - ${days}::int
+      order by day`,
+  );
+  return { points };
+}

@@ -326,6 +326,14 @@ const TABLE: Record<string, Entry> = {
     call: (fx) => ({ url: `/api/v1/companies/${fx.companyA}/products` }),
     expect: companyA(200),
   },
+  "GET /api/v1/companies/:id/debt_history": {
+    call: (fx) => ({ url: `/api/v1/companies/${fx.companyA}/debt_history` }),
+    expect: companyA(200),
+  },
+  "GET /api/v1/companies/:id/debt_chart": {
+    call: (fx) => ({ url: `/api/v1/companies/${fx.companyA}/debt_chart` }),
+    expect: companyA(200),
+  },
   "GET /api/v1/companies/:id/tree": {
     call: (fx) => ({ url: `/api/v1/companies/${fx.companyA}/tree` }),
     expect: staffOnly(200),
@@ -379,6 +387,10 @@ const TABLE: Record<string, Entry> = {
 
   // stats and jobs
   "GET /api/v1/stats": { call: () => ({ url: "/api/v1/stats" }), expect: staffOnly(200) },
+  "GET /api/v1/stats/debt_totals": {
+    call: () => ({ url: "/api/v1/stats/debt_totals" }),
+    expect: staffOnly(200),
+  },
   "GET /api/v1/jobs/:id": {
     call: async (fx) => ({ url: `/api/v1/jobs/${await fx.queue.enqueue("clear-debt", { ids: [] })}` }),
     expect: staffOnly(200),
