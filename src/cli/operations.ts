@@ -2,6 +2,7 @@ import { setPasswordByEmail } from "../auth/password-change.js";
 import { accountEmail, createSuperuser, type SuperuserInput } from "../auth/superuser.js";
 import type { Config } from "../config.js";
 import type { Database } from "../db/client.js";
+import { checkDatabase } from "../debts/check.js";
 import { runTaskNow } from "../debts/run-task.js";
 import { translate } from "../i18n/translate.js";
 import { importTestData } from "../seed/import.js";
@@ -47,6 +48,7 @@ export const OPERATIONS = {
   runTask: operation(({ database, config }, { name }: { name: string }) =>
     runTaskNow(database, name, config.appTimezone),
   ),
+  check: operation(({ database }, _params: Record<string, never>) => checkDatabase(database)),
   importTestData: operation(({ database, progress }, options: ImportRequest) =>
     importTestData(database, options, progress),
   ),

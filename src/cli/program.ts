@@ -5,6 +5,7 @@ import { loadConfig } from "../config.js";
 import { projectRoot } from "../paths.js";
 import { UserError } from "../user-error.js";
 import { changepasswordCommand } from "./commands/changepassword.js";
+import { checkCommand } from "./commands/check.js";
 import { createsuperuserCommand } from "./commands/createsuperuser.js";
 import { importTestDataCommand } from "./commands/import-test-data.js";
 import { migrateCommand } from "./commands/migrate.js";
@@ -43,6 +44,7 @@ export function buildCli(): Command {
     changepasswordCommand,
     workerCommand,
     runTaskCommand,
+    checkCommand,
   ])
     command(program);
   return program;
