@@ -52,6 +52,10 @@ export interface Config {
   mailRetryMs: number;
   /** Jobs of one queue that one worker process runs at the same time (for the mail queues). */
   workerConcurrency: number;
+  /** Months of debt-ledger detail kept; older months are rolled up into one entry per company and month. */
+  ledgerRetentionMonths: number;
+  /** Months of audit log kept; older entries are deleted by the nightly maintenance. */
+  auditRetentionMonths: number;
 }
 
 export const DEV_JWT_SECRET = "supplynet-development-secret-do-not-use-in-production";
@@ -222,6 +226,18 @@ export function loadConfig(overrides: Partial<Config> = {}, env: NodeJS.ProcessE
     shutdownTimeoutMs: parseDuration(env.SHUTDOWN_TIMEOUT ?? "10s", "SHUTDOWN_TIMEOUT"),
     mailRetryMs: parseDuration(env.MAIL_RETRY ?? "24h", "MAIL_RETRY"),
     workerConcurrency: parseWholeNumber(env.WORKER_CONCURRENCY ?? "4", "WORKER_CONCURRENCY", 1, 64),
+    ledgerRetentionMonths: parseWholeNumber(
+      env.LEDGER_RETENTION_MONTHS ?? "13",
+      "LEDGER_RETENTION_MONTHS",
+      1,
+      1200,
+    ),
+    auditRetentionMonths: parseWholeNumber(
+      env.AUDIT_RETENTION_MONTHS ?? "36",
+      "AUDIT_RETENTION_MONTHS",
+      1,
+      1200,
+    ),
     ...overrides,
   };
 }

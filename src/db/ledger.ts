@@ -18,6 +18,9 @@ export const DEBT_ENTRY_KINDS = [
 ] as const;
 export type DebtEntryKind = (typeof DEBT_ENTRY_KINDS)[number];
 
+/** Months of partitions kept ready ahead, so that a month's first entry never lands in the DEFAULT partition. */
+export const LEDGER_PARTITIONS_AHEAD = 3;
+
 /** Who or what caused a set of debt changes; `label` is what a reader sees, the ids link it. */
 export interface DebtCause {
   label: string;

@@ -6,6 +6,7 @@ import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import { migrationsFolder } from "../paths.js";
 import { UserError } from "../user-error.js";
 import { type Database, withAdvisoryLock } from "./client.js";
+import { LEDGER_PARTITIONS_AHEAD } from "./ledger.js";
 
 /** Any constant works; it only has to be the same in every supplynet process. */
 const MIGRATION_LOCK_KEY = 7_283_114;
@@ -20,14 +21,22 @@ export async function migrateDatabase(database: Database): Promise<string[]> {
   if (!database.pool) {
     const pending = await pendingMigrations(database);
     await migratePglite(database.db as never, { migrationsFolder });
+    await database.executeSql(ENSURE_LEDGER_PARTITIONS);
     return pending;
   }
   return withAdvisoryLock(database.pool, MIGRATION_LOCK_KEY, async (client) => {
     const pending = await pendingOn((text) => client.query(text));
     await migratePg(drizzle(client), { migrationsFolder });
+    await client.query(ENSURE_LEDGER_PARTITIONS);
     return pending;
   });
 }
+
+/**
+ * The debt ledger's partitions for this month and the next ones (migration 0009's function), so that a
+ * deployment that migrates is ready whether or not the nightly `maintain-ledger` job has run.
+ */
+const ENSURE_LEDGER_PARTITIONS = `select debt_ledger_ensure_partitions(${LEDGER_PARTITIONS_AHEAD})`;
 
 interface JournalEntry {
   tag: string;

@@ -27,28 +27,44 @@ CREATE INDEX debt_ledger_company_idx ON debt_ledger (company_id, at, id);
 --> statement-breakpoint
 CREATE TABLE debt_ledger_default PARTITION OF debt_ledger DEFAULT;
 --> statement-breakpoint
--- A partition per month (UTC), created ahead. Entries that reached the DEFAULT partition because their month's
--- partition was missing (no migrate, no maintenance job for months) are moved into it when it is created.
+-- A partition per month (UTC). Entries that reached the DEFAULT partition because their month's partition was
+-- missing (no migrate and no maintenance job for months, or raw SQL with an old time) move into it when it is
+-- created; ATTACH then finds none of them left in the DEFAULT.
+CREATE FUNCTION debt_ledger_create_partition(month_start timestamptz) RETURNS boolean
+LANGUAGE plpgsql AS $$
+DECLARE
+  month_end timestamptz := ((month_start AT TIME ZONE 'UTC') + interval '1 month') AT TIME ZONE 'UTC';
+  partition_name text := 'debt_ledger_' || to_char(month_start AT TIME ZONE 'UTC', 'YYYY_MM');
+BEGIN
+  IF to_regclass(partition_name) IS NOT NULL THEN
+    RETURN false;
+  END IF;
+  EXECUTE format('CREATE TABLE %I (LIKE debt_ledger INCLUDING DEFAULTS)', partition_name);
+  EXECUTE format(
+    'WITH moved AS (DELETE FROM debt_ledger_default WHERE at >= %L AND at < %L RETURNING *) '
+    'INSERT INTO %I SELECT * FROM moved', month_start, month_end, partition_name);
+  EXECUTE format('ALTER TABLE debt_ledger ATTACH PARTITION %I FOR VALUES FROM (%L) TO (%L)',
+    partition_name, month_start, month_end);
+  RETURN true;
+END;
+$$;
+--> statement-breakpoint
+-- This month's partition and the next ones, and one for each month that has entries in the DEFAULT.
 CREATE FUNCTION debt_ledger_ensure_partitions(months_ahead integer DEFAULT 3) RETURNS integer
 LANGUAGE plpgsql AS $$
 DECLARE
   month_start timestamptz;
-  month_end timestamptz;
-  partition_name text;
   created integer := 0;
 BEGIN
-  FOR i IN 0..months_ahead LOOP
-    month_start := (date_trunc('month', now() AT TIME ZONE 'UTC') + make_interval(months => i)) AT TIME ZONE 'UTC';
-    month_end := ((month_start AT TIME ZONE 'UTC') + interval '1 month') AT TIME ZONE 'UTC';
-    partition_name := 'debt_ledger_' || to_char(month_start AT TIME ZONE 'UTC', 'YYYY_MM');
-    CONTINUE WHEN to_regclass(partition_name) IS NOT NULL;
-    EXECUTE format('CREATE TABLE %I (LIKE debt_ledger INCLUDING DEFAULTS)', partition_name);
-    EXECUTE format(
-      'WITH moved AS (DELETE FROM debt_ledger_default WHERE at >= %L AND at < %L RETURNING *) '
-      'INSERT INTO %I SELECT * FROM moved', month_start, month_end, partition_name);
-    EXECUTE format('ALTER TABLE debt_ledger ATTACH PARTITION %I FOR VALUES FROM (%L) TO (%L)',
-      partition_name, month_start, month_end);
-    created := created + 1;
+  FOR month_start IN
+    SELECT (date_trunc('month', now() AT TIME ZONE 'UTC') + make_interval(months => i)) AT TIME ZONE 'UTC'
+      FROM generate_series(0, months_ahead) AS i
+    UNION
+    SELECT date_trunc('month', at AT TIME ZONE 'UTC') AT TIME ZONE 'UTC' FROM debt_ledger_default
+  LOOP
+    IF debt_ledger_create_partition(month_start) THEN
+      created := created + 1;
+    END IF;
   END LOOP;
   RETURN created;
 END;
