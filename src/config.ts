@@ -218,8 +218,8 @@ export function loadConfig(overrides: Partial<Config> = {}, env: NodeJS.ProcessE
     logLevel: env.LOG_LEVEL ?? (nodeEnv === "test" ? "silent" : "info"),
     authRateLimit: { perIp: 10, perIpWindowMs: 60_000, failures: 5, failureWindowMs: 15 * 60_000 },
     trustProxy: parseTrustProxy(env.TRUST_PROXY),
-    // The lock timeout outlasts a scheduled run's table lock (about 6.5 s at 1,000,000 companies), or every
-    // edit during a run would fail.
+    // The lock timeout outlasts any row lock a writer may wait for: a scheduled run's chunk holds its rows for
+    // well under a second.
     statementTimeoutMs: parseTimeout(env.DB_STATEMENT_TIMEOUT ?? "15s", "DB_STATEMENT_TIMEOUT"),
     lockTimeoutMs: parseTimeout(env.DB_LOCK_TIMEOUT ?? "10s", "DB_LOCK_TIMEOUT"),
     requestTimeoutMs: parseDuration(env.REQUEST_TIMEOUT ?? "20s", "REQUEST_TIMEOUT"),

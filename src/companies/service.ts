@@ -314,15 +314,10 @@ async function replaceProducts(tx: DbOrTx, companyId: number, productIds: number
 
 /**
  * Runs a company write in one transaction; a constraint the checks did not foresee is answered from
- * constraints.ts by the error handler. The write takes the table's ROW EXCLUSIVE lock before any row lock. Otherwise a scheduled run's SHARE ROW
- * EXCLUSIVE lock, which a row lock (ROW SHARE) does not conflict with, could slip in between: the run would wait
- * for this write's row and this write's UPDATE for the run's table lock, a deadlock that aborts one of them.
+ * constraints.ts by the error handler.
  */
 function inCompanyTransaction<T>(db: DbOrTx, work: (tx: DbOrTx) => Promise<T>): Promise<T> {
-  return db.transaction(async (tx) => {
-    await tx.execute(sql`lock table companies in row exclusive mode`);
-    return work(tx);
-  });
+  return db.transaction(work);
 }
 
 type ContactFields = Pick<
