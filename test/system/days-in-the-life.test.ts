@@ -256,6 +256,8 @@ const EXPECTED: Record<string, (isStaff: boolean, w: World) => Expected[]> = {
   "/api/v1/companies/:id": perCompany(""),
   "/api/v1/companies/:id/employees": perCompany("/employees"),
   "/api/v1/companies/:id/products": perCompany("/products"),
+  "/api/v1/companies/:id/debt_history": perCompany("/debt_history"),
+  "/api/v1/companies/:id/debt_chart": perCompany("/debt_chart"),
   "/api/v1/companies/:id/tree": (isStaff, w) => staffOnly(`/api/v1/companies/${w.factory}/tree`, isStaff),
   "/api/v1/companies/:id/get_qr": (isStaff, w) => [
     { path: `/api/v1/companies/${w.own}/get_qr`, status: 202 },
@@ -267,6 +269,7 @@ const EXPECTED: Record<string, (isStaff: boolean, w: World) => Expected[]> = {
     { path: `/api/v1/products/${w.otherProduct}`, status: isStaff ? 200 : 404 },
   ],
   "/api/v1/stats": (isStaff) => staffOnly("/api/v1/stats", isStaff),
+  "/api/v1/stats/debt_totals": (isStaff) => staffOnly("/api/v1/stats/debt_totals", isStaff),
   "/api/v1/jobs/:id": (isStaff, w) => staffOnly(`/api/v1/jobs/${w.jobId}`, isStaff),
   "/api/v1/staff": (isStaff) => staffOnly("/api/v1/staff", isStaff),
   "/api/v1/staff/:id": (isStaff) => staffOnly(`/api/v1/staff/${staff.id}`, isStaff),
