@@ -69,11 +69,13 @@ describe("supplynet run-task, as a child process", () => {
     async () => {
       const { cli } = t;
       await sql(cli, "alter table companies drop constraint if exists test_debt_cap; truncate task_runs");
-      // The first run waits behind this lock; the second starts while it does.
+      // The first run's first chunk waits behind this row lock; the second starts while it does.
       const blocker = new pg.Client({ connectionString: cli.env.DATABASE_URL });
       await blocker.connect();
       await blocker.query("begin");
-      await blocker.query("lock table companies in row exclusive mode");
+      await blocker.query(
+        "select id from companies where supplier_id is not null order by id limit 1 for update",
+      );
       try {
         let firstResult: unknown;
         const first = runCli(["run-task", "accrue-debt"], cli.env).then((result) => {
