@@ -6,6 +6,9 @@ import type {
   CompanyCreate,
   CompanyIds,
   CompanyUpdate,
+  DebtChart,
+  DebtChartQuery,
+  DebtTotals,
   EmployeeCreate,
   EmployeeUpdate,
   Job,
@@ -128,6 +131,12 @@ async function fetchAll<T>(path: string, params: GetListParams, limit: number) {
   return { count: first.count, results: results.flat().slice(0, limit) };
 }
 
+/**
+ * Lists that the API keeps under their company (GET /companies/{id}/debt_history), read as a reference from the
+ * company's page. Their order is the API's own (newest first): they take no `ordering`.
+ */
+const UNDER_COMPANY = new Set(["debt_history"]);
+
 /** Resources whose API gives every matching id in one call (GET /<resource>/ids), for "select all". */
 const ID_LISTS = new Set(["/companies"]);
 
@@ -159,7 +168,9 @@ export const dataProvider = {
   },
 
   getManyReference: (resource, params) =>
-    getList(`/${resource}`, { ...params, filter: { ...params.filter, [params.target]: params.id } }),
+    UNDER_COMPANY.has(resource)
+      ? getList(`/companies/${params.id}/${resource}`, { ...params, sort: undefined })
+      : getList(`/${resource}`, { ...params, filter: { ...params.filter, [params.target]: params.id } }),
 
   create: async (resource, { data }) => {
     const { json } = await api<never>(`/${resource}`, {
@@ -225,6 +236,15 @@ export const dataProvider = {
   },
 
   getStats: async () => (await api<Stats>("/stats")).json,
+
+  /** The network's total debt at the end of each of the last `days` days. */
+  getDebtTotals: async (days: number) => (await api<DebtTotals>(`/stats/debt_totals?days=${days}`)).json,
+
+  /** A company's debt at the end of each day that changed it, within the range. */
+  getDebtChart: async (id: Identifier, range: DebtChartQuery) => {
+    const query = filterQuery(range);
+    return (await api<DebtChart>(`/companies/${id}/debt_chart?${query}`)).json;
+  },
 } satisfies DataProvider;
 
 export type SupplynetDataProvider = typeof dataProvider;

@@ -61,6 +61,13 @@ export type TreeNode = Omit<TreeAnswer, "children" | "truncated" | "nodes"> & { 
 export type Tree = TreeAnswer & TreeNode;
 
 export type Stats = Answer<"/api/v1/stats", "get">;
+export type DebtTotals = Answer<"/api/v1/stats/debt_totals", "get">;
+
+export type DebtEntry = Answer<"/api/v1/companies/{id}/debt_history", "get">["results"][number];
+export type DebtEntryKind = DebtEntry["kind"];
+export type DebtHistoryFilter = ListFilter<"/api/v1/companies/{id}/debt_history">;
+export type DebtChart = Answer<"/api/v1/companies/{id}/debt_chart", "get">;
+export type DebtChartQuery = Query<"/api/v1/companies/{id}/debt_chart", "get">;
 export type Me = Answer<"/api/v1/auth/me", "get">;
 export type Registered = Answer<"/api/v1/auth/register", "post", 201>;
 export type RegisterBody = Body<"/api/v1/auth/register", "post">;

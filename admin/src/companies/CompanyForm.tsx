@@ -1,7 +1,6 @@
 import PersonAddIcon from "@mui/icons-material/PersonAdd";
-import Box from "@mui/material/Box";
 import Typography from "@mui/material/Typography";
-import { type ReactNode, useEffect } from "react";
+import { useEffect } from "react";
 import {
   AutocompleteArrayInput,
   AutocompleteInput,
@@ -38,6 +37,8 @@ import { CompanyLink, LevelField, LocalDateField, MoneyField } from "../shared/f
 import { clientLevelOf, LEVEL_CHOICES, supplierLevelOf } from "../shared/format";
 import { returnTo } from "../shared/navigation";
 import type { Company, Employee, Level } from "../types";
+import { DebtHistory } from "./DebtHistory";
+import { Inline } from "./Inline";
 
 const HINTS = "resources.companies.hints";
 
@@ -120,17 +121,6 @@ function CompanyFields() {
         <AutocompleteArrayInput fullWidth />
       </ReferenceArrayInput>
     </>
-  );
-}
-
-/** A section of a company's page under its form, as Django's admin shows inlines; a region named by its title. */
-function Inline({ title, children }: { title: string; children: ReactNode }) {
-  const translate = useTranslate();
-  return (
-    <Box component="section" aria-label={translate(title)} sx={{ width: "100%", mt: 2 }}>
-      <Typography variant="subtitle1">{translate(title)}</Typography>
-      {children}
-    </Box>
   );
 }
 
@@ -231,6 +221,8 @@ export function CompanyEdit() {
         <ClientsOfCompany />
         <EmployeesOfCompany />
       </SimpleForm>
+      {/* Outside the form: its filters are not the company's fields, and Enter in them submits nothing. */}
+      <DebtHistory />
     </Edit>
   );
 }

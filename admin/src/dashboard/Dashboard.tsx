@@ -11,6 +11,7 @@ import { useQuery } from "@tanstack/react-query";
 import type { ReactNode } from "react";
 import { Link, Loading, Title, useDataProvider, useLocale, useTranslate } from "react-admin";
 import type { SupplynetDataProvider } from "../dataProvider";
+import { DebtChart } from "../shared/DebtChart";
 import { LEVELS, useFormats, useLevelLabel } from "../shared/format";
 import type { CompanySummary, Stats } from "../types";
 
@@ -84,6 +85,34 @@ function AboveAverage({ stats }: { stats: Stats }) {
   );
 }
 
+/** The days of network totals the chart shows: a quarter, as the API gives by default. */
+const CHART_DAYS = 90;
+
+/** The network's total debt at the end of each day, from the daily totals the scheduled runs file. */
+function TotalDebtChart() {
+  const dataProvider = useDataProvider<SupplynetDataProvider>();
+  const translate = useTranslate();
+  const totals = useQuery({
+    queryKey: ["debt_totals", CHART_DAYS],
+    queryFn: () => dataProvider.getDebtTotals(CHART_DAYS),
+  });
+  const title = translate("app.dashboard.debt_chart");
+  return (
+    <Panel title={title}>
+      {totals.error ? (
+        <Typography color="error">
+          {translate("app.dashboard.load_failed", { error: totals.error.message })}
+        </Typography>
+      ) : totals.data ? (
+        <DebtChart
+          title={title}
+          points={totals.data.points.map((point) => ({ day: point.day, value: point.total_debt }))}
+        />
+      ) : null}
+    </Panel>
+  );
+}
+
 export function Dashboard() {
   const dataProvider = useDataProvider<SupplynetDataProvider>();
   const stats = useQuery({ queryKey: ["stats"], queryFn: () => dataProvider.getStats() });
@@ -130,6 +159,9 @@ export function Dashboard() {
             </TableBody>
           </Table>
         </Panel>
+      </Grid>
+      <Grid size={12}>
+        <TotalDebtChart />
       </Grid>
       <Grid size={{ xs: 12, md: 6 }}>
         <Panel title={t("top_debtors")}>

@@ -67,6 +67,20 @@ const companies = {
     empty: "No employees yet.",
     invite: "Invite an employee",
   },
+  history: {
+    title: "Debt history",
+    chart: "Debt over time",
+    empty: "No change of the debt here.",
+    fields: {
+      at: "Time",
+      kind: "Kind",
+      amount: "Change",
+      balance: "Debt after it",
+      cause: "Cause",
+      date_from: "From",
+      date_to: "To",
+    },
+  },
   clear_debt: {
     button: "Clear debt",
     title: "Clear debt",
@@ -198,6 +212,22 @@ const app = {
     "repay-debt": "Debt repayment",
   },
   jobs: { queued: "queued", active: "running", completed: "completed", failed: "failed" },
+  /** The kinds of a debt ledger's entries. */
+  debt_kinds: {
+    opening: "Opening balance",
+    accrual: "Accrual",
+    repayment: "Repayment",
+    staff_clear: "Cleared by staff",
+    job_clear: "Cleared by a job",
+    correction: "Correction",
+    deletion: "Company deleted",
+    rollup: "Month rolled up",
+  },
+  debt_chart: {
+    summary:
+      "%{title}, %{from} to %{to}: %{first} at the start, %{last} at the end, %{max} at most (%{count} day) |||| %{title}, %{from} to %{to}: %{first} at the start, %{last} at the end, %{max} at most (%{count} days)",
+    empty: "The debt did not change in these days.",
+  },
   auth: {
     log_in: "Please log in.",
     session_expired: "Your session has expired. Please log in again.",
@@ -217,6 +247,7 @@ const app = {
       none: "No company owes more than the average.",
     },
     load_failed: "Could not load the statistics: %{error}",
+    debt_chart: "Total debt over time",
     tasks: {
       title: "Scheduled tasks",
       empty: "No scheduled tasks are registered.",

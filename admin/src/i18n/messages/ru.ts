@@ -20,6 +20,21 @@ const own: OwnMessages = {
       "repay-debt": "Погашение долга",
     },
     jobs: { queued: "в очереди", active: "выполняется", completed: "завершена", failed: "с ошибкой" },
+    debt_kinds: {
+      opening: "Начальный долг",
+      accrual: "Начисление",
+      repayment: "Погашение",
+      staff_clear: "Списание администратором",
+      job_clear: "Списание фоновой задачей",
+      correction: "Исправление",
+      deletion: "Удаление компании",
+      rollup: "Итог за месяц",
+    },
+    debt_chart: {
+      summary:
+        "%{title}, с %{from} по %{to}: в начале %{first}, в конце %{last}, наибольший %{max} (%{count} день) |||| %{title}, с %{from} по %{to}: в начале %{first}, в конце %{last}, наибольший %{max} (%{count} дня) |||| %{title}, с %{from} по %{to}: в начале %{first}, в конце %{last}, наибольший %{max} (%{count} дней)",
+      empty: "За эти дни долг не менялся.",
+    },
     auth: {
       log_in: "Войдите в систему.",
       session_expired: "Сеанс истёк. Войдите снова.",
@@ -40,6 +55,7 @@ const own: OwnMessages = {
         none: "Ни одна компания не должна больше среднего.",
       },
       load_failed: "Не удалось загрузить статистику: %{error}",
+      debt_chart: "Общий долг по дням",
       tasks: {
         title: "Плановые задачи",
         empty: "Плановых задач нет.",
@@ -192,6 +208,20 @@ const own: OwnMessages = {
         title: "Сотрудники",
         empty: "Сотрудников пока нет.",
         invite: "Пригласить сотрудника",
+      },
+      history: {
+        title: "История долга",
+        chart: "Долг по дням",
+        empty: "Изменений долга здесь нет.",
+        fields: {
+          at: "Время",
+          kind: "Вид",
+          amount: "Изменение",
+          balance: "Долг после",
+          cause: "Причина",
+          date_from: "С",
+          date_to: "По",
+        },
       },
       clear_debt: {
         button: "Обнулить долг",
