@@ -6205,6 +6205,15 @@ export interface operations {
           };
         };
       };
+      /** @description Invalid input; every bad field is named in error.fields. Codes: `invalid`, `parse_error` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ErrorResponse"];
+        };
+      };
       /** @description No valid access token. Code: `not_authenticated` */
       401: {
         headers: {

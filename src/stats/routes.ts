@@ -1,4 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
+import { errorResponses } from "../http/schemas.js";
 import { DebtTotals, DebtTotalsQuery, Stats } from "./schemas.js";
 import { debtTotals, networkStats } from "./service.js";
 
@@ -24,7 +25,7 @@ export const statsRoutes: FastifyPluginAsyncTypebox = async (app) => {
         tags: ["stats"],
         summary: "The network's total debt at the end of each day, for the dashboard's chart",
         querystring: DebtTotalsQuery,
-        response: { 200: DebtTotals },
+        response: { 200: DebtTotals, ...errorResponses(400) },
       },
     },
     (request) => debtTotals(app.services, request.query.days ?? 90, app.config.appTimezone),

@@ -1,4 +1,5 @@
 import { beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { applyScheduledDebtChange } from "../../src/debts/debt.js";
 import { createChain, createUser, type TestCompany, type TestUser } from "../helpers/app.js";
 import { type DocumentedResponses, documentedResponses } from "../helpers/documented-responses.js";
 import { testApp } from "../helpers/fixture.js";
@@ -179,5 +180,42 @@ describe("GET /api/v1/stats", () => {
     const response = await t.app.inject({ method: "GET", url: "/api/v1/stats", headers: employee.headers });
     expect(response.statusCode).toBe(403);
     expect((await t.app.inject({ method: "GET", url: "/api/v1/stats" })).statusCode).toBe(401);
+  });
+});
+
+describe("GET /api/v1/stats/debt_totals", () => {
+  const totals = async (query = "") => {
+    const response = await t.app.inject({
+      method: "GET",
+      url: `/api/v1/stats/debt_totals${query}`,
+      headers: staff.headers,
+    });
+    expect(documented.problems("GET", "/api/v1/stats/debt_totals", response)).toEqual([]);
+    return response;
+  };
+
+  it("gives each day's total as the runs filed it, and today's as it is now", async () => {
+    await createChain(t.testDb, "T");
+    await applyScheduledDebtChange(t.testDb.database.db, "accrue-debt", new Date(Date.UTC(2026, 0, 1)));
+    const [filed] = await t.sql<{ day: string; total: string }>(
+      "select day::text, total_debt::text as total from debt_daily_totals",
+    );
+    const [now] = await t.sql<{ total: string }>("select sum(debt)::text as total from companies");
+    expect(filed?.total).toBe(now?.total);
+    // Earlier days as the runs left them; a change since the last run shows in today's point only.
+    await t.sql(
+      "insert into debt_daily_totals (day, total_debt) values (current_date - 1, 12.34), (current_date - 200, 99)",
+    );
+    await t.sql("update companies set debt = debt + 1 where level = 4");
+    const response = await totals();
+    expect(response.statusCode).toBe(200);
+    const points = response.json().points as { day: string; total_debt: string }[];
+    expect(points).toHaveLength(2);
+    expect(points[0]?.total_debt).toBe("12.34");
+    expect(points[1]?.total_debt).toBe(
+      (await t.sql<{ total: string }>("select sum(debt)::text as total from companies"))[0]?.total,
+    );
+    expect((await totals("?days=365")).json().points).toHaveLength(3);
+    expect((await totals("?days=0")).statusCode).toBe(400);
   });
 });
