@@ -8,7 +8,6 @@ import {
   Pagination,
   ReferenceManyField,
   SelectInput,
-  TextField,
   useDataProvider,
   useFieldValue,
   useListContext,
@@ -77,6 +76,27 @@ function AmountField(props: { source: "amount"; label: string; sortable: false; 
   );
 }
 
+/**
+ * Who or what made the change, in words where the entry links it (a staff user, a scheduled run, a job), with
+ * the server's label as code beside it: a task and its slot, a job's id, `sql:<user>` for raw SQL.
+ */
+function CauseField(_props: { source: "cause"; label: string; sortable: false }) {
+  const entry = useRecordContext<DebtEntry>();
+  const translate = useTranslate();
+  if (!entry) return null;
+  // A staff user's cause is labelled "staff <their email>": the words say the first part.
+  if (entry.user_id !== null) {
+    return <span>{`${translate(`${HISTORY}.causes.staff`)} ${entry.cause.replace(/^staff /, "")}`}</span>;
+  }
+  const linked = entry.task_run_id !== null ? "run" : entry.job_id !== null ? "job" : undefined;
+  return (
+    <span>
+      {linked && `${translate(`${HISTORY}.causes.${linked}`)} `}
+      <code>{entry.cause}</code>
+    </span>
+  );
+}
+
 /** The company's debt day by day over the dates the history is filtered by (all of it when none). */
 function CompanyDebtChart() {
   const company = useRecordContext<Company>();
@@ -140,7 +160,7 @@ export function DebtHistory() {
               sortable={false}
               textAlign="right"
             />
-            <TextField source="cause" label={`${HISTORY}.fields.cause`} sortable={false} />
+            <CauseField source="cause" label={`${HISTORY}.fields.cause`} sortable={false} />
           </Datagrid>
         </ReferenceManyField>
       </Inline>

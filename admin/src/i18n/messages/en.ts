@@ -80,6 +80,7 @@ const companies = {
       date_from: "From",
       date_to: "To",
     },
+    causes: { staff: "Staff user", run: "Scheduled run", job: "Background job" },
   },
   clear_debt: {
     button: "Clear debt",

@@ -222,6 +222,7 @@ const own: OwnMessages = {
           date_from: "С",
           date_to: "По",
         },
+        causes: { staff: "Администратор", run: "Плановый запуск", job: "Фоновая задача" },
       },
       clear_debt: {
         button: "Обнулить долг",
