@@ -29,6 +29,7 @@ import {
   ForgotPasswordPage,
   ResetPasswordPage,
 } from "./account";
+import audit from "./audit";
 import { authProvider } from "./authProvider";
 import companies from "./companies";
 import { Dashboard } from "./dashboard";
@@ -130,6 +131,7 @@ export function App() {
       <Resource name="products" {...products} />
       <Resource name="employees" {...employees} />
       <Resource name="staff" {...staff} />
+      <Resource name="audit_log" {...audit} />
       <CustomRoutes>
         <Route
           path={network.path}

@@ -31,6 +31,7 @@ import {
 } from "react-admin";
 import { useFormContext, useWatch } from "react-hook-form";
 import { useParams } from "react-router-dom";
+import { HistoryActions } from "../audit/HistoryButton";
 import { fullName, InvitationField } from "../employees/fields";
 import { ResendInviteButton } from "../employees/ResendInviteButton";
 import { CompanyLink, LevelField, LocalDateField, MoneyField } from "../shared/fields";
@@ -214,7 +215,7 @@ export function CompanyEdit() {
   const { id } = useParams();
   // Pessimistic, so that the server's field errors come back into the form and a 409 on delete is shown.
   return (
-    <Edit key={id} mutationMode="pessimistic">
+    <Edit key={id} mutationMode="pessimistic" actions={<HistoryActions />}>
       <SimpleForm toolbar={<EditToolbar />} warnWhenUnsavedChanges>
         <ReadOnlyFacts />
         <CompanyFields />

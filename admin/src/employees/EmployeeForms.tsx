@@ -14,6 +14,7 @@ import {
   useNotify,
   useRedirect,
 } from "react-admin";
+import { HistoryButton } from "../audit/HistoryButton";
 import { isUserLanguage, LANGUAGE_CHOICES } from "../shared/format";
 import { useReturnTo } from "../shared/navigation";
 import type { Employee } from "../types";
@@ -40,6 +41,7 @@ const EmployeeInputs = ({ defaultLanguage }: { defaultLanguage?: string }) => (
 const EditActions = () => (
   <TopToolbar>
     <ResendInviteButton />
+    <HistoryButton />
   </TopToolbar>
 );
 

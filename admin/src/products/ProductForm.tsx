@@ -1,4 +1,5 @@
 import { Create, DateInput, Edit, required, SimpleForm, TextInput } from "react-admin";
+import { HistoryActions } from "../audit/HistoryButton";
 
 function ProductForm() {
   return (
@@ -11,7 +12,7 @@ function ProductForm() {
 }
 
 export const ProductEdit = () => (
-  <Edit mutationMode="pessimistic">
+  <Edit mutationMode="pessimistic" actions={<HistoryActions />}>
     <ProductForm />
   </Edit>
 );

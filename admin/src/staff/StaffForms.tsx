@@ -14,6 +14,7 @@ import {
   useNotify,
   useRedirect,
 } from "react-admin";
+import { HistoryButton } from "../audit/HistoryButton";
 import { isUserLanguage, LANGUAGE_CHOICES } from "../shared/format";
 import type { StaffUser } from "../types";
 import { ResendStaffInviteButton } from "./StaffButtons";
@@ -36,6 +37,7 @@ const StaffInputs = ({ defaultLanguage }: { defaultLanguage?: string }) => (
 const EditActions = () => (
   <TopToolbar>
     <ResendStaffInviteButton />
+    <HistoryButton />
   </TopToolbar>
 );
 

@@ -193,6 +193,65 @@ const staff = {
   },
 };
 
+const audit_log = {
+  name: "Audit log entry |||| Audit log",
+  fields: {
+    at: "Time",
+    actor_id: "Who",
+    actor_label: "Who",
+    source: "Source",
+    ip: "IP address",
+    object: "Object",
+    object_type: "Object type",
+    object_id: "Object id",
+    action: "Action",
+    changes: "Changes",
+    details: "Details",
+    date_from: "From",
+    date_to: "To",
+  },
+  empty: "Nothing has been recorded yet",
+  history: "History",
+  actions: {
+    create: "Created",
+    update: "Changed",
+    delete: "Deleted",
+    clear_debt: "Debt cleared",
+    invite: "Invitation sent",
+    deactivate: "Deactivated",
+    reactivate: "Activated again",
+    password_reset: "Password reset",
+    change_password: "Password changed",
+    run_task: "Task run",
+    createsuperuser: "Superuser created",
+  },
+  object_types: {
+    company: "Company",
+    product: "Product",
+    employee: "Employee",
+    staff: "Staff user",
+    task: "Scheduled task",
+  },
+  sources: { api: "API", cli: "Command line" },
+  details: {
+    name: "Name",
+    model: "Model",
+    email: "Email",
+    company_id: "Company",
+    resent: "Sent again",
+    slot: "Slot",
+    companies_touched: "Companies changed",
+    total_change: "Total change",
+    companies_at_ceiling: "Companies at the ceiling",
+    ids: "Ids asked for",
+    companies: "Companies",
+    unknown_ids: "Unknown ids",
+    cleared: "Cleared",
+    written_off: "Written off",
+    job_id: "Job",
+  },
+};
+
 const app = {
   /** The language's own name, as the language switch lists it. */
   language: "English",
@@ -341,6 +400,7 @@ export type OwnMessages = Strings<{
     products: typeof products;
     employees: typeof employees;
     staff: typeof staff;
+    audit_log: typeof audit_log;
   };
 }>;
 type Strings<T> = { [K in keyof T]: T[K] extends string ? string : Strings<T[K]> };
@@ -353,5 +413,5 @@ export default {
     auth: { ...english.ra.auth, username: "Email" },
   },
   app,
-  resources: { companies, products, employees, staff },
+  resources: { companies, products, employees, staff, audit_log },
 };
