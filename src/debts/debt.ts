@@ -253,20 +253,21 @@ const ENTRY_KIND: Record<ScheduledDebtTask, DebtEntryKind> = {
  */
 async function applyChunk(db: Db, task: ScheduledDebtTask, run: ClaimedRun, chunkSize: number) {
   return db.transaction(async (tx) => {
-    const [progress] = await selectRows<{ more: boolean }>(
+    const [progress] = await selectRows<{ after: number; through: number; finished: boolean }>(
       tx,
-      sql`select finished_at is null and done_through_id < last_company_id as more
+      sql`select done_through_id as after, last_company_id as through, finished_at is not null as finished
         from task_runs where id = ${run.id} for update`,
     );
-    if (!progress?.more) return false;
+    if (!progress || progress.finished || progress.after >= progress.through) return false;
     await reuseDebtCause(tx, ENTRY_KIND[task], run.causeId);
+    // The bounds go in as values: taken from a join, they would not bound the primary key's index scan, and
+    // every chunk would read the table from its first id.
     await tx.execute(sql`
       with chunk as (
-        select companies.id, companies.debt from companies, task_runs run
-        where run.id = ${run.id} and companies.id > run.done_through_id and companies.id <= run.last_company_id
-          and companies.supplier_id is not null
-        order by companies.id limit ${chunkSize}
-        for update of companies
+        select id, debt from companies
+        where id > ${progress.after}::int and id <= ${progress.through}::int and supplier_id is not null
+        order by id limit ${chunkSize}
+        for update
       ), changed as (
         update companies set debt = ${NEW_DEBT[task]} from chunk
         where companies.id = chunk.id
