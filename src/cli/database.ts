@@ -4,7 +4,7 @@ import { refuseIfMigrationsPending } from "../db/migrate.js";
 
 /**
  * The database with the configured statement and lock timeouts, which bound every request and job. Bulk work
- * (`migrate`, `import-test-data`) opens it without them: a COPY or an index build over a large table
+ * (`migrate`, `import-test-data`, `check`) opens it without them: a COPY or an index build over a large table
  * legitimately takes longer than any request may.
  */
 export function openConfiguredDatabase(

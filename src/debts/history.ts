@@ -39,9 +39,11 @@ function entryFilters(filters: DebtHistoryFilters, timezone: string): SQL {
 }
 
 /**
- * A company's debt entries, newest first, each with the debt it left. The balance is the running sum of all
- * the company's entries up to it, before any filter, so a filtered page still shows true balances: the ledger's
- * invariant makes the last one the company's debt.
+ * A company's debt entries, newest first, each with the debt it left. By the ledger's invariant that is the
+ * company's debt now less every newer entry, so the page is read from the newest end of the index and stops
+ * once it is full, however long the history: a running sum from the oldest entry would read all of it. The
+ * sum runs over every entry before any filter, so a filtered page still shows true balances, and the debt and
+ * the entries come from the one statement's snapshot, which the triggers keep in agreement.
  */
 export async function debtHistory(
   { db }: Pick<Services, "db">,
@@ -57,17 +59,22 @@ export async function debtHistory(
     selectRows<DebtEntryView>(
       db,
       sql`
-        with entries as (
-          select id, at, kind, amount, cause_id,
-            sum(amount) over (order by at, id) as balance
-          from debt_ledger where company_id = ${companyId}
+        with page as (
+          select * from (
+            select id, at, kind, amount, cause_id,
+              coalesce(sum(amount) over (order by at desc, id desc
+                rows between unbounded preceding and 1 preceding), 0) as newer
+            from debt_ledger where company_id = ${companyId}
+          ) entries
+          where true ${where}
+          order by at desc, id desc
+          limit ${page.pageSize} offset ${page.offset}
         )
-        select e.id::int as id, e.at, e.kind::text as kind, e.amount::text as amount, e.balance::text as balance,
+        select page.id::int as id, page.at, page.kind::text as kind, page.amount::text as amount,
+          ((select debt from companies where id = ${companyId}) - page.newer)::text as balance,
           c.label as cause, c.user_id, c.task_run_id, c.job_id
-        from entries e left join debt_causes c on c.id = e.cause_id
-        where true ${where}
-        order by e.at desc, e.id desc
-        limit ${page.pageSize} offset ${page.offset}`,
+        from page left join debt_causes c on c.id = page.cause_id
+        order by page.at desc, page.id desc`,
     ),
     selectRows<{ count: number }>(
       db,

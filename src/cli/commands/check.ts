@@ -13,7 +13,8 @@ export function checkCommand(program: Command): void {
       "Check every company: its debt equals the sum of its ledger entries, and the hierarchy rules hold. Exits 1 if any company breaks one.",
     )
     .action(async () => {
-      const target = await openCommandTarget(loadConfig());
+      // Bulk work: summing ten million entries may outlast the statement timeout that bounds a request.
+      const target = await openCommandTarget(loadConfig(), "bulk");
       try {
         const started = Date.now();
         const report = await target.run("check", {});
