@@ -31,15 +31,16 @@ export interface DebtCause {
 
 /**
  * Records the cause and names it for the rest of the transaction, so the triggers file every debt change it
- * makes under it (an insert is always an `opening`, a delete a `deletion`, whatever `kind` says). A staff
- * user's cause is labelled with their email at the time. Returns the cause's id, for `reuseDebtCause`.
+ * makes under it (an insert is always an `opening`, a delete a `deletion`, whatever `kind` says). A cause
+ * labelled "staff" gets the user's email at the time; any other label (a job's) stays, and `userId` links the
+ * user who asked. Returns the cause's id, for `reuseDebtCause`.
  */
 export async function nameDebtCause(tx: DbOrTx, kind: DebtEntryKind, cause: DebtCause): Promise<number> {
   const [row] = await selectRows<{ id: number }>(
     tx,
     sql`
       insert into debt_causes (label, user_id, task_run_id, job_id)
-      select coalesce((select 'staff ' || email from users where id = ${cause.userId ?? null}::int), ${cause.label}),
+      select coalesce((select 'staff ' || email from users where id = ${cause.userId ?? null}::int and ${cause.label}::text = 'staff'), ${cause.label}),
         ${cause.userId ?? null}::int, ${cause.taskRunId ?? null}::int, ${cause.jobId ?? null}::uuid
       returning id`,
   );
