@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { type CliDatabase, isReadableFailure, runCli } from "../helpers/cli.js";
 import { testDriver } from "../helpers/database.js";
 import { testApp } from "../helpers/fixture.js";
+import { ledgerMismatches } from "../helpers/ledger.js";
 
 /** A child starts tsx and the whole CLI: a few seconds each, far more on a busy machine. */
 const CHILD_TIMEOUT = 240_000;
@@ -26,7 +27,7 @@ const debts = (cli: CliDatabase) =>
 
 describe("supplynet run-task, as a child process", () => {
   it(
-    "accrues with one company at the debt ceiling, then reports a failed run in one line",
+    "accrues with one company at the debt ceiling, reports a stopped run in one line, and finishes it when run again",
     async () => {
       const { cli } = t;
       await sql(
@@ -50,15 +51,57 @@ describe("supplynet run-task, as a child process", () => {
       expect(after[0]).toBe("9999999999999.99");
       for (const debt of after.slice(1)) expect(Number(debt)).toBeGreaterThanOrEqual(105);
 
-      // A rule the next accrual breaks: the run fails as a whole, for a reason that is not a company's value.
+      // A rule the next accrual breaks, for a reason that is not a company's value: the run stops at it.
       await sql(cli, "alter table companies add constraint test_debt_cap check (debt < 1000 or debt > 1e12)");
       await sql(cli, "update companies set debt = 999.99 where name = 'Distributor 2'");
       const before = await debts(cli);
       const failed = await runCli(["run-task", "accrue-debt"], cli.env);
-      expect(failed.stderr).toMatch(/^Error: accrue-debt failed and changed nothing: .*test_debt_cap/);
+      expect(failed.stderr).toMatch(
+        /^Error: accrue-debt stopped: [^\n]*test_debt_cap[^\n]*\. The companies it had reached keep their change; run it again to finish the run\./,
+      );
       expect(isReadableFailure(failed), failed.stderr).toBe(true);
+      // Its one chunk failed, so nothing changed; the run stays unfinished, for the next run-task to finish.
       expect(await debts(cli)).toEqual(before);
-      expect(await sql(cli, "select count(*)::int as n from task_runs")).toEqual([{ n: 1 }]);
+      const unfinished = () =>
+        sql<{ slot: Date }>(cli, "select slot from task_runs where finished_at is null").then((rows) =>
+          rows.map((row) => new Date(row.slot).toISOString()),
+        );
+      const [slot] = await unfinished();
+      expect(slot).toBeDefined();
+      expect(await sql(cli, "select count(*)::int as n from task_runs")).toEqual([{ n: 2 }]);
+
+      // The cause fixed, and the run quiet for over a minute (run-task takes a fresher one for a live run).
+      await sql(
+        cli,
+        `alter table companies drop constraint test_debt_cap;
+         update task_runs set progress_at = progress_at - interval '2 minutes' where finished_at is null`,
+      );
+      const resumed = await runCli(["run-task", "accrue-debt"], cli.env);
+      expect(resumed.stderr).toBe("");
+      expect(resumed.stdout).toContain(`3 companies changed by`);
+      expect(resumed.stdout).toContain(`(slot ${slot})`);
+      expect(await unfinished()).toEqual([]);
+      const [, ...finished] = await debts(cli);
+      const [, ...owed] = before;
+      expect(finished[0]).toBe("9999999999999.99");
+      for (const index of [1, 2]) {
+        const change = Number(finished[index]) - Number(owed[index]);
+        expect(change).toBeGreaterThanOrEqual(5);
+        expect(change).toBeLessThanOrEqual(500);
+      }
+      const database = await cli.open();
+      try {
+        expect(await ledgerMismatches(database)).toEqual([]);
+        // One entry for each of the two below the ceiling, under that run's cause.
+        const entries = await database.executeSql(
+          `select count(*)::int as entries, count(distinct company_id)::int as companies
+           from debt_ledger l join task_runs r on r.cause_id = l.cause_id where r.slot = $1`,
+          [slot],
+        );
+        expect(entries.rows).toEqual([{ entries: 2, companies: 2 }]);
+      } finally {
+        await database.close();
+      }
     },
     CHILD_TIMEOUT,
   );

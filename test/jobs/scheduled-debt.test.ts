@@ -1,4 +1,5 @@
 import { beforeEach, describe, expect, it } from "vitest";
+import { databaseErrorOf } from "../../src/db/errors.js";
 import { applyScheduledDebtChange, type ScheduledDebtTask } from "../../src/debts/debt.js";
 import { runTaskNow } from "../../src/debts/run-task.js";
 import { nextRunAt, slotOf } from "../../src/debts/schedules.js";
@@ -8,6 +9,7 @@ import { UserError } from "../../src/user-error.js";
 import { TASKS } from "../../src/worker.js";
 import { testConfig } from "../helpers/app.js";
 import { testApp } from "../helpers/fixture.js";
+import { ledgerMismatches } from "../helpers/ledger.js";
 import { insertNetwork } from "../helpers/worker.js";
 
 const t = testApp({ app: false });
@@ -45,12 +47,13 @@ const changes = async () =>
   )[0] as Changes;
 
 /**
- * A rule the next accrual breaks for one company (a check it will be just past), so that the UPDATE fails
- * half-way through the companies; the caller drops the rule again.
+ * A rule the next accrual breaks for one company, the last (a check it will be just past, with every other
+ * debt far enough under it), so that the run fails at that company's chunk; the caller drops the rule again.
  */
 const breakAccrualForOneCompany = async () => {
   await t.sql(
-    "update companies set debt = 999.99 where id = (select max(id) from companies where level = 1)",
+    `update companies set debt = case when id = (select max(id) from companies where level = 1) then 999.99
+       else least(debt, 400) end`,
   );
   await t.sql("alter table companies add constraint test_debt_cap check (debt < 1000)");
 };
@@ -91,24 +94,58 @@ describe("a scheduled run applies once per slot", () => {
     expect(await t.sql("select count(*)::int as n from task_runs")).toEqual([{ n: 2 }]);
   });
 
-  it("writes the task_runs row in the same transaction as the UPDATE: a failed UPDATE leaves neither", async () => {
+  it("records a chunk's progress with its change: a failed chunk changes nothing, the retry finishes the run", async () => {
     await insertNetwork(t.testDb, 100);
+    // The company that breaks the rule has the largest id, so it is in the run's last chunk.
     await breakAccrualForOneCompany();
     await snapshot();
     const slot = new Date("2026-03-01T09:00:00Z");
+    const db = t.testDb.database.db;
     try {
-      await expect(applyScheduledDebtChange(t.testDb.database.db, "accrue-debt", slot)).rejects.toThrow();
-      expect(await t.sql("select count(*)::int as n from task_runs")).toEqual([{ n: 0 }]);
-      expect((await changes()).total).toBe("0.00");
+      const failure = await applyScheduledDebtChange(db, "accrue-debt", slot, { chunkSize: 10 }).catch(
+        (error: unknown) => error,
+      );
+      expect(databaseErrorOf(failure).message).toMatch(/test_debt_cap/);
+      // 99 companies in chunks of 10: nine chunks committed; the tenth changed none of its nine.
+      const [progress] = await t.sql<{ unfinished: boolean; touched: number; total: string; done: number }>(
+        `select finished_at is null as unfinished, companies_touched::int as touched, total_change::text as total,
+           done_through_id as done from task_runs`,
+      );
+      expect(progress).toMatchObject({ unfinished: true, touched: 90 });
+      expect(progress?.total).toBe((await changes()).total);
+      expect(
+        await t.sql(
+          `select count(*) filter (where c.id <= $1 and c.debt <> b.debt)::int as changed,
+             count(*) filter (where c.id > $1 and c.debt <> b.debt)::int as beyond
+           from companies c join debt_before b using (id) where c.level > 0`,
+          [progress?.done],
+        ),
+      ).toEqual([{ changed: 90, beyond: 0 }]);
+      expect(await ledgerMismatches(t)).toEqual([]);
     } finally {
       await t.sql("alter table companies drop constraint test_debt_cap");
     }
-    // Once the cause is fixed, the retry of that slot applies it.
-    expect(await applyScheduledDebtChange(t.testDb.database.db, "accrue-debt", slot)).toMatchObject({
-      companiesTouched: 99,
-    });
+    // Once the cause is fixed, the retry of that slot goes on from the last committed chunk.
+    const finished = await applyScheduledDebtChange(db, "accrue-debt", slot, { chunkSize: 10 });
+    expect(finished).toMatchObject({ companiesTouched: 99, totalChange: (await changes()).total });
+    await expectEachAccruedOnce();
   });
 });
+
+/** Every company with a supplier accrued exactly once since the snapshot, by one run, as its ledger says. */
+async function expectEachAccruedOnce() {
+  const result = await changes();
+  expect(Number(result.min_change)).toBeGreaterThanOrEqual(5);
+  expect(Number(result.max_change)).toBeLessThanOrEqual(500);
+  expect(
+    await t.sql(`select count(*)::int as entries, count(distinct company_id)::int as companies,
+      count(distinct cause_id)::int as causes from debt_ledger where kind = 'accrual'`),
+  ).toEqual([{ entries: result.changed, companies: result.changed, causes: 1 }]);
+  expect(await t.sql("select count(*)::int as unfinished from task_runs where finished_at is null")).toEqual([
+    { unfinished: 0 },
+  ]);
+  expect(await ledgerMismatches(t)).toEqual([]);
+}
 
 describe("the debt ceiling", () => {
   it("an accrual stops at 9999999999999.99: that company stays there, everyone else accrues, the total is exact", async () => {
@@ -238,7 +275,8 @@ describe("slots and run-task", () => {
     );
   });
 
-  it("run-task says when a run fails, in one line, and changes nothing", async () => {
+  /** A run-task that stops at the broken company: here the whole run is one chunk, so nothing changed. */
+  async function failedRunTask() {
     await insertNetwork(t.testDb, 100);
     await breakAccrualForOneCompany();
     await snapshot();
@@ -248,13 +286,36 @@ describe("slots and run-task", () => {
       );
       expect(failure).toBeInstanceOf(UserError);
       expect((failure as Error).message).toMatch(
-        /^accrue-debt failed and changed nothing: .*test_debt_cap[^\n]*$/,
+        /^accrue-debt stopped: [^\n]*test_debt_cap[^\n]*\. The companies it had reached keep their change; run it again to finish the run\.$/,
       );
     } finally {
       await t.sql("alter table companies drop constraint test_debt_cap");
     }
     expect((await changes()).total).toBe("0.00");
-    expect(await t.sql("select count(*)::int as n from task_runs")).toEqual([{ n: 0 }]);
+    const runs = await t.sql<{ slot: Date; unfinished: boolean; touched: number }>(
+      "select slot, finished_at is null as unfinished, companies_touched::int as touched from task_runs",
+    );
+    expect(runs).toMatchObject([{ unfinished: true, touched: 0 }]);
+    return (runs[0] as { slot: Date }).slot;
+  }
+
+  it("run-task says in one line when a run stops, and run again finishes that run", async () => {
+    const slot = await failedRunTask();
+    // run-task takes an unfinished run quiet for under a minute for a live one (see the test below).
+    await t.sql("update task_runs set progress_at = progress_at - interval '2 minutes'");
+    const done = await runTaskNow(t.testDb.database, "accrue-debt", "UTC");
+    expect(done).toBe(
+      `accrue-debt: 99 companies changed by ${(await changes()).total} in total (slot ${slot.toISOString()}).`,
+    );
+    await expectEachAccruedOnce();
+  });
+
+  // A known flaw, kept as a test that passes while it lasts: run again at once, as its message says, run-task
+  // refuses for a minute ("already running"), since nothing tells the failed run from one that is making
+  // progress. When it can, this fails: make it a plain `it` and drop the ageing above.
+  it.fails("run-task run again at once after a failure finishes the run", async () => {
+    await failedRunTask();
+    await expect(runTaskNow(t.testDb.database, "accrue-debt", "UTC")).resolves.toMatch(/^accrue-debt: 99/);
   });
 
   it("run-task applies a run now, in a slot of its own, and says what it did", async () => {
