@@ -5,6 +5,7 @@ import type { Mailer } from "../../src/mail/transport.js";
 import { createChain, createUser, type TestCompany, type TestUser } from "../helpers/app.js";
 import { type DocumentedResponses, documentedResponses } from "../helpers/documented-responses.js";
 import { testApp } from "../helpers/fixture.js";
+import { ledgerMismatches } from "../helpers/ledger.js";
 import { waitForJob } from "../helpers/worker.js";
 
 /**
@@ -100,6 +101,9 @@ async function runSlot({ task, at }: Slot) {
     total_change: change,
     companies_at_ceiling: atCeiling,
   });
+  expect(await ledgerMismatches(t), `${task} at ${at.toISOString()}: the ledger explains every debt`).toEqual(
+    [],
+  );
   if (task === "repay-debt") expect(Number(change)).toBeLessThan(0);
   // Everyone accrued at least 5.00, but for a company at the ceiling.
   else expect(Number(change)).toBeGreaterThanOrEqual(5 * (touched - atCeiling));
