@@ -1,6 +1,7 @@
 import { and, eq, gt, isNull, type SQL, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { Actor } from "../auth/actor.js";
+import { accountType, originOf, recordAudit } from "../auth/audit.js";
 import { hashOpaqueToken, newOpaqueToken } from "../auth/opaque-tokens.js";
 import type { Services } from "../auth/services.js";
 import type { Language } from "../config.js";
@@ -15,6 +16,7 @@ export const INVITATION_TTL_MS = 7 * 24 * 60 * 60 * 1000;
 export interface Invitee {
   id: number;
   email: string;
+  role: UserRole;
 }
 
 /**
@@ -51,13 +53,15 @@ function tokenOfLink(link: string): string {
 
 /**
  * Invites (again): earlier unused links stop working, a new one is made, and a `send-invitation` job is enqueued
- * in `tx`, so the mail goes out exactly when the invitation commits. `invitedBy` is the staff member inviting.
+ * in `tx`, so the mail goes out exactly when the invitation commits. `actor` is the staff member inviting; the
+ * audit log records the invitation, never its link.
  */
 export async function invite(
   { jobs, publicUrl }: Pick<Services, "jobs" | "publicUrl">,
   tx: Tx,
   invitee: Invitee,
-  invitedBy: number,
+  actor: Actor,
+  resent: boolean,
 ): Promise<void> {
   await tx
     .update(invitations)
@@ -69,9 +73,15 @@ export async function invite(
         gt(invitations.expiresAt, sql`now()`),
       ),
     );
-  const token = await createInvitation(tx, invitee.id, invitedBy);
+  const token = await createInvitation(tx, invitee.id, actor.userId);
   const link = invitationLink(publicUrl, token);
   await jobs.enqueue("send-invitation", { user_id: invitee.id, link }, { db: tx });
+  await recordAudit(tx, originOf(actor), {
+    action: "invite",
+    objectType: accountType(invitee.role),
+    objectId: invitee.id,
+    details: { email: invitee.email, resent },
+  });
 }
 
 /** Whom a staff user invites: the account to create, without a password. */
@@ -107,9 +117,15 @@ export async function createInvitedAccount(
           account.language ??
           sql`(select ${users.language} from ${users} where ${users.id} = ${actor.userId})`,
       })
-      .returning({ id: users.id, email: users.email });
+      .returning({ id: users.id, email: users.email, role: users.role });
     if (!user) throw new Error("insert returned no row");
-    await invite(deps, tx, user, actor.userId);
+    await recordAudit(tx, originOf(actor), {
+      action: "create",
+      objectType: accountType(user.role),
+      objectId: user.id,
+      details: { email: user.email, ...(account.companyId !== null && { company_id: account.companyId }) },
+    });
+    await invite(deps, tx, user, actor, false);
     return user.id;
   });
 }
@@ -136,6 +152,7 @@ export async function reinvite(
       .select({
         id: users.id,
         email: users.email,
+        role: users.role,
         passwordHash: users.passwordHash,
         isActive: users.isActive,
       })
@@ -145,7 +162,7 @@ export async function reinvite(
     if (!user) throw notFound(refusals.missing);
     if (user.passwordHash) throw conflict(refusals.registered);
     if (!user.isActive) throw conflict(refusals.inactive);
-    await invite(deps, tx, user, actor.userId);
+    await invite(deps, tx, user, actor, true);
     return user.email;
   });
 }

@@ -1,4 +1,5 @@
 import { and, eq, gt, isNull, sql } from "drizzle-orm";
+import { accountType, ownOrigin, recordAudit } from "../auth/audit.js";
 import { hashOpaqueToken, newOpaqueToken } from "../auth/opaque-tokens.js";
 import type { FieldProblem } from "../auth/password-change.js";
 import { replacePassword } from "../auth/password-change.js";
@@ -130,11 +131,12 @@ export async function lookUpPasswordReset(
 /**
  * Sets the new password of the link's account, uses the link up, and signs out every session of the account
  * (replacePassword), in one transaction. The link is judged again under its row lock, so two uses at once set
- * one password.
+ * one password. The audit log names the account's owner as the actor, from `ip`.
  */
 export async function resetPassword(
   { db }: Pick<Services, "db">,
   input: { token: string; password: string },
+  ip: string | null,
 ): Promise<{ email: string; role: UserRole } | ResetProblem> {
   const [first] = await selectReset(db, input.token);
   if (!first) return UNKNOWN_RESET;
@@ -152,6 +154,11 @@ export async function resetPassword(
     await tx.update(passwordResets).set({ usedAt: sql`now()` }).where(eq(passwordResets.id, reset.id));
     await endUnusedResets(tx, reset.userId);
     await replacePassword(tx, reset.userId, passwordHash);
+    await recordAudit(tx, ownOrigin(reset.userId, ip), {
+      action: "password_reset",
+      objectType: accountType(reset.role),
+      objectId: reset.userId,
+    });
     return { email: reset.email, role: reset.role };
   });
 }

@@ -144,7 +144,7 @@ export const accountRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request) => {
       await resetFailures.refuseIfExhausted(request);
-      const outcome = await resetPassword(app.services, request.body);
+      const outcome = await resetPassword(app.services, request.body, request.ip);
       if ("problem" in outcome) {
         if (outcome.field === "token") await resetFailures.recordFailure(request);
         throw refusal(outcome);

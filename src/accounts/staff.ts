@@ -1,5 +1,6 @@
 import { and, eq, ilike, or, type SQL, sql } from "drizzle-orm";
 import type { Actor } from "../auth/actor.js";
+import { changedFields, originOf, recordChanges } from "../auth/audit.js";
 import { revokeUserRefreshTokens } from "../auth/refresh-tokens.js";
 import type { Services } from "../auth/services.js";
 import type { DbOrTx } from "../db/client.js";
@@ -90,6 +91,15 @@ export async function createStaff(
   return getStaff(deps, id);
 }
 
+/** What an update of a staff user may change, as the API names it: the audit log compares these. */
+const auditedColumns = {
+  first_name: users.firstName,
+  last_name: users.lastName,
+  language: users.language,
+  is_active: users.isActive,
+};
+const AUDITED_FIELDS = Object.keys(auditedColumns) as (keyof typeof auditedColumns)[];
+
 /**
  * Deactivating is refused for oneself and for the last active staff user, with the reason. The active staff
  * rows are locked first, so that two staff deactivating each other at the same moment are judged one after the
@@ -120,9 +130,17 @@ export async function updateStaff(
       if (active.some((user) => user.id === id) && othersActive === 0)
         throw conflict(msg("staff.last_active"));
     }
-    const [updated] = await tx.update(users).set(changes).where(staffWithId(id)).returning({ id: users.id });
-    if (!updated) throw notFound(NO_SUCH_STAFF);
+    const [before] = await tx.select(auditedColumns).from(users).where(staffWithId(id)).for("update");
+    if (!before) throw notFound(NO_SUCH_STAFF);
+    const [after] = await tx.update(users).set(changes).where(staffWithId(id)).returning(auditedColumns);
+    if (!after) throw notFound(NO_SUCH_STAFF);
     if (input.is_active === false) await revokeUserRefreshTokens(tx, id);
+    await recordChanges(
+      tx,
+      originOf(actor),
+      { objectType: "staff", objectId: id },
+      changedFields(before, after, AUDITED_FIELDS),
+    );
   });
   return getStaff({ db }, id);
 }

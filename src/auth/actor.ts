@@ -8,6 +8,8 @@ export interface Actor {
   companyId: number | null;
   /** The refresh-token family (the login) the access token was issued in; null for a token without one. */
   familyId: string | null;
+  /** The address the request came from (request.ip, which TRUST_PROXY decides), for the audit log. */
+  ip: string | null;
 }
 
 /** Who may call a route. Every /api route must declare one (see the onRoute check in src/auth/plugin.ts). */

@@ -6,6 +6,7 @@ import { users } from "../db/schema.js";
 import { badRequest, notFound } from "../http/errors.js";
 import { type Message, msg } from "../i18n/translate.js";
 import type { Actor } from "./actor.js";
+import { type AuditOrigin, accountType, originOf, recordAudit } from "./audit.js";
 import { passwordProblem } from "./password-policy.js";
 import { hashPassword, verifyPassword } from "./passwords.js";
 import type { FailureLimiter } from "./rate-limits.js";
@@ -82,6 +83,11 @@ export async function changePassword(
     if (!unchanged) return { problem: WRONG_CURRENT, field: "current_password" };
     const tokenVersion = await replacePassword(tx, actor.userId, passwordHash);
     if (tokenVersion === null) throw notFound(msg("auth.account_gone"));
+    await recordAudit(tx, originOf(actor), {
+      action: "change_password",
+      objectType: accountType(actor.role),
+      objectId: actor.userId,
+    });
     return tokens.issue(
       tx,
       { id: actor.userId, role: actor.role, companyId: actor.companyId, tokenVersion },
@@ -109,20 +115,29 @@ export async function changeOwnPassword(
 /**
  * `supplynet changepassword`'s change: the account the email names (any case, staff or employee) gets the new
  * password under the one policy, and every session of it ends. Returns its email as stored, or null for none.
+ * `origin` is the command's, for the audit log.
  */
 export async function setPasswordByEmail(
   db: DbOrTx,
+  origin: AuditOrigin,
   email: string,
   password: string,
 ): Promise<{ email: string; problem: Message | null } | null> {
   const [user] = await db
-    .select({ id: users.id, email: users.email })
+    .select({ id: users.id, email: users.email, role: users.role })
     .from(users)
     .where(sql`lower(${users.email}) = lower(${email.trim()})`);
   if (!user) return null;
   const problem = await passwordProblem(password, user.email);
   if (problem) return { email: user.email, problem };
   const passwordHash = await hashPassword(password);
-  await db.transaction((tx) => replacePassword(tx, user.id, passwordHash));
+  await db.transaction(async (tx) => {
+    if ((await replacePassword(tx, user.id, passwordHash)) === null) return;
+    await recordAudit(tx, origin, {
+      action: "change_password",
+      objectType: accountType(user.role),
+      objectId: user.id,
+    });
+  });
   return { email: user.email, problem: null };
 }

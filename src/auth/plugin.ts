@@ -91,6 +91,7 @@ async function loadActor(actorQuery: ActorQuery, request: FastifyRequest): Promi
     role: user.role,
     companyId: user.companyId,
     familyId: typeof payload.fam === "string" ? payload.fam : null,
+    ip: request.ip,
   };
 }
 

@@ -1,7 +1,10 @@
+import { sql } from "drizzle-orm";
 import type { Language } from "../config.js";
-import type { Database } from "../db/client.js";
+import { type Database, selectRows } from "../db/client.js";
+import { databaseErrorOf } from "../db/errors.js";
 import { translate } from "../i18n/translate.js";
 import { UserError } from "../user-error.js";
+import { type AuditOrigin, recordAudit } from "./audit.js";
 import { passwordProblem } from "./password-policy.js";
 import { hashPassword } from "./passwords.js";
 
@@ -45,9 +48,13 @@ function takenError(email: string): UserError {
   );
 }
 
-/** Creates an active staff user; a taken email (in any case) is refused and nothing is written. */
+/**
+ * Creates an active staff user; a taken email (in any case) is refused and nothing is written. `origin` is the
+ * command's, for the audit log.
+ */
 export async function createSuperuser(
   database: Database,
+  origin: AuditOrigin,
   input: SuperuserInput,
   language: Language,
 ): Promise<{ id: number; email: string }> {
@@ -56,14 +63,24 @@ export async function createSuperuser(
   if ((await accountEmail(database, email)) !== null) throw takenError(email);
   const passwordHash = await hashPassword(password);
   try {
-    const { rows } = await database.executeSql<{ id: number }>(
-      `insert into users (email, password_hash, role, is_active, language) values ($1, $2, 'staff', true, $3) returning id`,
-      [email, passwordHash, language],
-    );
-    return { id: rows[0]?.id as number, email };
+    return await database.db.transaction(async (tx) => {
+      const [user] = await selectRows<{ id: number }>(
+        tx,
+        sql`insert into users (email, password_hash, role, is_active, language)
+          values (${email}, ${passwordHash}, 'staff', true, ${language}) returning id`,
+      );
+      const id = user?.id as number;
+      await recordAudit(tx, origin, {
+        action: "createsuperuser",
+        objectType: "staff",
+        objectId: id,
+        details: { email },
+      });
+      return { id, email };
+    });
   } catch (error) {
     // Another process took the email between the check and the insert.
-    if ((error as { code?: string }).code === "23505") throw takenError(email);
+    if (databaseErrorOf(error).code === "23505") throw takenError(email);
     throw error;
   }
 }

@@ -1,3 +1,4 @@
+import { cliOrigin } from "../auth/audit.js";
 import { setPasswordByEmail } from "../auth/password-change.js";
 import { accountEmail, createSuperuser, type SuperuserInput } from "../auth/superuser.js";
 import type { Config } from "../config.js";
@@ -34,19 +35,19 @@ export const OPERATIONS = {
     async ({ database }, { email }: { email: string }) => (await accountEmail(database, email)) !== null,
   ),
   createSuperuser: operation(({ database, config }, input: SuperuserInput) =>
-    createSuperuser(database, input, config.defaultLanguage),
+    createSuperuser(database, cliOrigin(), input, config.defaultLanguage),
   ),
   accountEmail: operation(({ database }, { email }: { email: string }) => accountEmail(database, email)),
   changePassword: operation(
     async ({ database }, { email, password }: { email: string; password: string }) => {
-      const outcome = await setPasswordByEmail(database.db, email, password);
+      const outcome = await setPasswordByEmail(database.db, cliOrigin(), email, password);
       return (
         outcome && { email: outcome.email, problem: outcome.problem && translate(outcome.problem, "en") }
       );
     },
   ),
   runTask: operation(({ database, config }, { name }: { name: string }) =>
-    runTaskNow(database, name, config.appTimezone),
+    runTaskNow(database, name, config.appTimezone, cliOrigin()),
   ),
   check: operation(({ database }, _params: Record<string, never>) => checkDatabase(database)),
   importTestData: operation(({ database, progress }, options: ImportRequest) =>

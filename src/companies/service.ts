@@ -1,6 +1,7 @@
 import { and, eq, gt, ilike, inArray, or, type SQL, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { Actor } from "../auth/actor.js";
+import { changedFields, originOf, recordAudit, recordChanges } from "../auth/audit.js";
 import { actorCompanyBinding, visibleCompanies, visibleCompaniesPrepared } from "../auth/scope.js";
 import type { Services } from "../auth/services.js";
 import { type DbOrTx, selectRows } from "../db/client.js";
@@ -353,9 +354,28 @@ export function createCompany(
       .returning({ id: companies.id });
     const id = created?.id as number;
     await replaceProducts(tx, id, input.product_ids);
+    await recordAudit(tx, originOf(actor), {
+      action: "create",
+      objectType: "company",
+      objectId: id,
+      details: { name: input.name },
+    });
     return getCompany({ db: tx }, actor, id);
   });
 }
+
+/** What an update of a company may change, as the API names it. */
+const AUDITED_FIELDS = [
+  "name",
+  "email",
+  "country",
+  "city",
+  "street",
+  "house_number",
+  "level",
+  "supplier_id",
+  "product_ids",
+] as const satisfies readonly (keyof CompanyView)[];
 
 async function lockCompany(tx: DbOrTx, id: number) {
   const [row] = await tx
@@ -384,6 +404,7 @@ export function updateCompany(
   }
   return inCompanyTransaction(db, async (tx) => {
     const current = await lockCompany(tx, id);
+    const before = await getCompany({ db: tx }, actor, id);
     const level = input.level === undefined ? current.level : levelIndex(input.level);
     if (level !== current.level && current.clients > 0) {
       throw suppliesOthersError(current, current.clients, "level");
@@ -395,7 +416,14 @@ export function updateCompany(
       .set({ ...contactColumns(input), level, supplierId, updatedAt: sql`now()` })
       .where(eq(companies.id, id));
     await replaceProducts(tx, id, input.product_ids);
-    return getCompany({ db: tx }, actor, id);
+    const after = await getCompany({ db: tx }, actor, id);
+    await recordChanges(
+      tx,
+      originOf(actor),
+      { objectType: "company", objectId: id },
+      changedFields(before, after, AUDITED_FIELDS),
+    );
+    return after;
   });
 }
 
@@ -405,6 +433,12 @@ export function deleteCompany({ db }: Pick<Services, "db">, actor: Actor, id: nu
     const current = await lockCompany(tx, id);
     if (current.clients > 0) throw suppliesOthersError(current, current.clients, "delete");
     await tx.delete(companies).where(eq(companies.id, id));
+    await recordAudit(tx, originOf(actor), {
+      action: "delete",
+      objectType: "company",
+      objectId: id,
+      details: { name: current.name },
+    });
   });
 }
 

@@ -1,5 +1,6 @@
 import { type SQL, sql } from "drizzle-orm";
 import type { Actor } from "../auth/actor.js";
+import { type AuditEntry, originOf, recordAudit } from "../auth/audit.js";
 import { visibleCompanies } from "../auth/scope.js";
 import type { Services } from "../auth/services.js";
 import { type Db, type DbOrTx, selectRows } from "../db/client.js";
@@ -105,8 +106,20 @@ async function sortIds(db: DbOrTx, actor: Actor, requestedIds: number[]) {
 const inBackground = (ids: number[]) => ids.length > CLEAR_DEBT_INLINE_LIMIT;
 
 /**
+ * The audit entry of a clearing: on companies, and on the one company when only one is cleared, so that it is
+ * in that company's history. Its details say how many ids were asked for and what came of them.
+ */
+const clearingEntry = (known: number[], details: Record<string, unknown>): AuditEntry => ({
+  action: "clear_debt",
+  objectType: "company",
+  objectId: known.length === 1 ? (known[0] as number) : null,
+  details,
+});
+
+/**
  * Staff's bulk clear: duplicates count once, ids naming no company are reported back. A few companies are
- * cleared at once; a larger batch goes to a `clear-debt` job so the request answers quickly.
+ * cleared at once; a larger batch goes to a `clear-debt` job so the request answers quickly. Either is
+ * recorded in the audit log within the transaction that clears or enqueues.
  */
 export async function requestDebtClearing(
   { db, jobs }: Pick<Services, "db" | "jobs">,
@@ -114,11 +127,22 @@ export async function requestDebtClearing(
   requestedIds: number[],
 ): Promise<DebtClearing> {
   const { ids, known, unknownIds } = await sortIds(db, actor, requestedIds);
+  const counts = { ids: ids.length, companies: known.length, unknown_ids: unknownIds.length };
   if (!inBackground(ids)) {
     const clearer: DebtClearer = { kind: "staff_clear", label: "staff", userId: actor.userId };
-    return { ...(await db.transaction((tx) => clearDebt(tx, known, clearer))), unknownIds };
+    const cleared = await db.transaction(async (tx) => {
+      const outcome = await clearDebt(tx, known, clearer);
+      await recordAudit(tx, originOf(actor), clearingEntry(known, { ...counts, ...outcome }));
+      return outcome;
+    });
+    return { ...cleared, unknownIds };
   }
-  return { jobId: await jobs.enqueue("clear-debt", { ids: known, requested_by: actor.userId }), unknownIds };
+  const jobId = await db.transaction(async (tx) => {
+    const id = await jobs.enqueue("clear-debt", { ids: known, requested_by: actor.userId }, { db: tx });
+    await recordAudit(tx, originOf(actor), clearingEntry(known, { ...counts, job_id: id }));
+    return id;
+  });
+  return { jobId, unknownIds };
 }
 
 /** What requestDebtClearing would do with these ids now, and whether it would be a job; nothing is changed. */

@@ -1,3 +1,4 @@
+import { type AuditOrigin, cliOrigin, recordAudit } from "../auth/audit.js";
 import type { Database } from "../db/client.js";
 import { databaseErrorOf } from "../db/errors.js";
 import { UserError } from "../user-error.js";
@@ -15,8 +16,17 @@ import {
  * an earlier run of the task was interrupted, it finishes that one instead. A run that fails keeps the chunks
  * it committed and says so; the next `run-task` goes on from there. The operator gets the cause as one line
  * (the CLI's UserError path), since a stack trace of the driver says no more than the database's message does.
+ *
+ * A run is many transactions (its chunks), so its audit entry is written once it has finished, with its
+ * totals: a run cut short is recorded by the `run-task` that finishes it, and a slot already applied, which
+ * changes nothing, is not recorded.
  */
-export async function runTaskNow(database: Database, name: string, timezone: string): Promise<string> {
+export async function runTaskNow(
+  database: Database,
+  name: string,
+  timezone: string,
+  origin: AuditOrigin = cliOrigin(),
+): Promise<string> {
   if (!(SCHEDULED_DEBT_TASKS as readonly string[]).includes(name)) {
     throw new UserError(`Unknown task "${name}". Tasks: ${SCHEDULED_DEBT_TASKS.join(", ")}.`);
   }
@@ -39,6 +49,17 @@ export async function runTaskNow(database: Database, name: string, timezone: str
     );
   }
   if (!run) return `${name}: this instant's slot was already applied; nothing changed.`;
+  await recordAudit(database.db, origin, {
+    action: "run_task",
+    objectType: "task",
+    objectId: name,
+    details: {
+      slot: run.slot.toISOString(),
+      companies_touched: run.companiesTouched,
+      total_change: run.totalChange,
+      companies_at_ceiling: run.companiesAtCeiling,
+    },
+  });
   const atCeiling = run.companiesAtCeiling
     ? ` ${run.companiesAtCeiling} at the ceiling of ${DEBT_CEILING}, where accrual stops.`
     : "";

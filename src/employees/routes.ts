@@ -98,7 +98,7 @@ export const employeeRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: Employee, ...errorResponses(400, 404, 409, 413) },
       },
     },
-    async (request) => updateEmployee(app.services, request.params.id, request.body),
+    async (request) => updateEmployee(app.services, request.actor, request.params.id, request.body),
   );
 
   app.put(
@@ -113,7 +113,7 @@ export const employeeRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: Employee, ...errorResponses(400, 404, 409, 413) },
       },
     },
-    async (request) => updateEmployee(app.services, request.params.id, request.body),
+    async (request) => updateEmployee(app.services, request.actor, request.params.id, request.body),
   );
 
   app.delete(
@@ -128,7 +128,7 @@ export const employeeRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request, reply) => {
-      await deleteEmployee(app.services, request.params.id);
+      await deleteEmployee(app.services, request.actor, request.params.id);
       return reply.status(204).send(null);
     },
   );

@@ -1,6 +1,7 @@
 import { and, eq, ilike, or, type SQL, sql } from "drizzle-orm";
 import { createInvitedAccount, reinvite } from "../accounts/invitations.js";
 import type { Actor } from "../auth/actor.js";
+import { changedFields, originOf, recordAudit, recordChanges } from "../auth/audit.js";
 import { revokeUserRefreshTokens } from "../auth/refresh-tokens.js";
 import { requireVisibleCompany } from "../auth/scope.js";
 import type { Services } from "../auth/services.js";
@@ -196,9 +197,21 @@ export async function createEmployee(
   return getEmployee(deps, id);
 }
 
+/** What an update of an employee may change, as the API names it: the audit log compares these. */
+const auditedColumns = {
+  email: users.email,
+  first_name: users.firstName,
+  last_name: users.lastName,
+  company_id: users.companyId,
+  is_active: users.isActive,
+  language: users.language,
+};
+const AUDITED_FIELDS = Object.keys(auditedColumns) as (keyof typeof auditedColumns)[];
+
 /** Deactivating also revokes every refresh token; access tokens die at once through the per-request check. */
 export async function updateEmployee(
   { db }: Pick<Services, "db">,
+  actor: Actor,
   id: number,
   input: EmployeeUpdateInput,
 ): Promise<EmployeeView> {
@@ -212,21 +225,36 @@ export async function updateEmployee(
   };
   if (Object.keys(changes).length > 0) {
     await db.transaction(async (tx) => {
-      const [updated] = await tx
-        .update(users)
-        .set(changes)
-        .where(employeeWithId(id))
-        .returning({ id: users.id });
-      if (!updated) throw notFound(NO_SUCH_EMPLOYEE);
+      const [before] = await tx.select(auditedColumns).from(users).where(employeeWithId(id)).for("update");
+      if (!before) throw notFound(NO_SUCH_EMPLOYEE);
+      const [after] = await tx.update(users).set(changes).where(employeeWithId(id)).returning(auditedColumns);
+      if (!after) throw notFound(NO_SUCH_EMPLOYEE);
       if (input.is_active === false) await revokeUserRefreshTokens(tx, id);
+      await recordChanges(
+        tx,
+        originOf(actor),
+        { objectType: "employee", objectId: id },
+        changedFields(before, after, AUDITED_FIELDS),
+      );
     });
   }
   return getEmployee({ db }, id);
 }
 
-export async function deleteEmployee({ db }: Pick<Services, "db">, id: number): Promise<void> {
-  const deleted = await db.delete(users).where(employeeWithId(id)).returning({ id: users.id });
-  if (deleted.length === 0) throw notFound(NO_SUCH_EMPLOYEE);
+export function deleteEmployee({ db }: Pick<Services, "db">, actor: Actor, id: number): Promise<void> {
+  return db.transaction(async (tx) => {
+    const [deleted] = await tx
+      .delete(users)
+      .where(employeeWithId(id))
+      .returning({ email: users.email, company_id: users.companyId });
+    if (!deleted) throw notFound(NO_SUCH_EMPLOYEE);
+    await recordAudit(tx, originOf(actor), {
+      action: "delete",
+      objectType: "employee",
+      objectId: id,
+      details: deleted,
+    });
+  });
 }
 
 /** A new link for an employee who has not registered yet; the old links stop working. */

@@ -80,7 +80,8 @@ export const productRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 201: Product, ...errorResponses(400, 409, 413) },
       },
     },
-    async (request, reply) => reply.status(201).send(await createProduct(app.services, request.body)),
+    async (request, reply) =>
+      reply.status(201).send(await createProduct(app.services, request.actor, request.body)),
   );
 
   app.patch(
@@ -125,7 +126,7 @@ export const productRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request, reply) => {
-      await deleteProduct(app.services, request.params.id);
+      await deleteProduct(app.services, request.actor, request.params.id);
       return reply.status(204).send(null);
     },
   );

@@ -1,5 +1,6 @@
 import { and, eq, ilike, or, type SQL, sql } from "drizzle-orm";
 import type { Actor } from "../auth/actor.js";
+import { changedFields, originOf, recordAudit, recordChanges } from "../auth/audit.js";
 import { requireVisibleCompany, visibleProducts } from "../auth/scope.js";
 import type { Services } from "../auth/services.js";
 import type { DbOrTx } from "../db/client.js";
@@ -133,16 +134,28 @@ export async function getProduct(
   return toProductView(row);
 }
 
-export async function createProduct(
+export function createProduct(
   { db }: Pick<Services, "db">,
+  actor: Actor,
   input: ProductCreateInput,
 ): Promise<ProductView> {
-  const [row] = await db
-    .insert(products)
-    .values({ name: input.name, model: input.model, releaseDate: input.release_date ?? null })
-    .returning(productColumns);
-  return toProductView(row as ProductRow);
+  return db.transaction(async (tx) => {
+    const [row] = await tx
+      .insert(products)
+      .values({ name: input.name, model: input.model, releaseDate: input.release_date ?? null })
+      .returning(productColumns);
+    const product = toProductView(row as ProductRow);
+    await recordAudit(tx, originOf(actor), {
+      action: "create",
+      objectType: "product",
+      objectId: product.id,
+      details: { name: product.name, model: product.model },
+    });
+    return product;
+  });
 }
+
+const AUDITED_FIELDS = ["name", "model", "release_date"] as const satisfies readonly (keyof ProductView)[];
 
 export async function updateProduct(
   { db }: Pick<Services, "db">,
@@ -153,16 +166,37 @@ export async function updateProduct(
   if (input.name === undefined && input.model === undefined && input.release_date === undefined) {
     return getProduct({ db }, actor, id);
   }
-  const [row] = await db
-    .update(products)
-    .set({ name: input.name, model: input.model, releaseDate: input.release_date })
-    .where(eq(products.id, id))
-    .returning(productColumns);
-  if (!row) throw notFound(msg("product.not_found", { id }));
-  return toProductView(row);
+  return db.transaction(async (tx) => {
+    const [current] = await tx.select(productColumns).from(products).where(eq(products.id, id)).for("update");
+    if (!current) throw notFound(msg("product.not_found", { id }));
+    const [row] = await tx
+      .update(products)
+      .set({ name: input.name, model: input.model, releaseDate: input.release_date })
+      .where(eq(products.id, id))
+      .returning(productColumns);
+    const [before, after] = [toProductView(current), toProductView(row as ProductRow)];
+    await recordChanges(
+      tx,
+      originOf(actor),
+      { objectType: "product", objectId: id },
+      changedFields(before, after, AUDITED_FIELDS),
+    );
+    return after;
+  });
 }
 
-export async function deleteProduct({ db }: Pick<Services, "db">, id: number): Promise<void> {
-  const deleted = await db.delete(products).where(eq(products.id, id)).returning({ id: products.id });
-  if (!deleted.length) throw notFound(msg("product.not_found", { id }));
+export function deleteProduct({ db }: Pick<Services, "db">, actor: Actor, id: number): Promise<void> {
+  return db.transaction(async (tx) => {
+    const [deleted] = await tx
+      .delete(products)
+      .where(eq(products.id, id))
+      .returning({ name: products.name, model: products.model });
+    if (!deleted) throw notFound(msg("product.not_found", { id }));
+    await recordAudit(tx, originOf(actor), {
+      action: "delete",
+      objectType: "product",
+      objectId: id,
+      details: deleted,
+    });
+  });
 }

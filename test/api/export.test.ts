@@ -264,7 +264,7 @@ describe("GET /products/export.csv", () => {
 
   it("reads a nullable sort column chunk by chunk without losing or repeating a row", async () => {
     for (const ordering of ["release_date", "-release_date", "model", "-id"]) {
-      const actor = { userId: staff.id, role: "staff" as const, companyId: null, familyId: null };
+      const actor = { userId: staff.id, role: "staff" as const, companyId: null, familyId: null, ip: null };
       const table = exportProducts({ db: t.app.db }, actor, { ordering }, 2);
       const ids: number[] = [];
       for await (const chunk of table.chunks) ids.push(...chunk.map((row) => row.id));
