@@ -10,7 +10,7 @@ const LAYERS = [
   ["queue", "^src/queue/"],
   ["mail", "^src/mail/"],
   ["auth", "^src/auth/"],
-  ["features", "^src/(accounts|companies|products|employees|debts|stats|seed|health)/"],
+  ["features", "^src/(accounts|companies|products|employees|debts|stats|seed|health|audit)/"],
   ["composition", "^src/(app|worker|server|tasks)\\.ts$"],
   ["cli", "^src/(cli/|main\\.ts$)"],
 ];
@@ -25,6 +25,7 @@ const FEATURE_DEPENDENCIES = {
   stats: ["companies", "debts"],
   seed: ["companies", "products", "employees"],
   health: [],
+  audit: [],
 };
 
 const layerRules = LAYERS.slice(0, -1).map(([name, path], index) => ({
@@ -47,7 +48,7 @@ const featureRules = Object.entries(FEATURE_DEPENDENCIES).map(([feature, allowed
   severity: "error",
   from: { path: `^src/${feature}/` },
   to: {
-    path: "^src/(accounts|companies|products|employees|debts|stats|seed|health)/",
+    path: "^src/(accounts|companies|products|employees|debts|stats|seed|health|audit)/",
     pathNot: `^src/(${[feature, ...allowed].join("|")})/`,
   },
 }));

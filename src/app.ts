@@ -1,6 +1,7 @@
 import type { TypeBoxTypeProvider } from "@fastify/type-provider-typebox";
 import Fastify, { type FastifyInstance } from "fastify";
 import { accountRoutes } from "./accounts/routes.js";
+import { auditRoutes } from "./audit/routes.js";
 import { adminSessionRoutes } from "./auth/admin-session.js";
 import { authPlugin } from "./auth/plugin.js";
 import { rateLimitPlugin } from "./auth/rate-limits.js";
@@ -116,5 +117,6 @@ export async function buildApp(deps: AppDeps) {
   await app.register(qrRoutes, { prefix: "/api/v1" });
   await app.register(debtRoutes, { prefix: "/api/v1" });
   await app.register(jobRoutes, { prefix: "/api/v1" });
+  await app.register(auditRoutes, { prefix: "/api/v1" });
   return app;
 }

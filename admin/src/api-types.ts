@@ -20,6 +20,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  "/api/v1/audit_log": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Who changed what, when and from where (staff); newest first */
+    get: operations["audit_log_list"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   "/api/v1/auth/invitation": {
     parameters: {
       query?: never;
@@ -797,6 +814,53 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
   schemas: {
+    AuditLog: {
+      /**
+       * @description create, update, delete; deactivate and reactivate (is_active changed); clear_debt; invite (sent or resent); password_reset (by the account's owner, with a link); change_password; run_task and createsuperuser (cli)
+       * @enum {string}
+       */
+      action:
+        | "create"
+        | "update"
+        | "delete"
+        | "deactivate"
+        | "reactivate"
+        | "clear_debt"
+        | "invite"
+        | "password_reset"
+        | "change_password"
+        | "run_task"
+        | "createsuperuser";
+      /** @description The user who acted; null for a command (cli) or a user since deleted */
+      actor_id: number | null;
+      /** @description The user's email at the time, or the operating-system user who ran the command */
+      actor_label: string;
+      /** Format: date-time */
+      at: string;
+      /** @description For update, deactivate and reactivate: {field: [before, after]}, the changed fields only */
+      changes: {
+        [key: string]: unknown[];
+      } | null;
+      /** @description What else the action says: a created or deleted object's name or email, an invitation's email and whether it was resent, clear_debt's counts (or its job_id), run_task's slot and totals */
+      details: {
+        [key: string]: unknown;
+      } | null;
+      id: number;
+      /** @description The request's address; null for a command */
+      ip: string | null;
+      /** @description null when an entry is about several objects (a clear_debt of many companies) */
+      object_id: string | null;
+      /**
+       * @description company, product, employee, staff (a staff user), task (a scheduled task, named by object_id)
+       * @enum {string}
+       */
+      object_type: "company" | "product" | "employee" | "staff" | "task";
+      /**
+       * @description api: a request; cli: a supplynet command
+       * @enum {string}
+       */
+      source: "api" | "cli";
+    };
     Company: {
       city: string;
       /** @description How many companies this one supplies */
@@ -935,6 +999,12 @@ export interface components {
       /** @enum {string} */
       state: "queued" | "active" | "completed" | "failed";
     };
+    PaginatedAuditLogList: {
+      count: number;
+      next: string | null;
+      previous: string | null;
+      results: components["schemas"]["AuditLog"][];
+    };
     PaginatedCompanyDebtHistoryList: {
       count: number;
       next: string | null;
@@ -1032,6 +1102,118 @@ export interface operations {
       };
       /** @description Invalid input; every bad field is named in error.fields. Codes: `invalid`, `parse_error` */
       400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ErrorResponse"];
+        };
+      };
+      /** @description Unavailable for now; see Retry-After. Codes: `database_unavailable`, `timeout`, `unavailable` */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ErrorResponse"];
+        };
+      };
+      /** @description The database did not answer in time. Code: `database_timeout` */
+      504: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ErrorResponse"];
+        };
+      };
+    };
+  };
+  audit_log_list: {
+    parameters: {
+      query?: {
+        /** @description create, update, delete; deactivate and reactivate (is_active changed); clear_debt; invite (sent or resent); password_reset (by the account's owner, with a link); change_password; run_task and createsuperuser (cli) */
+        action?:
+          | "create"
+          | "update"
+          | "delete"
+          | "deactivate"
+          | "reactivate"
+          | "clear_debt"
+          | "invite"
+          | "password_reset"
+          | "change_password"
+          | "run_task"
+          | "createsuperuser";
+        /** @description The user who acted */
+        actor_id?: number;
+        /**
+         * @description From this day on (inclusive), in the application's time zone
+         * @example 2026-12-01
+         */
+        date_from?: string;
+        /**
+         * @description Up to this day (inclusive)
+         * @example 2026-12-01
+         */
+        date_to?: string;
+        /** @description The object's id (a task's name for a task) */
+        object_id?: string;
+        /** @description company, product, employee, staff (a staff user), task (a scheduled task, named by object_id) */
+        object_type?: "company" | "product" | "employee" | "staff" | "task";
+        /** @description Sort field; prefix with - for descending */
+        ordering?: "at" | "-at";
+        page?: number;
+        page_size?: number;
+        /** @description api: a request; cli: a supplynet command */
+        source?: "api" | "cli";
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description One page of the list, with the links to the next and previous pages */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["PaginatedAuditLogList"];
+        };
+      };
+      /** @description Invalid input; every bad field is named in error.fields. Codes: `invalid`, `parse_error` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ErrorResponse"];
+        };
+      };
+      /** @description No valid access token. Code: `not_authenticated` */
+      401: {
+        headers: {
+          /** @description How to authenticate */
+          "WWW-Authenticate"?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ErrorResponse"];
+        };
+      };
+      /** @description Your role may not do this. Code: `forbidden` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ErrorResponse"];
+        };
+      };
+      /** @description A page past the last: `Invalid page.`. Code: `not_found` */
+      404: {
         headers: {
           [name: string]: unknown;
         };

@@ -395,6 +395,7 @@ const TABLE: Record<string, Entry> = {
     call: async (fx) => ({ url: `/api/v1/jobs/${await fx.queue.enqueue("clear-debt", { ids: [] })}` }),
     expect: staffOnly(200),
   },
+  "GET /api/v1/audit_log": { call: () => ({ url: "/api/v1/audit_log" }), expect: staffOnly(200) },
 };
 
 const t = testApp({ config: { authRateLimit: GENEROUS_LIMITS }, truncate: false });
