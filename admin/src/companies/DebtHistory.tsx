@@ -77,18 +77,19 @@ function AmountField(props: { source: "amount"; label: string; sortable: false; 
 }
 
 /**
- * Who or what made the change, in words where the entry links it (a staff user, a scheduled run, a job), with
- * the server's label as code beside it: a task and its slot, a job's id, `sql:<user>` for raw SQL.
+ * Who or what made the change, in words where the entry links it (a job, a scheduled run, a staff user), with
+ * the server's label as code beside it: a job's id, a task and its slot, `sql:<user>` for raw SQL.
  */
 function CauseField(_props: { source: "cause"; label: string; sortable: false }) {
   const entry = useRecordContext<DebtEntry>();
   const translate = useTranslate();
   if (!entry) return null;
-  // A staff user's cause is labelled "staff <their email>": the words say the first part.
-  if (entry.user_id !== null) {
+  // A job keeps the staff user who asked for it linked too: the job is what made the change.
+  const linked = entry.job_id !== null ? "job" : entry.task_run_id !== null ? "run" : undefined;
+  // A staff user's own change is labelled "staff <their email>": the words say the first part.
+  if (!linked && entry.user_id !== null) {
     return <span>{`${translate(`${HISTORY}.causes.staff`)} ${entry.cause.replace(/^staff /, "")}`}</span>;
   }
-  const linked = entry.task_run_id !== null ? "run" : entry.job_id !== null ? "job" : undefined;
   return (
     <span>
       {linked && `${translate(`${HISTORY}.causes.${linked}`)} `}
