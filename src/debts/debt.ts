@@ -361,6 +361,22 @@ export async function applyScheduledDebtChange(
 ): Promise<TaskRun | null> {
   const run = await claimRun(db, task, slot, options.whenBusy ?? "wait");
   if (!run) return null;
-  while (await applyChunk(db, task, run, options.chunkSize ?? DEBT_RUN_CHUNK)) {}
+  try {
+    while (await applyChunk(db, task, run, options.chunkSize ?? DEBT_RUN_CHUNK)) {}
+  } catch (error) {
+    await markInterrupted(db, run).catch(() => {});
+    throw error;
+  }
   return finishRun(db, task, run, options.timezone ?? "UTC");
+}
+
+/**
+ * A run that stopped on an error says so at once, so that `run-task` finishes it rather than wait for it to
+ * look quiet. When the database itself is away this cannot be written either, and the run is taken for
+ * interrupted once it has been quiet INTERRUPTED_AFTER_SECONDS.
+ */
+async function markInterrupted(db: Db, run: ClaimedRun): Promise<void> {
+  await db.execute(sql`
+    update task_runs set progress_at = now() - make_interval(secs => ${INTERRUPTED_AFTER_SECONDS + 1})
+    where id = ${run.id} and finished_at is null`);
 }

@@ -109,14 +109,16 @@ DECLARE
   entry_kind debt_entry_kind := debt_ledger_update_kind();
 BEGIN
   -- Most statements on companies change no debt (a rename, a new address): they cost one join of their rows.
-  IF NOT EXISTS (SELECT 1 FROM new_rows n JOIN old_rows o ON o.id = n.id WHERE n.debt <> o.debt) THEN
+  -- A full join, because raw SQL may change a company's id: the old id's debt leaves it, and the new id's arrives.
+  IF NOT EXISTS (SELECT 1 FROM new_rows n FULL JOIN old_rows o ON o.id = n.id
+      WHERE coalesce(n.debt, 0) <> coalesce(o.debt, 0)) THEN
     RETURN NULL;
   END IF;
   cause := debt_ledger_cause();
   INSERT INTO debt_ledger (company_id, amount, kind, cause_id)
-    SELECT n.id, n.debt - o.debt, entry_kind, cause
-    FROM new_rows n JOIN old_rows o ON o.id = n.id
-    WHERE n.debt <> o.debt;
+    SELECT coalesce(n.id, o.id), coalesce(n.debt, 0) - coalesce(o.debt, 0), entry_kind, cause
+    FROM new_rows n FULL JOIN old_rows o ON o.id = n.id
+    WHERE coalesce(n.debt, 0) <> coalesce(o.debt, 0);
   RETURN NULL;
 END;
 $$;
