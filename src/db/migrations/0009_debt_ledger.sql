@@ -147,6 +147,8 @@ BEGIN
   IF EXISTS (SELECT 1 FROM debt_causes) THEN
     TRUNCATE debt_causes;
   END IF;
+  -- A run cut short ends with the companies it covered: resumed, it would change the new ones in their place.
+  UPDATE task_runs SET finished_at = clock_timestamp() WHERE finished_at IS NULL;
   RETURN NULL;
 END;
 $$;
