@@ -82,38 +82,8 @@ export type StaffUser = Answer<"/api/v1/staff/{id}", "get">;
 export type StaffCreate = Body<"/api/v1/staff", "post">;
 export type StaffUpdate = Body<"/api/v1/staff/{id}", "patch">;
 
-export type AuditEntry = {
-  id: number;
-  at: string;
-  actor_id: number | null;
-  actor_label: string;
-  source: "api" | "cli";
-  ip: string | null;
-  object_type: "company" | "product" | "employee" | "staff" | "task";
-  object_id: string | null;
-  action:
-    | "create"
-    | "update"
-    | "delete"
-    | "clear_debt"
-    | "invite"
-    | "deactivate"
-    | "reactivate"
-    | "password_reset"
-    | "change_password"
-    | "run_task"
-    | "createsuperuser";
-  changes: Record<string, [unknown, unknown]> | null;
-  details: Record<string, unknown> | null;
-};
+export type AuditEntry = Answer<"/api/v1/audit_log", "get">["results"][number];
 export type AuditAction = AuditEntry["action"];
 export type AuditObjectType = AuditEntry["object_type"];
 export type AuditSource = AuditEntry["source"];
-export type AuditLogFilter =
-  | "actor_id"
-  | "object_type"
-  | "object_id"
-  | "action"
-  | "source"
-  | "date_from"
-  | "date_to";
+export type AuditLogFilter = ListFilter<"/api/v1/audit_log">;

@@ -70,6 +70,8 @@ export function AuditLogList() {
     <List
       filters={FILTERS}
       title={<AuditLogTitle />}
+      // Not remembered: after an object's History, the menu's Audit log is the whole log again, not that object's.
+      storeKey={false}
       sort={{ field: "at", order: "DESC" }}
       actions={<ListActions />}
       exporter={false}
