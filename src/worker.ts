@@ -5,7 +5,7 @@ import type { Config } from "./config.js";
 import type { Database } from "./db/client.js";
 import { accrueDebtTask } from "./debts/accrue-debt-task.js";
 import { clearDebtTask } from "./debts/clear-debt-task.js";
-import { MAINTAIN_LEDGER_SCHEDULE, maintainLedgerTask } from "./debts/maintain-ledger-task.js";
+import { MAINTENANCE_SCHEDULE, maintenanceTask } from "./debts/maintenance-task.js";
 import { repayDebtTask } from "./debts/repay-debt-task.js";
 import { SCHEDULES } from "./debts/schedules.js";
 import type { MailJobContext } from "./mail/mail-task.js";
@@ -20,7 +20,7 @@ export const TASKS: { [N in JobName]: TaskDefinition<N, MailJobContext> } = {
   "clear-debt": clearDebtTask,
   "accrue-debt": accrueDebtTask,
   "repay-debt": repayDebtTask,
-  "maintain-ledger": maintainLedgerTask,
+  maintenance: maintenanceTask,
   "send-qr-email": sendQrEmailTask,
   "send-invitation": sendInvitationTask,
   "send-password-reset": sendPasswordResetTask,
@@ -91,7 +91,7 @@ export async function startWorker(deps: QueueDeps & { mailer?: Mailer }): Promis
   for (const [name, cron] of Object.entries(SCHEDULES) as [keyof typeof SCHEDULES, string][]) {
     await queue.schedule(name, cron, deps.config.appTimezone);
   }
-  await queue.schedule("maintain-ledger", MAINTAIN_LEDGER_SCHEDULE, deps.config.appTimezone);
+  await queue.schedule("maintenance", MAINTENANCE_SCHEDULE, deps.config.appTimezone);
   return {
     queue,
     mailer,

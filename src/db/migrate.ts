@@ -34,7 +34,7 @@ export async function migrateDatabase(database: Database): Promise<string[]> {
 
 /**
  * The debt ledger's partitions for this month and the next ones (migration 0009's function), so that a
- * deployment that migrates is ready whether or not the nightly `maintain-ledger` job has run.
+ * deployment that migrates is ready whether or not the nightly `maintenance` job has run.
  */
 const ENSURE_LEDGER_PARTITIONS = `select debt_ledger_ensure_partitions(${LEDGER_PARTITIONS_AHEAD})`;
 

@@ -14,7 +14,7 @@ export interface LedgerMaintenance {
 /**
  * Keeps the ledger's shape: the months ahead get their partitions, and each month older than `retentionMonths`
  * is rolled up into one entry per company (the month's sum), so the detail stops growing and the invariant
- * still holds. Run daily by the `maintain-ledger` job and by `migrate`; running it again changes nothing.
+ * still holds. Run nightly by the `maintenance` job; running it again changes nothing.
  */
 export async function maintainLedger(db: Db, retentionMonths: number): Promise<LedgerMaintenance> {
   const [ensured] = await selectRows<{ created: number }>(

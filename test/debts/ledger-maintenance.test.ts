@@ -3,8 +3,9 @@ import { applyScheduledDebtChange } from "../../src/debts/debt.js";
 import { maintainLedger } from "../../src/debts/ledger-maintenance.js";
 import { createChain } from "../helpers/app.js";
 import { testApp } from "../helpers/fixture.js";
+import { waitForJob } from "../helpers/worker.js";
 
-const t = testApp({ app: false });
+const t = testApp({ app: false, worker: true });
 
 const monthOf = (monthsAgo: number) => {
   const now = new Date();
@@ -74,5 +75,15 @@ describe("the ledger's nightly maintenance", () => {
     for (const ahead of [0, -1, -2, -3]) {
       expect(names).toContain(`debt_ledger_${monthOf(ahead).replace("-", "_")}`);
     }
+  });
+
+  it("runs nightly as the maintenance job, which also deletes audit entries past AUDIT_RETENTION_MONTHS", async () => {
+    await t.sql(`insert into audit_log (at, actor_label, source, object_type, action) values
+      (now() - interval '37 months', 'old@example.com', 'api', 'company', 'update'),
+      (now() - interval '35 months', 'kept@example.com', 'api', 'company', 'update')`);
+    const jobId = await t.worker.queue.enqueue("maintenance", {});
+    const job = await waitForJob(t.worker.queue, jobId);
+    expect(job).toMatchObject({ state: "completed", result: { rolled_up: [], audit_entries_deleted: 1 } });
+    expect(await t.sql("select actor_label from audit_log")).toEqual([{ actor_label: "kept@example.com" }]);
   });
 });
