@@ -253,12 +253,12 @@ describe("the ledger explains every debt: scheduled runs in chunks", () => {
   it("files accrual and repayment per company, one cause per run, its total the sum of its entries", async () => {
     await insertNetwork(t.testDb, 100);
     const accrual = await runInChunks("accrue-debt", new Date("2026-03-01T03:00:00Z"), 7);
-    // Every company with a supplier accrues, once; each chunk is its own transaction, with its own now().
+    // Every company with a supplier accrues, once; each chunk is its own transaction (its entries share an xmin).
     expect(accrual.run?.companiesTouched).toBe(99);
     expect(distinct(accrual.written.map((entry) => entry.company_id))).toHaveLength(99);
     expect(accrual.written).toHaveLength(99);
     const [{ chunks } = { chunks: 0 }] = await t.sql<{ chunks: number }>(
-      "select count(distinct at)::int as chunks from debt_ledger where cause_id = $1",
+      "select count(distinct xmin::text)::int as chunks from debt_ledger where cause_id = $1",
       [accrual.row.cause_id],
     );
     expect(chunks).toBe(Math.ceil(99 / 7));

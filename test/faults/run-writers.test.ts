@@ -152,13 +152,11 @@ describe.skipIf(testDriver !== "pg")("writers during a chunked run", { timeout: 
   });
 
   /**
-   * KNOWN BUG, hence `fails`: an entry's `at` is its transaction's start (`now()`), and debt_history orders by
-   * (at, id). A chunk that began before a clear but changed the company after it (it reached the row once the
-   * clear had committed) is dated before the clear: the history shows the clear leaving the accrual's amount
-   * instead of 0. The sums hold; the order and the balances shown do not. Made certain here by holding a row
-   * of the chunk that comes before the cleared company. Drop `fails` once an entry is dated when it is written.
+   * An entry is dated when it is written: a chunk that began before a clear but reached the company after the
+   * clear had committed comes after it in the history, so the clear is seen leaving 0. Made certain here by
+   * holding a row of the chunk that comes before the cleared company.
    */
-  it.fails("debt_history shows a clear made during a chunk leaving the company at 0", async () => {
+  it("debt_history shows a clear made during a chunk leaving the company at 0", async () => {
     const [first, cleared] = await t.sql<{ id: number }>(
       "select id from companies where supplier_id is not null order by id limit 2",
     );

@@ -15,7 +15,9 @@ CREATE SEQUENCE debt_ledger_id_seq AS bigint;
 CREATE TABLE debt_ledger (
   id bigint NOT NULL DEFAULT nextval('debt_ledger_id_seq'),
   company_id integer NOT NULL,
-  at timestamptz NOT NULL DEFAULT now(),
+  -- When the entry is written, not when its transaction began: a chunk that began before a clear but reached
+  -- the company after the clear committed is dated after it, so (at, id) is each company's true order.
+  at timestamptz NOT NULL DEFAULT clock_timestamp(),
   amount numeric(15, 2) NOT NULL,
   kind debt_entry_kind NOT NULL,
   cause_id integer NOT NULL
