@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { verifyPassword } from "../../src/auth/passwords.js";
 import { PASSWORD_ONE_HASH } from "../helpers/app.js";
-import { isReadableFailure, runCli } from "../helpers/cli.js";
+import { isReadableFailure, runCli, sqlOn } from "../helpers/cli.js";
 import { testApp } from "../helpers/fixture.js";
 import { runOnTerminal } from "../helpers/terminal.js";
 
@@ -14,14 +14,7 @@ const STRONG = "amber-otter-lantern";
 const OTHER = "copper-heron-meadow";
 
 /** SQL on the children's database, opened while no child holds it (PGlite's data dir is one process's). */
-async function onCliDatabase<Row>(text: string, values: unknown[] = []): Promise<Row[]> {
-  const database = await t.cli.open();
-  try {
-    return (await database.executeSql<Row>(text, values)).rows;
-  } finally {
-    await database.close();
-  }
-}
+const onCliDatabase = <Row>(text: string, values: unknown[] = []) => sqlOn<Row>(t.cli, text, values);
 
 async function account(email: string) {
   const [row] = await onCliDatabase<{ password_hash: string; token_version: number; live_refresh: string }>(

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { type CliDatabase, runCli } from "../helpers/cli.js";
+import { runCli, sqlOn } from "../helpers/cli.js";
 import { testApp } from "../helpers/fixture.js";
 
 /** A child starts tsx and the whole CLI: a few seconds each, far more on a busy machine. */
@@ -7,21 +7,12 @@ const CHILD_TIMEOUT = 240_000;
 
 const t = testApp({ app: false, cli: true, truncate: false });
 
-async function sql(cli: CliDatabase, text: string): Promise<void> {
-  const database = await cli.open();
-  try {
-    await database.executeSql(text);
-  } finally {
-    await database.close();
-  }
-}
-
 describe("supplynet check", () => {
   it(
     "passes a database whose every debt is explained, then lists each company that breaks a rule and exits 1",
     async () => {
       const { cli } = t;
-      await sql(
+      await sqlOn(
         cli,
         `insert into companies (name, email, country, city, street, house_number, level) values
            ('Factory', 'f@example.com', 'Russia', 'Moscow', 'Tverskaya', '1', 0);
@@ -37,7 +28,7 @@ describe("supplynet check", () => {
       expect(clean.stdout).toMatch(/^No problems: 3 companies and 5 ledger entries in [\d.]+ s\.\n$/);
 
       // Past the triggers, and past a constraint: what the check is for.
-      await sql(
+      await sqlOn(
         cli,
         `alter table companies disable trigger companies_ledger_update;
          update companies set debt = 250.50 where id = 2;

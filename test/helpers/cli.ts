@@ -130,6 +130,20 @@ export interface CliDatabase {
   cleanup(): void;
 }
 
+/** SQL on the children's database from the test process, opened and closed around it (see `open`). */
+export async function sqlOn<Row = Record<string, unknown>>(
+  cli: Pick<CliDatabase, "open">,
+  text: string,
+  values?: unknown[],
+): Promise<Row[]> {
+  const database = await cli.open();
+  try {
+    return (await database.executeSql<Row>(text, values)).rows;
+  } finally {
+    await database.close();
+  }
+}
+
 /**
  * Children get a database as `supplynet migrate` leaves it, without the pg-boss schema that the test templates
  * carry: on PostgreSQL pass a database made with `queueSchema: false`.

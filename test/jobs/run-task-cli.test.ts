@@ -1,6 +1,6 @@
 import pg from "pg";
 import { describe, expect, it } from "vitest";
-import { type CliDatabase, isReadableFailure, runCli } from "../helpers/cli.js";
+import { type CliDatabase, isReadableFailure, runCli, sqlOn } from "../helpers/cli.js";
 import { testDriver } from "../helpers/database.js";
 import { testApp } from "../helpers/fixture.js";
 import { ledgerMismatches } from "../helpers/ledger.js";
@@ -10,18 +10,8 @@ const CHILD_TIMEOUT = 240_000;
 
 const t = testApp({ app: false, cli: true, truncate: false });
 
-/** Runs SQL from the test process (on PGlite only while no child holds the data directory). */
-async function sql<Row = Record<string, unknown>>(cli: CliDatabase, text: string): Promise<Row[]> {
-  const database = await cli.open();
-  try {
-    return (await database.executeSql<Row>(text)).rows;
-  } finally {
-    await database.close();
-  }
-}
-
 const debts = (cli: CliDatabase) =>
-  sql<{ debt: string }>(cli, "select debt::text as debt from companies order by id").then((rows) =>
+  sqlOn<{ debt: string }>(cli, "select debt::text as debt from companies order by id").then((rows) =>
     rows.map((row) => row.debt),
   );
 
@@ -30,7 +20,7 @@ describe("supplynet run-task, as a child process", () => {
     "accrues with one company at the debt ceiling, reports a stopped run in one line, and finishes it when run again",
     async () => {
       const { cli } = t;
-      await sql(
+      await sqlOn(
         cli,
         `insert into companies (name, email, country, city, street, house_number, level) values
            ('Factory', 'f@example.com', 'Russia', 'Moscow', 'Tverskaya', '1', 0);
@@ -52,8 +42,11 @@ describe("supplynet run-task, as a child process", () => {
       for (const debt of after.slice(1)) expect(Number(debt)).toBeGreaterThanOrEqual(105);
 
       // A rule the next accrual breaks, for a reason that is not a company's value: the run stops at it.
-      await sql(cli, "alter table companies add constraint test_debt_cap check (debt < 1000 or debt > 1e12)");
-      await sql(cli, "update companies set debt = 999.99 where name = 'Distributor 2'");
+      await sqlOn(
+        cli,
+        "alter table companies add constraint test_debt_cap check (debt < 1000 or debt > 1e12)",
+      );
+      await sqlOn(cli, "update companies set debt = 999.99 where name = 'Distributor 2'");
       const before = await debts(cli);
       const failed = await runCli(["run-task", "accrue-debt"], cli.env);
       expect(failed.stderr).toMatch(
@@ -63,15 +56,15 @@ describe("supplynet run-task, as a child process", () => {
       // Its one chunk failed, so nothing changed; the run stays unfinished, for the next run-task to finish.
       expect(await debts(cli)).toEqual(before);
       const unfinished = () =>
-        sql<{ slot: Date }>(cli, "select slot from task_runs where finished_at is null").then((rows) =>
+        sqlOn<{ slot: Date }>(cli, "select slot from task_runs where finished_at is null").then((rows) =>
           rows.map((row) => new Date(row.slot).toISOString()),
         );
       const [slot] = await unfinished();
       expect(slot).toBeDefined();
-      expect(await sql(cli, "select count(*)::int as n from task_runs")).toEqual([{ n: 2 }]);
+      expect(await sqlOn(cli, "select count(*)::int as n from task_runs")).toEqual([{ n: 2 }]);
 
       // The cause fixed, run-task run again at once finishes the run that stopped.
-      await sql(cli, "alter table companies drop constraint test_debt_cap");
+      await sqlOn(cli, "alter table companies drop constraint test_debt_cap");
       const resumed = await runCli(["run-task", "accrue-debt"], cli.env);
       expect(resumed.stderr).toBe("");
       expect(resumed.stdout).toContain(`3 companies changed by`);
@@ -107,7 +100,7 @@ describe("supplynet run-task, as a child process", () => {
     "refuses a second run of a task while one is under way, so a charge is never doubled",
     async () => {
       const { cli } = t;
-      await sql(cli, "alter table companies drop constraint if exists test_debt_cap; truncate task_runs");
+      await sqlOn(cli, "alter table companies drop constraint if exists test_debt_cap; truncate task_runs");
       // The first run's first chunk waits behind this row lock; the second starts while it does.
       const blocker = new pg.Client({ connectionString: cli.env.DATABASE_URL });
       await blocker.connect();
@@ -125,7 +118,7 @@ describe("supplynet run-task, as a child process", () => {
         for (;;) {
           if (firstResult) expect.fail(`the first run ended without waiting: ${JSON.stringify(firstResult)}`);
           // Asked outside the blocker's transaction, whose view of pg_stat_activity is frozen at its first look.
-          const [waiting] = await sql<{ n: number }>(
+          const [waiting] = await sqlOn<{ n: number }>(
             cli,
             "select count(*)::int as n from pg_stat_activity where wait_event_type = 'Lock' and datname = current_database()",
           );
@@ -141,7 +134,7 @@ describe("supplynet run-task, as a child process", () => {
       } finally {
         await blocker.end();
       }
-      const runs = await sql<{ n: number; has_duration: boolean }>(
+      const runs = await sqlOn<{ n: number; has_duration: boolean }>(
         cli,
         "select count(*)::int as n, bool_and(finished_at > started_at) as has_duration from task_runs",
       );
