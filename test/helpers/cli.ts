@@ -68,6 +68,8 @@ export interface RunningCli {
   waitForStatus(url: string, status: number, timeoutMs?: number): Promise<void>;
   /** SIGTERM, then the exit code (null when killed by a signal). */
   stop(): Promise<number | null>;
+  /** SIGKILL, as a crash or the OOM killer ends it, resolved once the process is gone. */
+  kill(): Promise<void>;
 }
 
 export function startCli(args: string[], env: NodeJS.ProcessEnv): RunningCli {
@@ -112,7 +114,18 @@ export function startCli(args: string[], env: NodeJS.ProcessEnv): RunningCli {
       if (child.exitCode === null && child.signalCode === null) child.kill("SIGTERM");
       return exited;
     },
+    async kill() {
+      if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
+      await exited;
+    },
   };
+}
+
+/** A `supplynet worker` child process, once it says it is running. */
+export async function startWorkerCli(env: NodeJS.ProcessEnv): Promise<RunningCli> {
+  const worker = startCli(["worker"], env);
+  await worker.waitFor(/supplynet worker is running/);
+  return worker;
 }
 
 /** A user mistake ends as one line on stderr, exit code 1, and no stack trace. */

@@ -15,7 +15,7 @@ import { loadConfig } from "../../src/config.js";
 import { applyScheduledDebtChange } from "../../src/debts/debt.js";
 import type { JobQueue } from "../../src/queue/queue.js";
 import { openSendQueue } from "../../src/worker.js";
-import { type RunningCli, startCli } from "../helpers/cli.js";
+import { type RunningCli, startWorkerCli } from "../helpers/cli.js";
 import { insertNetwork } from "../helpers/worker.js";
 import { rowsOf, type TestDatabase } from "./database.js";
 
@@ -156,17 +156,14 @@ export class KillLab {
   }
 
   private async startWorker(): Promise<void> {
-    this.worker = startCli(["worker"], this.env);
-    await this.worker.waitFor(/supplynet worker is running/);
+    this.worker = await startWorkerCli(this.env);
   }
 
   private async killWorker(): Promise<number> {
     const worker = this.worker as RunningCli;
     this.worker = undefined;
-    const exited = new Promise((resolve) => worker.child.once("exit", resolve));
     const killedAt = Date.now();
-    worker.child.kill("SIGKILL");
-    await exited;
+    await worker.kill();
     return killedAt;
   }
 

@@ -14,7 +14,7 @@ import { loadConfig } from "../../src/config.js";
 import { DEBT_RUN_CHUNK } from "../../src/debts/debt.js";
 import type { JobQueue } from "../../src/queue/queue.js";
 import { openSendQueue } from "../../src/worker.js";
-import { type RunningCli, startCli } from "./cli.js";
+import { type RunningCli, startWorkerCli } from "./cli.js";
 import { rowsOf, type TestDatabase } from "./database.js";
 import { insertNetwork, sleep } from "./worker.js";
 
@@ -160,16 +160,13 @@ export class RunKillLab {
   }
 
   private async startWorker(): Promise<void> {
-    this.worker = startCli(["worker"], this.env);
-    await this.worker.waitFor(/supplynet worker is running/);
+    this.worker = await startWorkerCli(this.env);
   }
 
   private async killWorker(): Promise<void> {
     const killed = this.worker as RunningCli;
     this.worker = undefined;
-    const exited = new Promise((resolve) => killed.child.once("exit", resolve));
-    killed.child.kill("SIGKILL");
-    await exited;
+    await killed.kill();
   }
 
   /**
