@@ -56,6 +56,8 @@ export interface Config {
   ledgerRetentionMonths: number;
   /** Months of audit log kept; older entries are deleted by the nightly maintenance. */
   auditRetentionMonths: number;
+  /** Where `serve` processes share their rate-limit counters; unset, each keeps its own in memory. */
+  redisUrl: string | undefined;
 }
 
 export const DEV_JWT_SECRET = "supplynet-development-secret-do-not-use-in-production";
@@ -132,6 +134,16 @@ function checkDatabaseUrl(value: string | undefined): string | undefined {
   throw new UserError(
     `DATABASE_URL ${scheme ? `is a ${scheme}: URL` : "is not a URL"}, and supplynet supports only PostgreSQL. ` +
       "Give a postgres://user:password@host:5432/dbname URL, or unset DATABASE_URL to use the embedded database.",
+  );
+}
+
+/** The rate limits' Redis (see src/auth/redis-store.ts); the message names only the scheme, never a password. */
+function checkRedisUrl(value: string | undefined): string | undefined {
+  if (!value) return undefined;
+  if (/^rediss?:\/\/[^/]/i.test(value)) return value;
+  const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(value)?.[1];
+  throw new UserError(
+    `REDIS_URL ${scheme ? `is a ${scheme}: URL` : "is not a URL"}: give a redis://host:6379 or rediss://host:6380 URL, or unset it to keep rate limits in each process's memory.`,
   );
 }
 
@@ -238,6 +250,7 @@ export function loadConfig(overrides: Partial<Config> = {}, env: NodeJS.ProcessE
       1,
       1200,
     ),
+    redisUrl: checkRedisUrl(env.REDIS_URL),
     ...overrides,
   };
 }

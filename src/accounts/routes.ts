@@ -38,7 +38,8 @@ export const accountRoutes: FastifyPluginAsyncTypebox = async (app) => {
   // A wrong invitation or reset token is a guess at 256 random bits; these count them per address.
   const registerFailures = failureLimiter(app, "register-failures", addressOf, msg("throttle.registrations"));
   const resetFailures = failureLimiter(app, "reset-failures", addressOf, msg("throttle.password_resets"));
-  const resetsPerEmail = counter(app, "reset-email", RESETS_PER_EMAIL_PER_HOUR, 60 * 60_000);
+  // Fails closed: it caps mail to someone else's inbox, whoever asks.
+  const resetsPerEmail = counter(app, "reset-email", RESETS_PER_EMAIL_PER_HOUR, 60 * 60_000, "fail closed");
 
   app.post(
     "/auth/register",

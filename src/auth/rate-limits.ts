@@ -3,6 +3,7 @@ import type { FastifyInstance, FastifyRequest } from "fastify";
 import fp from "fastify-plugin";
 import { HttpError } from "../http/errors.js";
 import { type Message, msg } from "../i18n/translate.js";
+import { openRateLimitRedis } from "./redis-store.js";
 
 /**
  * Throttling of the routes anonymous callers reach, with the limits in `config.authRateLimit`:
@@ -13,8 +14,12 @@ import { type Message, msg } from "../i18n/translate.js";
  *   (see loginBudget);
  * - failed registrations (each guesses an invitation token) count against the IP: `failures` per
  *   `failureWindowMs` (default 5 per 15 minutes).
- * Counters live in @fastify/rate-limit's store (this process's memory, each counter an LRU of 5,000 keys), so a
- * Redis store given to the plugin later shares them between `serve` processes.
+ * Counters live in @fastify/rate-limit's store: with REDIS_URL its Redis store, shared by every `serve` process;
+ * without, this process's memory (each counter an LRU of 5,000 keys), so N processes give a client N budgets.
+ *
+ * While Redis is away each limit fails one way (see StoreDown): those that only cap load or the caller's own
+ * mail let requests through, those that stand between a caller and guessing a secret, or mailing someone else,
+ * refuse with 503 `rate_limit_unavailable`. Never a 500.
  */
 export const throttled = (seconds: number, reason: Message) =>
   new HttpError(
@@ -47,13 +52,33 @@ const ACCOUNT_CAP_WINDOW_MS = 60 * 60_000;
 const KNOWN_ADDRESS_MS = 30 * 24 * 60 * 60_000;
 
 /**
+ * What a counter does while its store (Redis) cannot be reached:
+ * - "fail open": counts nothing and refuses nothing, for limits that cap load or mail to the caller themselves
+ *   (the per-IP limits, the QR quota), where refusing everyone would be an outage of its own;
+ * - "fail closed": refuses with 503 and Retry-After, for budgets that bound guessing a secret (passwords,
+ *   invitation and reset tokens) or that cap mail sent to someone else: uncounted, they would bound nothing.
+ */
+export type StoreDown = "fail open" | "fail closed";
+
+const storeUnavailable = () =>
+  new HttpError(503, "rate_limit_unavailable", msg("throttle.unavailable"), {}, { "retry-after": "5" });
+
+/**
  * The app's one registration of @fastify/rate-limit, so that every limit and counter shares its store. No limit
  * is global: a route sets its own in `config.rateLimit`, and the counters below are made from its createRateLimit.
+ * The routes' per-IP limits fail open (skipOnError): they cap load, and while Redis is away the login budgets,
+ * which fail closed, still bound the guesses.
  */
 export const rateLimitPlugin = fp(
   async (app: FastifyInstance) => {
+    const redisUrl = app.config.redisUrl;
+    const redis = redisUrl ? await openRateLimitRedis(redisUrl, app.log) : undefined;
+    if (redis) app.addHook("onClose", () => redis.close());
+    else app.log.info("rate limits are per process: set REDIS_URL to share them across serve processes");
     await app.register(fastifyRateLimit, {
       global: false,
+      ...(redis ? { redis: redis.client } : {}),
+      skipOnError: true,
       errorResponseBuilder: (_request, context) =>
         throttled(Math.ceil(context.ttl / 1000), msg("throttle.address")),
     });
@@ -100,15 +125,25 @@ interface KeyedCall {
  * `name` prefixes every key: the plugin's Redis store prefixes the keys of all such counters alike, so two
  * counters must never share a key.
  */
-export function counter(app: FastifyInstance, name: string, max: number, timeWindow: number): Counter {
+export function counter(
+  app: FastifyInstance,
+  name: string,
+  max: number,
+  timeWindow: number,
+  whenStoreIsDown: StoreDown,
+): Counter {
   const limit = app.createRateLimit({
     max,
     timeWindow,
+    // Failing open, the plugin reads an unreachable store as no hits at all.
+    skipOnError: whenStoreIsDown === "fail open",
     keyGenerator: (call) => `${name}:${(call as unknown as KeyedCall).counterKey}`,
   });
   const run = async (key: string, increment: boolean): Promise<CounterState> => {
     const call: KeyedCall = { counterKey: key, routeOptions: { config: {} } };
-    const status = await limit(call as unknown as FastifyRequest, { increment });
+    const status = await limit(call as unknown as FastifyRequest, { increment }).catch(() => {
+      throw storeUnavailable();
+    });
     if (status.isAllowed) return { count: 0, exceeded: false, retryAfter: 1 };
     return {
       count: status.max - status.remaining,
@@ -125,7 +160,10 @@ export interface FailureLimiter {
   recordFailure(request: FastifyRequest): Promise<void>;
 }
 
-/** Counts failed attempts per key: peeks before the attempt, and consumes only when the attempt fails. */
+/**
+ * Counts failed attempts per key: peeks before the attempt, and consumes only when the attempt fails. Each guesses
+ * a secret, so it fails closed.
+ */
 export function failureLimiter(
   app: FastifyInstance,
   name: string,
@@ -133,7 +171,7 @@ export function failureLimiter(
   reason: Message,
 ): FailureLimiter {
   const { failures, failureWindowMs } = app.config.authRateLimit;
-  const failed = counter(app, name, failures, failureWindowMs);
+  const failed = counter(app, name, failures, failureWindowMs, "fail closed");
   return {
     async refuseIfExhausted(request) {
       const state = await failed.peek(keyOf(request));
@@ -177,16 +215,23 @@ export function loginBudget(app: FastifyInstance): LoginBudget {
 
 const loginBudgets = new WeakMap<object, LoginBudget>();
 
+/**
+ * The budgets fail closed: while Redis is away a login answers 503, since uncounted guesses are unbounded ones
+ * (the per-IP limit fails open too), and the sessions already open go on refreshing. The known addresses fail
+ * open, which is the safe way for an exemption: an unreadable one exempts nobody, an unrecorded one is only
+ * forgotten.
+ */
 function newLoginBudget(app: FastifyInstance): LoginBudget {
   const { failures, failureWindowMs } = app.config.authRateLimit;
-  const perAddress = counter(app, "login-failures-address", failures, failureWindowMs);
+  const perAddress = counter(app, "login-failures-address", failures, failureWindowMs, "fail closed");
   const perAccount = counter(
     app,
     "login-failures-account",
     failures * ACCOUNT_CAP_ADDRESSES,
     ACCOUNT_CAP_WINDOW_MS,
+    "fail closed",
   );
-  const knownAddresses = counter(app, "login-known-address", 1, KNOWN_ADDRESS_MS);
+  const knownAddresses = counter(app, "login-known-address", 1, KNOWN_ADDRESS_MS, "fail open");
   const pairOf = (account: LoginAccountKey, request: FastifyRequest) => `${account}|${addressOf(request)}`;
   return {
     async refuseIfExhausted(account, request) {

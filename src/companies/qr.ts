@@ -23,7 +23,8 @@ export async function requestQrEmail(
 }
 
 export const qrRoutes: FastifyPluginAsyncTypebox = async (app) => {
-  const qrEmails = counter(app, "qr-emails", QR_EMAILS_PER_HOUR, 60 * 60 * 1000);
+  // Fails open: the mail goes to the signed-in caller themselves, so an outage of Redis need not stop it.
+  const qrEmails = counter(app, "qr-emails", QR_EMAILS_PER_HOUR, 60 * 60 * 1000, "fail open");
 
   app.route({
     method: ["GET", "POST"],

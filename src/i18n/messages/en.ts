@@ -141,6 +141,8 @@ export const en = {
   "throttle.current_password": "Too many wrong current passwords for this account.",
   "throttle.login_from_address": "Too many failed login attempts for this account from your address.",
   "throttle.login": "Too many failed login attempts for this account.",
+  "throttle.unavailable":
+    "Attempts cannot be counted right now, so this is refused for safety; try again shortly.",
   "throttle.qr_emails": {
     one: "You may ask for {count} QR code per hour.",
     other: "You may ask for {count} QR codes per hour.",
