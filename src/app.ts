@@ -30,6 +30,7 @@ import { languagePlugin } from "./http/language.js";
 import { securityPlugin } from "./http/security.js";
 import { apiWithoutTrailingSlash } from "./http/trailing-slash.js";
 import { createValidatorCompiler } from "./http/validation.js";
+import { metricsPlugin } from "./metrics/routes.js";
 import { productConstraints } from "./products/constraints.js";
 import { productRoutes } from "./products/routes.js";
 import type { JobQueue } from "./queue/queue.js";
@@ -95,6 +96,7 @@ export async function buildApp(deps: AppDeps) {
   await app.register(securityPlugin);
   await app.register(authPlugin);
   await app.register(rateLimitPlugin);
+  await app.register(metricsPlugin, { database: deps.database });
   const services: Services = {
     db: deps.database.db,
     jobs: deps.jobs,

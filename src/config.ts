@@ -58,6 +58,13 @@ export interface Config {
   auditRetentionMonths: number;
   /** Where `serve` processes share their rate-limit counters; unset, each keeps its own in memory. */
   redisUrl: string | undefined;
+  /**
+   * The bearer token GET /metrics asks for. Unset, /metrics is open in development and test and off in
+   * production, where the public port serves it only to a scraper that holds a long token.
+   */
+  metricsToken: string | undefined;
+  /** The worker's /metrics port; unset, the worker serves no metrics. */
+  metricsPort: number | undefined;
 }
 
 export const DEV_JWT_SECRET = "supplynet-development-secret-do-not-use-in-production";
@@ -80,6 +87,17 @@ function checkJwtSecret(secret: string | undefined, nodeEnv: Config["env"]): str
     );
   }
   return secret;
+}
+
+/** In production METRICS_TOKEN guards /metrics on the public port, so it must be as hard to guess as JWT_SECRET. */
+function checkMetricsToken(token: string | undefined, nodeEnv: Config["env"]): string | undefined {
+  if (!token) return undefined;
+  if (nodeEnv === "production" && Buffer.byteLength(token, "utf8") < MIN_JWT_SECRET_BYTES) {
+    throw new UserError(
+      `METRICS_TOKEN is too short for production: at least ${MIN_JWT_SECRET_BYTES} bytes are needed. Make one with \`openssl rand -hex 32\`.`,
+    );
+  }
+  return token;
 }
 
 /** TRUST_PROXY: empty/false (trust no proxy), true, a hop count ("1"), or addresses/CIDRs ("10.0.0.1,10.1.0.0/16"). */
@@ -152,10 +170,10 @@ function loadDotEnv(): void {
   if (existsSync(file)) process.loadEnvFile(file);
 }
 
-function parsePort(value: string): number {
+function parsePort(value: string, variable = "PORT"): number {
   const port = Number(value);
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
-    throw new UserError(`PORT must be a whole number from 0 to 65535, got "${value}".`);
+    throw new UserError(`${variable} must be a whole number from 0 to 65535, got "${value}".`);
   }
   return port;
 }
@@ -251,6 +269,8 @@ export function loadConfig(overrides: Partial<Config> = {}, env: NodeJS.ProcessE
       1200,
     ),
     redisUrl: checkRedisUrl(env.REDIS_URL),
+    metricsToken: checkMetricsToken(env.METRICS_TOKEN, nodeEnv),
+    metricsPort: env.METRICS_PORT ? parsePort(env.METRICS_PORT, "METRICS_PORT") : undefined,
     ...overrides,
   };
 }

@@ -10,6 +10,8 @@ import { repayDebtTask } from "./debts/repay-debt-task.js";
 import { SCHEDULES } from "./debts/schedules.js";
 import type { MailJobContext } from "./mail/mail-task.js";
 import { createMailer, type Mailer } from "./mail/transport.js";
+import { observeJob } from "./metrics/registry.js";
+import { startMetricsServer } from "./metrics/server.js";
 import { type JobName, JobQueue, type QueueSettings } from "./queue/queue.js";
 import type { TaskDefinition } from "./queue/task.js";
 
@@ -84,7 +86,10 @@ export async function startWorker(deps: QueueDeps & { mailer?: Mailer }): Promis
   for (const task of Object.values(TASKS) as AnyTask[]) {
     await queue.work(
       task.name,
-      (job) => (task as TaskDefinition<typeof task.name, MailJobContext>).handle(job as never, context),
+      (job) =>
+        observeJob(task.name, () =>
+          (task as TaskDefinition<typeof task.name, MailJobContext>).handle(job as never, context),
+        ),
       task.concurrent ? deps.config.workerConcurrency : 1,
     );
   }
@@ -92,10 +97,14 @@ export async function startWorker(deps: QueueDeps & { mailer?: Mailer }): Promis
     await queue.schedule(name, cron, deps.config.appTimezone);
   }
   await queue.schedule("maintenance", MAINTENANCE_SCHEDULE, deps.config.appTimezone);
+  const { metricsPort, metricsToken, host } = deps.config;
+  const metrics =
+    metricsPort === undefined ? undefined : await startMetricsServer(host, metricsPort, metricsToken);
   return {
     queue,
     mailer,
     async stop(timeoutMs = deps.config.shutdownTimeoutMs) {
+      await metrics?.close();
       await queue.stop(timeoutMs);
       mailer.close();
     },

@@ -3,6 +3,7 @@ import type { FastifyInstance, FastifyRequest } from "fastify";
 import fp from "fastify-plugin";
 import { HttpError } from "../http/errors.js";
 import { type Message, msg } from "../i18n/translate.js";
+import { throttledRequests } from "../metrics/registry.js";
 import { openRateLimitRedis } from "./redis-store.js";
 
 /**
@@ -21,14 +22,16 @@ import { openRateLimitRedis } from "./redis-store.js";
  * mail let requests through, those that stand between a caller and guessing a secret, or mailing someone else,
  * refuse with 503 `rate_limit_unavailable`. Never a 500.
  */
-export const throttled = (seconds: number, reason: Message) =>
-  new HttpError(
+export const throttled = (seconds: number, reason: Message) => {
+  throttledRequests.inc({ reason: reason.key });
+  return new HttpError(
     429,
     "throttled",
     msg("throttle.retry", { reason, count: seconds }),
     {},
     { "retry-after": String(seconds) },
   );
+};
 
 /**
  * A refresh or a logout is a SHA-256 and one indexed row, and the token is 256 random bits, so this caps load,

@@ -4,6 +4,7 @@ import { selectRows } from "../db/client.js";
 import { type UserRole, users } from "../db/schema.js";
 import { forbidden, notFound, unauthorized } from "../http/errors.js";
 import { msg } from "../i18n/translate.js";
+import { loginFailures } from "../metrics/registry.js";
 import { verifyPassword } from "./passwords.js";
 import type { LoginAccountKey, LoginBudget } from "./rate-limits.js";
 import type { MeUpdateInput, MeView, TokenRequestInput } from "./schemas.js";
@@ -128,6 +129,7 @@ export async function attemptLogin(
   const accepted =
     pair !== null || (user !== undefined && !allowed && (await passwordAccepted(deps, user, password)));
   if (!accepted) {
+    loginFailures.inc();
     await budget.recordFailure(key, request);
     throw unauthorized(msg("auth.bad_credentials"));
   }
