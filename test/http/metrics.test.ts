@@ -228,6 +228,39 @@ describe("/metrics on serve", () => {
   });
 });
 
+describe("/metrics of a real `supplynet serve`", { timeout: 120_000 }, () => {
+  const t = testApp({ app: false, cli: true, truncate: false });
+  let dataDir: string;
+  beforeAll(() => {
+    dataDir = mkdtempSync(path.join(os.tmpdir(), "supplynet-metrics-serve-"));
+  });
+  afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+
+  it("logs no scrape, while it logs the other requests", async () => {
+    const serve = startCli(["serve"], {
+      DATA_DIR: dataDir,
+      ...t.cli.env,
+      NODE_ENV: "test",
+      LOG_LEVEL: "info",
+      HOST: "127.0.0.1",
+      PORT: "0",
+    });
+    try {
+      await serve.waitFor(/supplynet is serving http:\S+/);
+      const port = new URL(/supplynet is serving (http:\S+)/.exec(serve.output())?.[1] ?? "").port;
+      for (const url of ["/metrics", "/health", "/metrics", "/metrics"]) {
+        const response = await fetch(`http://127.0.0.1:${port}${url}`);
+        expect(response.status, url).toBe(200);
+        await response.text();
+      }
+      await serve.waitFor(/"url":"\/health"/);
+      expect(serve.output()).not.toContain("/metrics");
+    } finally {
+      expect(await serve.stop(), serve.output()).toBe(0);
+    }
+  });
+});
+
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
