@@ -121,7 +121,7 @@ function render(database: Database, figures: Figures): Promise<string> {
     const touched = run("supplynet_schedule_last_run_companies_touched", "Companies the last run changed");
     const change = run(
       "supplynet_schedule_last_run_total_change",
-      "The last run's total change of debt, in roubles (a float here only)",
+      "The last run's total change of debt, a float here only",
     );
     for (const row of figures.runs) {
       finished.set({ task: row.task }, row.finished_at);
@@ -134,19 +134,23 @@ function render(database: Database, figures: Figures): Promise<string> {
 }
 
 /**
- * The figures /metrics reads from the database, as Prometheus text. A read in flight or younger than
- * DATABASE_METRICS_CACHE_MS is shared, so that many scrapers cost one read; a failed or slow read gives
- * `supplynet_database_up 0` and the pool, never an error.
+ * The figures /metrics reads from the database, as Prometheus text. A read younger than
+ * DATABASE_METRICS_CACHE_MS is shared, so that many scrapers cost one read; a failed read, or one slower than
+ * DATABASE_METRICS_TIMEOUT_MS, gives `supplynet_database_up 0` and the pool, never an error. While a read is
+ * still in flight no other starts: against a database that hangs, scrapes would otherwise take one pooled
+ * connection each until the statement timeout, and starve the requests.
  */
 export function databaseMetrics(database: Database) {
-  let cached: { at: number; figures: Promise<Figures> } | null = null;
+  let inFlight: Promise<Figures> | null = null;
+  let last: { at: number; figures: Figures } | null = null;
   return async (): Promise<string> => {
-    if (!cached || performance.now() - cached.at > DATABASE_METRICS_CACHE_MS) {
-      cached = {
-        at: performance.now(),
-        figures: withTimeout(readDatabase(database), DATABASE_METRICS_TIMEOUT_MS).catch(() => null),
-      };
+    if (!last || performance.now() - last.at > DATABASE_METRICS_CACHE_MS) {
+      inFlight ??= readDatabase(database).finally(() => {
+        inFlight = null;
+      });
+      const figures = await withTimeout(inFlight, DATABASE_METRICS_TIMEOUT_MS).catch(() => null);
+      last = { at: performance.now(), figures };
     }
-    return render(database, await cached.figures);
+    return render(database, last.figures);
   };
 }

@@ -219,6 +219,13 @@ describe("/metrics on serve", () => {
         const hung = performance.now();
         expect((await scrape(cut)).samples.get("supplynet_database_up")).toBe(0);
         expect(performance.now() - hung).toBeLessThan(2000);
+        // Later scrapes start no read while that one still waits on the database: none queues for the pool.
+        for (let index = 0; index < 2; index++) {
+          await sleep(DATABASE_METRICS_CACHE_MS + 100);
+          const { samples: later } = await scrape(cut);
+          expect(later.get("supplynet_database_up")).toBe(0);
+          expect(later.get("supplynet_db_pool_waiting")).toBe(0);
+        }
       }
     } finally {
       await cut.close();
