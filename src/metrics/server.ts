@@ -1,4 +1,5 @@
 import { createServer, type Server } from "node:http";
+import { UserError } from "../user-error.js";
 import { mayScrape } from "./access.js";
 import { processRegistry } from "./registry.js";
 
@@ -31,10 +32,19 @@ export async function startMetricsServer(
       () => response.writeHead(500).end(),
     );
   });
-  await new Promise<void>((resolve, reject) => {
-    server.once("error", reject);
-    server.listen(port, host, () => resolve());
-  });
+  try {
+    await new Promise<void>((resolve, reject) => {
+      server.once("error", reject);
+      server.listen(port, host, () => resolve());
+    });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "EADDRINUSE") {
+      throw new UserError(
+        `METRICS_PORT ${port} is already in use on ${host}: set METRICS_PORT to a free port, or stop the other process.`,
+      );
+    }
+    throw error;
+  }
   return {
     server,
     close: () =>

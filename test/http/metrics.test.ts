@@ -1,5 +1,5 @@
 import { mkdtempSync, rmSync } from "node:fs";
-import { createServer } from "node:net";
+import { type AddressInfo, createServer } from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
@@ -10,7 +10,7 @@ import { openDatabase, wrapPglite } from "../../src/db/client.js";
 import { applyScheduledDebtChange } from "../../src/debts/debt.js";
 import { DATABASE_METRICS_CACHE_MS } from "../../src/metrics/database.js";
 import { buildTestApp, createChain } from "../helpers/app.js";
-import { startCli } from "../helpers/cli.js";
+import { isReadableFailure, runCli, startCli } from "../helpers/cli.js";
 import { testDriver } from "../helpers/database.js";
 import { testApp } from "../helpers/fixture.js";
 import { tcpProxy } from "../helpers/tcp-proxy.js";
@@ -322,6 +322,30 @@ describe.skipIf(testDriver !== "pg")(
         expect(await worker.stop(), worker.output()).toBe(0);
       }
       await expect(fetch(url)).rejects.toThrow();
+    });
+
+    it("refuses a METRICS_PORT in use with one readable line", async () => {
+      const taken = createServer().listen(0, "127.0.0.1");
+      await new Promise((resolve) => taken.once("listening", resolve));
+      const port = (taken.address() as AddressInfo).port;
+      try {
+        const result = await runCli(
+          ["worker"],
+          {
+            DATABASE_URL: t.testDb.url,
+            DATA_DIR: dataDir,
+            NODE_ENV: "test",
+            HOST: "127.0.0.1",
+            METRICS_PORT: String(port),
+          },
+          undefined,
+          { timeoutMs: 60_000 },
+        );
+        expect(isReadableFailure(result), result.stderr).toBe(true);
+        expect(result.stderr).toContain(`METRICS_PORT ${port} is already in use`);
+      } finally {
+        taken.close();
+      }
     });
   },
 );
