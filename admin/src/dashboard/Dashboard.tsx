@@ -14,6 +14,7 @@ import type { SupplynetDataProvider } from "../dataProvider";
 import { DebtChart } from "../shared/DebtChart";
 import { LEVELS, useFormats, useLevelLabel } from "../shared/format";
 import type { CompanySummary, Stats } from "../types";
+import { RecentActions } from "./RecentActions";
 
 function Panel({ title, children }: { title: string; children: ReactNode }) {
   return (
@@ -171,6 +172,11 @@ export function Dashboard() {
       <Grid size={{ xs: 12, md: 6 }}>
         <Panel title={t("above_average.title")}>
           <AboveAverage stats={data} />
+        </Panel>
+      </Grid>
+      <Grid size={12}>
+        <Panel title={t("recent_actions.title")}>
+          <RecentActions />
         </Panel>
       </Grid>
       <Grid size={12}>

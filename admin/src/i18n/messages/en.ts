@@ -308,6 +308,12 @@ const app = {
     },
     load_failed: "Could not load the statistics: %{error}",
     debt_chart: "Total debt over time",
+    recent_actions: {
+      title: "Recent actions",
+      empty: "No action of staff recorded yet.",
+      all: "Open the audit log",
+      load_failed: "Could not load the recent actions: %{error}",
+    },
     tasks: {
       title: "Scheduled tasks",
       empty: "No scheduled tasks are registered.",
