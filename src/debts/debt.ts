@@ -268,12 +268,11 @@ const ENTRY_KIND: Record<ScheduledDebtTask, DebtEntryKind> = {
 };
 
 /**
- * Applies the run's next chunk of companies in one transaction, and records its progress and its part of the
- * totals in the same one; false once the run has covered all its companies. The run's row is locked first,
- * so two workers on one run (a retry beside a worker thought dead) take chunks in turn, never the same one.
- * The chunk's rows are locked in id order, as a clear-debt locks them, so neither can deadlock the other.
- * Each company's change is its new debt minus the old one it had under that lock, summed in SQL: exact, and
- * the same as the ledger entries the trigger writes from the statement's own old and new rows.
+ * Applies the run's next chunk of companies (the next DEBT_RUN_CHUNK ids) in one transaction, and records its
+ * progress and its part of the totals in the same one; false once the run has covered all its companies. The
+ * run's row is locked first, so two workers on one run (a retry beside a worker thought dead) take chunks in
+ * turn, never the same one. The chunk's change comes from the ledger's trigger, which sums exactly the entries
+ * it wrote, each the new debt less the old one of the row it updated.
  */
 async function applyChunk(db: Db, task: ScheduledDebtTask, run: ClaimedRun, chunkSize: number) {
   return db.transaction(async (tx) => {
@@ -283,26 +282,31 @@ async function applyChunk(db: Db, task: ScheduledDebtTask, run: ClaimedRun, chun
         from task_runs where id = ${run.id} for update`,
     );
     if (!progress || progress.finished || progress.after >= progress.through) return false;
+    const upTo = Math.min(progress.after + chunkSize, progress.through);
     await reuseDebtCause(tx, ENTRY_KIND[task], run.causeId);
-    // The bounds go in as values: taken from a join, they would not bound the primary key's index scan, and
-    // every chunk would read the table from its first id.
+    // Through the primary key, so that the rows are locked in id order, as a clear-debt locks them: in the
+    // heap's order, the two could deadlock. A range of ids is what the index serves anyway, but a small table
+    // would otherwise be scanned whole.
+    await tx.execute(sql`select set_config('enable_seqscan', 'off', true), set_config('enable_bitmapscan', 'off', true),
+      set_config('supplynet.debt_written', '0', true)`);
+    const [chunk] = await selectRows<{ touched: number; at_ceiling: number }>(
+      tx,
+      sql`
+        with changed as (
+          update companies set debt = ${NEW_DEBT[task]}
+          where id > ${progress.after}::int and id <= ${upTo}::int and supplier_id is not null
+          returning debt
+        )
+        select count(*)::int as touched,
+          (count(*) filter (where debt = ${sql.raw(DEBT_CEILING)}))::int as at_ceiling
+        from changed`,
+    );
     await tx.execute(sql`
-      with chunk as (
-        select id, debt from companies
-        where id > ${progress.after}::int and id <= ${progress.through}::int and supplier_id is not null
-        order by id limit ${chunkSize}
-        for update
-      ), changed as (
-        update companies set debt = ${NEW_DEBT[task]} from chunk
-        where companies.id = chunk.id
-        returning companies.id, chunk.debt as old_debt, companies.debt as new_debt
-      )
       update task_runs set
-        companies_touched = companies_touched + (select count(*) from changed),
-        total_change = total_change + (select coalesce(sum(new_debt - old_debt), 0) from changed),
-        companies_at_ceiling = companies_at_ceiling
-          + (select count(*) from changed where new_debt = ${sql.raw(DEBT_CEILING)}),
-        done_through_id = coalesce((select max(id) from changed), last_company_id),
+        companies_touched = companies_touched + ${chunk?.touched ?? 0}::int,
+        total_change = total_change + current_setting('supplynet.debt_written')::numeric,
+        companies_at_ceiling = companies_at_ceiling + ${chunk?.at_ceiling ?? 0}::int,
+        done_through_id = ${upTo}::int,
         progress_at = clock_timestamp()
       where id = ${run.id}`);
     return true;

@@ -107,20 +107,31 @@ $$;
 --> statement-breakpoint
 CREATE FUNCTION companies_ledger_update() RETURNS trigger LANGUAGE plpgsql AS $$
 DECLARE
-  cause integer;
+  cause integer := nullif(current_setting('supplynet.debt_cause', true), '')::integer;
   entry_kind debt_entry_kind := debt_ledger_update_kind();
+  written numeric;
 BEGIN
-  -- Most statements on companies change no debt (a rename, a new address): they cost one join of their rows.
+  -- A statement that names no cause is raw SQL or an edit, most often changing no debt (a rename, a new
+  -- address): that costs one join of its rows, and only a debt it does change gets a cause of its own.
   -- A full join, because raw SQL may change a company's id: the old id's debt leaves it, and the new id's arrives.
-  IF NOT EXISTS (SELECT 1 FROM new_rows n FULL JOIN old_rows o ON o.id = n.id
-      WHERE coalesce(n.debt, 0) <> coalesce(o.debt, 0)) THEN
-    RETURN NULL;
+  IF cause IS NULL THEN
+    IF NOT EXISTS (SELECT 1 FROM new_rows n FULL JOIN old_rows o ON o.id = n.id
+        WHERE coalesce(n.debt, 0) <> coalesce(o.debt, 0)) THEN
+      RETURN NULL;
+    END IF;
+    cause := debt_ledger_cause();
   END IF;
-  cause := debt_ledger_cause();
-  INSERT INTO debt_ledger (company_id, amount, kind, cause_id)
-    SELECT coalesce(n.id, o.id), coalesce(n.debt, 0) - coalesce(o.debt, 0), entry_kind, cause
-    FROM new_rows n FULL JOIN old_rows o ON o.id = n.id
-    WHERE coalesce(n.debt, 0) <> coalesce(o.debt, 0);
+  WITH entries AS (
+    INSERT INTO debt_ledger (company_id, amount, kind, cause_id)
+      SELECT coalesce(n.id, o.id), coalesce(n.debt, 0) - coalesce(o.debt, 0), entry_kind, cause
+      FROM new_rows n FULL JOIN old_rows o ON o.id = n.id
+      WHERE coalesce(n.debt, 0) <> coalesce(o.debt, 0)
+      RETURNING amount
+  )
+  SELECT sum(amount) INTO written FROM entries;
+  -- The statement's change in all, the sum of exactly the entries it wrote: a scheduled run's chunk adds it to
+  -- the run's total, so that the total and the ledger cannot disagree.
+  PERFORM set_config('supplynet.debt_written', coalesce(written, 0)::text, true);
   RETURN NULL;
 END;
 $$;
