@@ -9,6 +9,7 @@ const LAYERS = [
   ["http", "^src/http/"],
   ["queue", "^src/queue/"],
   ["mail", "^src/mail/"],
+  ["metrics", "^src/metrics/"],
   ["auth", "^src/auth/"],
   ["features", "^src/(accounts|companies|products|employees|debts|stats|seed|health|audit)/"],
   ["composition", "^src/(app|worker|server|tasks)\\.ts$"],

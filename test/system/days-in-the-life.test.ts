@@ -274,6 +274,7 @@ const EXPECTED: Record<string, (isStaff: boolean, w: World) => Expected[]> = {
   ],
   "/api/v1/stats": (isStaff) => staffOnly("/api/v1/stats", isStaff),
   "/api/v1/stats/debt_totals": (isStaff) => staffOnly("/api/v1/stats/debt_totals", isStaff),
+  "/api/v1/audit_log": (isStaff) => staffOnly("/api/v1/audit_log", isStaff),
   "/api/v1/jobs/:id": (isStaff, w) => staffOnly(`/api/v1/jobs/${w.jobId}`, isStaff),
   "/api/v1/staff": (isStaff) => staffOnly("/api/v1/staff", isStaff),
   "/api/v1/staff/:id": (isStaff) => staffOnly(`/api/v1/staff/${staff.id}`, isStaff),
