@@ -1109,7 +1109,7 @@ export interface operations {
           "application/json": components["schemas"]["ErrorResponse"];
         };
       };
-      /** @description Unavailable for now; see Retry-After. Codes: `database_unavailable`, `timeout`, `unavailable` */
+      /** @description Unavailable for now; see Retry-After. Codes: `database_unavailable`, `timeout`, `unavailable`, `rate_limit_unavailable` */
       503: {
         headers: {
           [name: string]: unknown;
@@ -1221,7 +1221,7 @@ export interface operations {
           "application/json": components["schemas"]["ErrorResponse"];
         };
       };
-      /** @description Unavailable for now; see Retry-After. Codes: `database_unavailable`, `timeout`, `unavailable` */
+      /** @description Unavailable for now; see Retry-After. Codes: `database_unavailable`, `timeout`, `unavailable`, `rate_limit_unavailable` */
       503: {
         headers: {
           [name: string]: unknown;
@@ -1303,7 +1303,7 @@ export interface operations {
           "application/json": components["schemas"]["ErrorResponse"];
         };
       };
-      /** @description Unavailable for now; see Retry-After. Codes: `database_unavailable`, `timeout`, `unavailable` */
+      /** @description Unavailable for now; see Retry-After. Codes: `database_unavailable`, `timeout`, `unavailable`, `rate_limit_unavailable` */
       503: {
         headers: {
           [name: string]: unknown;
@@ -1372,7 +1372,7 @@ export interface operations {
           "application/json": components["schemas"]["ErrorResponse"];
         };
       };
-      /** @description Unavailable for now; see Retry-After. Codes: `database_unavailable`, `timeout`, `unavailable` */
+      /** @description Unavailable for now; see Retry-After. Codes: `database_unavailable`, `timeout`, `unavailable`, `rate_limit_unavailable` */
       503: {
         headers: {
           [name: string]: unknown;
@@ -1435,7 +1435,7 @@ export interface operations {
           "application/json": components["schemas"]["ErrorResponse"];
         };
       };
-      /** @description Unavailable for now; see Retry-After. Codes: `database_unavailable`, `timeout`, `unavailable` */
+      /** @description Unavailable for now; see Retry-After. Codes: `database_unavailable`, `timeout`, `unavailable`, `rate_limit_unavailable` */
       503: {
         headers: {
           [name: string]: unknown;
@@ -1526,7 +1526,7 @@ export interface operations {
           "application/json": components["schemas"]["ErrorResponse"];
         };
       };
-      /** @description Unavailable for now; see Retry-After. Codes: `database_unavailable`, `timeout`, `unavailable` */
+      /** @description Unavailable for now; see Retry-After. Codes: `database_unavailable`, `timeout`, `unavailable`, `rate_limit_unavailable` */
       503: {
         headers: {
           [name: string]: unknown;
@@ -1615,7 +1615,7 @@ export interface operations {
           "application/json": components["schemas"]["ErrorResponse"];
         };
       };
-      /** @description Unavailable for now; see Retry-After. Codes: `database_unavailable`, `timeout`, `unavailable` */
+      /** @description Unavailable for now; see Retry-After. Codes: `database_unavailable`, `timeout`, `unavailable`, `rate_limit_unavailable` */
       503: {
         headers: {
           [name: string]: unknown;
@@ -1689,7 +1689,7 @@ export interface operations {
           "application/json": components["schemas"]["ErrorResponse"];
         };
       };
-      /** @description Unavailable for now; see Retry-After. Codes: `database_unavailable`, `timeout`, `unavailable` */
+      /** @description Unavailable for now; see Retry-After. Codes: `database_unavailable`, `timeout`, `unavailable`, `rate_limit_unavailable` */
       503: {
         headers: {
           [name: string]: unknown;
@@ -1769,7 +1769,7 @@ export interface operations {
           "application/json": components["schemas"]["ErrorResponse"];
         };
       };
-      /** @description Unavailable for now; see Retry-After. Codes: `database_unavailable`, `timeout`, `unavailable` */
+      /** @description Unavailable for now; see Retry-After. Codes: `database_unavailable`, `timeout`, `unavailable`, `rate_limit_unavailable` */
       503: {
         headers: {
           [name: string]: unknown;
@@ -1848,7 +1848,7 @@ export interface operations {
           "application/json": components["schemas"]["ErrorResponse"];
         };
       };
-      /** @description Unavailable for now; see Retry-After. Codes: `database_unavailable`, `timeout`, `unavailable` */
+      /** @description Unavailable for now; see Retry-After. Codes: `database_unavailable`, `timeout`, `unavailable`, `rate_limit_unavailable` */
       503: {
         headers: {
           [name: string]: unknown;
@@ -1947,7 +1947,7 @@ export interface operations {
           "application/json": components["schemas"]["ErrorResponse"];
         };
       };
-      /** @description Unavailable for now; see Retry-After. Codes: `database_unavailable`, `timeout`, `unavailable` */
+      /** @description Unavailable for now; see Retry-After. Codes: `database_unavailable`, `timeout`, `unavailable`, `rate_limit_unavailable` */
       503: {
         headers: {
           [name: string]: unknown;
@@ -2052,7 +2052,7 @@ export interface operations {
           "application/json": components["schemas"]["ErrorResponse"];
         };
       };
-      /** @description Unavailable for now; see Retry-After. Codes: `database_unavailable`, `timeout`, `unavailable` */
+      /** @description Unavailable for now; see Retry-After. Codes: `database_unavailable`, `timeout`, `unavailable`, `rate_limit_unavailable` */
       503: {
         headers: {
           [name: string]: unknown;
@@ -2129,7 +2129,7 @@ export interface operations {
           "application/json": components["schemas"]["ErrorResponse"];
         };
       };
-      /** @description Unavailable for now; see Retry-After. Codes: `database_unavailable`, `timeout`, `unavailable` */
+      /** @description Unavailable for now; see Retry-After. Codes: `database_unavailable`, `timeout`, `unavailable`, `rate_limit_unavailable` */
       503: {
         headers: {
           [name: string]: unknown;
@@ -2225,7 +2225,7 @@ export interface operations {
           "application/json": components["schemas"]["ErrorResponse"];
         };
       };
-      /** @description Unavailable for now; see Retry-After. Codes: `database_unavailable`, `timeout`, `unavailable` */
+      /** @description Unavailable for now; see Retry-After. Codes: `database_unavailable`, `timeout`, `unavailable`, `rate_limit_unavailable` */
       503: {
         headers: {
           [name: string]: unknown;
@@ -2318,7 +2318,7 @@ export interface operations {
           "application/json": components["schemas"]["ErrorResponse"];
         };
       };
-      /** @description Unavailable for now; see Retry-After. Codes: `database_unavailable`, `timeout`, `unavailable` */
+      /** @description Unavailable for now; see Retry-After. Codes: `database_unavailable`, `timeout`, `unavailable`, `rate_limit_unavailable` */
       503: {
         headers: {
           [name: string]: unknown;
@@ -2407,7 +2407,7 @@ export interface operations {
           "application/json": components["schemas"]["ErrorResponse"];
         };
       };
-      /** @description Unavailable for now; see Retry-After. Codes: `database_unavailable`, `timeout`, `unavailable` */
+      /** @description Unavailable for now; see Retry-After. Codes: `database_unavailable`, `timeout`, `unavailable`, `rate_limit_unavailable` */
       503: {
         headers: {
           [name: string]: unknown;
@@ -2494,7 +2494,7 @@ export interface operations {
           "application/json": components["schemas"]["ErrorResponse"];
         };
       };
-      /** @description Unavailable for now; see Retry-After. Codes: `database_unavailable`, `timeout`, `unavailable` */
+      /** @description Unavailable for now; see Retry-After. Codes: `database_unavailable`, `timeout`, `unavailable`, `rate_limit_unavailable` */
       503: {
         headers: {
           [name: string]: unknown;
@@ -2605,7 +2605,7 @@ export interface operations {
           "application/json": components["schemas"]["ErrorResponse"];
         };
       };
-      /** @description Unavailable for now; see Retry-After. Codes: `database_unavailable`, `timeout`, `unavailable` */
+      /** @description Unavailable for now; see Retry-After. Codes: `database_unavailable`, `timeout`, `unavailable`, `rate_limit_unavailable` */
       503: {
         headers: {
           [name: string]: unknown;
@@ -2716,7 +2716,7 @@ export interface operations {
           "application/json": components["schemas"]["ErrorResponse"];
         };
       };
-      /** @description Unavailable for now; see Retry-After. Codes: `database_unavailable`, `timeout`, `unavailable` */
+      /** @description Unavailable for now; see Retry-After. Codes: `database_unavailable`, `timeout`, `unavailable`, `rate_limit_unavailable` */
       503: {
         headers: {
           [name: string]: unknown;
@@ -2785,7 +2785,7 @@ export interface operations {
           "application/json": components["schemas"]["ErrorResponse"];
         };
       };
-      /** @description Unavailable for now; see Retry-After. Codes: `database_unavailable`, `timeout`, `unavailable` */
+      /** @description Unavailable for now; see Retry-After. Codes: `database_unavailable`, `timeout`, `unavailable`, `rate_limit_unavailable` */
       503: {
         headers: {
           [name: string]: unknown;
@@ -2904,7 +2904,7 @@ export interface operations {
           "application/json": components["schemas"]["ErrorResponse"];
         };
       };
-      /** @description Unavailable for now; see Retry-After. Codes: `database_unavailable`, `timeout`, `unavailable` */
+      /** @description Unavailable for now; see Retry-After. Codes: `database_unavailable`, `timeout`, `unavailable`, `rate_limit_unavailable` */
       503: {
         headers: {
           [name: string]: unknown;
@@ -2989,7 +2989,7 @@ export interface operations {
           "application/json": components["schemas"]["ErrorResponse"];
         };
       };
-      /** @description Unavailable for now; see Retry-After. Codes: `database_unavailable`, `timeout`, `unavailable` */
+      /** @description Unavailable for now; see Retry-After. Codes: `database_unavailable`, `timeout`, `unavailable`, `rate_limit_unavailable` */
       503: {
         headers: {
           [name: string]: unknown;
@@ -3108,7 +3108,7 @@ export interface operations {
           "application/json": components["schemas"]["ErrorResponse"];
         };
       };
-      /** @description Unavailable for now; see Retry-After. Codes: `database_unavailable`, `timeout`, `unavailable` */
+      /** @description Unavailable for now; see Retry-After. Codes: `database_unavailable`, `timeout`, `unavailable`, `rate_limit_unavailable` */
       503: {
         headers: {
           [name: string]: unknown;
@@ -3203,7 +3203,7 @@ export interface operations {
           "application/json": components["schemas"]["ErrorResponse"];
         };
       };
-      /** @description Unavailable for now; see Retry-After. Codes: `database_unavailable`, `timeout`, `unavailable` */
+      /** @description Unavailable for now; see Retry-After. Codes: `database_unavailable`, `timeout`, `unavailable`, `rate_limit_unavailable` */
       503: {
         headers: {
           [name: string]: unknown;
@@ -3295,7 +3295,7 @@ export interface operations {
           "application/json": components["schemas"]["ErrorResponse"];
         };
       };
-      /** @description Unavailable for now; see Retry-After. Codes: `database_unavailable`, `timeout`, `unavailable` */
+      /** @description Unavailable for now; see Retry-After. Codes: `database_unavailable`, `timeout`, `unavailable`, `rate_limit_unavailable` */
       503: {
         headers: {
           [name: string]: unknown;
@@ -3384,7 +3384,7 @@ export interface operations {
           "application/json": components["schemas"]["ErrorResponse"];
         };
       };
-      /** @description Unavailable for now; see Retry-After. Codes: `database_unavailable`, `timeout`, `unavailable` */
+      /** @description Unavailable for now; see Retry-After. Codes: `database_unavailable`, `timeout`, `unavailable`, `rate_limit_unavailable` */
       503: {
         headers: {
           [name: string]: unknown;
@@ -3464,7 +3464,7 @@ export interface operations {
           "application/json": components["schemas"]["ErrorResponse"];
         };
       };
-      /** @description Unavailable for now; see Retry-After. Codes: `database_unavailable`, `timeout`, `unavailable` */
+      /** @description Unavailable for now; see Retry-After. Codes: `database_unavailable`, `timeout`, `unavailable`, `rate_limit_unavailable` */
       503: {
         headers: {
           [name: string]: unknown;
@@ -3544,7 +3544,7 @@ export interface operations {
           "application/json": components["schemas"]["ErrorResponse"];
         };
       };
-      /** @description Unavailable for now; see Retry-After. Codes: `database_unavailable`, `timeout`, `unavailable` */
+      /** @description Unavailable for now; see Retry-After. Codes: `database_unavailable`, `timeout`, `unavailable`, `rate_limit_unavailable` */
       503: {
         headers: {
           [name: string]: unknown;
@@ -3620,7 +3620,7 @@ export interface operations {
           "application/json": components["schemas"]["ErrorResponse"];
         };
       };
-      /** @description Unavailable for now; see Retry-After. Codes: `database_unavailable`, `timeout`, `unavailable` */
+      /** @description Unavailable for now; see Retry-After. Codes: `database_unavailable`, `timeout`, `unavailable`, `rate_limit_unavailable` */
       503: {
         headers: {
           [name: string]: unknown;
@@ -3714,7 +3714,7 @@ export interface operations {
           "application/json": components["schemas"]["ErrorResponse"];
         };
       };
-      /** @description Unavailable for now; see Retry-After. Codes: `database_unavailable`, `timeout`, `unavailable` */
+      /** @description Unavailable for now; see Retry-After. Codes: `database_unavailable`, `timeout`, `unavailable`, `rate_limit_unavailable` */
       503: {
         headers: {
           [name: string]: unknown;
@@ -3822,7 +3822,7 @@ export interface operations {
           "application/json": components["schemas"]["ErrorResponse"];
         };
       };
-      /** @description Unavailable for now; see Retry-After. Codes: `database_unavailable`, `timeout`, `unavailable` */
+      /** @description Unavailable for now; see Retry-After. Codes: `database_unavailable`, `timeout`, `unavailable`, `rate_limit_unavailable` */
       503: {
         headers: {
           [name: string]: unknown;
@@ -3920,7 +3920,7 @@ export interface operations {
           "application/json": components["schemas"]["ErrorResponse"];
         };
       };
-      /** @description Unavailable for now; see Retry-After. Codes: `database_unavailable`, `timeout`, `unavailable` */
+      /** @description Unavailable for now; see Retry-After. Codes: `database_unavailable`, `timeout`, `unavailable`, `rate_limit_unavailable` */
       503: {
         headers: {
           [name: string]: unknown;
@@ -3999,7 +3999,7 @@ export interface operations {
           "application/json": components["schemas"]["ErrorResponse"];
         };
       };
-      /** @description Unavailable for now; see Retry-After. Codes: `database_unavailable`, `timeout`, `unavailable` */
+      /** @description Unavailable for now; see Retry-After. Codes: `database_unavailable`, `timeout`, `unavailable`, `rate_limit_unavailable` */
       503: {
         headers: {
           [name: string]: unknown;
@@ -4099,7 +4099,7 @@ export interface operations {
           "application/json": components["schemas"]["ErrorResponse"];
         };
       };
-      /** @description Unavailable for now; see Retry-After. Codes: `database_unavailable`, `timeout`, `unavailable` */
+      /** @description Unavailable for now; see Retry-After. Codes: `database_unavailable`, `timeout`, `unavailable`, `rate_limit_unavailable` */
       503: {
         headers: {
           [name: string]: unknown;
@@ -4197,7 +4197,7 @@ export interface operations {
           "application/json": components["schemas"]["ErrorResponse"];
         };
       };
-      /** @description Unavailable for now; see Retry-After. Codes: `database_unavailable`, `timeout`, `unavailable` */
+      /** @description Unavailable for now; see Retry-After. Codes: `database_unavailable`, `timeout`, `unavailable`, `rate_limit_unavailable` */
       503: {
         headers: {
           [name: string]: unknown;
@@ -4294,7 +4294,7 @@ export interface operations {
           "application/json": components["schemas"]["ErrorResponse"];
         };
       };
-      /** @description Unavailable for now; see Retry-After. Codes: `database_unavailable`, `timeout`, `unavailable` */
+      /** @description Unavailable for now; see Retry-After. Codes: `database_unavailable`, `timeout`, `unavailable`, `rate_limit_unavailable` */
       503: {
         headers: {
           [name: string]: unknown;
@@ -4396,7 +4396,7 @@ export interface operations {
           "application/json": components["schemas"]["ErrorResponse"];
         };
       };
-      /** @description Unavailable for now; see Retry-After. Codes: `database_unavailable`, `timeout`, `unavailable` */
+      /** @description Unavailable for now; see Retry-After. Codes: `database_unavailable`, `timeout`, `unavailable`, `rate_limit_unavailable` */
       503: {
         headers: {
           [name: string]: unknown;
@@ -4474,7 +4474,7 @@ export interface operations {
           "application/json": components["schemas"]["ErrorResponse"];
         };
       };
-      /** @description Unavailable for now; see Retry-After. Codes: `database_unavailable`, `timeout`, `unavailable` */
+      /** @description Unavailable for now; see Retry-After. Codes: `database_unavailable`, `timeout`, `unavailable`, `rate_limit_unavailable` */
       503: {
         headers: {
           [name: string]: unknown;
@@ -4589,7 +4589,7 @@ export interface operations {
           "application/json": components["schemas"]["ErrorResponse"];
         };
       };
-      /** @description Unavailable for now; see Retry-After. Codes: `database_unavailable`, `timeout`, `unavailable` */
+      /** @description Unavailable for now; see Retry-After. Codes: `database_unavailable`, `timeout`, `unavailable`, `rate_limit_unavailable` */
       503: {
         headers: {
           [name: string]: unknown;
@@ -4665,7 +4665,7 @@ export interface operations {
           "application/json": components["schemas"]["ErrorResponse"];
         };
       };
-      /** @description Unavailable for now; see Retry-After. Codes: `database_unavailable`, `timeout`, `unavailable` */
+      /** @description Unavailable for now; see Retry-After. Codes: `database_unavailable`, `timeout`, `unavailable`, `rate_limit_unavailable` */
       503: {
         headers: {
           [name: string]: unknown;
@@ -4780,7 +4780,7 @@ export interface operations {
           "application/json": components["schemas"]["ErrorResponse"];
         };
       };
-      /** @description Unavailable for now; see Retry-After. Codes: `database_unavailable`, `timeout`, `unavailable` */
+      /** @description Unavailable for now; see Retry-After. Codes: `database_unavailable`, `timeout`, `unavailable`, `rate_limit_unavailable` */
       503: {
         headers: {
           [name: string]: unknown;
@@ -4869,7 +4869,7 @@ export interface operations {
           "application/json": components["schemas"]["ErrorResponse"];
         };
       };
-      /** @description Unavailable for now; see Retry-After. Codes: `database_unavailable`, `timeout`, `unavailable` */
+      /** @description Unavailable for now; see Retry-After. Codes: `database_unavailable`, `timeout`, `unavailable`, `rate_limit_unavailable` */
       503: {
         headers: {
           [name: string]: unknown;
@@ -4955,7 +4955,7 @@ export interface operations {
           "application/json": components["schemas"]["ErrorResponse"];
         };
       };
-      /** @description Unavailable for now; see Retry-After. Codes: `database_unavailable`, `timeout`, `unavailable` */
+      /** @description Unavailable for now; see Retry-After. Codes: `database_unavailable`, `timeout`, `unavailable`, `rate_limit_unavailable` */
       503: {
         headers: {
           [name: string]: unknown;
@@ -5033,7 +5033,7 @@ export interface operations {
           "application/json": components["schemas"]["ErrorResponse"];
         };
       };
-      /** @description Unavailable for now; see Retry-After. Codes: `database_unavailable`, `timeout`, `unavailable` */
+      /** @description Unavailable for now; see Retry-After. Codes: `database_unavailable`, `timeout`, `unavailable`, `rate_limit_unavailable` */
       503: {
         headers: {
           [name: string]: unknown;
@@ -5107,7 +5107,7 @@ export interface operations {
           "application/json": components["schemas"]["ErrorResponse"];
         };
       };
-      /** @description Unavailable for now; see Retry-After. Codes: `database_unavailable`, `timeout`, `unavailable` */
+      /** @description Unavailable for now; see Retry-After. Codes: `database_unavailable`, `timeout`, `unavailable`, `rate_limit_unavailable` */
       503: {
         headers: {
           [name: string]: unknown;
@@ -5204,7 +5204,7 @@ export interface operations {
           "application/json": components["schemas"]["ErrorResponse"];
         };
       };
-      /** @description Unavailable for now; see Retry-After. Codes: `database_unavailable`, `timeout`, `unavailable` */
+      /** @description Unavailable for now; see Retry-After. Codes: `database_unavailable`, `timeout`, `unavailable`, `rate_limit_unavailable` */
       503: {
         headers: {
           [name: string]: unknown;
@@ -5273,7 +5273,7 @@ export interface operations {
           "application/json": components["schemas"]["ErrorResponse"];
         };
       };
-      /** @description Unavailable for now; see Retry-After. Codes: `database_unavailable`, `timeout`, `unavailable` */
+      /** @description Unavailable for now; see Retry-After. Codes: `database_unavailable`, `timeout`, `unavailable`, `rate_limit_unavailable` */
       503: {
         headers: {
           [name: string]: unknown;
@@ -5381,7 +5381,7 @@ export interface operations {
           "application/json": components["schemas"]["ErrorResponse"];
         };
       };
-      /** @description Unavailable for now; see Retry-After. Codes: `database_unavailable`, `timeout`, `unavailable` */
+      /** @description Unavailable for now; see Retry-After. Codes: `database_unavailable`, `timeout`, `unavailable`, `rate_limit_unavailable` */
       503: {
         headers: {
           [name: string]: unknown;
@@ -5457,7 +5457,7 @@ export interface operations {
           "application/json": components["schemas"]["ErrorResponse"];
         };
       };
-      /** @description Unavailable for now; see Retry-After. Codes: `database_unavailable`, `timeout`, `unavailable` */
+      /** @description Unavailable for now; see Retry-After. Codes: `database_unavailable`, `timeout`, `unavailable`, `rate_limit_unavailable` */
       503: {
         headers: {
           [name: string]: unknown;
@@ -5565,7 +5565,7 @@ export interface operations {
           "application/json": components["schemas"]["ErrorResponse"];
         };
       };
-      /** @description Unavailable for now; see Retry-After. Codes: `database_unavailable`, `timeout`, `unavailable` */
+      /** @description Unavailable for now; see Retry-After. Codes: `database_unavailable`, `timeout`, `unavailable`, `rate_limit_unavailable` */
       503: {
         headers: {
           [name: string]: unknown;
@@ -5628,7 +5628,7 @@ export interface operations {
           "application/json": components["schemas"]["ErrorResponse"];
         };
       };
-      /** @description Unavailable for now; see Retry-After. Codes: `database_unavailable`, `timeout`, `unavailable` */
+      /** @description Unavailable for now; see Retry-After. Codes: `database_unavailable`, `timeout`, `unavailable`, `rate_limit_unavailable` */
       503: {
         headers: {
           [name: string]: unknown;
@@ -5724,7 +5724,7 @@ export interface operations {
           "application/json": components["schemas"]["ErrorResponse"];
         };
       };
-      /** @description Unavailable for now; see Retry-After. Codes: `database_unavailable`, `timeout`, `unavailable` */
+      /** @description Unavailable for now; see Retry-After. Codes: `database_unavailable`, `timeout`, `unavailable`, `rate_limit_unavailable` */
       503: {
         headers: {
           [name: string]: unknown;
@@ -5825,7 +5825,7 @@ export interface operations {
           "application/json": components["schemas"]["ErrorResponse"];
         };
       };
-      /** @description Unavailable for now; see Retry-After. Codes: `database_unavailable`, `timeout`, `unavailable` */
+      /** @description Unavailable for now; see Retry-After. Codes: `database_unavailable`, `timeout`, `unavailable`, `rate_limit_unavailable` */
       503: {
         headers: {
           [name: string]: unknown;
@@ -5903,7 +5903,7 @@ export interface operations {
           "application/json": components["schemas"]["ErrorResponse"];
         };
       };
-      /** @description Unavailable for now; see Retry-After. Codes: `database_unavailable`, `timeout`, `unavailable` */
+      /** @description Unavailable for now; see Retry-After. Codes: `database_unavailable`, `timeout`, `unavailable`, `rate_limit_unavailable` */
       503: {
         headers: {
           [name: string]: unknown;
@@ -6015,7 +6015,7 @@ export interface operations {
           "application/json": components["schemas"]["ErrorResponse"];
         };
       };
-      /** @description Unavailable for now; see Retry-After. Codes: `database_unavailable`, `timeout`, `unavailable` */
+      /** @description Unavailable for now; see Retry-After. Codes: `database_unavailable`, `timeout`, `unavailable`, `rate_limit_unavailable` */
       503: {
         headers: {
           [name: string]: unknown;
@@ -6127,7 +6127,7 @@ export interface operations {
           "application/json": components["schemas"]["ErrorResponse"];
         };
       };
-      /** @description Unavailable for now; see Retry-After. Codes: `database_unavailable`, `timeout`, `unavailable` */
+      /** @description Unavailable for now; see Retry-After. Codes: `database_unavailable`, `timeout`, `unavailable`, `rate_limit_unavailable` */
       503: {
         headers: {
           [name: string]: unknown;
@@ -6216,7 +6216,7 @@ export interface operations {
           "application/json": components["schemas"]["ErrorResponse"];
         };
       };
-      /** @description Unavailable for now; see Retry-After. Codes: `database_unavailable`, `timeout`, `unavailable` */
+      /** @description Unavailable for now; see Retry-After. Codes: `database_unavailable`, `timeout`, `unavailable`, `rate_limit_unavailable` */
       503: {
         headers: {
           [name: string]: unknown;
@@ -6333,7 +6333,7 @@ export interface operations {
           "application/json": components["schemas"]["ErrorResponse"];
         };
       };
-      /** @description Unavailable for now; see Retry-After. Codes: `database_unavailable`, `timeout`, `unavailable` */
+      /** @description Unavailable for now; see Retry-After. Codes: `database_unavailable`, `timeout`, `unavailable`, `rate_limit_unavailable` */
       503: {
         headers: {
           [name: string]: unknown;
@@ -6416,7 +6416,7 @@ export interface operations {
           "application/json": components["schemas"]["ErrorResponse"];
         };
       };
-      /** @description Unavailable for now; see Retry-After. Codes: `database_unavailable`, `timeout`, `unavailable` */
+      /** @description Unavailable for now; see Retry-After. Codes: `database_unavailable`, `timeout`, `unavailable`, `rate_limit_unavailable` */
       503: {
         headers: {
           [name: string]: unknown;

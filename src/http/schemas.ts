@@ -28,7 +28,7 @@ const errorDescriptions: Record<number, string> = {
   413: "Body too large. Code: `payload_too_large`",
   415: "Not JSON. Code: `unsupported_media_type`",
   429: "Rate limited; see Retry-After. Code: `throttled`",
-  503: "Unavailable for now; see Retry-After. Codes: `database_unavailable`, `timeout`, `unavailable`",
+  503: "Unavailable for now; see Retry-After. Codes: `database_unavailable`, `timeout`, `unavailable`, `rate_limit_unavailable`",
   504: "The database did not answer in time. Code: `database_timeout`",
 };
 
