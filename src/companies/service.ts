@@ -313,14 +313,6 @@ async function replaceProducts(tx: DbOrTx, companyId: number, productIds: number
   }
 }
 
-/**
- * Runs a company write in one transaction; a constraint the checks did not foresee is answered from
- * constraints.ts by the error handler.
- */
-function inCompanyTransaction<T>(db: DbOrTx, work: (tx: DbOrTx) => Promise<T>): Promise<T> {
-  return db.transaction(work);
-}
-
 type ContactFields = Pick<
   CompanyCreateInput,
   "name" | "email" | "country" | "city" | "street" | "house_number"
@@ -343,7 +335,7 @@ export function createCompany(
   actor: Actor,
   input: CompanyCreateInput,
 ): Promise<CompanyView> {
-  return inCompanyTransaction(db, async (tx) => {
+  return db.transaction(async (tx) => {
     await nameDebtCause(tx, "opening", { label: "staff", userId: actor.userId });
     const level = levelIndex(input.level);
     const supplierId = input.supplier_id ?? null;
@@ -402,7 +394,7 @@ export function updateCompany(
   if (input.debt !== undefined) {
     return Promise.reject(badRequest(DEBT_READ_ONLY, { debt: [DEBT_READ_ONLY] }));
   }
-  return inCompanyTransaction(db, async (tx) => {
+  return db.transaction(async (tx) => {
     const current = await lockCompany(tx, id);
     const before = await getCompany({ db: tx }, actor, id);
     const level = input.level === undefined ? current.level : levelIndex(input.level);
@@ -428,7 +420,7 @@ export function updateCompany(
 }
 
 export function deleteCompany({ db }: Pick<Services, "db">, actor: Actor, id: number): Promise<void> {
-  return inCompanyTransaction(db, async (tx) => {
+  return db.transaction(async (tx) => {
     await nameDebtCause(tx, "deletion", { label: "staff", userId: actor.userId });
     const current = await lockCompany(tx, id);
     if (current.clients > 0) throw suppliesOthersError(current, current.clients, "delete");

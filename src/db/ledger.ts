@@ -30,12 +30,10 @@ export interface DebtCause {
 }
 
 /**
- * Records the cause and names it for the rest of the transaction, so the triggers file every debt change it
- * makes under it (an insert is always an `opening`, a delete a `deletion`, whatever `kind` says). A cause
- * labelled "staff" gets the user's email at the time; any other label (a job's) stays, and `userId` links the
- * user who asked. Returns the cause's id, for `reuseDebtCause`.
+ * Records a cause and returns its id. A cause labelled "staff" gets the user's email at the time; any other
+ * label (a job's, a run's) stays, and `userId` links the user who asked.
  */
-export async function nameDebtCause(tx: DbOrTx, kind: DebtEntryKind, cause: DebtCause): Promise<number> {
+export async function recordDebtCause(tx: DbOrTx, cause: DebtCause): Promise<number> {
   const [row] = await selectRows<{ id: number }>(
     tx,
     sql`
@@ -44,7 +42,15 @@ export async function nameDebtCause(tx: DbOrTx, kind: DebtEntryKind, cause: Debt
         ${cause.userId ?? null}::int, ${cause.taskRunId ?? null}::int, ${cause.jobId ?? null}::uuid
       returning id`,
   );
-  const id = row?.id as number;
+  return row?.id as number;
+}
+
+/**
+ * Records the cause and names it for the rest of the transaction, so the triggers file every debt change it
+ * makes under it (an insert is always an `opening`, a delete a `deletion`, whatever `kind` says).
+ */
+export async function nameDebtCause(tx: DbOrTx, kind: DebtEntryKind, cause: DebtCause): Promise<number> {
+  const id = await recordDebtCause(tx, cause);
   await reuseDebtCause(tx, kind, id);
   return id;
 }

@@ -4,7 +4,13 @@ import { type AuditEntry, originOf, recordAudit } from "../auth/audit.js";
 import { visibleCompanies } from "../auth/scope.js";
 import type { Services } from "../auth/services.js";
 import { type Db, type DbOrTx, selectRows } from "../db/client.js";
-import { type DebtCause, type DebtEntryKind, nameDebtCause, reuseDebtCause } from "../db/ledger.js";
+import {
+  type DebtCause,
+  type DebtEntryKind,
+  nameDebtCause,
+  recordDebtCause,
+  reuseDebtCause,
+} from "../db/ledger.js";
 
 /**
  * Every rule that changes a debt outside of company creation lives here, as SQL: money never passes
@@ -245,7 +251,8 @@ async function claimRun(db: Db, task: ScheduledDebtTask, slot: Date, whenBusy: "
         returning id`,
     );
     if (claimed) {
-      const causeId = await nameDebtCause(tx, "correction", {
+      // Recorded here, named by each chunk: the claim itself changes no debt.
+      const causeId = await recordDebtCause(tx, {
         label: `${task} ${slot.toISOString()}`,
         taskRunId: claimed.id,
       });
