@@ -31,9 +31,20 @@ describeInBrowser("a company's page in Chromium", () => {
   const hash = (route: string) => page.goto(`${server.url}/admin/#${route}`);
   const company = (label: string, level: number) =>
     (chains[label]?.[level] as TestCompany | undefined)?.id as number;
+  /**
+   * Opens a company's page, navigating again if a redirect from an earlier save lands after the first
+   * navigation; each read gives up quickly so that the poll, not one hung read, decides the timeout.
+   */
   const openCompany = async (id: number, name: string) => {
-    await hash(`/companies/${id}`);
-    await eventually(() => page.locator('input[name="name"]').inputValue()).toBe(name);
+    const route = `/companies/${id}`;
+    await hash(route);
+    await eventually(async () => {
+      if (new URL(page.url()).hash !== `#${route}`) await hash(route);
+      return page
+        .locator('input[name="name"]')
+        .inputValue({ timeout: 2_000 })
+        .catch(() => "");
+    }).toBe(name);
   };
   const chooseLevel = async (level: string) => {
     await page.getByRole("combobox", { name: "Level" }).click();
@@ -113,6 +124,7 @@ describeInBrowser("a company's page in Chromium", () => {
     await chooseSupplier("Beta L2");
     await page.getByRole("button", { name: "Save" }).click();
     await page.getByText("Element updated").waitFor();
+    await page.waitForURL((url) => url.hash === "#/companies");
     expect(await stored(entrepreneur)).toEqual({ level: 3, supplier_id: company("Beta", 2) });
 
     // A factory has no supplier at all.
