@@ -1,20 +1,11 @@
 import { Gauge, Registry } from "prom-client";
 import type { Database } from "../db/client.js";
-import { QUEUE_SCHEMA } from "../queue/queue.js";
+import { queueCounts } from "../queue/queue.js";
 
 /** Scrapes within this long of one another share one read of the database. */
 export const DATABASE_METRICS_CACHE_MS = 1500;
 /** A scrape waits no longer than this on the database, then reports it down. */
 const DATABASE_METRICS_TIMEOUT_MS = 1000;
-
-interface QueueRow {
-  name: string;
-  queued: number;
-  active: number;
-  failed: number;
-  oldest_queued_seconds: number;
-  last_failure_at: number | null;
-}
 
 interface RunRow {
   task: string;
@@ -23,23 +14,6 @@ interface RunRow {
   companies_touched: number;
   total_change: number;
 }
-
-/**
- * One query over pgboss.job: completed jobs, the bulk of the table until pg-boss archives them, are left out
- * by the state filter. A queued job's age counts from when it became due (start_after), so a retry waiting out
- * its delay or a slot not yet reached does not look like a backlog.
- */
-const QUEUE_QUERY = `
-  select q.name,
-    count(j.id) filter (where j.state in ('created', 'retry'))::int as queued,
-    count(j.id) filter (where j.state = 'active')::int as active,
-    count(j.id) filter (where j.state = 'failed')::int as failed,
-    coalesce(extract(epoch from greatest(interval '0', now() - min(j.start_after)
-      filter (where j.state in ('created', 'retry')))), 0)::float8 as oldest_queued_seconds,
-    extract(epoch from max(j.completed_on) filter (where j.state = 'failed'))::float8 as last_failure_at
-  from ${QUEUE_SCHEMA}.queue q
-  left join ${QUEUE_SCHEMA}.job j on j.name = q.name and j.state in ('created', 'retry', 'active', 'failed')
-  group by q.name order by q.name`;
 
 /**
  * The latest finished run of each scheduled task. Total change is read as a float8 here only, for a gauge
@@ -69,11 +43,8 @@ function poolMetrics(registry: Registry, database: Database) {
 }
 
 async function readDatabase(database: Database) {
-  const [queues, runs] = await Promise.all([
-    database.executeSql<QueueRow>(QUEUE_QUERY),
-    database.executeSql<RunRow>(RUN_QUERY),
-  ]);
-  return { queues: queues.rows, runs: runs.rows };
+  const [queues, runs] = await Promise.all([queueCounts(database), database.executeSql<RunRow>(RUN_QUERY)]);
+  return { queues, runs: runs.rows };
 }
 
 function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {

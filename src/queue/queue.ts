@@ -50,6 +50,10 @@ const STATE_OF: Record<string, JobState> = {
   cancelled: "failed",
 };
 
+/** pg-boss's states behind each of the API's, for a filter that finds what the API shows in that state. */
+const BOSS_STATES_OF = (state: JobState) =>
+  Object.keys(STATE_OF).filter((bossState) => STATE_OF[bossState] === state);
+
 export interface JobStatus {
   id: string;
   name: string;
@@ -57,7 +61,11 @@ export interface JobStatus {
   result: Record<string, unknown> | null;
   error: string | null;
   createdAt: Date;
+  startedAt: Date | null;
   completedAt: Date | null;
+  /** Attempts after the first, and how many pg-boss allows before it fails the job. */
+  retryCount: number;
+  retryLimit: number;
 }
 
 interface JobRow {
@@ -66,8 +74,27 @@ interface JobRow {
   state: string;
   output: Record<string, unknown> | null;
   created_on: Date | string;
+  started_on: Date | string | null;
   completed_on: Date | string | null;
+  retry_count: number;
+  retry_limit: number;
 }
+
+/** The columns of a JobRow, the same in pgboss.job and pgboss.archive. */
+const JOB_COLUMNS =
+  "id, name, state::text as state, output, created_on, started_on, completed_on, retry_count, retry_limit";
+
+/** What a job list may be narrowed to. */
+export interface JobFilters {
+  state?: JobState | undefined;
+  name?: string | undefined;
+}
+
+/**
+ * A retry or a cancel: null when no job has the id; `changed` false when its state did not allow it, with the
+ * job as it is.
+ */
+export type JobChange = { changed: boolean; job: JobStatus } | null;
 
 /** pg-boss stores a thrown error as the serialized Error, and a timeout as {value: {message}}. */
 function errorMessage(output: Record<string, unknown> | null): string | null {
@@ -86,8 +113,51 @@ function toJobStatus(row: JobRow): JobStatus {
     result: state === "completed" ? row.output : null,
     error: state === "failed" ? errorMessage(row.output) : null,
     createdAt: new Date(row.created_on),
+    startedAt: row.started_on ? new Date(row.started_on) : null,
     completedAt: row.completed_on ? new Date(row.completed_on) : null,
+    retryCount: row.retry_count,
+    retryLimit: row.retry_limit,
   };
+}
+
+/** Anything pg-boss can run its SQL on: its own connection, a Database, or a transaction (see below). */
+type QueueDb = Pick<PgBoss.Db, "executeSql">;
+
+export interface QueueCounts {
+  name: string;
+  queued: number;
+  active: number;
+  failed: number;
+  /** Only when asked for: completed jobs are the bulk of pgboss.job until pg-boss archives them. */
+  completed?: number;
+  oldest_queued_seconds: number;
+  last_failure_at: number | null;
+}
+
+/**
+ * Each queue's jobs by state, from one query over pgboss.job (pg-boss archives finished jobs after 12 hours, so
+ * `completed` counts those of about the last 12 hours). Without `completed`, the completed jobs are left out by
+ * the join's state filter, which keeps a frequent reader (/metrics) off the bulk of the table. A queued job's
+ * age counts from when it became due (start_after), so a retry waiting out its delay or a slot not yet reached
+ * does not look like a backlog.
+ */
+export async function queueCounts(db: QueueDb, { completed = false } = {}): Promise<QueueCounts[]> {
+  const states = `'created', 'retry', 'active', 'failed'${completed ? ", 'completed'" : ""}`;
+  const { rows } = await db.executeSql(
+    `select q.name,
+      count(j.id) filter (where j.state in ('created', 'retry'))::int as queued,
+      count(j.id) filter (where j.state = 'active')::int as active,
+      count(j.id) filter (where j.state = 'failed')::int as failed,
+      ${completed ? "count(j.id) filter (where j.state = 'completed')::int as completed," : ""}
+      coalesce(extract(epoch from greatest(interval '0', now() - min(j.start_after)
+        filter (where j.state in ('created', 'retry')))), 0)::float8 as oldest_queued_seconds,
+      extract(epoch from max(j.completed_on) filter (where j.state = 'failed'))::float8 as last_failure_at
+    from ${QUEUE_SCHEMA}.queue q
+    left join ${QUEUE_SCHEMA}.job j on j.name = q.name and j.state in (${states})
+    group by q.name order by q.name`,
+    [],
+  );
+  return rows as QueueCounts[];
 }
 
 /**
@@ -119,6 +189,12 @@ export interface OpenQueueOptions {
   queues: Partial<Record<JobName, QueueSettings>>;
   onError?: (error: Error) => void;
 }
+
+/** What JobQueue.inspect offers: the reads and changes of pg-boss's tables that need no running pg-boss. */
+export type JobInspection = Pick<
+  JobQueue,
+  "getJob" | "listJobs" | "queueCounts" | "latestJob" | "retryJob" | "cancelJob" | "wake"
+>;
 
 /** A typed wrapper over pg-boss: queue names and their data are checked at compile time. */
 export class JobQueue {
@@ -187,9 +263,16 @@ export class JobQueue {
       ...(db ? { db: transactionExecutor(db) } : {}),
     });
     if (!id) throw new Error(`pg-boss refused a ${name} job`);
-    // A worker in this process need not wait for its next poll; one elsewhere finds it within its interval.
-    if (!db) for (const workerId of this.localWorkers.get(name) ?? []) this.boss.notifyWorker(workerId);
+    if (!db) this.wake(name);
     return id;
+  }
+
+  /**
+   * A worker in this process need not wait for its next poll (a minute for maintenance) for a job just queued
+   * or requeued; one elsewhere finds it within its interval. After the commit, for a job made in a transaction.
+   */
+  wake(name: JobName): void {
+    for (const workerId of this.localWorkers.get(name) ?? []) this.boss.notifyWorker(workerId);
   }
 
   /**
@@ -220,17 +303,141 @@ export class JobQueue {
     }
   }
 
+  /**
+   * For a command that reads and changes jobs (`supplynet jobs`) but neither sends nor works any: pg-boss is not
+   * started, so nothing is created or migrated, and only the methods that read its tables are offered.
+   */
+  static inspect(database: Database): JobInspection {
+    return new JobQueue(
+      new PgBoss({
+        db: { executeSql: (text, values) => database.executeSql(text, values) },
+        schema: QUEUE_SCHEMA,
+      }),
+      {},
+      undefined,
+    );
+  }
+
+  /** Within `db` when given (a transaction, so that an audit entry commits with the change), else on its own. */
+  private sqlOn(db: DbOrTx | undefined): QueueDb {
+    return db ? transactionExecutor(db) : this.boss.getDb();
+  }
+
   /** Looks a job up by id in the live table and the archive, whatever its queue. */
-  async getJob(id: string): Promise<JobStatus | null> {
-    const columns = "id, name, state::text as state, output, created_on, completed_on";
-    const { rows } = await this.boss.getDb().executeSql(
-      `select ${columns} from ${QUEUE_SCHEMA}.job where id = $1
+  async getJob(id: string, options: { db?: DbOrTx } = {}): Promise<JobStatus | null> {
+    const { rows } = await this.sqlOn(options.db).executeSql(
+      `select ${JOB_COLUMNS} from ${QUEUE_SCHEMA}.job where id = $1
        union all
-       select ${columns} from ${QUEUE_SCHEMA}.archive where id = $1
+       select ${JOB_COLUMNS} from ${QUEUE_SCHEMA}.archive where id = $1
        limit 1`,
       [id],
     );
     return rows[0] ? toJobStatus(rows[0] as JobRow) : null;
+  }
+
+  /**
+   * Jobs newest first (by creation), from the live table and the archive, with the count of all that match. A
+   * state filter finds what the API shows in that state (failed: failed or cancelled).
+   */
+  async listJobs(
+    filters: JobFilters,
+    page: { limit: number; offset: number },
+  ): Promise<{ count: number; jobs: JobStatus[] }> {
+    const where = "($1::text is null or name = $1) and ($2::text[] is null or state::text = any($2::text[]))";
+    const matching = `select ${JOB_COLUMNS} from ${QUEUE_SCHEMA}.job where ${where}
+      union all
+      select ${JOB_COLUMNS} from ${QUEUE_SCHEMA}.archive where ${where}`;
+    const values = [filters.name ?? null, filters.state ? BOSS_STATES_OF(filters.state) : null];
+    const db = this.boss.getDb();
+    const [rows, counted] = await Promise.all([
+      db.executeSql(`${matching} order by created_on desc, id desc limit $3 offset $4`, [
+        ...values,
+        page.limit,
+        page.offset,
+      ]),
+      db.executeSql(`select count(*)::int as count from (${matching}) as matching`, values),
+    ]);
+    return {
+      count: (counted.rows[0] as { count: number } | undefined)?.count ?? 0,
+      jobs: (rows.rows as JobRow[]).map(toJobStatus),
+    };
+  }
+
+  /** Each queue's jobs by state, completed ones included (see queueCounts). */
+  queueCounts(): Promise<QueueCounts[]> {
+    return queueCounts(this.boss.getDb(), { completed: true });
+  }
+
+  /** The queue's job that most recently completed, or failed (a cancel is no failure), wherever it is kept. */
+  async latestJob(name: JobName, outcome: "completed" | "failed"): Promise<JobStatus | null> {
+    const { rows } = await this.boss.getDb().executeSql(
+      `select * from (
+        select ${JOB_COLUMNS} from ${QUEUE_SCHEMA}.job where name = $1 and state = $2::text::${QUEUE_SCHEMA}.job_state
+        union all
+        select ${JOB_COLUMNS} from ${QUEUE_SCHEMA}.archive where name = $1 and state = $2::text::${QUEUE_SCHEMA}.job_state
+      ) as finished order by completed_on desc nulls last limit 1`,
+      [name, outcome],
+    );
+    return rows[0] ? toJobStatus(rows[0] as JobRow) : null;
+  }
+
+  /**
+   * Queues a failed (or cancelled) job again, as pg-boss's retry() does, but also from the archive, where pg-boss
+   * moves finished jobs after 12 hours. It gets one more attempt than it has had, is due now (its wait counts
+   * from now), and loses its completion time, which would otherwise let pg-boss archive it while it waits.
+   * One statement, so a job is moved and requeued at once or not at all.
+   */
+  async retryJob(id: string, options: { db?: DbOrTx } = {}): Promise<JobChange> {
+    const requeued = `state = case when state = 'failed' then 'retry' else 'created' end::${QUEUE_SCHEMA}.job_state`;
+    const columns =
+      "id, name, priority, data, state, retry_limit, retry_count, retry_delay, retry_backoff, start_after, " +
+      "started_on, singleton_key, singleton_on, expire_in, created_on, completed_on, keep_until, dead_letter, " +
+      "policy, output";
+    const { rows } = await this.sqlOn(options.db).executeSql(
+      `with archived as (
+        delete from ${QUEUE_SCHEMA}.archive where id = $1 and state in ('failed', 'cancelled') returning ${columns}
+      ), restored as (
+        insert into ${QUEUE_SCHEMA}.job (${columns})
+        select id, name, priority, data,
+          case when state = 'failed' then 'retry' else 'created' end::${QUEUE_SCHEMA}.job_state,
+          greatest(retry_limit, retry_count + 1), retry_count, retry_delay, retry_backoff, now(), started_on,
+          singleton_key, singleton_on, expire_in, created_on, null, greatest(keep_until, now() + interval '14 days'),
+          dead_letter, policy, output
+        from archived
+        returning name
+      ), live as (
+        update ${QUEUE_SCHEMA}.job set ${requeued}, retry_limit = greatest(retry_limit, retry_count + 1),
+          start_after = now(), completed_on = null, keep_until = greatest(keep_until, now() + interval '14 days')
+        where id = $1 and state in ('failed', 'cancelled')
+        returning name
+      )
+      select name from restored union all select name from live`,
+      [id],
+    );
+    const name = (rows[0] as { name: JobName } | undefined)?.name;
+    if (name && !options.db) this.wake(name);
+    return this.changeOutcome(id, name !== undefined, options.db);
+  }
+
+  /**
+   * Cancels a job that is waiting (queued, or waiting to retry), never one a worker has taken: pg-boss's
+   * cancel() would mark a running job cancelled while its work goes on.
+   */
+  async cancelJob(id: string, options: { db?: DbOrTx } = {}): Promise<JobChange> {
+    const cancel = (table: string) =>
+      `update ${QUEUE_SCHEMA}.${table} set state = 'cancelled', completed_on = now()
+       where id = $1 and state in ('created', 'retry') returning id`;
+    const { rows } = await this.sqlOn(options.db).executeSql(
+      `with live as (${cancel("job")}), archived as (${cancel("archive")})
+       select id from live union all select id from archived`,
+      [id],
+    );
+    return this.changeOutcome(id, rows.length > 0, options.db);
+  }
+
+  private async changeOutcome(id: string, changed: boolean, db: DbOrTx | undefined): Promise<JobChange> {
+    const job = await this.getJob(id, db ? { db } : {});
+    return job && { changed, job };
   }
 
   /** Keeps a cron schedule: pg-boss creates one `name` job per slot, however many workers keep it. */
