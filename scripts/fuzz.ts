@@ -11,7 +11,7 @@ import { PGlite } from "@electric-sql/pglite";
 import fc from "fast-check";
 import { createBenchDatabase } from "../bench/bench-database.js";
 import { buildApp } from "../src/app.js";
-import { type Database, openDatabase, wrapPglite } from "../src/db/client.js";
+import { type Database, openDatabase, PGLITE_EXTENSIONS, wrapPglite } from "../src/db/client.js";
 import { migrateDatabase } from "../src/db/migrate.js";
 import { openSendQueue } from "../src/worker.js";
 import { testConfig } from "../test/helpers/app.js";
@@ -47,7 +47,7 @@ if (!Number.isInteger(seed) || !Number.isInteger(runs) || runs < 1) {
 const benchDatabase = options.pg ? await createBenchDatabase(`fuzz_${process.pid}`) : undefined;
 const database: Database = benchDatabase
   ? await openDatabase({ databaseUrl: benchDatabase.url, poolSize: 5 })
-  : wrapPglite(await PGlite.create(), "PGlite in memory (fuzz)");
+  : wrapPglite(await PGlite.create({ extensions: PGLITE_EXTENSIONS }), "PGlite in memory (fuzz)");
 await migrateDatabase(database);
 const testDb: TestDatabase = {
   database,

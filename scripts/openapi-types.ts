@@ -8,7 +8,7 @@ import { writeFileSync } from "node:fs";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { PGlite } from "@electric-sql/pglite";
 import openapiTS, { astToString, type OpenAPI3 } from "openapi-typescript";
-import { wrapPglite } from "../src/db/client.js";
+import { PGLITE_EXTENSIONS, wrapPglite } from "../src/db/client.js";
 import { migrateDatabase } from "../src/db/migrate.js";
 import { buildTestApp } from "../test/helpers/app.js";
 
@@ -22,7 +22,10 @@ const HEADER = `/**
 
 /** The document as GET /openapi.json serves it, from the app as the tests build it, on PGlite in memory. */
 async function openApiDocument(): Promise<OpenAPI3> {
-  const database = wrapPglite(await PGlite.create(), "PGlite in memory (openapi-types)");
+  const database = wrapPglite(
+    await PGlite.create({ extensions: PGLITE_EXTENSIONS }),
+    "PGlite in memory (openapi-types)",
+  );
   try {
     await migrateDatabase(database);
     const app = await buildTestApp({ database, url: undefined });

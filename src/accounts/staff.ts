@@ -6,7 +6,7 @@ import type { Services } from "../auth/services.js";
 import type { DbOrTx } from "../db/client.js";
 import { users } from "../db/schema.js";
 import { conflict, notFound } from "../http/errors.js";
-import { containsPattern, countRows, orderingOf, type Page, paginate } from "../http/listing.js";
+import { containsPattern, countListed, orderingOf, type Page, paginate } from "../http/listing.js";
 import { msg } from "../i18n/translate.js";
 import { createInvitedAccount, reinvite } from "./invitations.js";
 import type {
@@ -70,7 +70,7 @@ export function listStaff({ db }: Pick<Services, "db">, filter: StaffFilter, pag
   return paginate(
     page,
     selectStaff(db, where).orderBy(...orderingOf(filter.ordering ?? "id", orderColumns, users.id)),
-    countRows(db, users, and(isStaff, where)),
+    countListed(db, users, isStaff, where),
     toView,
   );
 }

@@ -2,7 +2,7 @@ import { and, eq, type SQL, sql } from "drizzle-orm";
 import type { AuditAction, AuditChanges, AuditObjectType, AuditSource } from "../auth/audit.js";
 import type { Services } from "../auth/services.js";
 import { auditLog } from "../db/schema.js";
-import { countRows, orderingOf, type Page, paginate } from "../http/listing.js";
+import { countListed, orderingOf, type Page, paginate } from "../http/listing.js";
 import type { AuditLogEntryView, AuditLogFilters } from "./schemas.js";
 
 type AuditRow = typeof auditLog.$inferSelect;
@@ -52,7 +52,7 @@ export function listAuditLog(
       .from(auditLog)
       .where(where)
       .orderBy(...orderingOf(filters.ordering ?? "-at", { at: auditLog.at }, auditLog.id)),
-    countRows(db, auditLog, where),
+    countListed(db, auditLog, undefined, where),
     toView,
   );
 }

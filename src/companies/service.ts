@@ -10,7 +10,7 @@ import { companies, companyProducts, products, type UserRole } from "../db/schem
 import { type CsvColumn, type CsvTable, EXPORT_CHUNK_ROWS } from "../http/csv.js";
 import { badRequest, notFound } from "../http/errors.js";
 import { type KeysetOrder, keysetChunks, keysetOrder } from "../http/keyset.js";
-import { containsPattern, countRows, orderingOf, type Page, paginate } from "../http/listing.js";
+import { containsPattern, countListed, countRows, orderingOf, type Page, paginate } from "../http/listing.js";
 import { msg } from "../i18n/translate.js";
 import {
   DEBT_READ_ONLY,
@@ -150,14 +150,20 @@ function filterConditions(filters: CompanyFilters): SQL[] {
 const listedCompanies = (actor: Actor, filters: CompanyFilters) =>
   and(visibleCompanies(actor), ...filterConditions(filters));
 
-/** One page of companies plus the total, both under the caller's visibility rule. */
-function pageOfCompanies(db: DbOrTx, where: SQL | undefined, ordering: SQL[], page: Page) {
+/** One page of companies plus the total, both under the caller's visibility rule (`visible`). */
+function pageOfCompanies(
+  db: DbOrTx,
+  visible: SQL | undefined,
+  filters: SQL | undefined,
+  ordering: SQL[],
+  page: Page,
+) {
   return paginate(
     page,
     selectCompanies(db)
-      .where(where)
+      .where(and(visible, filters))
       .orderBy(...ordering),
-    countRows(db, companies, where),
+    countListed(db, companies, visible, filters),
     toCompanyView,
   );
 }
@@ -170,7 +176,8 @@ export function listCompanies(
 ) {
   return pageOfCompanies(
     db,
-    listedCompanies(actor, filters),
+    visibleCompanies(actor),
+    and(...filterConditions(filters)),
     orderingOf(filters.ordering ?? "id", orderingColumns, companies.id),
     page,
   );
@@ -251,8 +258,13 @@ export const averageDebt = sql`(select avg(debt) from companies where supplier_i
 export const debtAboveAverage = sql`${companies.debt} > ${averageDebt}`;
 
 export function listDebtAboveAverage({ db }: Pick<Services, "db">, actor: Actor, page: Page) {
-  const where = and(visibleCompanies(actor), debtAboveAverage);
-  return pageOfCompanies(db, where, orderingOf("-debt", orderingColumns, companies.id), page);
+  return pageOfCompanies(
+    db,
+    visibleCompanies(actor),
+    debtAboveAverage,
+    orderingOf("-debt", orderingColumns, companies.id),
+    page,
+  );
 }
 
 function prepareCompanyDetail(db: DbOrTx, role: UserRole) {

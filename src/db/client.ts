@@ -1,6 +1,7 @@
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
+import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
 import type { SQL } from "drizzle-orm";
 import { drizzle as drizzlePg } from "drizzle-orm/node-postgres";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
@@ -187,13 +188,23 @@ export function wrapPglite(pglite: PGlite, description: string, onClose: () => v
   };
 }
 
+/**
+ * PGlite ships each extension as a bundle it must be handed when it starts; migration 0010 creates pg_trgm, so
+ * every PGlite that is migrated or opens a migrated data dir takes these.
+ */
+export const PGLITE_EXTENSIONS = { pg_trgm };
+
 async function openPglite(dataDir: string | undefined): Promise<Database> {
-  if (!dataDir) return wrapPglite(await PGlite.create(), "PGlite in memory");
+  if (!dataDir) return wrapPglite(await PGlite.create({ extensions: PGLITE_EXTENSIONS }), "PGlite in memory");
   mkdirSync(dataDir, { recursive: true });
   const releaseLock = await acquireDataDirLock(dataDir);
   const folder = path.join(dataDir, "pglite");
   try {
-    return wrapPglite(await PGlite.create(folder), `PGlite at ${folder}`, releaseLock);
+    return wrapPglite(
+      await PGlite.create(folder, { extensions: PGLITE_EXTENSIONS }),
+      `PGlite at ${folder}`,
+      releaseLock,
+    );
   } catch (error) {
     releaseLock();
     throw error;

@@ -80,6 +80,10 @@ export const companies = pgTable(
     index("companies_city_lower_idx").on(sql`lower(${t.city})`),
     index("companies_supplier_idx").on(t.supplierId),
     index("companies_created_at_idx").on(t.createdAt),
+    // `search=` is an unanchored ILIKE, which only a trigram index serves (pg_trgm, migration 0010); neither
+    // column is ever rewritten by the debt jobs, so their updates stay HOT.
+    index("companies_name_trgm").using("gin", t.name.op("gin_trgm_ops")),
+    index("companies_email_trgm").using("gin", t.email.op("gin_trgm_ops")),
     // Deliberately no index holds `debt`: the scheduled jobs rewrite every debt at once, and with debt in no
     // index (and the free space of migration 0003's fillfactor) PostgreSQL updates each row in place (HOT),
     // touching no index, several times faster than with debt indexed. Sorting by debt is then a top-N sort of
@@ -99,6 +103,9 @@ export const products = pgTable(
   (t) => [
     unique("products_name_model_key").on(t.name, t.model),
     check("products_name_not_blank", sql`btrim(${t.name}) <> ''`),
+    // For `search=`, an unanchored ILIKE (see companies).
+    index("products_name_trgm").using("gin", t.name.op("gin_trgm_ops")),
+    index("products_model_trgm").using("gin", t.model.op("gin_trgm_ops")),
   ],
 );
 
@@ -147,6 +154,10 @@ export const users = pgTable(
   (t) => [
     uniqueIndex("users_email_lower_key").on(sql`lower(${t.email})`),
     index("users_company_idx").on(t.companyId),
+    // For `search=`, an unanchored ILIKE (see companies).
+    index("users_email_trgm").using("gin", t.email.op("gin_trgm_ops")),
+    index("users_first_name_trgm").using("gin", t.firstName.op("gin_trgm_ops")),
+    index("users_last_name_trgm").using("gin", t.lastName.op("gin_trgm_ops")),
     check("users_role_valid", sql`${t.role} in ('staff', 'employee')`),
     check("users_employee_has_company", sql`(${t.role} = 'employee') = (${t.companyId} is not null)`),
     check("users_email_has_at", sql`position('@' in ${t.email}) > 1`),

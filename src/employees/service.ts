@@ -11,7 +11,7 @@ import { companies, invitations, users } from "../db/schema.js";
 import { type CsvColumn, type CsvTable, EXPORT_CHUNK_ROWS } from "../http/csv.js";
 import { notFound } from "../http/errors.js";
 import { type KeysetOrder, keysetChunks, keysetOrder } from "../http/keyset.js";
-import { containsPattern, countRows, orderingOf, type Page, paginate } from "../http/listing.js";
+import { containsPattern, countListed, orderingOf, type Page, paginate } from "../http/listing.js";
 import { msg } from "../i18n/translate.js";
 import type {
   EmployeeCreateInput,
@@ -109,7 +109,7 @@ export function listEmployees({ db }: Pick<Services, "db">, filter: EmployeesFil
   return paginate(
     page,
     selectEmployees(db, where).orderBy(...orderingOf(filter.ordering ?? "id", orderColumns, users.id)),
-    countRows(db, users, and(isEmployee, where)),
+    countListed(db, users, isEmployee, where),
     toView,
   );
 }

@@ -138,10 +138,16 @@ export const PaginationQuery = {
   page_size: Type.Optional(Type.Integer({ minimum: 1, maximum: MAX_PAGE_SIZE, default: DEFAULT_PAGE_SIZE })),
 };
 
-/** DRF's page shape: {count, next, previous, results}. */
+/** DRF's page shape: {count, next, previous, results}, and whether the count is an estimate. */
 export const PageOf = <T extends TSchema>(item: T) =>
   Type.Object({
-    count: Type.Integer(),
+    count: Type.Integer({ description: "How many rows the list holds; an estimate when count_is_estimate" }),
+    count_is_estimate: Type.Boolean({
+      description:
+        "true when the list has no filter or search and holds more than 100,000 rows: count is then the " +
+        "database's estimate, not an exact count. A filtered or searched list, and any smaller one, is counted " +
+        "exactly. Either way `next` is null exactly on the last page.",
+    }),
     next: Type.Union([Type.String(), Type.Null()]),
     previous: Type.Union([Type.String(), Type.Null()]),
     results: Type.Array(item),

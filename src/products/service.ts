@@ -8,7 +8,7 @@ import { companyProducts, products } from "../db/schema.js";
 import { type CsvColumn, type CsvTable, EXPORT_CHUNK_ROWS } from "../http/csv.js";
 import { notFound } from "../http/errors.js";
 import { keysetChunks, keysetOrder } from "../http/keyset.js";
-import { containsPattern, countRows, orderingOf, type Page, paginate } from "../http/listing.js";
+import { containsPattern, countListed, orderingOf, type Page, paginate } from "../http/listing.js";
 import { msg } from "../i18n/translate.js";
 import type {
   ProductCreateInput,
@@ -48,15 +48,22 @@ function searchCondition(search: string | undefined): SQL | undefined {
   return or(ilike(products.name, containsPattern(search)), ilike(products.model, containsPattern(search)));
 }
 
-function pageOfProducts(db: DbOrTx, where: SQL | undefined, ordering: string | undefined, page: Page) {
+/** One page of products: those the caller may see (`visible`), as `filters` narrow them. */
+function pageOfProducts(
+  db: DbOrTx,
+  visible: SQL | undefined,
+  filters: SQL | undefined,
+  ordering: string | undefined,
+  page: Page,
+) {
   return paginate(
     page,
     db
       .select(productColumns)
       .from(products)
-      .where(where)
+      .where(and(visible, filters))
       .orderBy(...orderingOf(ordering ?? "id", orderingColumns, products.id)),
-    countRows(db, products, where),
+    countListed(db, products, visible, filters),
     toProductView,
   );
 }
@@ -67,12 +74,7 @@ export function listProducts(
   filters: ProductListFilters,
   page: Page,
 ) {
-  return pageOfProducts(
-    db,
-    and(visibleProducts(actor), searchCondition(filters.search)),
-    filters.ordering,
-    page,
-  );
+  return pageOfProducts(db, visibleProducts(actor), searchCondition(filters.search), filters.ordering, page);
 }
 
 type ProductExportRow = ProductRow & { sortKey: string | null };
@@ -118,7 +120,13 @@ export async function listCompanyProducts(
   await requireVisibleCompany(db, actor, companyId);
   const soldByCompany = sql`exists (select 1 from ${companyProducts}
     where ${companyProducts.productId} = ${products.id} and ${companyProducts.companyId} = ${companyId})`;
-  return pageOfProducts(db, and(soldByCompany, searchCondition(filters.search)), filters.ordering, page);
+  return pageOfProducts(
+    db,
+    undefined,
+    and(soldByCompany, searchCondition(filters.search)),
+    filters.ordering,
+    page,
+  );
 }
 
 export async function getProduct(

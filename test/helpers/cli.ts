@@ -5,7 +5,7 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { PGlite } from "@electric-sql/pglite";
 import { inject } from "vitest";
-import { type Database, openDatabase } from "../../src/db/client.js";
+import { type Database, openDatabase, PGLITE_EXTENSIONS } from "../../src/db/client.js";
 import { projectRoot } from "../../src/paths.js";
 import { QUEUE_SCHEMA } from "../../src/queue/queue.js";
 import type { TestDatabase } from "./database.js";
@@ -171,7 +171,10 @@ export async function cliDatabase(testDb: TestDatabase): Promise<CliDatabase> {
   }
   const dataDir = mkdtempSync(path.join(os.tmpdir(), "supplynet-cli-"));
   const template = readFileSync(inject("pgliteTemplate"));
-  const pglite = await PGlite.create(path.join(dataDir, "pglite"), { loadDataDir: new Blob([template]) });
+  const pglite = await PGlite.create(path.join(dataDir, "pglite"), {
+    loadDataDir: new Blob([template]),
+    extensions: PGLITE_EXTENSIONS,
+  });
   await pglite.exec(`drop schema ${QUEUE_SCHEMA} cascade`);
   await pglite.close();
   return {

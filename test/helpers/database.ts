@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { PGlite } from "@electric-sql/pglite";
 import { inject } from "vitest";
-import { type Database, openDatabase, wrapPglite } from "../../src/db/client.js";
+import { type Database, openDatabase, PGLITE_EXTENSIONS, wrapPglite } from "../../src/db/client.js";
 import { QUEUE_SCHEMA } from "../../src/queue/queue.js";
 import { adminUrl, withAdminClient } from "./postgres.js";
 
@@ -51,7 +51,7 @@ async function openCopy(): Promise<Pick<TestDatabase, "database" | "url" | "dest
     };
   }
   const template = readFileSync(inject("pgliteTemplate"));
-  const pglite = await PGlite.create({ loadDataDir: new Blob([template]) });
+  const pglite = await PGlite.create({ loadDataDir: new Blob([template]), extensions: PGLITE_EXTENSIONS });
   const database = wrapPglite(pglite, "PGlite in memory (test)");
   return { database, url: undefined, destroy: () => database.close() };
 }

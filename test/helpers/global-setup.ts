@@ -3,7 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import type { TestProject } from "vitest/node";
-import { type Database, openDatabase, wrapPglite } from "../../src/db/client.js";
+import { type Database, openDatabase, PGLITE_EXTENSIONS, wrapPglite } from "../../src/db/client.js";
 import { migrateDatabase } from "../../src/db/migrate.js";
 import { openTestQueue } from "./app.js";
 import { adminUrl, withAdminClient } from "./postgres.js";
@@ -35,7 +35,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
         () => {},
       );
   }
-  const pglite = await PGlite.create();
+  const pglite = await PGlite.create({ extensions: PGLITE_EXTENSIONS });
   const database = wrapPglite(pglite, "PGlite template");
   await migrateDatabase(database);
   await installQueue(database, undefined);
