@@ -1,5 +1,5 @@
 import type { TypeBoxTypeProvider } from "@fastify/type-provider-typebox";
-import Fastify, { type FastifyInstance } from "fastify";
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from "fastify";
 import { accountRoutes } from "./accounts/routes.js";
 import { auditRoutes } from "./audit/routes.js";
 import { adminSessionRoutes } from "./auth/admin-session.js";
@@ -27,6 +27,7 @@ import {
   schemaErrorFormatter,
 } from "./http/errors.js";
 import { languagePlugin } from "./http/language.js";
+import { createLogger, OneLinePerRequest } from "./http/logging.js";
 import { securityPlugin } from "./http/security.js";
 import { apiWithoutTrailingSlash } from "./http/trailing-slash.js";
 import { createValidatorCompiler } from "./http/validation.js";
@@ -70,7 +71,8 @@ function trustProxyOption(trust: Config["trustProxy"]) {
 
 export async function buildApp(deps: AppDeps) {
   const app = Fastify({
-    logger: { level: deps.config.logLevel },
+    loggerInstance: createLogger(deps.config) as FastifyBaseLogger,
+    logController: new OneLinePerRequest(),
     bodyLimit: BODY_LIMIT,
     trustProxy: trustProxyOption(deps.config.trustProxy),
     // Missing Host is refused by our onRequest hook instead, so that the answer has the error shape.

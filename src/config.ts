@@ -35,6 +35,8 @@ export interface Config {
   /** The language of a first visit whose browser asks for none we have, and of the demo data. */
   defaultLanguage: Language;
   logLevel: string;
+  /** LOG_FORMAT: "pretty" or "json"; unset, pretty on a terminal outside production (src/http/logging.ts). */
+  logFormat: "pretty" | "json" | undefined;
   authRateLimit: AuthRateLimit;
   /**
    * Which proxies in front of the app may say who the client is (X-Forwarded-For): false (none, the default),
@@ -211,6 +213,15 @@ function parseLanguage(value: string): Language {
   return language as Language;
 }
 
+function parseLogFormat(value: string | undefined): Config["logFormat"] {
+  const format = (value ?? "").trim().toLowerCase();
+  if (format === "") return undefined;
+  if (format === "pretty" || format === "json") return format;
+  throw new UserError(
+    `LOG_FORMAT must be pretty or json, or unset to print pretty lines on a terminal outside production, got "${value}".`,
+  );
+}
+
 function checkTimezone(zone: string): string {
   try {
     new Intl.DateTimeFormat("en", { timeZone: zone });
@@ -246,6 +257,7 @@ export function loadConfig(overrides: Partial<Config> = {}, env: NodeJS.ProcessE
     appTimezone: checkTimezone(env.APP_TIMEZONE ?? "UTC"),
     defaultLanguage: parseLanguage(env.DEFAULT_LANGUAGE ?? LANGUAGES[0]),
     logLevel: env.LOG_LEVEL ?? (nodeEnv === "test" ? "silent" : "info"),
+    logFormat: parseLogFormat(env.LOG_FORMAT),
     authRateLimit: { perIp: 10, perIpWindowMs: 60_000, failures: 5, failureWindowMs: 15 * 60_000 },
     trustProxy: parseTrustProxy(env.TRUST_PROXY),
     // The lock timeout outlasts any row lock a writer may wait for: a scheduled run's chunk holds its rows for

@@ -1,3 +1,4 @@
+import type { Logger } from "pino";
 import { sendInvitationTask } from "./accounts/send-invitation-task.js";
 import { sendPasswordResetTask } from "./accounts/send-password-reset-task.js";
 import { sendQrEmailTask } from "./companies/send-qr-email-task.js";
@@ -8,11 +9,12 @@ import { clearDebtTask } from "./debts/clear-debt-task.js";
 import { MAINTENANCE_SCHEDULE, maintenanceTask } from "./debts/maintenance-task.js";
 import { repayDebtTask } from "./debts/repay-debt-task.js";
 import { SCHEDULES } from "./debts/schedules.js";
+import { createLogger } from "./http/logging.js";
 import type { MailJobContext } from "./mail/mail-task.js";
 import { createMailer, type Mailer } from "./mail/transport.js";
 import { observeJob } from "./metrics/registry.js";
 import { startMetricsServer } from "./metrics/server.js";
-import { type JobName, JobQueue, type QueueSettings } from "./queue/queue.js";
+import { type Job, type JobName, JobQueue, type QueueSettings } from "./queue/queue.js";
 import type { TaskDefinition } from "./queue/task.js";
 
 type AnyTask = { [N in JobName]: TaskDefinition<N, MailJobContext> }[JobName];
@@ -39,7 +41,10 @@ export interface QueueDeps {
   database: Database;
   /** Defaults to config.databaseUrl; tests pass their own database's URL. */
   databaseUrl?: string | undefined;
+  /** For lines of the worker's own (pg-boss's errors, the outbox's mails); by default the logger's. */
   log?: (line: string) => void;
+  /** Where each job's start, end and failure are logged; by default one in LOG_FORMAT (src/http/logging.ts). */
+  logger?: Logger;
 }
 
 /** For `serve`: enqueues jobs, never takes any. */
@@ -49,6 +54,34 @@ export function openSendQueue(deps: QueueDeps): Promise<JobQueue> {
     mode: "send",
     queues: queueSettings(deps.config),
   });
+}
+
+/**
+ * Runs one attempt of a job and logs it as a Celery worker does: its start, then its success or its failure
+ * (with the error), each with the time it took. Only the queue, the job's id and the attempt: a job's data may
+ * hold an invitation's or a password reset's token. A failure that pg-boss will retry is a warning.
+ */
+async function loggedJob<T>(logger: Logger, job: Job<JobName>, run: () => Promise<T>): Promise<T> {
+  const attempt = job.retryCount + 1;
+  const fields = { queue: job.name, jobId: job.id, attempt };
+  const task = `Task ${job.name}[${job.id}]`;
+  logger.info(fields, `${task} started${attempt > 1 ? ` (attempt ${attempt})` : ""}`);
+  const started = performance.now();
+  const durationMs = () => Math.round((performance.now() - started) * 100) / 100;
+  try {
+    const result = await run();
+    const took = durationMs();
+    logger.info({ ...fields, durationMs: took }, `${task} succeeded in ${took} ms`);
+    return result;
+  } catch (error) {
+    const took = durationMs();
+    const retried = job.retryCount < job.retryLimit;
+    logger[retried ? "warn" : "error"](
+      { ...fields, durationMs: took, err: error },
+      `${task} failed in ${took} ms${retried ? ", to be retried" : ""}: ${(error as Error).message}`,
+    );
+    throw error;
+  }
 }
 
 export interface RunningWorker {
@@ -66,12 +99,14 @@ export interface RunningWorker {
  * database: pg-boss hands each job to one of them and creates each cron slot's job once.
  */
 export async function startWorker(deps: QueueDeps & { mailer?: Mailer }): Promise<RunningWorker> {
-  const log = deps.log ?? ((line: string) => console.log(line));
+  const logger = deps.logger ?? createLogger(deps.config);
+  const log = deps.log ?? ((line: string) => logger.info(line));
   const queue = await JobQueue.open(deps.database, {
     databaseUrl: deps.databaseUrl ?? deps.config.databaseUrl,
     mode: "work",
     queues: queueSettings(deps.config),
-    onError: (error) => log(`pg-boss: ${error.message}`),
+    onError: (error) =>
+      deps.log ? deps.log(`pg-boss: ${error.message}`) : logger.error(`pg-boss: ${error.message}`),
   });
   const mailer =
     deps.mailer ??
@@ -87,8 +122,10 @@ export async function startWorker(deps: QueueDeps & { mailer?: Mailer }): Promis
     await queue.work(
       task.name,
       (job) =>
-        observeJob(task.name, () =>
-          (task as TaskDefinition<typeof task.name, MailJobContext>).handle(job as never, context),
+        loggedJob(logger, job, () =>
+          observeJob(task.name, () =>
+            (task as TaskDefinition<typeof task.name, MailJobContext>).handle(job as never, context),
+          ),
         ),
       task.concurrent ? deps.config.workerConcurrency : 1,
     );

@@ -49,8 +49,10 @@ export function startCommand(program: Command): void {
             () => listenForCommands({ database, config }, config.dataDir),
           )
         : () => {};
-      console.log(`supplynet is running at ${server.url} on ${database.description}`);
-      console.log(startBanner(server.url, demo));
+      // One write, once everything runs: no log line (a job's, the rate limits' notice) can land inside it.
+      process.stdout.write(
+        `supplynet is running at ${server.url} on ${database.description}\n${startBanner(server.url, demo)}\n`,
+      );
       stopOnSignal(config, connections, async (timeLeft) => {
         stopCommands();
         await server.stop(timeLeft());
