@@ -11,7 +11,7 @@ const LAYERS = [
   ["mail", "^src/mail/"],
   ["metrics", "^src/metrics/"],
   ["auth", "^src/auth/"],
-  ["features", "^src/(accounts|companies|products|employees|debts|stats|seed|health|audit)/"],
+  ["features", "^src/(accounts|companies|products|employees|debts|stats|seed|health|audit|jobs)/"],
   ["composition", "^src/(app|worker|server|tasks)\\.ts$"],
   ["cli", "^src/(cli/|main\\.ts$)"],
 ];
@@ -27,6 +27,7 @@ const FEATURE_DEPENDENCIES = {
   seed: ["companies", "products", "employees"],
   health: [],
   audit: [],
+  jobs: ["debts"],
 };
 
 const layerRules = LAYERS.slice(0, -1).map(([name, path], index) => ({
@@ -49,7 +50,7 @@ const featureRules = Object.entries(FEATURE_DEPENDENCIES).map(([feature, allowed
   severity: "error",
   from: { path: `^src/${feature}/` },
   to: {
-    path: "^src/(accounts|companies|products|employees|debts|stats|seed|health|audit)/",
+    path: "^src/(accounts|companies|products|employees|debts|stats|seed|health|audit|jobs)/",
     pathNot: `^src/(${[feature, ...allowed].join("|")})/`,
   },
 }));

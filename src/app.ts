@@ -31,6 +31,7 @@ import { createLogger, OneLinePerRequest } from "./http/logging.js";
 import { securityPlugin } from "./http/security.js";
 import { apiWithoutTrailingSlash } from "./http/trailing-slash.js";
 import { createValidatorCompiler } from "./http/validation.js";
+import { jobsMonitoringRoutes } from "./jobs/routes.js";
 import { metricsPlugin } from "./metrics/routes.js";
 import { productConstraints } from "./products/constraints.js";
 import { productRoutes } from "./products/routes.js";
@@ -121,6 +122,7 @@ export async function buildApp(deps: AppDeps) {
   await app.register(qrRoutes, { prefix: "/api/v1" });
   await app.register(debtRoutes, { prefix: "/api/v1" });
   await app.register(jobRoutes, { prefix: "/api/v1" });
+  await app.register(jobsMonitoringRoutes, { prefix: "/api/v1" });
   await app.register(auditRoutes, { prefix: "/api/v1" });
   return app;
 }

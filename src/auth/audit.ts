@@ -17,11 +17,13 @@ export const AUDIT_ACTIONS = [
   "change_password",
   "run_task",
   "createsuperuser",
+  "retry_job",
+  "cancel_job",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
-/** What an entry is about; `task` is a scheduled task, named by its object id (accrue-debt). */
-export const AUDIT_OBJECT_TYPES = ["company", "product", "employee", "staff", "task"] as const;
+/** What an entry is about; `task` is a scheduled task, named by its object id (accrue-debt); `job` a pg-boss job. */
+export const AUDIT_OBJECT_TYPES = ["company", "product", "employee", "staff", "task", "job"] as const;
 export type AuditObjectType = (typeof AUDIT_OBJECT_TYPES)[number];
 
 export const AUDIT_SOURCES = ["api", "cli"] as const;

@@ -5,7 +5,7 @@ import { msg } from "../i18n/translate.js";
 import type { JobStatus } from "./queue.js";
 import { JobParams, JobResponse } from "./schemas.js";
 
-const toResponse = (job: JobStatus) => ({
+export const toResponse = (job: JobStatus) => ({
   id: job.id,
   name: job.name,
   state: job.state,

@@ -395,6 +395,30 @@ const TABLE: Record<string, Entry> = {
     call: async (fx) => ({ url: `/api/v1/jobs/${await fx.queue.enqueue("clear-debt", { ids: [] })}` }),
     expect: staffOnly(200),
   },
+  "GET /api/v1/jobs": { call: () => ({ url: "/api/v1/jobs" }), expect: staffOnly(200) },
+  "GET /api/v1/jobs/queues": { call: () => ({ url: "/api/v1/jobs/queues" }), expect: staffOnly(200) },
+  "GET /api/v1/schedules": { call: () => ({ url: "/api/v1/schedules" }), expect: staffOnly(200) },
+  // Maintenance: a job no worker here takes, and harmless if one did.
+  "POST /api/v1/schedules/:name/run": {
+    call: () => ({ url: "/api/v1/schedules/maintenance/run", payload: {} }),
+    expect: staffOnly(202),
+  },
+  // A cancelled job, which the API shows as failed: retrying it is allowed.
+  "POST /api/v1/jobs/:id/retry": {
+    call: async (fx) => {
+      const id = await fx.queue.enqueue("clear-debt", { ids: [] });
+      await fx.queue.cancelJob(id);
+      return { url: `/api/v1/jobs/${id}/retry`, payload: {} };
+    },
+    expect: staffOnly(200),
+  },
+  "POST /api/v1/jobs/:id/cancel": {
+    call: async (fx) => ({
+      url: `/api/v1/jobs/${await fx.queue.enqueue("clear-debt", { ids: [] })}/cancel`,
+      payload: {},
+    }),
+    expect: staffOnly(200),
+  },
   "GET /api/v1/audit_log": { call: () => ({ url: "/api/v1/audit_log" }), expect: staffOnly(200) },
 };
 

@@ -276,6 +276,12 @@ const EXPECTED: Record<string, (isStaff: boolean, w: World) => Expected[]> = {
   "/api/v1/stats/debt_totals": (isStaff) => staffOnly("/api/v1/stats/debt_totals", isStaff),
   "/api/v1/audit_log": (isStaff) => staffOnly("/api/v1/audit_log", isStaff),
   "/api/v1/jobs/:id": (isStaff, w) => staffOnly(`/api/v1/jobs/${w.jobId}`, isStaff),
+  "/api/v1/jobs": (isStaff) => [
+    ...staffOnly("/api/v1/jobs", isStaff),
+    ...staffOnly("/api/v1/jobs?state=completed&name=accrue-debt&page_size=100", isStaff),
+  ],
+  "/api/v1/jobs/queues": (isStaff) => staffOnly("/api/v1/jobs/queues", isStaff),
+  "/api/v1/schedules": (isStaff) => staffOnly("/api/v1/schedules", isStaff),
   "/api/v1/staff": (isStaff) => staffOnly("/api/v1/staff", isStaff),
   "/api/v1/staff/:id": (isStaff) => staffOnly(`/api/v1/staff/${staff.id}`, isStaff),
   // An employee's exports hold their own company's rows (test/api/export.test.ts checks which).
