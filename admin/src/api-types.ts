@@ -613,6 +613,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  "/api/v1/jobs": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Recent background jobs, newest first, including those pg-boss has archived */
+    get: operations["jobs_list"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   "/api/v1/jobs/{id}": {
     parameters: {
       query?: never;
@@ -625,6 +642,57 @@ export interface paths {
      * @description queued (waiting or waiting to retry), active, completed (with its result) or failed (with its error).
      */
     get: operations["jobs_retrieve"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/jobs/{id}/cancel": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Cancel a queued job */
+    post: operations["jobs_cancel_create"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/jobs/{id}/retry": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Queue a failed job again */
+    post: operations["jobs_retry_create"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/jobs/queues": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Each queue's jobs by state and the age of its oldest queued job */
+    get: operations["jobs_queues_list"];
     put?: never;
     post?: never;
     delete?: never;
@@ -682,6 +750,43 @@ export interface paths {
     get: operations["products_export_csv_retrieve"];
     put?: never;
     post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/schedules": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The cron schedules: next run, last run and last failure */
+    get: operations["schedules_list"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/schedules/{name}/run": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Run a schedule now
+     * @description Queues a job of the schedule's queue; a debt run applies in a slot of its own (this instant), once, however often the job is attempted. Follow it at GET /jobs/{job_id}.
+     */
+    post: operations["schedules_run_create"];
     delete?: never;
     options?: never;
     head?: never;
@@ -830,7 +935,9 @@ export interface components {
         | "password_reset"
         | "change_password"
         | "run_task"
-        | "createsuperuser";
+        | "createsuperuser"
+        | "retry_job"
+        | "cancel_job";
       /** @description The user who acted; null for a command (cli) or a user since deleted */
       actor_id: number | null;
       /** @description The user's email at the time, or the operating-system user who ran the command */
@@ -854,7 +961,7 @@ export interface components {
        * @description company, product, employee, staff (a staff user), task (a scheduled task, named by object_id)
        * @enum {string}
        */
-      object_type: "company" | "product" | "employee" | "staff" | "task";
+      object_type: "company" | "product" | "employee" | "staff" | "task" | "job";
       /**
        * @description api: a request; cli: a supplynet command
        * @enum {string}
@@ -999,6 +1106,18 @@ export interface components {
       /** @enum {string} */
       state: "queued" | "active" | "completed" | "failed";
     };
+    JobQueue: {
+      active: number;
+      /** @description Completed and not yet archived by pg-boss (12 hours) */
+      completed: number;
+      /** @description Failed and not yet archived by pg-boss (12 hours) */
+      failed: number;
+      /** @example accrue-debt */
+      name: string;
+      /** @description How long the oldest queued job has been due; 0 when none is queued */
+      oldest_queued_seconds: number;
+      queued: number;
+    };
     PaginatedAuditLogList: {
       count: number;
       next: string | null;
@@ -1023,11 +1142,17 @@ export interface components {
       previous: string | null;
       results: components["schemas"]["Employee"][];
     };
+    PaginatedJobQueueList: {
+      results: components["schemas"]["JobQueue"][];
+    };
     PaginatedProductList: {
       count: number;
       next: string | null;
       previous: string | null;
       results: components["schemas"]["Product"][];
+    };
+    PaginatedScheduleList: {
+      results: components["schemas"]["Schedule"][];
     };
     PaginatedStaffList: {
       count: number;
@@ -1046,6 +1171,47 @@ export interface components {
        * @example 2024-01-31
        */
       release_date: string | null;
+    };
+    Schedule: {
+      /** @example 0 *\/3 * * * */
+      cron: string;
+      /** @description The queue's latest failed job */
+      last_failure: {
+        /** Format: date-time */
+        at: string;
+        error: string | null;
+        /** Format: uuid */
+        job_id: string;
+      } | null;
+      /** @description The latest run (maintenance: its latest completed job, with companies_touched 0 and total_change 0.00) */
+      last_run: {
+        companies_touched: number;
+        /**
+         * Format: date-time
+         * @description null while it runs
+         */
+        finished_at: string | null;
+        /** Format: date-time */
+        slot: string;
+        /** Format: date-time */
+        started_at: string;
+        /**
+         * @description interrupted: unfinished and quiet for a minute; the next run of its task goes on with it
+         * @enum {string}
+         */
+        state: "finished" | "running" | "interrupted";
+        /** @example -1234.56 */
+        total_change: string;
+      } | null;
+      /** @enum {string} */
+      name: "accrue-debt" | "repay-debt" | "maintenance";
+      /** Format: date-time */
+      next_run_at: string;
+      /**
+       * @description The cron's time zone, APP_TIMEZONE
+       * @example Europe/Moscow
+       */
+      timezone: string;
     };
     /** @description A staff user: a user of role staff, who runs the network in the admin */
     Staff: {
@@ -1144,7 +1310,9 @@ export interface operations {
           | "password_reset"
           | "change_password"
           | "run_task"
-          | "createsuperuser";
+          | "createsuperuser"
+          | "retry_job"
+          | "cancel_job";
         /** @description The user who acted */
         actor_id?: number;
         /**
@@ -1160,7 +1328,7 @@ export interface operations {
         /** @description The object's id (a task's name for a task) */
         object_id?: string;
         /** @description company, product, employee, staff (a staff user), task (a scheduled task, named by object_id) */
-        object_type?: "company" | "product" | "employee" | "staff" | "task";
+        object_type?: "company" | "product" | "employee" | "staff" | "task" | "job";
         /** @description Sort field; prefix with - for descending */
         ordering?: "at" | "-at";
         page?: number;
@@ -4975,6 +5143,127 @@ export interface operations {
       };
     };
   };
+  jobs_list: {
+    parameters: {
+      query?: {
+        /** @description The queue */
+        name?:
+          | "accrue-debt"
+          | "clear-debt"
+          | "maintenance"
+          | "repay-debt"
+          | "send-invitation"
+          | "send-password-reset"
+          | "send-qr-email";
+        page?: number;
+        page_size?: number;
+        /** @description queued (waiting, or waiting to retry), active, completed, failed (failed or cancelled) */
+        state?: "queued" | "active" | "completed" | "failed";
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description One page of the list, with the links to the next and previous pages */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            count: number;
+            next: string | null;
+            previous: string | null;
+            results: {
+              /** Format: date-time */
+              completed_at: string | null;
+              /** Format: date-time */
+              created_at: string;
+              /** @description Why it failed, once failed */
+              error: string | null;
+              /** Format: uuid */
+              id: string;
+              /** @example clear-debt */
+              name: string;
+              /** @description What the job returned, once completed; clear-debt gives {cleared} */
+              result: {
+                [key: string]: unknown;
+              } | null;
+              /** @description Attempts after the first */
+              retry_count: number;
+              /** @description Attempts after the first that pg-boss allows before failing it */
+              retry_limit: number;
+              /**
+               * Format: date-time
+               * @description When its latest attempt started
+               */
+              started_at: string | null;
+              /** @enum {string} */
+              state: "queued" | "active" | "completed" | "failed";
+            }[];
+          };
+        };
+      };
+      /** @description Invalid input; every bad field is named in error.fields. Codes: `invalid`, `parse_error` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ErrorResponse"];
+        };
+      };
+      /** @description No valid access token. Code: `not_authenticated` */
+      401: {
+        headers: {
+          /** @description How to authenticate */
+          "WWW-Authenticate"?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ErrorResponse"];
+        };
+      };
+      /** @description Your role may not do this. Code: `forbidden` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ErrorResponse"];
+        };
+      };
+      /** @description A page past the last: `Invalid page.`. Code: `not_found` */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ErrorResponse"];
+        };
+      };
+      /** @description Unavailable for now; see Retry-After. Codes: `database_unavailable`, `timeout`, `unavailable`, `rate_limit_unavailable` */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ErrorResponse"];
+        };
+      };
+      /** @description The database did not answer in time. Code: `database_timeout` */
+      504: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ErrorResponse"];
+        };
+      };
+    };
+  };
   jobs_retrieve: {
     parameters: {
       query?: never;
@@ -5026,6 +5315,238 @@ export interface operations {
       };
       /** @description Not found, or outside your company. Code: `not_found` */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ErrorResponse"];
+        };
+      };
+      /** @description Unavailable for now; see Retry-After. Codes: `database_unavailable`, `timeout`, `unavailable`, `rate_limit_unavailable` */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ErrorResponse"];
+        };
+      };
+      /** @description The database did not answer in time. Code: `database_timeout` */
+      504: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ErrorResponse"];
+        };
+      };
+    };
+  };
+  jobs_cancel_create: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Created */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Job"];
+        };
+      };
+      /** @description Invalid input; every bad field is named in error.fields. Codes: `invalid`, `parse_error` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ErrorResponse"];
+        };
+      };
+      /** @description No valid access token. Code: `not_authenticated` */
+      401: {
+        headers: {
+          /** @description How to authenticate */
+          "WWW-Authenticate"?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ErrorResponse"];
+        };
+      };
+      /** @description Your role may not do this. Code: `forbidden` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ErrorResponse"];
+        };
+      };
+      /** @description Not found, or outside your company. Code: `not_found` */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ErrorResponse"];
+        };
+      };
+      /** @description The job is not in a state that allows it. Code: `job.not_queued` */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ErrorResponse"];
+        };
+      };
+      /** @description Unavailable for now; see Retry-After. Codes: `database_unavailable`, `timeout`, `unavailable`, `rate_limit_unavailable` */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ErrorResponse"];
+        };
+      };
+      /** @description The database did not answer in time. Code: `database_timeout` */
+      504: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ErrorResponse"];
+        };
+      };
+    };
+  };
+  jobs_retry_create: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Created */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Job"];
+        };
+      };
+      /** @description Invalid input; every bad field is named in error.fields. Codes: `invalid`, `parse_error` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ErrorResponse"];
+        };
+      };
+      /** @description No valid access token. Code: `not_authenticated` */
+      401: {
+        headers: {
+          /** @description How to authenticate */
+          "WWW-Authenticate"?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ErrorResponse"];
+        };
+      };
+      /** @description Your role may not do this. Code: `forbidden` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ErrorResponse"];
+        };
+      };
+      /** @description Not found, or outside your company. Code: `not_found` */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ErrorResponse"];
+        };
+      };
+      /** @description The job is not in a state that allows it. Code: `job.not_failed` */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ErrorResponse"];
+        };
+      };
+      /** @description Unavailable for now; see Retry-After. Codes: `database_unavailable`, `timeout`, `unavailable`, `rate_limit_unavailable` */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ErrorResponse"];
+        };
+      };
+      /** @description The database did not answer in time. Code: `database_timeout` */
+      504: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ErrorResponse"];
+        };
+      };
+    };
+  };
+  jobs_queues_list: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description One page of the list, with the links to the next and previous pages */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["PaginatedJobQueueList"];
+        };
+      };
+      /** @description No valid access token. Code: `not_authenticated` */
+      401: {
+        headers: {
+          /** @description How to authenticate */
+          "WWW-Authenticate"?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ErrorResponse"];
+        };
+      };
+      /** @description Your role may not do this. Code: `forbidden` */
+      403: {
         headers: {
           [name: string]: unknown;
         };
@@ -5622,6 +6143,145 @@ export interface operations {
         headers: {
           /** @description How to authenticate */
           "WWW-Authenticate"?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ErrorResponse"];
+        };
+      };
+      /** @description Unavailable for now; see Retry-After. Codes: `database_unavailable`, `timeout`, `unavailable`, `rate_limit_unavailable` */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ErrorResponse"];
+        };
+      };
+      /** @description The database did not answer in time. Code: `database_timeout` */
+      504: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ErrorResponse"];
+        };
+      };
+    };
+  };
+  schedules_list: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description One page of the list, with the links to the next and previous pages */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["PaginatedScheduleList"];
+        };
+      };
+      /** @description No valid access token. Code: `not_authenticated` */
+      401: {
+        headers: {
+          /** @description How to authenticate */
+          "WWW-Authenticate"?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ErrorResponse"];
+        };
+      };
+      /** @description Your role may not do this. Code: `forbidden` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ErrorResponse"];
+        };
+      };
+      /** @description Unavailable for now; see Retry-After. Codes: `database_unavailable`, `timeout`, `unavailable`, `rate_limit_unavailable` */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ErrorResponse"];
+        };
+      };
+      /** @description The database did not answer in time. Code: `database_timeout` */
+      504: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ErrorResponse"];
+        };
+      };
+    };
+  };
+  schedules_run_create: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        name: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Queued; follow it at GET /jobs/{job_id} */
+      202: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            /** Format: uuid */
+            job_id: string;
+          };
+        };
+      };
+      /** @description Invalid input; every bad field is named in error.fields. Codes: `invalid`, `parse_error` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ErrorResponse"];
+        };
+      };
+      /** @description No valid access token. Code: `not_authenticated` */
+      401: {
+        headers: {
+          /** @description How to authenticate */
+          "WWW-Authenticate"?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ErrorResponse"];
+        };
+      };
+      /** @description Your role may not do this. Code: `forbidden` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ErrorResponse"];
+        };
+      };
+      /** @description Not found, or outside your company. Code: `not_found` */
+      404: {
+        headers: {
           [name: string]: unknown;
         };
         content: {
