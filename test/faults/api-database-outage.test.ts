@@ -7,6 +7,7 @@ import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Database, openDatabase } from "../../src/db/client.js";
 import { migrateDatabase } from "../../src/db/migrate.js";
+import { DATABASE_METRICS_CACHE_MS } from "../../src/metrics/database.js";
 import { buildTestApp } from "../helpers/app.js";
 import { type RunningCli, startCli } from "../helpers/cli.js";
 import { testDriver } from "../helpers/database.js";
@@ -30,6 +31,24 @@ async function timedFetch(url: string, init: RequestInit = {}): Promise<Answer> 
     ms: performance.now() - started,
     retryAfter: response.headers.get("retry-after"),
     body: text ? JSON.parse(text) : {},
+  };
+}
+
+/**
+ * `/metrics` read as a scraper reads it: how long it took, and the value of `supplynet_database_up`. The figures
+ * read from the database are cached for DATABASE_METRICS_CACHE_MS, so a caller that wants a fresh read waits
+ * that out first.
+ */
+async function scrape(base: string) {
+  const started = performance.now();
+  const response = await fetch(`${base}/metrics`, { signal: AbortSignal.timeout(30_000) });
+  const text = await response.text();
+  const up = /^supplynet_database_up (\d)$/m.exec(text)?.[1];
+  return {
+    status: response.status,
+    ms: performance.now() - started,
+    databaseUp: up === undefined ? null : Number(up),
+    text,
   };
 }
 
@@ -248,9 +267,21 @@ describe.skipIf(testDriver !== "pg")("the API while its database goes away", { t
       const health = await timedFetch(`${base}/health`);
       expect(health.status).toBe(200);
       expect((await timedFetch(`${base}/ready`)).status).toBe(503);
+      // The scrape still answers, at once, and says the database is down rather than failing.
+      await sleep(DATABASE_METRICS_CACHE_MS);
+      const down = await scrape(base);
+      expect(down.status).toBe(200);
+      expect(down.databaseUp).toBe(0);
+      expect(down.ms).toBeLessThan(1500);
+      expect(down.text).toMatch(/^supplynet_http_requests_total\{.*status="503".*\} \d+$/m);
 
       await server.start();
       expect((await apiOnceBack()).status).toBe(200);
+      expect((await timedFetch(`${base}/ready`)).status).toBe(200);
+      await sleep(DATABASE_METRICS_CACHE_MS);
+      const back = await scrape(base);
+      expect(back.databaseUp).toBe(1);
+      expect(back.text).toMatch(/^supplynet_queue_jobs\{queue="clear-debt",state="queued"\} 0$/m);
       await serve?.waitFor(/database reachable again/, 5000);
 
       const output = serve?.output() ?? "";
@@ -270,6 +301,12 @@ describe.skipIf(testDriver !== "pg")("the API while its database goes away", { t
         expect(health.ms).toBeLessThan(1000);
         expect(health.status).toBe(200);
         expect(health.body).toMatchObject({ status: "degraded", database: { status: "timeout" } });
+        expect((await timedFetch(`${base}/ready`)).status).toBe(503);
+        // A scrape waits on a frozen database no longer than its bound, and reports it down.
+        const frozen = await scrape(base);
+        expect(frozen.status).toBe(200);
+        expect(frozen.databaseUp).toBe(0);
+        expect(frozen.ms).toBeLessThan(2500);
         const answers = await pending;
         for (const answer of answers) {
           expect([503, 504]).toContain(answer.status);
@@ -286,6 +323,8 @@ describe.skipIf(testDriver !== "pg")("the API while its database goes away", { t
       }
       expect((await apiOnceBack()).status).toBe(200);
       expect((await timedFetch(`${base}/ready`)).status).toBe(200);
+      await sleep(DATABASE_METRICS_CACHE_MS);
+      expect((await scrape(base)).databaseUp).toBe(1);
       await serve?.waitFor(/database reachable again[\s\S]*database reachable again/, 5000);
       const output = serve?.output().slice(before) ?? "";
       expect(output.match(/database lost/g)).toHaveLength(1);

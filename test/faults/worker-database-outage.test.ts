@@ -10,7 +10,7 @@ import type { JobQueue } from "../../src/queue/queue.js";
 import { openSendQueue } from "../../src/worker.js";
 import { type RunningCli, startCli } from "../helpers/cli.js";
 import { testDriver } from "../helpers/database.js";
-import { type PrivatePostgres, startPrivatePostgres } from "../helpers/private-postgres.js";
+import { freePort, type PrivatePostgres, startPrivatePostgres } from "../helpers/private-postgres.js";
 
 /**
  * A real worker on a PostgreSQL of the test's own, which the test stops while a job runs. Runs in the pg
@@ -44,12 +44,24 @@ describe.skipIf(testDriver !== "pg")("a worker while its database goes away", { 
     rmSync(dataDir, { recursive: true, force: true });
   });
 
-  it("stays up when PostgreSQL stops mid-job, and finishes the job once it is back", async () => {
+  it("stays up when PostgreSQL stops mid-job, and finishes the job once it is back; its /metrics says so", async () => {
+    const metricsPort = await freePort();
+    /** The worker's own count of clear-debt jobs in `state`, from its /metrics, or null if it does not answer. */
+    const jobsCounted = async (state: "started" | "completed") => {
+      const response = await fetch(`http://127.0.0.1:${metricsPort}/metrics`, {
+        signal: AbortSignal.timeout(5000),
+      }).catch(() => null);
+      if (response?.status !== 200) return null;
+      const line = new RegExp(`^supplynet_jobs_${state}_total\\{queue="clear-debt"\\} (\\d+)$`, "m");
+      return Number(line.exec(await response.text())?.[1] ?? 0);
+    };
     worker = startCli(["worker"], {
       DATABASE_URL: server.url,
       DATA_DIR: dataDir,
       NODE_ENV: "test",
       LOG_LEVEL: "silent",
+      HOST: "127.0.0.1",
+      METRICS_PORT: String(metricsPort),
     });
     await worker.waitFor(/supplynet worker is running/);
 
@@ -87,6 +99,9 @@ describe.skipIf(testDriver !== "pg")("a worker while its database goes away", { 
     await holder.end().catch(() => {});
     await new Promise((resolve) => setTimeout(resolve, 3000));
     expect(worker.child.exitCode, worker.output()).toBeNull();
+    // With its database gone, the worker still answers its scrape: the job began and has not completed.
+    expect(await jobsCounted("started")).toBeGreaterThanOrEqual(1);
+    expect(await jobsCounted("completed")).toBe(0);
     await server.start();
 
     database = await openDatabase({ databaseUrl: server.url, poolSize: 1 });
@@ -104,6 +119,7 @@ describe.skipIf(testDriver !== "pg")("a worker while its database goes away", { 
         await new Promise((resolve) => setTimeout(resolve, 250));
       }
       expect(state, worker.output()).toBe("completed");
+      expect(await jobsCounted("completed")).toBe(1);
       const { rows } = await database.executeSql<{ n: number }>(
         "select count(*)::int as n from companies where debt > 0",
       );

@@ -30,7 +30,8 @@ export interface PrivatePostgres {
 const BIN = "/usr/lib/postgresql/15/bin";
 const SERVICE_USER = "postgres";
 
-function freePort(): Promise<number> {
+/** A TCP port nothing listens on now, on 127.0.0.1. */
+export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.on("error", reject);
