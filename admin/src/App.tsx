@@ -37,6 +37,7 @@ import { dataProvider } from "./dataProvider";
 import employees from "./employees";
 import { i18nProvider } from "./i18n";
 import { useUserLanguage } from "./i18n/useUserLanguage";
+import jobs from "./jobs";
 import network from "./network";
 import products from "./products";
 import { RegisterPage } from "./register";
@@ -132,6 +133,7 @@ export function App() {
       <Resource name="employees" {...employees} />
       <Resource name="staff" {...staff} />
       <Resource name="audit_log" {...audit} />
+      <Resource name="jobs" {...jobs} />
       <CustomRoutes>
         <Route
           path={network.path}

@@ -12,9 +12,13 @@ import type {
   EmployeeCreate,
   EmployeeUpdate,
   Job,
+  JobChanged,
   Page,
   ProductCreate,
   ProductUpdate,
+  Queues,
+  ScheduleRunQueued,
+  Schedules,
   StaffCreate,
   StaffUpdate,
   Stats,
@@ -137,6 +141,9 @@ async function fetchAll<T>(path: string, params: GetListParams, limit: number) {
  */
 const UNDER_COMPANY = new Set(["debt_history"]);
 
+/** Lists in the API's own order (jobs: newest first), which take no `ordering`. */
+const UNSORTED = new Set(["jobs"]);
+
 /** Resources whose API gives every matching id in one call (GET /<resource>/ids), for "select all". */
 const ID_LISTS = new Set(["/companies"]);
 
@@ -155,7 +162,8 @@ async function getList(path: string, params: GetListParams) {
 }
 
 export const dataProvider = {
-  getList: (resource, params) => getList(`/${resource}`, params),
+  getList: (resource, params) =>
+    getList(`/${resource}`, UNSORTED.has(resource) ? { ...params, sort: undefined } : params),
 
   getOne: async (resource, { id }) => {
     const { json } = await api<never>(`/${resource}/${id}`);
@@ -228,6 +236,21 @@ export const dataProvider = {
     ).json,
 
   getJob: async (id: string) => (await api<Job>(`/jobs/${encodeURIComponent(id)}`)).json,
+
+  /** Each queue's jobs counted by state. */
+  getQueues: async () => (await api<Queues>("/jobs/queues")).json,
+
+  getSchedules: async () => (await api<Schedules>("/schedules")).json,
+
+  /** Queues a job that runs the schedule's task now; the answer names the job. */
+  runSchedule: async (name: string) =>
+    (await api<ScheduleRunQueued>(`/schedules/${encodeURIComponent(name)}/run`, { method: "POST" })).json,
+
+  retryJob: async (id: Identifier) =>
+    (await api<JobChanged>(`/jobs/${encodeURIComponent(id)}/retry`, { method: "POST" })).json,
+
+  cancelJob: async (id: Identifier) =>
+    (await api<JobChanged>(`/jobs/${encodeURIComponent(id)}/cancel`, { method: "POST" })).json,
 
   getTree: async (id: Identifier) => (await api<Tree>(`/companies/${id}/tree`)).json,
 

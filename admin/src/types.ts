@@ -87,3 +87,15 @@ export type AuditAction = AuditEntry["action"];
 export type AuditObjectType = AuditEntry["object_type"];
 export type AuditSource = AuditEntry["source"];
 export type AuditLogFilter = ListFilter<"/api/v1/audit_log">;
+
+export type JobListItem = Answer<"/api/v1/jobs", "get">["results"][number];
+export type JobState = JobListItem["state"];
+export type JobFilter = ListFilter<"/api/v1/jobs">;
+export type JobChanged =
+  | Answer<"/api/v1/jobs/{id}/retry", "post">
+  | Answer<"/api/v1/jobs/{id}/cancel", "post">;
+export type Queues = Answer<"/api/v1/jobs/queues", "get">;
+export type QueueCounts = Queues["results"][number];
+export type Schedules = Answer<"/api/v1/schedules", "get">;
+export type Schedule = Schedules["results"][number];
+export type ScheduleRunQueued = Answer<"/api/v1/schedules/{name}/run", "post", 202>;

@@ -13,6 +13,8 @@ const RESOURCE_OF_TYPE: Record<AuditObjectType, string | null> = {
   employee: "employees",
   staff: "staff",
   task: null,
+  // A job has the Jobs page, not a page of its own: shown by its id.
+  job: null,
 };
 
 export const OBJECT_TYPES = Object.keys(RESOURCE_OF_TYPE) as AuditObjectType[];
@@ -36,6 +38,8 @@ const ACTION_ORDER: Record<AuditAction, true> = {
   change_password: true,
   run_task: true,
   createsuperuser: true,
+  retry_job: true,
+  cancel_job: true,
 };
 
 const SOURCE_ORDER: Record<AuditSource, true> = { api: true, cli: true };

@@ -224,6 +224,8 @@ const audit_log = {
     change_password: "Password changed",
     run_task: "Task run",
     createsuperuser: "Superuser created",
+    retry_job: "Job retried",
+    cancel_job: "Job cancelled",
   },
   object_types: {
     company: "Company",
@@ -231,6 +233,7 @@ const audit_log = {
     employee: "Employee",
     staff: "Staff user",
     task: "Scheduled task",
+    job: "Job",
   },
   sources: { api: "API", cli: "Command line" },
   details: {
@@ -249,6 +252,59 @@ const audit_log = {
     cleared: "Cleared",
     written_off: "Written off",
     job_id: "Job",
+    queue: "Queue",
+  },
+};
+
+const jobs = {
+  name: "Job |||| Jobs",
+  fields: {
+    id: "Id",
+    name: "Queue",
+    state: "State",
+    created_at: "Created",
+    started_at: "Started",
+    completed_at: "Ended",
+    retries: "Retries",
+    error: "Error",
+    result: "Result",
+  },
+  empty: "No jobs yet",
+  details: { id: "Job %{id}" },
+  retry: { button: "Retry", done: "Job %{id} (%{name}) is queued again" },
+  cancel: { button: "Cancel", done: "Job %{id} (%{name}) is cancelled" },
+  queues: {
+    title: "Queues",
+    queue: "Queue",
+    queued: "Queued",
+    active: "Running",
+    failed: "Failed",
+    completed: "Completed",
+    oldest: "Oldest waiting",
+    load_failed: "Could not load the queues: %{error}",
+  },
+  schedules: {
+    title: "Schedules",
+    task: "Task",
+    cron: "Schedule (cron)",
+    last_run: "Last run",
+    took: "took %{duration}",
+    running: "still running",
+    interrupted: "interrupted",
+    finished: "finished",
+    never: "never",
+    companies: "Companies changed",
+    total_change: "Total change",
+    next_run: "Next run",
+    last_failure: "Last failure",
+    no_failure: "none",
+    load_failed: "Could not load the schedules: %{error}",
+    run: {
+      button: "Run now",
+      title: "Run %{task} now?",
+      content: "%{task} is queued at once, and the worker applies it in the current slot.",
+      queued: "%{task} queued: job %{id}",
+    },
   },
 };
 
@@ -270,6 +326,7 @@ const app = {
   tasks: {
     "accrue-debt": "Debt accrual",
     "repay-debt": "Debt repayment",
+    maintenance: "Maintenance",
   },
   jobs: { queued: "queued", active: "running", completed: "completed", failed: "failed" },
   /** The kinds of a debt ledger's entries. */
@@ -407,6 +464,7 @@ export type OwnMessages = Strings<{
     employees: typeof employees;
     staff: typeof staff;
     audit_log: typeof audit_log;
+    jobs: typeof jobs;
   };
 }>;
 type Strings<T> = { [K in keyof T]: T[K] extends string ? string : Strings<T[K]> };
@@ -419,5 +477,5 @@ export default {
     auth: { ...english.ra.auth, username: "Email" },
   },
   app,
-  resources: { companies, products, employees, staff, audit_log },
+  resources: { companies, products, employees, staff, audit_log, jobs },
 };
