@@ -158,7 +158,9 @@ async function getList(path: string, params: GetListParams) {
     return { data: all.results, total: all.count };
   }
   const json = await fetchPage<never>(path, params, page, perPage);
-  return { data: json.results, total: json.count };
+  // Read from the answer as sent: the generated Page type may not name count_is_estimate yet.
+  const countIsEstimate = (json as { count_is_estimate?: boolean }).count_is_estimate === true;
+  return { data: json.results, total: json.count, meta: { countIsEstimate } };
 }
 
 export const dataProvider = {

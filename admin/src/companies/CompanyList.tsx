@@ -23,6 +23,7 @@ import {
 import { ExportCsvButton } from "../shared/ExportCsvButton";
 import { CompanyField, LevelField, LocalDateField, MoneyField } from "../shared/fields";
 import { LEVEL_CHOICES, useFormats, useLevelLabel, yesNoChoices } from "../shared/format";
+import { ListPagination } from "../shared/ListPagination";
 import type { CompanyFilter } from "../types";
 import { ClearDebtButton } from "./ClearDebtButton";
 
@@ -155,6 +156,7 @@ export function CompanyList() {
       actions={<ListActions />}
       aside={<CreatedQuickPick />}
       perPage={25}
+      pagination={<ListPagination />}
     >
       {isSmall ? (
         <SimpleList

@@ -18,6 +18,7 @@ import {
 import { ExportCsvButton } from "../shared/ExportCsvButton";
 import { CompanyField, LocalDateField } from "../shared/fields";
 import { yesNoChoices } from "../shared/format";
+import { ListPagination } from "../shared/ListPagination";
 import type { Employee } from "../types";
 import { fullName, InvitationField } from "./fields";
 import { ResendInviteButton } from "./ResendInviteButton";
@@ -58,6 +59,7 @@ export function EmployeeList() {
       sort={{ field: "email", order: "ASC" }}
       actions={<ListActions />}
       perPage={25}
+      pagination={<ListPagination />}
     >
       {isSmall ? (
         <SimpleList<Employee>

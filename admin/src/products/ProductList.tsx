@@ -12,6 +12,7 @@ import {
 import { ExportCsvButton } from "../shared/ExportCsvButton";
 import { LocalDateField } from "../shared/fields";
 import { useFormats } from "../shared/format";
+import { ListPagination } from "../shared/ListPagination";
 
 const ListActions = () => (
   <TopToolbar>
@@ -29,7 +30,13 @@ export function ProductList() {
     <SearchInput key="q" source="q" placeholder={translate("resources.products.search")} alwaysOn />,
   ];
   return (
-    <List filters={filters} sort={{ field: "name", order: "ASC" }} actions={<ListActions />} perPage={25}>
+    <List
+      filters={filters}
+      sort={{ field: "name", order: "ASC" }}
+      actions={<ListActions />}
+      perPage={25}
+      pagination={<ListPagination />}
+    >
       {isSmall ? (
         <SimpleList
           primaryText={(product) => product.name}

@@ -316,6 +316,8 @@ const app = {
   /** The switch stores the choice as the staff user's language too, for their own emails. */
   language_not_saved: "Your language was not saved for your emails: %{error}",
   title: "supplynet admin",
+  /** A list's range when its total is the database's estimate (count_is_estimate), not a count. */
+  estimated_range: "%{offsetBegin}-%{offsetEnd} of ≈ %{total}",
   levels: {
     factory: "Factory",
     distributor: "Distributor",

@@ -8,6 +8,7 @@ const own: OwnMessages = {
     languages: { ru: "Русский", en: "Английский" },
     language_not_saved: "Язык не сохранён для ваших писем: %{error}",
     title: "Панель управления supplynet",
+    estimated_range: "%{offsetBegin}–%{offsetEnd} из ≈ %{total}",
     levels: {
       factory: "Завод",
       distributor: "Дистрибьютор",
