@@ -6,6 +6,7 @@ import type { Database } from "../db/client.js";
 import { checkDatabase } from "../debts/check.js";
 import { runTaskNow } from "../debts/run-task.js";
 import { translate } from "../i18n/translate.js";
+import { changeJobFromCli, jobsOverview } from "../jobs/inspect.js";
 import { importTestData } from "../seed/import.js";
 
 /** What an operation runs with: here, or inside the running `start` (its database and its config). */
@@ -50,6 +51,10 @@ export const OPERATIONS = {
     runTaskNow(database, name, config.appTimezone, cliOrigin()),
   ),
   check: operation(({ database }, _params: Record<string, never>) => checkDatabase(database)),
+  jobsOverview: operation(({ database }, _params: Record<string, never>) => jobsOverview(database)),
+  changeJob: operation(({ database }, { action, id }: { action: "retry" | "cancel"; id: string }) =>
+    changeJobFromCli(database, action, id, cliOrigin()),
+  ),
   importTestData: operation(({ database, progress }, options: ImportRequest) =>
     importTestData(database, options, progress),
   ),

@@ -8,6 +8,7 @@ import { changepasswordCommand } from "./commands/changepassword.js";
 import { checkCommand } from "./commands/check.js";
 import { createsuperuserCommand } from "./commands/createsuperuser.js";
 import { importTestDataCommand } from "./commands/import-test-data.js";
+import { jobsCommand } from "./commands/jobs.js";
 import { migrateCommand } from "./commands/migrate.js";
 import { runTaskCommand } from "./commands/run-task.js";
 import { serveCommand } from "./commands/serve.js";
@@ -45,6 +46,7 @@ export function buildCli(): Command {
     workerCommand,
     runTaskCommand,
     checkCommand,
+    jobsCommand,
   ])
     command(program);
   return program;
