@@ -3,14 +3,21 @@
  * bare `node:http` server that verifies the same JWT and sends the very statements the app sends, through `pg`.
  * Then the filtered, sorted staff list (`city=…&ordering=-debt`), timed by the server itself, with its plan.
  */
-import http from "node:http";
 import type { AddressInfo } from "node:net";
 import autocannon from "autocannon";
-import { createVerifier } from "fast-jwt";
 import pg from "pg";
 import { buildApp } from "../src/app.js";
 import { loadConfig } from "../src/config.js";
 import { openSendQueue } from "../src/worker.js";
+import {
+  type BareApiServer,
+  type LoadResult,
+  load as loadWith,
+  meanOf,
+  recordStatements,
+  type SentStatement,
+  startBareApiServer,
+} from "./bare-api.js";
 import { openBenchDatabase } from "./bench-database.js";
 
 const COMPANIES = 100_000;
@@ -46,37 +53,8 @@ const SEED_SQL = `
   insert into users (email, role) values ('staff@example.com', 'staff');
   analyze;`;
 
-interface LoadResult {
-  requestsPerSecond: number;
-  p99: number;
-  errors: number;
-}
-
-async function load(url: string, token: string): Promise<LoadResult> {
-  const result = await autocannon({
-    url,
-    connections: CONNECTIONS,
-    duration: DURATION_SECONDS,
-    // The load generator gets its own thread, so it does not share the event loop of the server it measures.
-    workers: 1,
-    headers: { authorization: `Bearer ${token}` },
-  });
-  return {
-    requestsPerSecond: result.requests.average,
-    p99: result.latency.p99,
-    errors: result.errors + result.non2xx + result.timeouts,
-  };
-}
-
-function meanOf(rounds: LoadResult[]): LoadResult {
-  const mean = (pick: (round: LoadResult) => number) =>
-    rounds.reduce((sum, round) => sum + pick(round), 0) / rounds.length;
-  return {
-    requestsPerSecond: mean((round) => round.requestsPerSecond),
-    p99: mean((round) => round.p99),
-    errors: rounds.reduce((sum, round) => sum + round.errors, 0),
-  };
-}
+const load = (url: string, token: string) =>
+  loadWith(url, token, { connections: CONNECTIONS, duration: DURATION_SECONDS });
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
 
@@ -85,7 +63,7 @@ const { url: databaseUrl, database } = benchDatabase;
 const baselinePool = new pg.Pool({ connectionString: databaseUrl, max: POOL_SIZE });
 let appServer: Awaited<ReturnType<typeof buildApp>> | undefined;
 let timedAppServer: Awaited<ReturnType<typeof buildApp>> | undefined;
-let baselineServer: http.Server | undefined;
+let baselineServer: BareApiServer | undefined;
 try {
   const seedStart = performance.now();
   await database.executeSql(SEED_SQL);
@@ -125,43 +103,22 @@ try {
 
   // Record the exact statements (text and parameters) the app sends for one detail request.
   const pool = database.pool as pg.Pool;
-  const sent: { name?: string; text: string; values: unknown[] }[] = [];
-  const realQuery = pool.query.bind(pool);
-  const recordQueries = () => {
-    sent.length = 0;
-    pool.query = ((config: { name?: string; text: string; values?: unknown[] }, values?: unknown[]) => {
-      sent.push({ name: config.name, text: config.text, values: config.values ?? values ?? [] });
-      return (realQuery as (...args: unknown[]) => unknown)(config, values);
-    }) as typeof pool.query;
-  };
-  recordQueries();
-  const probe = await app.inject({
-    method: "GET",
-    url: detailPath,
-    headers: { authorization: `Bearer ${employeeToken}` },
-  });
-  pool.query = realQuery;
+  const detail = await recordStatements(pool, () =>
+    app.inject({ method: "GET", url: detailPath, headers: { authorization: `Bearer ${employeeToken}` } }),
+  );
+  let sent: SentStatement[] = detail.sent;
+  const probe = detail.result;
   if (probe.statusCode !== 200) throw new Error(`detail probe answered ${probe.statusCode}: ${probe.body}`);
   console.log(`app sends ${sent.length} statements per detail request`);
 
-  // The baseline: the same token check (fast-jwt, as @fastify/jwt uses), the same statements, JSON out.
-  const verify = createVerifier({ key: config.jwtSecret });
-  baselineServer = http.createServer(async (request, response) => {
-    try {
-      const token = (request.headers.authorization ?? "").replace(/^Bearer /, "");
-      verify(token);
-      let last: unknown;
-      // Named statements where the app names them, so PostgreSQL parses them once per connection for both.
-      for (const statement of sent) last = (await baselinePool.query(statement)).rows[0];
-      response.writeHead(200, { "content-type": "application/json" });
-      response.end(JSON.stringify(last));
-    } catch (error) {
-      response.writeHead(401);
-      response.end(String(error));
-    }
+  // The baseline: the same token check, the same statements, JSON out.
+  baselineServer = await startBareApiServer({
+    databaseUrl,
+    jwtSecret: config.jwtSecret,
+    statements: sent,
+    poolSize: POOL_SIZE,
   });
-  await new Promise<void>((resolve) => baselineServer?.listen(0, "127.0.0.1", resolve));
-  const baselinePort = (baselineServer.address() as AddressInfo).port;
+  const baselinePort = baselineServer.port;
 
   // Warm both up (connections, JIT, plan caches) before measuring.
   await autocannon({
@@ -215,9 +172,11 @@ try {
   );
 
   // The plans of the statements the list sends.
-  recordQueries();
-  await app.inject({ method: "GET", url: listPath, headers: { authorization: `Bearer ${staffToken}` } });
-  pool.query = realQuery;
+  sent = (
+    await recordStatements(pool, () =>
+      app.inject({ method: "GET", url: listPath, headers: { authorization: `Bearer ${staffToken}` } }),
+    )
+  ).sent;
   for (const statement of sent.filter((s) => s.text.includes('"companies"'))) {
     const { rows } = await baselinePool.query(
       `explain (analyze, buffers off) ${statement.text}`,
@@ -235,7 +194,7 @@ try {
 } finally {
   await appServer?.close();
   await timedAppServer?.close();
-  await new Promise((resolve) => (baselineServer ? baselineServer.close(resolve) : resolve(undefined)));
+  await baselineServer?.close();
   await baselinePool.end();
   await benchDatabase.drop();
 }
