@@ -1119,25 +1119,37 @@ export interface components {
       queued: number;
     };
     PaginatedAuditLogList: {
+      /** @description How many rows the list holds; an estimate when count_is_estimate */
       count: number;
+      /** @description true when the list has no filter or search and holds more than 100,000 rows: count is then the database's estimate, not an exact count. A filtered or searched list, and any smaller one, is counted exactly. Either way `next` is null exactly on the last page. */
+      count_is_estimate: boolean;
       next: string | null;
       previous: string | null;
       results: components["schemas"]["AuditLog"][];
     };
     PaginatedCompanyDebtHistoryList: {
+      /** @description How many rows the list holds; an estimate when count_is_estimate */
       count: number;
+      /** @description true when the list has no filter or search and holds more than 100,000 rows: count is then the database's estimate, not an exact count. A filtered or searched list, and any smaller one, is counted exactly. Either way `next` is null exactly on the last page. */
+      count_is_estimate: boolean;
       next: string | null;
       previous: string | null;
       results: components["schemas"]["CompanyDebtHistory"][];
     };
     PaginatedCompanyList: {
+      /** @description How many rows the list holds; an estimate when count_is_estimate */
       count: number;
+      /** @description true when the list has no filter or search and holds more than 100,000 rows: count is then the database's estimate, not an exact count. A filtered or searched list, and any smaller one, is counted exactly. Either way `next` is null exactly on the last page. */
+      count_is_estimate: boolean;
       next: string | null;
       previous: string | null;
       results: components["schemas"]["Company"][];
     };
     PaginatedEmployeeList: {
+      /** @description How many rows the list holds; an estimate when count_is_estimate */
       count: number;
+      /** @description true when the list has no filter or search and holds more than 100,000 rows: count is then the database's estimate, not an exact count. A filtered or searched list, and any smaller one, is counted exactly. Either way `next` is null exactly on the last page. */
+      count_is_estimate: boolean;
       next: string | null;
       previous: string | null;
       results: components["schemas"]["Employee"][];
@@ -1146,7 +1158,10 @@ export interface components {
       results: components["schemas"]["JobQueue"][];
     };
     PaginatedProductList: {
+      /** @description How many rows the list holds; an estimate when count_is_estimate */
       count: number;
+      /** @description true when the list has no filter or search and holds more than 100,000 rows: count is then the database's estimate, not an exact count. A filtered or searched list, and any smaller one, is counted exactly. Either way `next` is null exactly on the last page. */
+      count_is_estimate: boolean;
       next: string | null;
       previous: string | null;
       results: components["schemas"]["Product"][];
@@ -1155,7 +1170,10 @@ export interface components {
       results: components["schemas"]["Schedule"][];
     };
     PaginatedStaffList: {
+      /** @description How many rows the list holds; an estimate when count_is_estimate */
       count: number;
+      /** @description true when the list has no filter or search and holds more than 100,000 rows: count is then the database's estimate, not an exact count. A filtered or searched list, and any smaller one, is counted exactly. Either way `next` is null exactly on the last page. */
+      count_is_estimate: boolean;
       next: string | null;
       previous: string | null;
       results: components["schemas"]["Staff"][];
@@ -5173,7 +5191,10 @@ export interface operations {
         };
         content: {
           "application/json": {
+            /** @description How many rows the list holds; an estimate when count_is_estimate */
             count: number;
+            /** @description true when the list has no filter or search and holds more than 100,000 rows: count is then the database's estimate, not an exact count. A filtered or searched list, and any smaller one, is counted exactly. Either way `next` is null exactly on the last page. */
+            count_is_estimate: boolean;
             next: string | null;
             previous: string | null;
             results: {
