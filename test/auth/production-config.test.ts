@@ -65,26 +65,22 @@ describe("serve and worker in production, as child processes", () => {
       const cases = secrets.flatMap(([secret, message]) =>
         ["serve", "worker"].map((command) => ({ command, secret, message })),
       );
-      const results = await Promise.all(
-        cases.map(({ command, secret }) =>
-          runCli(
-            [command],
-            { NODE_ENV: "production", DATA_DIR: cwd, DATABASE_URL: "", PORT: "0", JWT_SECRET: secret ?? "" },
-            undefined,
-            { cwd, timeoutMs: 60_000 },
-          ),
-        ),
-      );
-      results.forEach((result, index) => {
-        const { command, message } = cases[index] as (typeof cases)[number];
+      // One process at a time: six starting together on a loaded machine outlast any timeout.
+      for (const { command, secret, message } of cases) {
+        const result = await runCli(
+          [command],
+          { NODE_ENV: "production", DATA_DIR: cwd, DATABASE_URL: "", PORT: "0", JWT_SECRET: secret ?? "" },
+          undefined,
+          { cwd, timeoutMs: 60_000 },
+        );
         expect(result.stderr, command).toMatch(message);
         expect(result.stderr, command).toMatch(/openssl rand -hex 32/);
         expect(isReadableFailure(result), `${command}: ${result.stderr}`).toBe(true);
-      });
+      }
     } finally {
       rmSync(cwd, { recursive: true, force: true });
     }
-  }, 120_000);
+  }, 240_000);
 });
 
 describe("JWT_ACCESS_TTL and JWT_REFRESH_TTL", () => {
