@@ -2,12 +2,11 @@ import { spawnSync } from "node:child_process";
 import { chmodSync, existsSync, statSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { projectRoot } from "../../src/paths.js";
-import { isReadableFailure, runCli, snapshot, startCli } from "../helpers/cli.js";
+import { CLI_COMMAND, isReadableFailure, runCli, snapshot, startCli } from "../helpers/cli.js";
 import { testDriver } from "../helpers/database.js";
 import { testApp } from "../helpers/fixture.js";
 
-/** A full `start` under tsx, with its demo data, and a child per command beside it. */
+/** A full `start`, with its demo data, and a child per command beside it. */
 const CHILD_TIMEOUT = 300_000;
 
 const t = testApp({ app: false, cli: true, truncate: false });
@@ -16,23 +15,13 @@ const STRONG = "amber-otter-lantern";
 
 /** `supplynet run-task accrue-debt` as the unprivileged user nobody (only root may switch to it). */
 function runTaskAsNobody(dataDir: string) {
-  return spawnSync(
-    process.execPath,
-    [
-      "--import",
-      path.join(projectRoot, "node_modules/tsx/dist/loader.mjs"),
-      path.join(projectRoot, "src/main.ts"),
-      "run-task",
-      "accrue-debt",
-    ],
-    {
-      uid: 65534,
-      gid: 65534,
-      cwd: "/tmp",
-      env: { ...process.env, DATA_DIR: dataDir, HOME: "/tmp" },
-      encoding: "utf8",
-    },
-  );
+  return spawnSync(CLI_COMMAND[0] as string, [...CLI_COMMAND.slice(1), "run-task", "accrue-debt"], {
+    uid: 65534,
+    gid: 65534,
+    cwd: "/tmp",
+    env: { ...process.env, DATA_DIR: dataDir, HOME: "/tmp" },
+    encoding: "utf8",
+  });
 }
 
 describe.runIf(testDriver === "pglite")("commands beside a running `start` on the embedded database", () => {

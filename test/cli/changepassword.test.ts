@@ -5,7 +5,7 @@ import { isReadableFailure, runCli, sqlOn } from "../helpers/cli.js";
 import { testApp } from "../helpers/fixture.js";
 import { runOnTerminal } from "../helpers/terminal.js";
 
-/** Each child starts tsx and the whole CLI: seconds each, more on a busy machine. */
+/** Each child starts the whole CLI: seconds each, more on a busy machine. */
 const CHILD_TIMEOUT = 240_000;
 
 const t = testApp({ app: false, cli: true, truncate: false });

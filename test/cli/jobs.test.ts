@@ -6,7 +6,7 @@ import { isReadableFailure, runCli, sqlOn } from "../helpers/cli.js";
 import { testApp } from "../helpers/fixture.js";
 import { waitForJob } from "../helpers/worker.js";
 
-/** A child starts tsx and the whole CLI: a few seconds each, far more on a busy machine. */
+/** A child starts the whole CLI: a few seconds each, far more on a busy machine. */
 const CHILD_TIMEOUT = 240_000;
 
 const t = testApp({ app: false, cli: true, truncate: false });

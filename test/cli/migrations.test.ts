@@ -8,7 +8,7 @@ import { isReadableFailure, runCli } from "../helpers/cli.js";
 import { testDriver } from "../helpers/database.js";
 import { adminUrl, withAdminClient } from "../helpers/postgres.js";
 
-/** Each child starts tsx and the whole CLI; a fresh PGlite data dir adds an initdb of several seconds. */
+/** Each child starts the whole CLI; a fresh PGlite data dir adds an initdb of several seconds. */
 const CHILD_TIMEOUT = 240_000;
 
 const journal = (

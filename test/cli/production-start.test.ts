@@ -14,7 +14,7 @@ import { createTestDatabase, testDriver } from "../helpers/database.js";
 import { testApp } from "../helpers/fixture.js";
 import { adminUrl, withAdminClient } from "../helpers/postgres.js";
 
-/** Each child starts tsx and the whole CLI: seconds each, more on a busy machine. */
+/** Each child starts the whole CLI: seconds each, more on a busy machine. */
 const CHILD_TIMEOUT = 180_000;
 
 const t = testApp({ app: false, cli: true, truncate: false });

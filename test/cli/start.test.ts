@@ -4,9 +4,10 @@ import { describe, expect, it } from "vitest";
 import { verifyPassword } from "../../src/auth/passwords.js";
 import { projectRoot } from "../../src/paths.js";
 import { DEMO_STAFF_EMAIL } from "../../src/seed/demo.js";
+import { CLI_COMMAND } from "../helpers/cli.js";
 import { testApp } from "../helpers/fixture.js";
 
-/** Two full starts of the app under tsx, each waiting for /health. */
+/** Two full starts of the app, each waiting for /health. */
 const START_TIMEOUT = 300_000;
 
 const t = testApp({ app: false, cli: true, truncate: false });
@@ -17,7 +18,7 @@ interface Started {
 }
 
 async function start(port: number): Promise<Started> {
-  const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts", "start"], {
+  const child = spawn(CLI_COMMAND[0] as string, [...CLI_COMMAND.slice(1), "start"], {
     cwd: projectRoot,
     env: { ...process.env, ...t.cli.env, PORT: String(port), HOST: "127.0.0.1", LOG_LEVEL: "warn" },
   });

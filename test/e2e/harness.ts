@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readdirSync, statSync } from "node:fs";
+import { existsSync, mkdirSync, statSync } from "node:fs";
 import path from "node:path";
 import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
 import { afterAll, afterEach, describe, expect } from "vitest";
@@ -6,6 +6,7 @@ import { type App, buildApp } from "../../src/app.js";
 import type { Config } from "../../src/config.js";
 import { adminBuildFolder, projectRoot } from "../../src/paths.js";
 import { GENEROUS_LIMITS, PASSWORD_ONE_HASH, testConfig } from "../helpers/app.js";
+import { newestMtime } from "../helpers/build.js";
 import type { TestDatabase } from "../helpers/database.js";
 import type { Mailbox } from "../helpers/mailbox.js";
 import { startTestWorker } from "../helpers/worker.js";
@@ -97,14 +98,6 @@ export const eventually = <T>(read: () => Promise<T> | T) =>
 
 export const STAFF = { email: "staff@supplynet.test", password: "1" };
 export const EMPLOYEE = { email: "employee@supplynet.test", password: "1" };
-
-function newestMtime(folder: string): number {
-  let newest = 0;
-  for (const entry of readdirSync(folder, { withFileTypes: true, recursive: true })) {
-    if (entry.isFile()) newest = Math.max(newest, statSync(path.join(entry.parentPath, entry.name)).mtimeMs);
-  }
-  return newest;
-}
 
 /** Builds the SPA when dist/admin is missing or older than admin/, so the tests never run a stale bundle. */
 export async function ensureAdminBuilt(): Promise<void> {

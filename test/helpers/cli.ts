@@ -2,12 +2,12 @@ import { type ChildProcess, spawn } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { pathToFileURL } from "node:url";
 import { PGlite } from "@electric-sql/pglite";
 import { inject } from "vitest";
 import { type Database, openDatabase, PGLITE_EXTENSIONS } from "../../src/db/client.js";
 import { projectRoot } from "../../src/paths.js";
 import { QUEUE_SCHEMA } from "../../src/queue/queue.js";
+import { compiledMain } from "./build.js";
 import type { TestDatabase } from "./database.js";
 
 export interface CliResult {
@@ -23,19 +23,22 @@ export interface CliOptions {
   timeoutMs?: number;
 }
 
-/** By path, so that the child can run from any folder. */
-const tsxLoader = pathToFileURL(path.join(projectRoot, "node_modules/tsx/dist/loader.mjs")).href;
+/**
+ * `node dist/src/main.js …`, the compiled CLI that global setup keeps up to date with src/, as production runs
+ * it; one process, so a signal reaches supplynet itself.
+ */
+export const CLI_COMMAND = [process.execPath, compiledMain];
 
-/** `node --import tsx src/main.ts …`: one process, so a signal reaches supplynet itself. */
 function spawnCli(args: string[], env: NodeJS.ProcessEnv, options: CliOptions): ChildProcess {
-  return spawn(process.execPath, ["--import", tsxLoader, path.join(projectRoot, "src/main.ts"), ...args], {
+  const [node, main] = CLI_COMMAND as [string, string];
+  return spawn(node, [main, ...args], {
     cwd: options.cwd ?? projectRoot,
     env: { ...process.env, ...env },
     ...(options.timeoutMs ? { timeout: options.timeoutMs, killSignal: "SIGKILL" as const } : {}),
   });
 }
 
-/** Runs `supplynet …` from the sources as a real child process (tsx, as `npx tsx src/main.ts` does). */
+/** Runs `supplynet …` as a real child process. */
 export function runCli(
   args: string[],
   env: NodeJS.ProcessEnv,

@@ -6,6 +6,7 @@ import type { TestProject } from "vitest/node";
 import { type Database, openDatabase, PGLITE_EXTENSIONS, wrapPglite } from "../../src/db/client.js";
 import { migrateDatabase } from "../../src/db/migrate.js";
 import { openTestQueue } from "./app.js";
+import { ensureCliBuilt } from "./build.js";
 import { adminUrl, withAdminClient } from "./postgres.js";
 
 /**
@@ -16,6 +17,7 @@ import { adminUrl, withAdminClient } from "./postgres.js";
  * Returns the teardown that removes them.
  */
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  ensureCliBuilt();
   if (project.config.env?.TEST_DRIVER === "pg") {
     const url = process.env.TEST_DATABASE_URL;
     if (!url) throw new Error("TEST_DRIVER=pg needs TEST_DATABASE_URL");

@@ -1,7 +1,6 @@
 import { spawn } from "node:child_process";
-import path from "node:path";
-import { pathToFileURL } from "node:url";
 import { projectRoot } from "../../src/paths.js";
+import { CLI_COMMAND } from "./cli.js";
 
 /** A prompt to wait for, and what to type once it shows (Enter is added). */
 export type Exchange = [prompt: RegExp, answer: string];
@@ -12,9 +11,10 @@ export interface TerminalResult {
   screen: string;
 }
 
-const tsxLoader = pathToFileURL(path.join(projectRoot, "node_modules/tsx/dist/loader.mjs")).href;
-
 const quoted = (word: string) => `'${word.replaceAll("'", `'\\''`)}'`;
+
+/** `supplynet …` as one line for a shell, each word quoted. */
+export const cliShellCommand = (args: string[]) => [...CLI_COMMAND, ...args].map(quoted).join(" ");
 
 /**
  * Runs `supplynet …` on a pseudo-terminal (util-linux `script`), so that it sees a TTY as on a person's screen,
@@ -26,9 +26,7 @@ export function runOnTerminal(
   exchanges: Exchange[],
   timeoutMs = 60_000,
 ): Promise<TerminalResult> {
-  const command = [process.execPath, "--import", tsxLoader, path.join(projectRoot, "src/main.ts"), ...args]
-    .map(quoted)
-    .join(" ");
+  const command = cliShellCommand(args);
   const child = spawn("script", ["-qefc", command, "/dev/null"], {
     cwd: projectRoot,
     env: { ...process.env, ...env },

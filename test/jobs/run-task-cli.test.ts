@@ -5,7 +5,7 @@ import { testDriver } from "../helpers/database.js";
 import { testApp } from "../helpers/fixture.js";
 import { ledgerMismatches } from "../helpers/ledger.js";
 
-/** A child starts tsx and the whole CLI: a few seconds each, far more on a busy machine. */
+/** A child starts the whole CLI: a few seconds each, far more on a busy machine. */
 const CHILD_TIMEOUT = 240_000;
 
 const t = testApp({ app: false, cli: true, truncate: false });

@@ -5,6 +5,7 @@ import path from "node:path";
 import pg from "pg";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { projectRoot } from "../../src/paths.js";
+import { CLI_COMMAND } from "../helpers/cli.js";
 import { testDriver } from "../helpers/database.js";
 import { testApp } from "../helpers/fixture.js";
 import { insertNetwork, sleep, waitForJob } from "../helpers/worker.js";
@@ -23,9 +24,9 @@ interface WorkerProcess {
   exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 }
 
-/** `node --import tsx src/main.ts worker` (one process, so a signal reaches the worker itself), once ready. */
+/** `supplynet worker` (one process, so a signal reaches the worker itself), once ready. */
 async function startWorkerProcess(): Promise<WorkerProcess> {
-  const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts", "worker"], {
+  const child = spawn(CLI_COMMAND[0] as string, [...CLI_COMMAND.slice(1), "worker"], {
     cwd: projectRoot,
     env: {
       ...process.env,

@@ -3,7 +3,6 @@ import { randomBytes } from "node:crypto";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { pathToFileURL } from "node:url";
 import { stripVTControlCharacters } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadConfig } from "../../src/config.js";
@@ -14,9 +13,10 @@ import { createChain } from "../helpers/app.js";
 import { startCli } from "../helpers/cli.js";
 import { testDriver } from "../helpers/database.js";
 import { testApp } from "../helpers/fixture.js";
+import { cliShellCommand } from "../helpers/terminal.js";
 import { sleep, waitForJob } from "../helpers/worker.js";
 
-/** Each child starts tsx and the whole CLI; `start` loads the demo data too. */
+/** Each child starts the whole CLI; `start` loads the demo data too. */
 const CHILD_TIMEOUT = 240_000;
 
 const randomPort = () => 20_000 + Math.floor(Math.random() * 40_000);
@@ -33,9 +33,6 @@ const development = { NODE_ENV: "development", HOST: "127.0.0.1", LOG_LEVEL: "in
 /** A pretty log line: the time, as Django's runserver begins its lines. */
 const PRETTY_LINE = /^\d\d:\d\d:\d\d /;
 
-const tsxLoader = pathToFileURL(path.join(projectRoot, "node_modules/tsx/dist/loader.mjs")).href;
-const quoted = (word: string) => `'${word.replaceAll("'", `'\\''`)}'`;
-
 interface OnTerminal {
   /** What the terminal shows, without colours, in lines ended by \n. */
   screen(): string;
@@ -49,9 +46,7 @@ interface OnTerminal {
  * person's screen. `exec` makes supplynet the child of `script`, so that a SIGTERM reaches it.
  */
 function startOnTerminal(args: string[], env: NodeJS.ProcessEnv): OnTerminal {
-  const command = [process.execPath, "--import", tsxLoader, path.join(projectRoot, "src/main.ts"), ...args]
-    .map(quoted)
-    .join(" ");
+  const command = cliShellCommand(args);
   const child: ChildProcess = spawn("script", ["-qefc", `exec ${command}`, "/dev/null"], {
     cwd: projectRoot,
     env: { ...process.env, ...env },
