@@ -921,7 +921,7 @@ export interface components {
   schemas: {
     AuditLog: {
       /**
-       * @description create, update, delete; deactivate and reactivate (is_active changed); clear_debt; invite (sent or resent); password_reset (by the account's owner, with a link); change_password; run_task and createsuperuser (cli)
+       * @description create, update, delete; deactivate and reactivate (is_active changed); clear_debt; invite (sent or resent); password_reset (by the account's owner, with a link); change_password; run_task (cli, or the admin's Run now); retry_job and cancel_job (a background job); createsuperuser (cli)
        * @enum {string}
        */
       action:
@@ -958,7 +958,7 @@ export interface components {
       /** @description null when an entry is about several objects (a clear_debt of many companies) */
       object_id: string | null;
       /**
-       * @description company, product, employee, staff (a staff user), task (a scheduled task, named by object_id)
+       * @description company, product, employee, staff (a staff user), task (a scheduled task, named by object_id), job (a background job, by its id)
        * @enum {string}
        */
       object_type: "company" | "product" | "employee" | "staff" | "task" | "job";
@@ -1316,7 +1316,7 @@ export interface operations {
   audit_log_list: {
     parameters: {
       query?: {
-        /** @description create, update, delete; deactivate and reactivate (is_active changed); clear_debt; invite (sent or resent); password_reset (by the account's owner, with a link); change_password; run_task and createsuperuser (cli) */
+        /** @description create, update, delete; deactivate and reactivate (is_active changed); clear_debt; invite (sent or resent); password_reset (by the account's owner, with a link); change_password; run_task (cli, or the admin's Run now); retry_job and cancel_job (a background job); createsuperuser (cli) */
         action?:
           | "create"
           | "update"
@@ -1345,7 +1345,7 @@ export interface operations {
         date_to?: string;
         /** @description The object's id (a task's name for a task) */
         object_id?: string;
-        /** @description company, product, employee, staff (a staff user), task (a scheduled task, named by object_id) */
+        /** @description company, product, employee, staff (a staff user), task (a scheduled task, named by object_id), job (a background job, by its id) */
         object_type?: "company" | "product" | "employee" | "staff" | "task" | "job";
         /** @description Sort field; prefix with - for descending */
         ordering?: "at" | "-at";

@@ -5,11 +5,12 @@ import { Id, Ordering, PaginationQuery, QueryText, Timestamp } from "../http/sch
 const Action = Type.Enum([...AUDIT_ACTIONS], {
   description:
     "create, update, delete; deactivate and reactivate (is_active changed); clear_debt; invite (sent or resent); " +
-    "password_reset (by the account's owner, with a link); change_password; run_task and createsuperuser (cli)",
+    "password_reset (by the account's owner, with a link); change_password; run_task (cli, or the admin's Run now); " +
+    "retry_job and cancel_job (a background job); createsuperuser (cli)",
 });
 const ObjectType = Type.Enum([...AUDIT_OBJECT_TYPES], {
   description:
-    "company, product, employee, staff (a staff user), task (a scheduled task, named by object_id)",
+    "company, product, employee, staff (a staff user), task (a scheduled task, named by object_id), job (a background job, by its id)",
 });
 const Source = Type.Enum([...AUDIT_SOURCES], { description: "api: a request; cli: a supplynet command" });
 const Day = (description: string) => Type.String({ format: "date", description, examples: ["2026-12-01"] });

@@ -205,7 +205,7 @@ export const DEBT_RUN_CHUNK = 10_000;
  * An unfinished run whose last chunk committed this long ago was interrupted (its worker died): a chunk waits
  * at most DB_LOCK_TIMEOUT for its rows and runs at most DB_STATEMENT_TIMEOUT, well within this.
  */
-const INTERRUPTED_AFTER_SECONDS = 60;
+export const INTERRUPTED_AFTER_SECONDS = 60;
 
 export interface ScheduledRunOptions {
   /** Refuse (TaskRunInProgress) while another run of the task is under way, as `run-task` does. */

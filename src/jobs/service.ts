@@ -3,7 +3,7 @@ import { sql } from "drizzle-orm";
 import { type AuditOrigin, recordAudit } from "../auth/audit.js";
 import type { Services } from "../auth/services.js";
 import { type DbOrTx, selectRows } from "../db/client.js";
-import { SCHEDULED_DEBT_TASKS, type ScheduledDebtTask } from "../debts/debt.js";
+import { INTERRUPTED_AFTER_SECONDS, SCHEDULED_DEBT_TASKS, type ScheduledDebtTask } from "../debts/debt.js";
 import { MAINTENANCE_SCHEDULE } from "../debts/maintenance-task.js";
 import { nextRunAt, SCHEDULES } from "../debts/schedules.js";
 import type { Page } from "../http/listing.js";
@@ -16,12 +16,6 @@ interface Inspecting {
   db: DbOrTx;
   jobs: JobInspection;
 }
-
-/**
- * An unfinished run whose last chunk committed longer ago than this was interrupted: the rule `run-task` and
- * the scheduled runs apply (INTERRUPTED_AFTER_SECONDS in src/debts/debt.ts), read here for the schedules' page.
- */
-const INTERRUPTED_AFTER_SECONDS = 60;
 
 const iso = (value: Date | string) => new Date(value).toISOString();
 

@@ -139,7 +139,8 @@ export interface QueueCounts {
  * `completed` counts those of about the last 12 hours). Without `completed`, the completed jobs are left out by
  * the join's state filter, which keeps a frequent reader (/metrics) off the bulk of the table. A queued job's
  * age counts from when it became due (start_after), so a retry waiting out its delay or a slot not yet reached
- * does not look like a backlog.
+ * does not look like a backlog. pg-boss's own queues (`__pgboss__send-it`, which carries the cron schedules)
+ * are its machinery, not work, and are left out.
  */
 export async function queueCounts(db: QueueDb, { completed = false } = {}): Promise<QueueCounts[]> {
   const states = `'created', 'retry', 'active', 'failed'${completed ? ", 'completed'" : ""}`;
@@ -154,6 +155,7 @@ export async function queueCounts(db: QueueDb, { completed = false } = {}): Prom
       extract(epoch from max(j.completed_on) filter (where j.state = 'failed'))::float8 as last_failure_at
     from ${QUEUE_SCHEMA}.queue q
     left join ${QUEUE_SCHEMA}.job j on j.name = q.name and j.state in (${states})
+    where not starts_with(q.name, '__pgboss__')
     group by q.name order by q.name`,
     [],
   );

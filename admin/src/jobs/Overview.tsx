@@ -48,8 +48,6 @@ export function useQueues() {
   return useQuery({
     queryKey: ["jobs", "queues"],
     queryFn: () => dataProvider.getQueues(),
-    // pg-boss's own queues (__pgboss__send-it, which carries the cron schedules) are its machinery, not work.
-    select: (queues) => ({ results: queues.results.filter(({ name }) => !name.startsWith("__pgboss")) }),
     refetchInterval: REFRESH_MS,
   });
 }
