@@ -1,5 +1,3 @@
-import Card from "@mui/material/Card";
-import CardContent from "@mui/material/CardContent";
 import Grid from "@mui/material/Grid";
 import Table from "@mui/material/Table";
 import TableBody from "@mui/material/TableBody";
@@ -8,26 +6,13 @@ import TableHead from "@mui/material/TableHead";
 import TableRow from "@mui/material/TableRow";
 import Typography from "@mui/material/Typography";
 import { useQuery } from "@tanstack/react-query";
-import type { ReactNode } from "react";
 import { Link, Loading, Title, useDataProvider, useLocale, useTranslate } from "react-admin";
 import type { SupplynetDataProvider } from "../dataProvider";
 import { DebtChart } from "../shared/DebtChart";
 import { LEVELS, useFormats, useLevelLabel } from "../shared/format";
+import { Panel } from "../shared/Panel";
 import type { CompanySummary, Stats } from "../types";
 import { RecentActions } from "./RecentActions";
-
-function Panel({ title, children }: { title: string; children: ReactNode }) {
-  return (
-    <Card sx={{ height: "100%" }}>
-      <CardContent>
-        <Typography variant="h6" gutterBottom>
-          {title}
-        </Typography>
-        {children}
-      </CardContent>
-    </Card>
-  );
-}
 
 const moneyCell = { textAlign: "right", fontVariantNumeric: "tabular-nums", whiteSpace: "nowrap" } as const;
 

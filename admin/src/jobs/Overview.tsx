@@ -1,7 +1,4 @@
 import PlayArrowIcon from "@mui/icons-material/PlayArrow";
-import Box from "@mui/material/Box";
-import Card from "@mui/material/Card";
-import CardContent from "@mui/material/CardContent";
 import Grid from "@mui/material/Grid";
 import Table from "@mui/material/Table";
 import TableBody from "@mui/material/TableBody";
@@ -10,10 +7,11 @@ import TableHead from "@mui/material/TableHead";
 import TableRow from "@mui/material/TableRow";
 import Typography from "@mui/material/Typography";
 import { useMutation, useQuery } from "@tanstack/react-query";
-import { type ReactNode, useState } from "react";
+import { useState } from "react";
 import { Button, Confirm, Link, useDataProvider, useNotify, useRefresh, useTranslate } from "react-admin";
 import type { SupplynetDataProvider } from "../dataProvider";
 import { useFormats } from "../shared/format";
+import { Panel } from "../shared/Panel";
 import type { QueueCounts, Schedule } from "../types";
 import { jobsPath, secondsBetween, useDuration } from "./states";
 
@@ -26,20 +24,6 @@ function useT(prefix: string) {
   const translate = useTranslate();
   return (key: string, options?: Record<string, unknown>) =>
     translate(`resources.jobs.${prefix}.${key}`, options);
-}
-
-function Panel({ title, children }: { title: string; children: ReactNode }) {
-  return (
-    <Card sx={{ height: "100%" }}>
-      <CardContent>
-        <Typography variant="h6" gutterBottom>
-          {title}
-        </Typography>
-        {/* A narrow window scrolls the table sideways rather than squeezing its columns to a word a line. */}
-        <Box sx={{ overflowX: "auto" }}>{children}</Box>
-      </CardContent>
-    </Card>
-  );
 }
 
 /** The queues' shared query: the panel counts them, and the list's queue filter offers their names. */
