@@ -262,7 +262,9 @@ describe.skipIf(testDriver !== "pg")("the API while its database goes away", { t
         expect(answer.body).toEqual({
           error: { code: "database_unavailable", message: expect.any(String), fields: {} },
         });
-        expect(answer.ms).toBeLessThan(1000);
+        // Refused connections answer at once; the bound leaves room for a loaded machine, far below the 2 s
+        // statement and 4 s request timeouts that a hanging request would run into.
+        expect(answer.ms).toBeLessThan(1500);
       }
       const health = await timedFetch(`${base}/health`);
       expect(health.status).toBe(200);
