@@ -74,12 +74,18 @@ export const companies = pgTable(
     })
       .onUpdate("restrict")
       .onDelete("restrict"),
-    index("companies_level_idx").on(t.level),
+    // A list orders by its column and then id (orderingOf), so a page of 1,000,000 companies in any order but
+    // debt's is the first rows of one of these indexes, read forwards or backwards, never a sort of the table.
+    // The level and created_at ones serve their filters too.
+    index("companies_level_id_idx").on(t.level, t.id),
+    index("companies_name_id_idx").on(t.name, t.id),
+    index("companies_city_id_idx").on(t.city, t.id),
+    index("companies_country_id_idx").on(t.country, t.id),
+    index("companies_created_at_id_idx").on(t.createdAt, t.id),
     // city and country filter case-insensitively.
     index("companies_country_lower_idx").on(sql`lower(${t.country})`),
     index("companies_city_lower_idx").on(sql`lower(${t.city})`),
     index("companies_supplier_idx").on(t.supplierId),
-    index("companies_created_at_idx").on(t.createdAt),
     // `search=` is an unanchored ILIKE, which only a trigram index serves (pg_trgm, migration 0010); neither
     // column is ever rewritten by the debt jobs, so their updates stay HOT.
     index("companies_name_trgm").using("gin", t.name.op("gin_trgm_ops")),
@@ -154,6 +160,11 @@ export const users = pgTable(
   (t) => [
     uniqueIndex("users_email_lower_key").on(sql`lower(${t.email})`),
     index("users_company_idx").on(t.companyId),
+    // The orderings of the employee and staff lists (see companies); email's is the unique key above.
+    index("users_first_name_id_idx").on(t.firstName, t.id),
+    index("users_last_name_id_idx").on(t.lastName, t.id),
+    index("users_created_at_id_idx").on(t.createdAt, t.id),
+    index("users_last_login_at_id_idx").on(t.lastLoginAt, t.id),
     // For `search=`, an unanchored ILIKE (see companies).
     index("users_email_trgm").using("gin", t.email.op("gin_trgm_ops")),
     index("users_first_name_trgm").using("gin", t.firstName.op("gin_trgm_ops")),
