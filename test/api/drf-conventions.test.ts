@@ -185,12 +185,14 @@ describe("the API root", () => {
         companies: "http://supplynet.test/api/v1/companies",
         products: "http://supplynet.test/api/v1/products",
         stats: "http://supplynet.test/api/v1/stats",
+        jobs: "http://supplynet.test/api/v1/jobs",
+        schedules: "http://supplynet.test/api/v1/schedules",
       });
       for (const [name, link] of Object.entries(links))
         expect(link).toBe(`http://supplynet.test/api/v1/${name}`);
-      // Only the resources: not the auth actions, nor a route of one id (jobs/:id).
+      // Only the resources: not the auth actions, nor a route of one id or below one (jobs/:id, jobs/queues).
       expect(Object.keys(links)).not.toContain("auth");
-      expect(Object.keys(links)).not.toContain("jobs");
+      expect(Object.keys(links).filter((name) => !/^\w+$/.test(name))).toEqual([]);
     }
   });
 
