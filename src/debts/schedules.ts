@@ -24,7 +24,12 @@ export function slotOf(task: ScheduledDebtTask, createdOn: Date, timezone: strin
     .toDate();
 }
 
+/** The first time after `now` that a cron expression names, in `timezone`. */
+export function nextCronTime(cron: string, timezone: string, now = new Date()): Date {
+  return cronParser.parseExpression(cron, { currentDate: now, tz: timezone }).next().toDate();
+}
+
 /** When the task next runs on its own (if a worker is running then). */
 export function nextRunAt(task: ScheduledDebtTask, timezone: string, now = new Date()): Date {
-  return cronParser.parseExpression(SCHEDULES[task], { currentDate: now, tz: timezone }).next().toDate();
+  return nextCronTime(SCHEDULES[task], timezone, now);
 }

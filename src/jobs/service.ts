@@ -1,11 +1,10 @@
-import cronParser from "cron-parser";
 import { sql } from "drizzle-orm";
 import { type AuditOrigin, recordAudit } from "../auth/audit.js";
 import type { Services } from "../auth/services.js";
 import { type DbOrTx, selectRows } from "../db/client.js";
 import { INTERRUPTED_AFTER_SECONDS, SCHEDULED_DEBT_TASKS, type ScheduledDebtTask } from "../debts/debt.js";
 import { MAINTENANCE_SCHEDULE } from "../debts/maintenance-task.js";
-import { nextRunAt, SCHEDULES } from "../debts/schedules.js";
+import { nextCronTime, SCHEDULES } from "../debts/schedules.js";
 import type { Page } from "../http/listing.js";
 import type { JobChange, JobInspection, JobName, JobStatus } from "../queue/queue.js";
 import { toResponse } from "../queue/routes.js";
@@ -112,9 +111,7 @@ export async function listSchedules({ db, jobs }: Inspecting, timezone: string, 
   return SCHEDULE_NAMES.map((name, index) => {
     const failure = failures[index];
     const cron = isDebtTask(name) ? SCHEDULES[name] : MAINTENANCE_SCHEDULE;
-    const next = isDebtTask(name)
-      ? nextRunAt(name, timezone, now)
-      : cronParser.parseExpression(cron, { currentDate: now, tz: timezone }).next().toDate();
+    const next = nextCronTime(cron, timezone, now);
     return {
       name,
       cron,
