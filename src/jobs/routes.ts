@@ -107,7 +107,7 @@ export const jobsMonitoringRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: { access: "staff" },
       schema: {
         tags,
-        summary: "Queue a failed job again",
+        summary: "Queue a failed or cancelled job again",
         params: JobIdParams,
         response: { 200: JobResponse, ...errorResponses(400, 404), ...wrongState("job.not_failed") },
       },

@@ -22,8 +22,9 @@ export const QUEUE_NAMES = Object.keys(QUEUES) as JobName[];
 export const SCHEDULE_NAMES = ["accrue-debt", "repay-debt", "maintenance"] as const;
 export type ScheduleName = (typeof SCHEDULE_NAMES)[number];
 
-const State = Type.Enum(["queued", "active", "completed", "failed"], {
-  description: "queued (waiting, or waiting to retry), active, completed, failed (failed or cancelled)",
+const State = Type.Enum(["queued", "active", "completed", "failed", "cancelled"], {
+  description:
+    "queued (waiting, or waiting to retry), active, completed, failed, cancelled (by staff, before a worker took it)",
 });
 
 export const JobListQuery = Type.Object(
@@ -51,7 +52,9 @@ export const QueueList = Type.Object({
       name: Type.String({ examples: ["accrue-debt"] }),
       queued: Type.Integer(),
       active: Type.Integer(),
-      failed: Type.Integer({ description: "Failed and not yet archived by pg-boss (12 hours)" }),
+      failed: Type.Integer({
+        description: "Failed (cancelled ones are no failures) and not yet archived by pg-boss (12 hours)",
+      }),
       completed: Type.Integer({ description: "Completed and not yet archived by pg-boss (12 hours)" }),
       oldest_queued_seconds: Type.Number({
         description: "How long the oldest queued job has been due; 0 when none is queued",

@@ -38,16 +38,16 @@ export interface EnqueueOptions {
   expireInSeconds?: number;
 }
 
-export type JobState = "queued" | "active" | "completed" | "failed";
+export type JobState = "queued" | "active" | "completed" | "failed" | "cancelled";
 
-/** pg-boss's six states, as the API reports them. */
+/** pg-boss's six states, as the API reports them: a cancel is no failure, and shows as what it is. */
 const STATE_OF: Record<string, JobState> = {
   created: "queued",
   retry: "queued",
   active: "active",
   completed: "completed",
   failed: "failed",
-  cancelled: "failed",
+  cancelled: "cancelled",
 };
 
 /** pg-boss's states behind each of the API's, for a filter that finds what the API shows in that state. */
@@ -136,8 +136,10 @@ export interface QueueCounts {
 
 /**
  * Each queue's jobs by state, from one query over pgboss.job (pg-boss archives finished jobs after 12 hours, so
- * `completed` counts those of about the last 12 hours). Without `completed`, the completed jobs are left out by
- * the join's state filter, which keeps a frequent reader (/metrics) off the bulk of the table. A queued job's
+ * `completed` counts those of about the last 12 hours). `failed` and the last failure are pg-boss's failed jobs
+ * only: a cancelled job is a staff user's choice, not a failure, and is counted nowhere (GET
+ * /jobs?state=cancelled lists them). Without `completed`, the completed jobs are left out by the join's state
+ * filter, which keeps a frequent reader (/metrics) off the bulk of the table. A queued job's
  * age counts from when it became due (start_after), so a retry waiting out its delay or a slot not yet reached
  * does not look like a backlog. pg-boss's own queues (`__pgboss__send-it`, which carries the cron schedules)
  * are its machinery, not work, and are left out.
@@ -339,7 +341,7 @@ export class JobQueue {
 
   /**
    * Jobs newest first (by creation), from the live table and the archive, with the count of all that match. A
-   * state filter finds what the API shows in that state (failed: failed or cancelled).
+   * state filter finds what the API shows in that state (queued: created or retry).
    */
   async listJobs(
     filters: JobFilters,

@@ -24,7 +24,7 @@ export const jobRoutes: FastifyPluginAsyncTypebox = async (app) => {
         tags: ["jobs"],
         summary: "A background job's state and result",
         description:
-          "queued (waiting or waiting to retry), active, completed (with its result) or failed (with its error).",
+          "queued (waiting or waiting to retry), active, completed (with its result), failed (with its error) or cancelled (by staff, before a worker took it).",
         params: JobParams,
         response: { 200: JobResponse, ...errorResponses(400, 404) },
       },

@@ -9,6 +9,7 @@ export const JobResponse = Type.Object({
     Type.Literal("active"),
     Type.Literal("completed"),
     Type.Literal("failed"),
+    Type.Literal("cancelled"),
   ]),
   result: Type.Union([Type.Record(Type.String(), Type.Unknown()), Type.Null()], {
     description: "What the job returned, once completed; clear-debt gives {cleared}",

@@ -144,7 +144,7 @@ describe("the OpenAPI document", () => {
     const job = document.components.schemas.Job as { properties: Record<string, unknown> };
     expect(job.properties.state).toEqual({
       type: "string",
-      enum: ["queued", "active", "completed", "failed"],
+      enum: ["queued", "active", "completed", "failed", "cancelled"],
     });
     const filler = operations().flatMap(({ key, operation }) =>
       Object.entries(operation.responses)

@@ -105,9 +105,13 @@ describe("supplynet jobs, as a child process", () => {
       expect(await stateOf(queued)).toBe("cancelled");
       const again = await runCli(["jobs", "cancel", queued], t.cli.env);
       expect(again.stderr).toMatch(
-        new RegExp(`^Error: Job ${queued} \\(clear-debt\\) is failed: only a queued job can be cancelled`),
+        new RegExp(`^Error: Job ${queued} \\(clear-debt\\) is cancelled: only a queued job can be cancelled`),
       );
       expect(isReadableFailure(again)).toBe(true);
+      // A cancel is no failure: the failed job is queued again, and the cancelled one is not listed as one.
+      const after = await runCli(["jobs"], t.cli.env);
+      expect(after.stdout).toContain("No failed jobs.");
+      expect(after.stdout).not.toContain(queued);
 
       expect(
         await sqlOn(

@@ -111,8 +111,24 @@ describe("jobs, queues, retry and cancel, with no worker taking the jobs", () =>
     const id = ids[0] as string;
     const cancelled = await post(t, staff, `/api/v1/jobs/${id.toUpperCase()}/cancel`);
     expect(cancelled.statusCode).toBe(200);
-    expect(cancelled.json()).toMatchObject({ id, name: "clear-debt", state: "failed", error: null });
+    expect(cancelled.json()).toMatchObject({ id, name: "clear-debt", state: "cancelled", error: null });
     expect(cancelled.json().completed_at).not.toBeNull();
+
+    // Cancelled, a state of its own: no failure, in the list, its filter, the job and the queue's counts.
+    expect((await get(t, staff, `/api/v1/jobs/${id}`)).json()).toMatchObject({ state: "cancelled" });
+    const listed = (await get(t, staff, "/api/v1/jobs?state=cancelled")).json();
+    expect(listed.count).toBe(1);
+    expect(listed.results[0]).toMatchObject({ id, name: "clear-debt", state: "cancelled", error: null });
+    expect((await get(t, staff, "/api/v1/jobs?state=failed")).json()).toMatchObject({
+      count: 0,
+      results: [],
+    });
+    expect((await get(t, staff, "/api/v1/jobs?state=queued&name=clear-debt")).json().count).toBe(24);
+    const queues = (await get(t, staff, "/api/v1/jobs/queues")).json().results;
+    expect(queues.find((queue: { name: string }) => queue.name === "clear-debt")).toMatchObject({
+      queued: 24,
+      failed: 0,
+    });
     expect(await auditOf(t, "cancel_job")).toEqual([
       {
         actor_id: staff.id,
@@ -141,10 +157,10 @@ describe("jobs, queues, retry and cancel, with no worker taking the jobs", () =>
     expect(notFailed.statusCode).toBe(409);
     expect(notFailed.json().error).toMatchObject({
       code: "job.not_failed",
-      message: "Only a failed job can be retried; this one has not failed.",
+      message: "Only a failed or cancelled job can be retried; this one is queued, running or has completed.",
     });
     expect((await post(t, staff, `/api/v1/jobs/${queued}/retry`, "ru")).json().error.message).toBe(
-      "Повторить можно только задачу, завершившуюся ошибкой; эта ошибкой не завершилась.",
+      "Повторить можно только задачу, завершившуюся ошибкой или отменённую; эта в очереди, выполняется или успешно завершена.",
     );
     expect(await auditOf(t, "retry_job")).toEqual([]);
 
@@ -159,11 +175,12 @@ describe("jobs, queues, retry and cancel, with no worker taking the jobs", () =>
       expect((await post(t, staff, `/api/v1/jobs/not-a-uuid/${action}`)).statusCode).toBe(400);
     }
 
-    // A cancelled job is one the API shows as failed: it can be queued again.
+    // A cancelled job can be queued again, as a failed one can.
     const retried = await post(t, staff, `/api/v1/jobs/${id}/retry`);
     expect(retried.statusCode).toBe(200);
     expect(retried.json()).toMatchObject({ id, state: "queued", completed_at: null });
     expect((await auditOf(t, "retry_job")).map((entry) => entry.object_id)).toEqual([id]);
+    expect((await get(t, staff, "/api/v1/jobs?state=cancelled")).json().count).toBe(0);
   });
 
   it("cancels a queued job even once pg-boss has archived it, and never one a worker has taken", async () => {
@@ -177,7 +194,10 @@ describe("jobs, queues, retry and cancel, with no worker taking the jobs", () =>
     await archive(t, archived);
     const cancelled = await post(t, staff, `/api/v1/jobs/${archived}/cancel`);
     expect(cancelled.statusCode).toBe(200);
-    expect(cancelled.json()).toMatchObject({ id: archived, state: "failed" });
+    expect(cancelled.json()).toMatchObject({ id: archived, state: "cancelled" });
+    // Listed from the archive by its own state too.
+    const listed = (await get(t, staff, "/api/v1/jobs?state=cancelled")).json();
+    expect(listed.results.map((job: { id: string }) => job.id)).toEqual([archived]);
   });
 
   it("answers /jobs/queues there and not as a job id, and /jobs/:id as before", async () => {

@@ -45,7 +45,7 @@ function report({ queues, failures }: JobsOverview): string {
   else {
     lines.push("Recent failures (newest first):");
     for (const job of failures) {
-      const error = job.error === null ? "(cancelled)" : (job.error.split("\n")[0] ?? "");
+      const error = job.error === null ? "(no error recorded)" : (job.error.split("\n")[0] ?? "");
       lines.push(`${job.id}  ${job.name}  ${job.at}  ${error}`);
     }
     lines.push("", "Queue one again with `supplynet jobs retry ID`.");
@@ -69,7 +69,7 @@ export function jobsCommand(program: Command): void {
       }
     });
   for (const [action, description] of [
-    ["retry", "Queue a failed job again, for one more attempt."],
+    ["retry", "Queue a failed or cancelled job again, for one more attempt."],
     ["cancel", "Cancel a queued job, which no worker has taken yet."],
   ] as const) {
     jobs

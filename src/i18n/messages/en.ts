@@ -232,7 +232,8 @@ export const en = {
 
   // Jobs
   "job.not_found": "No job with this id.",
-  "job.not_failed": "Only a failed job can be retried; this one has not failed.",
+  "job.not_failed":
+    "Only a failed or cancelled job can be retried; this one is queued, running or has completed.",
   "job.not_queued": "Only a queued job can be cancelled; this one is already running or has finished.",
   "schedule.not_found": "No schedule with this name.",
 } as const;
