@@ -639,7 +639,7 @@ export interface paths {
     };
     /**
      * A background job's state and result
-     * @description queued (waiting or waiting to retry), active, completed (with its result) or failed (with its error).
+     * @description queued (waiting or waiting to retry), active, completed (with its result), failed (with its error) or cancelled (by staff, before a worker took it).
      */
     get: operations["jobs_retrieve"];
     put?: never;
@@ -676,7 +676,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Queue a failed job again */
+    /** Queue a failed or cancelled job again */
     post: operations["jobs_retry_create"];
     delete?: never;
     options?: never;
@@ -1104,13 +1104,13 @@ export interface components {
         [key: string]: unknown;
       } | null;
       /** @enum {string} */
-      state: "queued" | "active" | "completed" | "failed";
+      state: "queued" | "active" | "completed" | "failed" | "cancelled";
     };
     JobQueue: {
       active: number;
       /** @description Completed and not yet archived by pg-boss (12 hours) */
       completed: number;
-      /** @description Failed and not yet archived by pg-boss (12 hours) */
+      /** @description Failed (cancelled ones are no failures) and not yet archived by pg-boss (12 hours) */
       failed: number;
       /** @example accrue-debt */
       name: string;
@@ -5175,8 +5175,8 @@ export interface operations {
           | "send-qr-email";
         page?: number;
         page_size?: number;
-        /** @description queued (waiting, or waiting to retry), active, completed, failed (failed or cancelled) */
-        state?: "queued" | "active" | "completed" | "failed";
+        /** @description queued (waiting, or waiting to retry), active, completed, failed, cancelled (by staff, before a worker took it) */
+        state?: "queued" | "active" | "completed" | "failed" | "cancelled";
       };
       header?: never;
       path?: never;
@@ -5222,7 +5222,7 @@ export interface operations {
                */
               started_at: string | null;
               /** @enum {string} */
-              state: "queued" | "active" | "completed" | "failed";
+              state: "queued" | "active" | "completed" | "failed" | "cancelled";
             }[];
           };
         };

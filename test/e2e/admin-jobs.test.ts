@@ -38,6 +38,7 @@ const WORDS = {
     queue: "Queue",
     failed: "failed",
     queued: "queued",
+    cancelledState: "cancelled",
     retry: "Retry",
     cancel: "Cancel",
     runNow: "Run now",
@@ -58,6 +59,7 @@ const WORDS = {
     queue: "Очередь",
     failed: "с ошибкой",
     queued: "в очереди",
+    cancelledState: "отменена",
     retry: "Повторить",
     cancel: "Отменить",
     runNow: "Запустить сейчас",
@@ -276,7 +278,7 @@ describeInBrowser("the jobs page in the admin", () => {
     await screenshot(tab, "jobs-run-now-en");
   });
 
-  it("cancels a queued job (ru)", async () => {
+  it("cancels a queued job, which then shows as cancelled with a Retry (ru)", async () => {
     const { tab, words, jobRows, jobRow, chooseState, notification } = ui("ru");
     page = tab;
     await chooseState(words.queued);
@@ -293,6 +295,15 @@ describeInBrowser("the jobs page in the admin", () => {
     const [audit] = await auditOf("cancel_job", queuedId);
     expect(audit).toMatchObject({ actor_label: RUSSIAN_STAFF.email, source: "api", object_type: "job" });
     await eventually(() => jobRow(queuedId).count()).toBe(0);
+
+    // A state of its own, not a failure: the list narrowed to it shows the job, which can be queued again.
+    await chooseState(words.cancelledState);
+    await eventually(() => jobRow(queuedId).count()).toBe(1);
+    const cancelled = jobRow(queuedId);
+    expect(await cancelled.textContent()).toContain(words.cancelledState);
+    expect(await cancelled.textContent()).not.toContain(words.failed);
+    expect(await cancelled.getByRole("button", { name: words.retry }).count()).toBe(1);
+    expect(await cancelled.getByRole("button", { name: words.cancel }).count()).toBe(0);
     await screenshot(tab, "jobs-cancelled-ru");
   });
 

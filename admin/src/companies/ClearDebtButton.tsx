@@ -20,7 +20,8 @@ import type { ClearDebtPreview, Job } from "../types";
 const POLL_INTERVAL_MS = 1000;
 const POLL_TIMEOUT_MS = 10 * 60_000;
 
-const hasEnded = (job: Job | undefined) => job?.state === "completed" || job?.state === "failed";
+const hasEnded = (job: Job | undefined) =>
+  job?.state === "completed" || job?.state === "failed" || job?.state === "cancelled";
 
 /** A job, fetched again every second until it ends (also while the tab is hidden, so its end is announced). */
 function useJob(jobId: string | undefined) {
@@ -174,6 +175,9 @@ export function ClearDebtButton() {
       if (job.data.state === "failed") {
         const error = job.data.error ?? translate(`${KEY}.unknown_error`);
         notify(translate(`${KEY}.failed`, { error }), { type: "error" });
+      } else if (job.data.state === "cancelled") {
+        // A staff user cancelled it on the Jobs page before a worker took it: nothing was cleared.
+        notify(`${KEY}.cancelled`, { type: "warning" });
       } else {
         notify(resultMessage(clearedBy(job.data), following.unknown, following.selected), {
           type: "success",

@@ -6,17 +6,17 @@ import { Button, useDataProvider, useNotify, useRecordContext, useRefresh } from
 import type { SupplynetDataProvider } from "../dataProvider";
 import type { JobListItem, JobState } from "../types";
 
-/** What each row action does, and the only state the server accepts it in (it answers 409 otherwise). */
+/** What each row action does, and the only states the server accepts it in (it answers 409 otherwise). */
 const ACTIONS = {
-  retry: { from: "failed", icon: <ReplayIcon /> },
-  cancel: { from: "queued", icon: <CancelIcon /> },
-} as const satisfies Record<string, { from: JobState; icon: ReactElement }>;
+  retry: { from: ["failed", "cancelled"], icon: <ReplayIcon /> },
+  cancel: { from: ["queued"], icon: <CancelIcon /> },
+} as const satisfies Record<string, { from: readonly JobState[]; icon: ReactElement }>;
 
 type Action = keyof typeof ACTIONS;
 
 /**
- * Retry (a failed job queued again) or cancel (a queued job dropped), shown only on a job in the state it
- * applies to. The list is refreshed either way: a 409 means the job moved on meanwhile, and the row should say so.
+ * Retry (a failed or cancelled job queued again) or cancel (a queued job dropped), shown only on a job in a
+ * state it applies to. The list is refreshed either way: a 409 means the job moved on meanwhile, and the row should say so.
  */
 function JobActionButton({ action }: { action: Action }) {
   const job = useRecordContext<JobListItem>();
@@ -33,7 +33,7 @@ function JobActionButton({ action }: { action: Action }) {
     onError: (error) => notify(error.message, { type: "error" }),
     onSettled: () => refresh(),
   });
-  if (!job || job.state !== ACTIONS[action].from) return null;
+  if (!job || !(ACTIONS[action].from as readonly JobState[]).includes(job.state)) return null;
   return (
     <Button
       label={`resources.jobs.${action}.button`}

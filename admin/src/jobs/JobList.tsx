@@ -26,11 +26,13 @@ interface ColumnProps {
   sortable?: boolean;
 }
 
-const STATE_COLOR: Record<JobState, "default" | "info" | "success" | "error"> = {
+/** A cancel is a staff user's choice, not a failure: it is set apart from both the failures and the waiting jobs. */
+const STATE_COLOR: Record<JobState, "default" | "info" | "success" | "error" | "warning"> = {
   queued: "default",
   active: "info",
   completed: "success",
   failed: "error",
+  cancelled: "warning",
 };
 
 function StateField(_props: ColumnProps) {
@@ -121,7 +123,7 @@ function ActionsField(_props: Partial<ColumnProps>) {
 
 /**
  * The recent jobs of every queue, newest first, as Flower lists Celery's tasks: narrowed by state and queue,
- * with the failed ones' errors, a retry for those and a cancel for the waiting ones. It follows the queues
+ * with the failed ones' errors, a retry for those and the cancelled ones, and a cancel for the waiting ones. It follows the queues
  * while open; the queues and the schedules are above it.
  */
 export function JobList() {

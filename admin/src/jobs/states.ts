@@ -5,7 +5,13 @@ import type { JobState } from "../types";
 export const JOBS = "jobs";
 
 /** Every state the API reports, in a job's order; a record over the generated type, as LEVEL_ORDER is. */
-const STATE_ORDER: Record<JobState, true> = { queued: true, active: true, completed: true, failed: true };
+const STATE_ORDER: Record<JobState, true> = {
+  queued: true,
+  active: true,
+  completed: true,
+  failed: true,
+  cancelled: true,
+};
 
 export const JOB_STATES = Object.keys(STATE_ORDER) as JobState[];
 

@@ -106,6 +106,7 @@ const companies = {
     failed: "Clearing debt failed: %{error}",
     failed_plainly: "Clearing debt failed.",
     unknown_error: "unknown error",
+    cancelled: "Clearing debt was cancelled before it began; no debt was cleared.",
     still_running: "Job %{id} is still running after 10 minutes; check it later through the API.",
   },
 };
@@ -330,7 +331,13 @@ const app = {
     "repay-debt": "Debt repayment",
     maintenance: "Maintenance",
   },
-  jobs: { queued: "queued", active: "running", completed: "completed", failed: "failed" },
+  jobs: {
+    queued: "queued",
+    active: "running",
+    completed: "completed",
+    failed: "failed",
+    cancelled: "cancelled",
+  },
   /** The kinds of a debt ledger's entries. */
   debt_kinds: {
     opening: "Opening balance",

@@ -21,7 +21,13 @@ const own: OwnMessages = {
       "repay-debt": "Погашение долга",
       maintenance: "Обслуживание",
     },
-    jobs: { queued: "в очереди", active: "выполняется", completed: "завершена", failed: "с ошибкой" },
+    jobs: {
+      queued: "в очереди",
+      active: "выполняется",
+      completed: "завершена",
+      failed: "с ошибкой",
+      cancelled: "отменена",
+    },
     debt_kinds: {
       opening: "Начальный долг",
       accrual: "Начисление",
@@ -259,6 +265,7 @@ const own: OwnMessages = {
         failed: "Не удалось обнулить долг: %{error}",
         failed_plainly: "Не удалось обнулить долг.",
         unknown_error: "неизвестная ошибка",
+        cancelled: "Обнуление долга отменено до начала; долг не обнулён.",
         still_running: "Задача %{id} выполняется уже 10 минут. Её состояние можно проверить позже через API.",
       },
     },
