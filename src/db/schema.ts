@@ -82,9 +82,11 @@ export const companies = pgTable(
     index("companies_city_id_idx").on(t.city, t.id),
     index("companies_country_id_idx").on(t.country, t.id),
     index("companies_created_at_id_idx").on(t.createdAt, t.id),
-    // city and country filter case-insensitively.
-    index("companies_country_lower_idx").on(sql`lower(${t.country})`),
-    index("companies_city_lower_idx").on(sql`lower(${t.city})`),
+    // city and country filter case-insensitively. The column itself is in the index too, so that a filtered
+    // list's count is an index-only scan: PostgreSQL reads an expression index alone only when it also holds
+    // every column the expression uses.
+    index("companies_country_lower_idx").on(sql`lower(${t.country})`, t.country),
+    index("companies_city_lower_idx").on(sql`lower(${t.city})`, t.city),
     index("companies_supplier_idx").on(t.supplierId),
     // `search=` is an unanchored ILIKE, which only a trigram index serves (pg_trgm, migration 0010); neither
     // column is ever rewritten by the debt jobs, so their updates stay HOT.
@@ -127,7 +129,8 @@ export const companyProducts = pgTable(
   },
   (t) => [
     primaryKey({ columns: [t.companyId, t.productId] }),
-    index("company_products_product_idx").on(t.productId),
+    // With company_id, the `product=` filter's count joins two indexes without reading either table.
+    index("company_products_product_idx").on(t.productId, t.companyId),
   ],
 );
 
@@ -160,6 +163,8 @@ export const users = pgTable(
   (t) => [
     uniqueIndex("users_email_lower_key").on(sql`lower(${t.email})`),
     index("users_company_idx").on(t.companyId),
+    // The `is_active=` filter, counted from the index alone.
+    index("users_is_active_id_idx").on(t.isActive, t.id),
     // The orderings of the employee and staff lists (see companies); email's is the unique key above.
     index("users_first_name_id_idx").on(t.firstName, t.id),
     index("users_last_name_id_idx").on(t.lastName, t.id),
