@@ -403,7 +403,7 @@ const TABLE: Record<string, Entry> = {
     call: () => ({ url: "/api/v1/schedules/maintenance/run", payload: {} }),
     expect: staffOnly(202),
   },
-  // A cancelled job, which the API shows as failed: retrying it is allowed.
+  // A cancelled job, which the API shows as cancelled: retrying it is allowed.
   "POST /api/v1/jobs/:id/retry": {
     call: async (fx) => {
       const id = await fx.queue.enqueue("clear-debt", { ids: [] });
