@@ -14,6 +14,7 @@ import {
   type ParamsOf,
   type ResultOf,
 } from "./operations.js";
+import type { ReportProgress } from "./progress.js";
 
 /**
  * While `start` holds the embedded database (PGlite is one process's), the commands people run beside it
@@ -22,7 +23,7 @@ import {
  *
  *   start → command: {"pid", "description"}                    who answers, as soon as the command connects
  *   command → start: {"operation", "params"}                   what to do (OPERATIONS)
- *   start → command: {"progress": [done, total]}…              while it runs
+ *   start → command: {"progress": [done, total, stage]}…       while it runs
  *   start → command: {"result"} | {"error", "userError"}       how it ended
  *
  * Its name is shorter than the lock's (`pglite.lock`), whose length check therefore covers it.
@@ -34,7 +35,10 @@ interface Greeting {
   description: string;
 }
 
-type Answer = { progress: [number, number] } | { result: unknown } | { error: string; userError: boolean };
+type Answer =
+  | { progress: Parameters<ReportProgress> }
+  | { result: unknown }
+  | { error: string; userError: boolean };
 
 /** How long a command waits for the running `start` to say who it is before taking it for a stuck one. */
 const GREETING_TIMEOUT_MS = 10_000;
@@ -55,7 +59,7 @@ async function answer(socket: Socket, context: Omit<OperationContext, "progress"
   }
   const run = OPERATIONS[request.operation] as (context: OperationContext, params: unknown) => unknown;
   const result = await run(
-    { ...context, progress: (done, total) => send(socket, { progress: [done, total] }) },
+    { ...context, progress: (...report) => send(socket, { progress: report }) },
     request.params,
   );
   send(socket, { result });
@@ -147,7 +151,7 @@ export interface CommandTarget {
   run<Name extends OperationName>(
     name: Name,
     params: ParamsOf<Name>,
-    progress?: (done: number, total: number) => void,
+    progress?: ReportProgress,
   ): Promise<ResultOf<Name>>;
   close(): Promise<void>;
 }
@@ -167,7 +171,7 @@ async function remoteRun(
   socketPath: string,
   name: OperationName,
   params: unknown,
-  progress: (done: number, total: number) => void,
+  progress: ReportProgress,
 ): Promise<never> {
   const connection = await greet(socketPath);
   if (!connection) throw new UserError("The running supplynet start has stopped; run the command again.");

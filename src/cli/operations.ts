@@ -8,12 +8,13 @@ import { runTaskNow } from "../debts/run-task.js";
 import { translate } from "../i18n/translate.js";
 import { changeJobFromCli, jobsOverview } from "../jobs/inspect.js";
 import { importTestData } from "../seed/import.js";
+import type { ReportProgress } from "./progress.js";
 
 /** What an operation runs with: here, or inside the running `start` (its database and its config). */
 export interface OperationContext {
   database: Database;
   config: Config;
-  progress(done: number, total: number): void;
+  progress: ReportProgress;
 }
 
 /** The options of an import that travel as JSON to a running `start`. */

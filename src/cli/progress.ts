@@ -1,23 +1,35 @@
 import cliProgress from "cli-progress";
 
+/** How far a long operation has got: `done` of `total` of its current `stage`, when it has stages. */
+export type ReportProgress = (done: number, total: number, stage?: string) => void;
+
 export interface Progress {
-  /** `done` of `total`; the first call (done = 0) starts the bar. */
-  update(done: number, total: number): void;
+  update: ReportProgress;
   stop(): void;
 }
 
-/** A progress bar of `unit`s on a terminal; nothing when the output is a file or a pipe. */
-export function progressBar(unit: string): Progress {
+/**
+ * A progress bar on a terminal, one per stage, each counting in `unitOf(stage)`: a new stage leaves the bar of
+ * the one before on the screen, finished, and starts its own. Nothing when the output is a file or a pipe.
+ */
+export function progressBar(unitOf: (stage: string | undefined) => string): Progress {
   if (!process.stdout.isTTY) return { update() {}, stop() {} };
-  const bar = new cliProgress.SingleBar(
-    { format: `{bar} {value}/{total} ${unit} | {eta_formatted} left`, hideCursor: true },
-    cliProgress.Presets.shades_classic,
-  );
+  let bar: cliProgress.SingleBar | undefined;
+  let barStage: string | undefined;
   return {
-    update(done, total) {
-      if (done === 0) bar.start(total, 0);
-      else bar.update(done);
+    update(done, total, stage) {
+      if (bar && stage === barStage) {
+        bar.update(done);
+        return;
+      }
+      bar?.stop();
+      barStage = stage;
+      bar = new cliProgress.SingleBar(
+        { format: `{bar} {value}/{total} ${unitOf(stage)} | {eta_formatted} left`, hideCursor: true },
+        cliProgress.Presets.shades_classic,
+      );
+      bar.start(total, done);
     },
-    stop: () => bar.stop(),
+    stop: () => bar?.stop(),
   };
 }

@@ -49,7 +49,12 @@ export interface ImportSummary {
   locale: SeedLocale;
 }
 
-export type ImportProgress = (companiesDone: number, companiesTotal: number) => void;
+/**
+ * What an import is busy with: copying the rows (counted in companies), then, when it dropped them for the copy,
+ * rebuilding the indexes and foreign keys (counted one by one), which takes longer than the copy at a million.
+ */
+export type ImportStage = "companies" | "indexes";
+export type ImportProgress = (done: number, total: number, stage: ImportStage) => void;
 
 export interface CheckedImportOptions {
   companies: number;
@@ -160,13 +165,13 @@ async function copyRows(session: BulkSession, context: GenerateContext, onProgre
   const total = context.plan.companyCount;
   let done = 0;
   let companyProducts = 0;
-  onProgress(0, total);
+  onProgress(0, total, "companies");
   let copying: Promise<void> = Promise.resolve();
   const send = async (batch: RowBatch) => {
     await copying;
     copying = copyBatch(session, batch).then(() => {
       done += batch.companyCount;
-      onProgress(done, total);
+      onProgress(done, total, "companies");
     });
     // Awaited at the next send or at the end; until then a failure must not count as unhandled.
     copying.catch(() => {});
@@ -240,7 +245,9 @@ export async function importTestData(
         "select count(*)::int as count from companies",
       );
       if (plan.companyCount >= (existing?.count ?? 0)) {
-        await withConstraintsRebuilt(session, Object.keys(COPY_COLUMNS), copyAll);
+        await withConstraintsRebuilt(session, Object.keys(COPY_COLUMNS), copyAll, (done, total) =>
+          onProgress(done, total, "indexes"),
+        );
       } else {
         await copyAll();
       }

@@ -90,11 +90,13 @@ interface Rebuild {
  * indexes and foreign keys of `tables`, runs `work`, then rebuilds the indexes by sorting and re-checks each
  * foreign key with one query. It is all inside the caller's transaction: if a row breaks a rule, restoring the
  * constraint fails and everything rolls back. Primary keys and unique constraints stay in place throughout.
+ * `onRestored` hears how many of the indexes and foreign keys are back.
  */
 export async function withConstraintsRebuilt<T>(
   session: BulkSession,
   tables: readonly string[],
   work: () => Promise<T>,
+  onRestored: (done: number, total: number) => void = () => {},
 ): Promise<T> {
   const foreignKeys = await session.query<Rebuild>(
     `select format('alter table %s drop constraint %I', conrelid::regclass, conname) as drop,
@@ -113,6 +115,12 @@ export async function withConstraintsRebuilt<T>(
   const rebuilds = [...foreignKeys, ...indexes];
   await session.exec(rebuilds.map((rebuild) => `${rebuild.drop};`).join("\n"));
   const result = await work();
-  await session.exec([...indexes, ...foreignKeys].map((rebuild) => `${rebuild.restore};`).join("\n"));
+  // One at a time, so that the caller can show how far a rebuild of many minutes has got.
+  const restores = [...indexes, ...foreignKeys];
+  onRestored(0, restores.length);
+  for (const [done, rebuild] of restores.entries()) {
+    await session.exec(rebuild.restore);
+    onRestored(done + 1, restores.length);
+  }
   return result;
 }

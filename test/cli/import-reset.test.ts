@@ -40,6 +40,12 @@ describe("import-test-data --reset asks first, as `manage.py flush` does", () =>
       const confirmed = await runOnTerminal([...IMPORT, "--reset"], t.cli.env, [[CONFIRM, "yes"]]);
       expect(confirmed.code, confirmed.screen).toBe(0);
       expect(confirmed.screen).toMatch(/Imported \d+ companies/);
+      // Emptied, so it drops the indexes for the copy: a bar for the copy, then one for the rebuild, each finished.
+      expect(confirmed.screen).toMatch(/\b(\d+)\/\1 companies copied/);
+      expect(confirmed.screen).toMatch(/\b([1-9]\d*)\/\1 indexes and foreign keys rebuilt/);
+      expect(confirmed.screen).toMatch(
+        / in [\d.]+ s, [\d.]+ s of it rebuilding indexes \(seed 1, locale en\)\./,
+      );
       // Emptied first: the same seed again gives as many companies as the first import, not twice as many.
       expect(await companies()).toBe(once);
 
