@@ -6,6 +6,7 @@ import { type Mailbox, startMailbox } from "../helpers/mailbox.js";
 import {
   closeAfterTests,
   createUsers,
+  DESKTOP,
   describeInBrowser,
   ensureAdminBuilt,
   eventually,
@@ -167,6 +168,44 @@ describeInBrowser("the admin's lists in Chromium", () => {
     await page.getByRole("combobox", { name: "Supplier" }).fill("Beta L1");
     await page.getByRole("option", { name: "Beta L1" }).click();
     await eventually(() => names()).toEqual(["Beta L2"]);
+  });
+
+  it("reads a picked creation day as the day where the user is, as the quick picks do", async () => {
+    // In Vladivostok (UTC+10), Alpha L1 was made at 06:00 on 10 March, which is still 9 March in UTC; Alpha L2 on
+    // the evening of 9 March.
+    const alpha = chains.Alpha as TestCompany[];
+    await t.sql("update companies set created_at = $2 where id = $1", [alpha[1]?.id, "2026-03-09T20:00:00Z"]);
+    await t.sql("update companies set created_at = $2 where id = $1", [alpha[2]?.id, "2026-03-09T10:00:00Z"]);
+    const { context, page: east } = await newPage(browser, DESKTOP, "en-US", "Asia/Vladivostok");
+    try {
+      await logIn(east, server.url, STAFF);
+      await east.getByTestId("total-debt").waitFor();
+      await east.goto(
+        `${server.url}/admin/#/companies?filter=${encodeURIComponent("{}")}&displayedFilters=${encodeURIComponent("{}")}`,
+      );
+      const eastNames = () => east.locator("tbody tr td.column-name").allTextContents();
+      await eventually(async () => (await eastNames()).length).toBe(15);
+      for (const [label, source, day] of [
+        ["Created from", "created_after", "2026-03-10"],
+        ["Created before", "created_before", "2026-03-11"],
+      ] as const) {
+        await east.getByRole("button", { name: "Add filter" }).click();
+        await east.getByRole("menuitemcheckbox", { name: label, exact: true }).click();
+        const request = east.waitForRequest(
+          (sent) =>
+            new URL(sent.url()).searchParams.get(source) === new Date(`${day}T00:00:00+10:00`).toISOString(),
+        );
+        await east.fill(`input[name="${source}"]`, day);
+        await request;
+      }
+      await eventually(() => eastNames()).toEqual(["Alpha L1"]);
+      await east.reload();
+      await eventually(() => eastNames()).toEqual(["Alpha L1"]);
+      expect(await east.inputValue('input[name="created_after"]')).toBe("2026-03-10");
+      expect(await east.inputValue('input[name="created_before"]')).toBe("2026-03-11");
+    } finally {
+      await context.close();
+    }
   });
 
   it("offers Resend invitation only to an active employee whose invitation is pending or has expired", async () => {

@@ -173,14 +173,16 @@ export const PHONE = { width: 390, height: 844 };
 
 /**
  * A tab in a new browser context. Its languages (navigator.languages and Accept-Language) choose the admin's
- * language on a first visit: English unless asked, for the tests that read the admin's English words.
+ * language on a first visit: English unless asked, for the tests that read the admin's English words. Its
+ * time zone is the machine's unless `timezoneId` names another.
  */
 export async function newPage(
   browser: Browser,
   viewport = DESKTOP,
   locale = "en-US",
+  timezoneId?: string,
 ): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ viewport, locale });
+  const context = await browser.newContext({ viewport, locale, timezoneId });
   const page = await context.newPage();
   return { context, page };
 }

@@ -36,6 +36,12 @@ const param = (source: CompanyFilter) => source;
 const REFERENCE_FILTER = { minWidth: 280 };
 
 /**
+ * A picked day as the moment it begins where the user is, as the quick picks beside the list send their bounds:
+ * the API would read a bare date as midnight UTC. The input shows that moment as the same day again.
+ */
+const userMidnight = (day: string) => (day ? new Date(`${day}T00:00`).toISOString() : null);
+
+/**
  * Every query parameter of the list as a filter: the first three always shown, the rest under "Add filter".
  * A hook, because the search placeholder is shown as it is given: it is translated here.
  */
@@ -54,9 +60,8 @@ function useFilters() {
     <SelectInput key="has_debt" source={param("has_debt")} choices={HAS_DEBT} />,
     <TextInput key="debt_min" source={param("debt_min")} inputMode="decimal" />,
     <TextInput key="debt_max" source={param("debt_max")} inputMode="decimal" />,
-    // A date is its first moment in UTC for the API; the quick picks beside the list use the user's midnight.
-    <DateInput key="created_after" source={param("created_after")} />,
-    <DateInput key="created_before" source={param("created_before")} />,
+    <DateInput key="created_after" source={param("created_after")} parse={userMidnight} />,
+    <DateInput key="created_before" source={param("created_before")} parse={userMidnight} />,
     <ReferenceInput
       key="product"
       source={param("product")}
