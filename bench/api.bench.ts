@@ -144,6 +144,7 @@ try {
   const api = meanOf(apiRounds);
   const bare = meanOf(bareRounds);
   const ratio = api.requestsPerSecond / bare.requestsPerSecond;
+  if (ratio < TARGET_RATIO || api.p99 >= TARGET_P99_MS) process.exitCode = 1;
   console.log(
     `GET /api/v1/companies/{id} (employee, ${CONNECTIONS} connections, ${ROUNDS} × ${DURATION_SECONDS} s): ` +
       `${api.requestsPerSecond.toFixed(0)} req/s, p99 ${api.p99.toFixed(0)} ms, ${api.errors} errors | ` +
@@ -166,6 +167,7 @@ try {
     if (run >= 5) listTimes.push(serverTimes[0] ?? Number.NaN);
   }
   const listMedian = median(listTimes);
+  if (!(listMedian < TARGET_LIST_MS)) process.exitCode = 1;
   console.log(
     `GET ${listPath} (page 1 of ${COMPANIES} companies): median ${listMedian.toFixed(2)} ms server time ` +
       `over ${LIST_RUNS} runs (target < ${TARGET_LIST_MS} ms) ${listMedian < TARGET_LIST_MS ? "OK" : "MISSED"}`,
