@@ -4256,7 +4256,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description CSV (RFC 4180) in UTF-8 with a BOM: headers in your language, `,` between values in English and `;` in Russian; a value starting with = + - @ gets a leading apostrophe */
+      /** @description CSV (RFC 4180) in UTF-8 with a BOM: headers in your language, `,` between values and `.` before the kopecks in English, `;` and `,` in Russian; a value starting with = + - @ gets a leading apostrophe */
       200: {
         headers: {
           [name: string]: unknown;
@@ -5103,7 +5103,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description CSV (RFC 4180) in UTF-8 with a BOM: headers in your language, `,` between values in English and `;` in Russian; a value starting with = + - @ gets a leading apostrophe */
+      /** @description CSV (RFC 4180) in UTF-8 with a BOM: headers in your language, `,` between values and `.` before the kopecks in English, `;` and `,` in Russian; a value starting with = + - @ gets a leading apostrophe */
       200: {
         headers: {
           [name: string]: unknown;
@@ -6141,7 +6141,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description CSV (RFC 4180) in UTF-8 with a BOM: headers in your language, `,` between values in English and `;` in Russian; a value starting with = + - @ gets a leading apostrophe */
+      /** @description CSV (RFC 4180) in UTF-8 with a BOM: headers in your language, `,` between values and `.` before the kopecks in English, `;` and `,` in Russian; a value starting with = + - @ gets a leading apostrophe */
       200: {
         headers: {
           [name: string]: unknown;

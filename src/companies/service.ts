@@ -7,7 +7,7 @@ import type { Services } from "../auth/services.js";
 import { type DbOrTx, selectRows } from "../db/client.js";
 import { nameDebtCause } from "../db/ledger.js";
 import { companies, companyProducts, products, type UserRole } from "../db/schema.js";
-import { type CsvColumn, type CsvTable, EXPORT_CHUNK_ROWS } from "../http/csv.js";
+import { type CsvColumn, type CsvTable, csvDecimal, EXPORT_CHUNK_ROWS } from "../http/csv.js";
 import { badRequest, notFound } from "../http/errors.js";
 import { type KeysetOrder, keysetChunks, keysetOrder } from "../http/keyset.js";
 import { containsPattern, countListed, countRows, orderingOf, type Page, paginate } from "../http/listing.js";
@@ -234,7 +234,7 @@ const COMPANY_CSV: CsvColumn<ExportRow>[] = [
   { header: msg("csv.level"), value: (row) => levelWords(row.level) },
   { header: msg("csv.supplier_id"), value: (row) => row.supplierId },
   { header: msg("csv.supplier"), value: (row) => row.supplierName },
-  { header: msg("csv.debt"), value: (row) => row.debt },
+  { header: msg("csv.debt"), value: (row) => csvDecimal(row.debt) },
   { header: msg("csv.created_at"), value: (row) => iso(row.createdAt) },
 ];
 

@@ -10,8 +10,15 @@ import { type Message, translate } from "../i18n/translate.js";
  */
 export const EXPORT_CHUNK_ROWS = 5000;
 
-/** What a cell holds: text as it is, words to translate (a level, yes/no), or nothing. */
-export type CsvValue = string | number | Message | null;
+/** An exact decimal (money) as its SQL numeric's text: written with the decimal separator of the file's language. */
+export interface CsvDecimal {
+  readonly decimal: string;
+}
+
+export const csvDecimal = (text: string): CsvDecimal => ({ decimal: text });
+
+/** What a cell holds: text as it is, words to translate (a level, yes/no), an exact decimal, or nothing. */
+export type CsvValue = string | number | Message | CsvDecimal | null;
 
 export interface CsvColumn<Row> {
   header: Message;
@@ -29,6 +36,12 @@ export interface CsvTable<Row> {
  * decimal comma). A file in the user's language opens in their Excel without the import wizard.
  */
 const DELIMITERS: Record<Language, string> = { en: ",", ru: ";" };
+
+/**
+ * The decimal separator that goes with that list separator. A Russian Excel reads "12.05" as the 12th of May,
+ * so there money is written "12,05" (the text is only re-punctuated: no digit is rounded).
+ */
+const DECIMAL_SEPARATORS: Record<Language, string> = { en: ".", ru: "," };
 
 /** Without the BOM, Excel reads UTF-8 as the locale's code page, and Cyrillic comes out garbled. */
 const BOM = "\uFEFF";
@@ -50,13 +63,15 @@ function csvCell(value: string): string {
   return NEEDS_QUOTES.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 
+function cellText(value: Exclude<CsvValue, null>, language: Language): string {
+  if (typeof value !== "object") return String(value);
+  if ("decimal" in value) return value.decimal.replace(".", DECIMAL_SEPARATORS[language]);
+  return translate(value, language);
+}
+
 function csvLine(values: CsvValue[], delimiter: string, language: Language): string {
   return (
-    values
-      .map((value) =>
-        value === null ? "" : csvCell(typeof value === "object" ? translate(value, language) : String(value)),
-      )
-      .join(delimiter) + EOL
+    values.map((value) => (value === null ? "" : csvCell(cellText(value, language)))).join(delimiter) + EOL
   );
 }
 
@@ -115,7 +130,7 @@ export async function sendCsv<Row>(reply: FastifyReply, name: string, table: Csv
 /** An export's 200, documented as what it is (Fastify does not serialize a stream, so no schema checks it). */
 export const CsvResponse = {
   description:
-    "CSV (RFC 4180) in UTF-8 with a BOM: headers in your language, `,` between values in English and `;` in " +
-    "Russian; a value starting with = + - @ gets a leading apostrophe",
+    "CSV (RFC 4180) in UTF-8 with a BOM: headers in your language, `,` between values and `.` before the " +
+    "kopecks in English, `;` and `,` in Russian; a value starting with = + - @ gets a leading apostrophe",
   content: { "text/csv": { schema: Type.String() } },
 };

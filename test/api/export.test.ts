@@ -112,7 +112,7 @@ describe("GET /companies/export.csv", () => {
     expect(rows[0]?.slice(7, 10)).toEqual(["distributor", String(alpha[0]?.id), "Alpha L0"]);
   });
 
-  it("speaks Russian with semicolons, Russian headers and level words", async () => {
+  it("speaks Russian with semicolons, decimal commas, Russian headers and level words", async () => {
     const response = await download("/companies/export.csv?city=Moscow&ordering=level", staff, "ru");
     const { header, rows } = csvOf(response.body, ";");
     expect(header.slice(0, 2)).toEqual(["ID", "Название"]);
@@ -125,7 +125,8 @@ describe("GET /companies/export.csv", () => {
       "Крупная розничная сеть",
       "Индивидуальный предприниматель",
     ]);
-    expect(rows.map((row) => row[10])).toEqual(["0.00", "100.50", "100.50", "100.50", "100.50"]);
+    // As a Russian Excel reads money: "100.50" would be taken for a date or for text.
+    expect(rows.map((row) => row[10])).toEqual(["0,00", "100,50", "100,50", "100,50", "100,50"]);
   });
 
   it("quotes delimiters, quotes and line breaks, and defuses formulas with an apostrophe", async () => {
@@ -138,7 +139,8 @@ describe("GET /companies/export.csv", () => {
       expect(rows.map((row) => row[1])).toEqual(
         TRICKY_NAMES.map((name) => (/^[=+\-@]/.test(name) ? `'${name}` : name)),
       );
-      expect(rows.map((row) => row[10])).toEqual(TRICKY_NAMES.map(() => "12345678901.99"));
+      const debt = language === "ru" ? "12345678901,99" : "12345678901.99";
+      expect(rows.map((row) => row[10])).toEqual(TRICKY_NAMES.map(() => debt));
     }
   });
 
