@@ -7,7 +7,7 @@ import { sleep, waitForJob } from "../helpers/worker.js";
 
 /**
  * SMTP goes away for longer than the old retry budget (5 retries with backoff), then comes back on the same
- * port. The jobs take the queues' own retry limit; only the delay is shortened to a second (the real pace is 2
+ * port, with QR emails, an invitation and a password reset waiting. The jobs take the queues' own retry limit; only the delay is shortened to a second (the real pace is 2
  * minutes; test/jobs/endpoints.test.ts pins the schedule itself).
  */
 const QR_EMAILS = 6;
@@ -22,6 +22,7 @@ let staff: TestUser;
 let smtp: Mailbox | undefined;
 const qrJobs: string[] = [];
 let invitationJob: string;
+let resetJob: string;
 let exhaustedJob: string;
 
 beforeAll(async () => {
@@ -41,6 +42,11 @@ beforeAll(async () => {
   invitationJob = await t.worker.queue.enqueue(
     "send-invitation",
     { user_id: invitee?.id as number, link: invitationLink("http://supplynet.test", token) },
+    { retryDelay: 1 },
+  );
+  resetJob = await t.worker.queue.enqueue(
+    "send-password-reset",
+    { email: "staff@example.com" },
     { retryDelay: 1 },
   );
   exhaustedJob = await t.worker.queue.enqueue("send-qr-email", qr, { retryDelay: 1, retryLimit: 2 });
@@ -74,7 +80,7 @@ describe("mail while the SMTP server is down", () => {
   });
 
   it("the others keep retrying past the old budget of 5, queued and never failed", async () => {
-    const longLived = [...qrJobs, invitationJob];
+    const longLived = [...qrJobs, invitationJob, resetJob];
     const deadline = Date.now() + 50_000;
     let rows: Attempts[] = [];
     while (Date.now() < deadline) {
@@ -97,11 +103,14 @@ describe("mail while the SMTP server is down", () => {
   it("once SMTP is back on the same port, every message goes out promptly, exactly once by its Message-ID", async () => {
     smtp = await startMailbox({ port: down.port });
     const back = Date.now();
-    for (const id of qrJobs) await waitForJob(t.worker.queue, id, ["completed", "failed"], 10_000);
+    for (const id of [...qrJobs, resetJob])
+      await waitForJob(t.worker.queue, id, ["completed", "failed"], 10_000);
     while ((await t.worker.queue.getJob(invitationJob)) && Date.now() - back < 10_000) await sleep(100);
     // One retry delay (1 s here, 2 minutes for real) and a poll after SMTP returns, not a backoff's hours.
     expect(Date.now() - back).toBeLessThan(10_000);
     expect((await attempts(qrJobs)).map((row) => row.state)).toEqual(qrJobs.map(() => "completed"));
+    const [reset] = await attempts([resetJob]);
+    expect(reset?.state).toBe("completed");
     // The invitation deletes its job once sent (its token is stored nowhere); it was not given up on.
     expect(await t.worker.queue.getJob(invitationJob)).toBeNull();
 
@@ -110,8 +119,19 @@ describe("mail while the SMTP server is down", () => {
     const expected = [
       ...qrJobs.map((id) => `<qr-${id}@supplynet.test>`),
       `<invitation-${invitationJob}@supplynet.test>`,
+      // Each attempt made a new link (and ended the one before); only the attempt that got through sent one.
+      `<password-reset-${resetJob}-${reset?.retry_count}@supplynet.test>`,
     ];
     expect([...smtp.messageIds].sort()).toEqual(expected.sort());
+    const resetMail = smtp.messages.find((mail) => mail.messageId?.startsWith("<password-reset-"));
+    const link = resetMail?.text?.match(/https?:\/\/\S+reset-password\?token=\S+/)?.[0] ?? "";
+    const account = await t.app.inject({
+      method: "POST",
+      url: "/api/v1/auth/password/reset/account",
+      payload: { token: new URLSearchParams(link.split("?")[1]).get("token") ?? "" },
+    });
+    expect(account.statusCode, account.body).toBe(200);
+    expect(account.json()).toMatchObject({ email: "staff@example.com" });
     expect(await t.worker.queue.getJob(exhaustedJob)).toMatchObject({ state: "failed" });
   }, 30_000);
 });
