@@ -1,13 +1,17 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { mkdtemp, rm } from "node:fs/promises";
+import { createServer, type Socket } from "node:net";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { projectRoot } from "../../src/paths.js";
+import { PASSWORD_ONE_HASH } from "../helpers/app.js";
+import { hashOpaqueToken } from "../helpers/auth.js";
 import { CLI_COMMAND } from "../helpers/cli.js";
 import { testDriver } from "../helpers/database.js";
 import { testApp } from "../helpers/fixture.js";
+import { startMailbox } from "../helpers/mailbox.js";
 import { insertNetwork, sleep, waitForJob } from "../helpers/worker.js";
 
 /**
@@ -25,7 +29,7 @@ interface WorkerProcess {
 }
 
 /** `supplynet worker` (one process, so a signal reaches the worker itself), once ready. */
-async function startWorkerProcess(): Promise<WorkerProcess> {
+async function startWorkerProcess(env: NodeJS.ProcessEnv = {}): Promise<WorkerProcess> {
   const child = spawn(CLI_COMMAND[0] as string, [...CLI_COMMAND.slice(1), "worker"], {
     cwd: projectRoot,
     env: {
@@ -34,6 +38,7 @@ async function startWorkerProcess(): Promise<WorkerProcess> {
       DATA_DIR: dataDir,
       NODE_ENV: "test",
       LOG_LEVEL: "silent",
+      ...env,
     },
     stdio: ["ignore", "pipe", "pipe"],
   });
@@ -154,6 +159,63 @@ describe.skipIf(testDriver !== "pg")(
 
       second.child.kill("SIGTERM");
       expect((await second.exited).code).toBe(0);
+    });
+
+    it("SIGKILL mid-send of a password reset: the next worker mails one link, the newest, and it works", async () => {
+      const email = "forgetful@example.com";
+      await t.sql("insert into users (email, password_hash, role) values ($1, $2, 'staff')", [
+        email,
+        PASSWORD_ONE_HASH,
+      ]);
+      // An SMTP server that takes the connection and never greets: the first worker is caught mid-send.
+      const stalled: Socket[] = [];
+      const silent = createServer((socket) => stalled.push(socket));
+      await new Promise<void>((resolve) => silent.listen(0, "127.0.0.1", resolve));
+      const silentPort = (silent.address() as { port: number }).port;
+      const mailbox = await startMailbox();
+      try {
+        const first = await startWorkerProcess({ SMTP_URL: `smtp://127.0.0.1:${silentPort}` });
+        const jobId = await t.queue.enqueue(
+          "send-password-reset",
+          { email },
+          { expireInSeconds: 5, retryDelay: 1 },
+        );
+        const deadline = Date.now() + 20_000;
+        while (stalled.length === 0 && Date.now() < deadline) await sleep(50);
+        expect(stalled.length, "the first worker never reached SMTP").toBe(1);
+        expect((await t.queue.getJob(jobId))?.state).toBe("active");
+        const [unsent] = await t.sql<{ token_hash: string }>(
+          "select token_hash from password_resets where expires_at > now() and used_at is null",
+        );
+        expect(unsent?.token_hash, "the first attempt made its link before it sent").toBeDefined();
+        first.child.kill("SIGKILL");
+        expect(await first.exited).toEqual({ code: null, signal: "SIGKILL" });
+
+        const second = await startWorkerProcess({ SMTP_URL: mailbox.url });
+        await sleep(5_500);
+        await t.queue.maintain();
+        expect(await waitForJob(t.queue, jobId, ["completed", "failed"], 60_000)).toMatchObject({
+          state: "completed",
+          result: { sent: true },
+        });
+        await sleep(1_000);
+        expect(mailbox.messageIds).toEqual([
+          expect.stringMatching(new RegExp(`^<password-reset-${jobId}-1@`)),
+        ]);
+        const link = mailbox.messages[0]?.text?.match(/reset-password\?token=(\S+)/)?.[1] ?? "";
+        // The link of the attempt that died was never sent, and the one sent ended it: only the mailed link works.
+        const live = await t.sql<{ token_hash: string }>(
+          "select token_hash from password_resets where expires_at > now() and used_at is null",
+        );
+        expect(live).toEqual([{ token_hash: hashOpaqueToken(decodeURIComponent(link)) }]);
+        expect(live[0]?.token_hash).not.toBe(unsent?.token_hash);
+        second.child.kill("SIGTERM");
+        expect((await second.exited).code).toBe(0);
+      } finally {
+        for (const socket of stalled) socket.destroy();
+        await new Promise((resolve) => silent.close(resolve));
+        await mailbox.close();
+      }
     });
 
     it("SIGTERM: takes no new job, finishes the one in flight, exits 0", async () => {
