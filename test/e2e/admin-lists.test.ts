@@ -36,17 +36,21 @@ describeInBrowser("the admin's lists in Chromium", () => {
   let page: Page;
   const chains: Record<string, TestCompany[]> = {};
 
-  const hash = (route: string) => page.goto(`${server.url}/admin/#${route}`);
-  const rows = () => page.locator("tbody tr");
-  const names = () => page.locator("tbody tr td.column-name").allTextContents();
+  // Each helper works on the test's page unless given another tab.
+  const hash = (route: string, tab = page) => tab.goto(`${server.url}/admin/#${route}`);
+  const rows = (tab = page) => tab.locator("tbody tr");
+  const names = (tab = page) => tab.locator("tbody tr td.column-name").allTextContents();
   /** The companies list with no filter: react-admin would otherwise bring back the last one used. */
-  const freshCompanies = async () => {
-    await hash(`/companies?filter=${encodeURIComponent("{}")}&displayedFilters=${encodeURIComponent("{}")}`);
-    await eventually(() => rows().count()).toBe(15);
+  const freshCompanies = async (tab = page) => {
+    await hash(
+      `/companies?filter=${encodeURIComponent("{}")}&displayedFilters=${encodeURIComponent("{}")}`,
+      tab,
+    );
+    await eventually(() => rows(tab).count()).toBe(15);
   };
-  const addFilter = async (label: string) => {
-    await page.getByRole("button", { name: "Add filter" }).click();
-    await page.getByRole("menuitemcheckbox", { name: label, exact: true }).click();
+  const addFilter = async (label: string, tab = page) => {
+    await tab.getByRole("button", { name: "Add filter" }).click();
+    await tab.getByRole("menuitemcheckbox", { name: label, exact: true }).click();
   };
   const lastRequestOf = (path: string) =>
     page.waitForRequest((request) => new URL(request.url()).pathname === `/api/v1${path}`);
@@ -180,17 +184,12 @@ describeInBrowser("the admin's lists in Chromium", () => {
     try {
       await logIn(east, server.url, STAFF);
       await east.getByTestId("total-debt").waitFor();
-      await east.goto(
-        `${server.url}/admin/#/companies?filter=${encodeURIComponent("{}")}&displayedFilters=${encodeURIComponent("{}")}`,
-      );
-      const eastNames = () => east.locator("tbody tr td.column-name").allTextContents();
-      await eventually(async () => (await eastNames()).length).toBe(15);
+      await freshCompanies(east);
       for (const [label, source, day] of [
         ["Created from", "created_after", "2026-03-10"],
         ["Created before", "created_before", "2026-03-11"],
       ] as const) {
-        await east.getByRole("button", { name: "Add filter" }).click();
-        await east.getByRole("menuitemcheckbox", { name: label, exact: true }).click();
+        await addFilter(label, east);
         const request = east.waitForRequest(
           (sent) =>
             new URL(sent.url()).searchParams.get(source) === new Date(`${day}T00:00:00+10:00`).toISOString(),
@@ -198,9 +197,9 @@ describeInBrowser("the admin's lists in Chromium", () => {
         await east.fill(`input[name="${source}"]`, day);
         await request;
       }
-      await eventually(() => eastNames()).toEqual(["Alpha L1"]);
+      await eventually(() => names(east)).toEqual(["Alpha L1"]);
       await east.reload();
-      await eventually(() => eastNames()).toEqual(["Alpha L1"]);
+      await eventually(() => names(east)).toEqual(["Alpha L1"]);
       expect(await east.inputValue('input[name="created_after"]')).toBe("2026-03-10");
       expect(await east.inputValue('input[name="created_before"]')).toBe("2026-03-11");
     } finally {
