@@ -12,7 +12,7 @@ import { SCHEDULES } from "./debts/schedules.js";
 import { createLogger } from "./http/logging.js";
 import type { MailJobContext } from "./mail/mail-task.js";
 import { createMailer, type Mailer } from "./mail/transport.js";
-import { observeJob } from "./metrics/registry.js";
+import { countJobEnded, countJobStarted } from "./metrics/registry.js";
 import { startMetricsServer } from "./metrics/server.js";
 import { type Job, type JobName, JobQueue, type QueueSettings } from "./queue/queue.js";
 import type { TaskDefinition } from "./queue/task.js";
@@ -59,22 +59,26 @@ export function openSendQueue(deps: QueueDeps): Promise<JobQueue> {
 /**
  * Runs one attempt of a job and logs it as a Celery worker does: its start, then its success or its failure
  * (with the error), each with the time it took. Only the queue, the job's id and the attempt: a job's data may
- * hold an invitation's or a password reset's token. A failure that pg-boss will retry is a warning.
+ * hold an invitation's or a password reset's token. A failure that pg-boss will retry is a warning. The same
+ * start, outcome and time go to the metrics, so the log and a scrape never disagree.
  */
-async function loggedJob<T>(logger: Logger, job: Job<JobName>, run: () => Promise<T>): Promise<T> {
+async function reportedJob<T>(logger: Logger, job: Job<JobName>, run: () => Promise<T>): Promise<T> {
   const attempt = job.retryCount + 1;
   const fields = { queue: job.name, jobId: job.id, attempt };
   const task = `Task ${job.name}[${job.id}]`;
   logger.info(fields, `${task} started${attempt > 1 ? ` (attempt ${attempt})` : ""}`);
+  countJobStarted(job.name);
   const started = performance.now();
   const durationMs = () => Math.round((performance.now() - started) * 100) / 100;
   try {
     const result = await run();
     const took = durationMs();
+    countJobEnded(job.name, "completed", took);
     logger.info({ ...fields, durationMs: took }, `${task} succeeded in ${took} ms`);
     return result;
   } catch (error) {
     const took = durationMs();
+    countJobEnded(job.name, "failed", took);
     const retried = job.retryCount < job.retryLimit;
     logger[retried ? "warn" : "error"](
       { ...fields, durationMs: took, err: error },
@@ -122,10 +126,8 @@ export async function startWorker(deps: QueueDeps & { mailer?: Mailer }): Promis
     await queue.work(
       task.name,
       (job) =>
-        loggedJob(logger, job, () =>
-          observeJob(task.name, () =>
-            (task as TaskDefinition<typeof task.name, MailJobContext>).handle(job as never, context),
-          ),
+        reportedJob(logger, job, () =>
+          (task as TaskDefinition<typeof task.name, MailJobContext>).handle(job as never, context),
         ),
       task.concurrent ? deps.config.workerConcurrency : 1,
     );

@@ -60,18 +60,13 @@ const jobDuration = new Histogram({
   registers: [processRegistry],
 });
 
-/** Runs one job attempt, counted and timed. */
-export async function observeJob<T>(queue: string, run: () => Promise<T>): Promise<T> {
+/** Counts a job attempt this worker took. */
+export function countJobStarted(queue: string): void {
   jobsStarted.inc({ queue });
-  const stop = jobDuration.startTimer({ queue });
-  try {
-    const result = await run();
-    jobsCompleted.inc({ queue });
-    stop({ outcome: "completed" });
-    return result;
-  } catch (error) {
-    jobsFailed.inc({ queue });
-    stop({ outcome: "failed" });
-    throw error;
-  }
+}
+
+/** Counts a job attempt that ended, with the time it ran, as its log line reports it. */
+export function countJobEnded(queue: string, outcome: "completed" | "failed", durationMs: number): void {
+  (outcome === "completed" ? jobsCompleted : jobsFailed).inc({ queue });
+  jobDuration.observe({ queue, outcome }, durationMs / 1000);
 }

@@ -290,14 +290,15 @@ describe.skipIf(testDriver !== "pg")(
     });
     afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
-    it("counts and times the job it ran, asks for the token, and closes the port on shutdown", async () => {
+    it("counts and times the job it ran, as its log line does, asks for the token, and closes the port on shutdown", async () => {
       const port = await freePort();
       const url = `http://127.0.0.1:${port}/metrics`;
       const worker = startCli(["worker"], {
         DATABASE_URL: t.testDb.url,
         DATA_DIR: dataDir,
         NODE_ENV: "test",
-        LOG_LEVEL: "silent",
+        LOG_LEVEL: "info",
+        LOG_FORMAT: "json",
         HOST: "127.0.0.1",
         METRICS_PORT: String(port),
         METRICS_TOKEN: LONG_TOKEN,
@@ -317,6 +318,16 @@ describe.skipIf(testDriver !== "pg")(
         expect(
           samples.get('supplynet_job_duration_seconds_count{queue="clear-debt",outcome="completed"}'),
         ).toBe(1);
+        const logged = worker
+          .output()
+          .split("\n")
+          .filter((line) => line.startsWith("{"))
+          .map((line) => JSON.parse(line) as { jobId?: string; durationMs?: number })
+          .find((entry) => entry.jobId === jobId && entry.durationMs !== undefined);
+        expect(
+          samples.get('supplynet_job_duration_seconds_sum{queue="clear-debt",outcome="completed"}'),
+          "the histogram times the job as its log line does",
+        ).toBeCloseTo((logged?.durationMs ?? Number.NaN) / 1000, 9);
         expect(samples.has("process_cpu_user_seconds_total")).toBe(true);
       } finally {
         expect(await worker.stop(), worker.output()).toBe(0);
