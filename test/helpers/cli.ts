@@ -131,6 +131,14 @@ export async function startWorkerCli(env: NodeJS.ProcessEnv): Promise<RunningCli
   return worker;
 }
 
+/** The JSON log lines in a child process's output (LOG_FORMAT=json), beside the CLI's own plain lines. */
+export function jsonLogEntries(output: string): Record<string, unknown>[] {
+  return output
+    .split("\n")
+    .filter((line) => line.startsWith("{"))
+    .map((line) => JSON.parse(line) as Record<string, unknown>);
+}
+
 /** A user mistake ends as one line on stderr, exit code 1, and no stack trace. */
 export function isReadableFailure(result: CliResult): boolean {
   return (

@@ -10,7 +10,7 @@ import { openDatabase, wrapPglite } from "../../src/db/client.js";
 import { applyScheduledDebtChange } from "../../src/debts/debt.js";
 import { DATABASE_METRICS_CACHE_MS } from "../../src/metrics/database.js";
 import { buildTestApp, createChain } from "../helpers/app.js";
-import { isReadableFailure, runCli, startCli } from "../helpers/cli.js";
+import { isReadableFailure, jsonLogEntries, runCli, startCli } from "../helpers/cli.js";
 import { testDriver } from "../helpers/database.js";
 import { testApp } from "../helpers/fixture.js";
 import { tcpProxy } from "../helpers/tcp-proxy.js";
@@ -318,16 +318,13 @@ describe.skipIf(testDriver !== "pg")(
         expect(
           samples.get('supplynet_job_duration_seconds_count{queue="clear-debt",outcome="completed"}'),
         ).toBe(1);
-        const logged = worker
-          .output()
-          .split("\n")
-          .filter((line) => line.startsWith("{"))
-          .map((line) => JSON.parse(line) as { jobId?: string; durationMs?: number })
-          .find((entry) => entry.jobId === jobId && entry.durationMs !== undefined);
+        const logged = jsonLogEntries(worker.output()).find(
+          (entry) => entry.jobId === jobId && typeof entry.durationMs === "number",
+        );
         expect(
           samples.get('supplynet_job_duration_seconds_sum{queue="clear-debt",outcome="completed"}'),
           "the histogram times the job as its log line does",
-        ).toBeCloseTo((logged?.durationMs ?? Number.NaN) / 1000, 9);
+        ).toBeCloseTo(Number(logged?.durationMs ?? Number.NaN) / 1000, 9);
         expect(samples.has("process_cpu_user_seconds_total")).toBe(true);
       } finally {
         expect(await worker.stop(), worker.output()).toBe(0);

@@ -10,7 +10,7 @@ import { logFormatOf } from "../../src/http/logging.js";
 import { projectRoot } from "../../src/paths.js";
 import { UserError } from "../../src/user-error.js";
 import { createChain } from "../helpers/app.js";
-import { startCli } from "../helpers/cli.js";
+import { jsonLogEntries, startCli } from "../helpers/cli.js";
 import { testDriver } from "../helpers/database.js";
 import { testApp } from "../helpers/fixture.js";
 import { cliShellCommand } from "../helpers/terminal.js";
@@ -252,11 +252,7 @@ describe.skipIf(testDriver !== "pg")("the log of `worker`: each job's start, end
         expect(await worker.stop(), worker.output()).toBe(0);
       }
       expect(worker.output()).not.toContain(secret);
-      const entries = worker
-        .output()
-        .split("\n")
-        .filter((line) => line.startsWith("{"))
-        .map((line) => JSON.parse(line) as Record<string, unknown>);
+      const entries = jsonLogEntries(worker.output());
       const of = (jobId: string) => entries.filter((entry) => entry.jobId === jobId);
 
       const [started, succeeded, ...more] = of(ids.cleared);
